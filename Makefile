@@ -1,0 +1,41 @@
+# Thin wrappers over scripts/ and CMake. See README.md.
+SHELL := /bin/bash
+DB ?= sqlite:var/pufa.db
+LISTEN ?= 127.0.0.1:8080
+WEB_SOURCES := $(shell find web/src web/public -type f 2>/dev/null) web/index.html web/vite.config.ts web/package.json web/package-lock.json
+
+.PHONY: demo test bootstrap release test-build web bench fmt clean
+
+demo: bootstrap release web/dist/index.html
+	@mkdir -p var
+	build/release/pufa demo --db $(DB)
+	@echo "Open http://$(LISTEN) (Ctrl-C stops the server)"
+	exec build/release/pufa serve --db $(DB) --listen $(LISTEN) --web web/dist
+
+test: bootstrap test-build web/dist/index.html
+	ctest --test-dir build/test --output-on-failure --timeout 600
+
+bootstrap:
+	scripts/bootstrap
+
+release:
+	cmake -S . -B build/release -G Ninja -DCMAKE_BUILD_TYPE=Release -DPUFA_TESTS=OFF
+	cmake --build build/release
+
+test-build:
+	cmake -S . -B build/test -G Ninja -DCMAKE_BUILD_TYPE=Debug -DPUFA_SANITIZE=ON
+	cmake --build build/test
+
+web/dist/index.html: $(WEB_SOURCES)
+	cd web && npm run build
+
+web: web/dist/index.html
+
+bench: bootstrap release web/dist/index.html
+	bench/http.sh
+
+fmt:
+	find src tests bench -name '*.cpp' -o -name '*.hpp' | xargs clang-format -i
+
+clean:
+	rm -rf build web/dist

@@ -1,0 +1,28 @@
+#include "app/areas.hpp"
+
+#include "auth/guard.hpp"
+#include "auth/routes.hpp"
+
+namespace pufa::app {
+
+std::vector<db::Migration> all_migrations() {
+  std::vector<db::Migration> out;
+  for (auto&& area : {auth::migrations()}) out.insert(out.end(), area.begin(), area.end());
+  return out;
+}
+
+Application::Application(std::unique_ptr<db::Database> database, auth::AuthSettings settings)
+    : db(std::move(database)), auth(*db, settings), users(*db) {
+  router.set_guard(auth::make_guard(auth));
+  router.set_observer(auth::make_refusal_auditor(*db));
+  router.set_translator(auth::make_db_translator());
+  router.add(http::Method::get, "/api/v1/health", [this](http::Request&) {
+    db->read([](db::Connection& conn) { conn.query("SELECT 1"); });
+    return http::Response::ok({{"status", "ok"},
+                               {"db", db::engine_name(db->engine())},
+                               {"version", PUFA_VERSION}});
+  }, {.access = http::Access::open});
+  auth::add_routes(router, auth, users);
+}
+
+}  // namespace pufa::app

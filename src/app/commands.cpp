@@ -1,0 +1,220 @@
+#include "app/commands.hpp"
+
+#include <spdlog/spdlog.h>
+
+#include <CLI/CLI.hpp>
+#include <iostream>
+
+#include "app/areas.hpp"
+#include "app/demo.hpp"
+#include "app/settings.hpp"
+#include "auth/audit.hpp"
+#include "auth/password.hpp"
+#include "auth/store.hpp"
+#include "base/random.hpp"
+#include "http/error.hpp"
+#include "http/server.hpp"
+
+namespace pufa::app {
+
+namespace {
+
+struct Flags {
+  std::map<std::string, std::string> values;
+  std::string config;
+  void add(CLI::App& command, char const* flag, char const* key, char const* help) {
+    command.add_option_function<std::string>(flag, [this, key](std::string const& v) { values[key] = v; }, help);
+  }
+};
+
+std::unique_ptr<db::Database> open_database(Settings const& settings) {
+  db::Options options;
+  options.readers = settings.workers;
+  return db::Database::open(settings.db, options);
+}
+
+std::unique_ptr<db::Database> open_migrated(Settings const& settings) {
+  auto database = open_database(settings);
+  int const applied = db::migrate(*database, all_migrations());
+  if (applied > 0) spdlog::info("applied {} migration(s)", applied);
+  return database;
+}
+
+int serve(Settings const& settings) {
+  Application application(open_migrated(settings), settings.auth);
+  auto const address = parse_listen(settings.listen);
+  http::StaticFiles files(settings.web);
+  http::ServerOptions options;
+  options.host = address.host;
+  options.port = address.port;
+  options.io_threads = settings.threads;
+  options.workers = settings.workers;
+  options.access_log = settings.access_log;
+  http::serve(options, application.router, files, [&](std::string const& host, std::uint16_t port) {
+    std::cout << "pufa " << PUFA_VERSION << " listening on http://" << host << ":" << port
+              << " (db " << db::engine_name(application.db->engine()) << ", web "
+              << (settings.web.empty() ? "off" : settings.web) << ")" << std::endl;
+  });
+  return 0;
+}
+
+void audit_cli(db::Connection& conn, std::string action, std::int64_t user_id) {
+  auth::AuditEntry entry;
+  entry.username = "cli";
+  entry.action = std::move(action);
+  entry.object_type = "user";
+  entry.object_id = std::to_string(user_id);
+  auth::record_audit(conn, entry);
+}
+
+std::string read_password(std::string given) {
+  if (!given.empty()) return given;
+  if (char const* env = std::getenv("PUFA_PASSWORD")) return env;
+  std::cerr << "password: " << std::flush;
+  std::string line;
+  std::getline(std::cin, line);
+  return line;
+}
+
+struct UserArgs {
+  std::string username, display_name, password, region;
+  std::vector<std::string> roles;
+};
+
+int user_add(Settings const& settings, UserArgs args) {
+  auto database = open_migrated(settings);
+  auth::UserInput input{auth::normalize_username(args.username), args.display_name,
+                        read_password(args.password), args.roles, {}, {}};
+  auth::check_username(input.username);
+  if (input.display_name.empty()) input.display_name = input.username;
+  auth::check_display_name(input.display_name);
+  auth::check_roles(input.roles);
+  auth::check_password(input.password, "password");
+  auto const hash = auth::hash_password(input.password);
+  database->write([&](db::Connection& conn) {
+    auto region = args.region.empty() ? auth::store::root_region(conn)
+                                      : auth::store::region_by_code(conn, args.region);
+    if (!region) throw std::runtime_error("no region with code " + args.region);
+    auth::User user;
+    user.username = input.username;
+    user.display_name = input.display_name;
+    user.password_hash = hash;
+    user.region_id = region->id;
+    user.id = auth::store::insert_user(conn, user, base::now_ms());
+    auth::store::set_roles(conn, user.id, input.roles);
+    audit_cli(conn, "user.create", user.id);
+  });
+  std::cout << "user " << input.username << " added" << std::endl;
+  return 0;
+}
+
+// passwd, lock, unlock: one user found by name, one change, audited.
+int user_change(Settings const& settings, std::string const& username, std::string const& what,
+                std::string const& password) {
+  auto database = open_migrated(settings);
+  std::string hash;
+  if (what == "passwd") {
+    auto const text = read_password(password);
+    auth::check_password(text, "password");
+    hash = auth::hash_password(text);
+  }
+  database->write([&](db::Connection& conn) {
+    auto const now = base::now_ms();
+    auto user = auth::store::user_by_name(conn, auth::normalize_username(username), now);
+    if (!user) throw std::runtime_error("no user " + username);
+    if (what == "passwd") {
+      auth::store::set_password(conn, user->id, hash, false, now);
+      auth::store::revoke_user_sessions(conn, user->id, std::nullopt);
+    } else {
+      bool const lock = what == "lock";
+      auth::store::set_disabled(conn, user->id, lock, now);
+      if (lock) auth::store::revoke_user_sessions(conn, user->id, std::nullopt);
+      else auth::store::clear_failures(conn, user->username);
+    }
+    audit_cli(conn, what == "passwd" ? "user.reset_password" : what == "lock" ? "user.disable" : "user.enable", user->id);
+  });
+  std::cout << "user " << username << ": " << what << " done" << std::endl;
+  return 0;
+}
+
+}  // namespace
+
+int run(int argc, char** argv) {
+  base::init_crypto();
+  CLI::App cli{"Pufa 普法依法治理工作平台"};
+  cli.require_subcommand(1);
+  cli.fallthrough();
+  cli.set_version_flag("--version", PUFA_VERSION);
+  Flags flags;
+  cli.add_option("--config", flags.config, "settings file (default ./pufa.toml when present)");
+  flags.add(cli, "--db", "db", "database URL: sqlite:PATH or postgresql://...");
+
+  auto* serve_cmd = cli.add_subcommand("serve", "serve the API and the web app");
+  flags.add(*serve_cmd, "--listen", "listen", "HOST:PORT (port 0: any free port)");
+  flags.add(*serve_cmd, "--web", "web", "folder of the built web app");
+  flags.add(*serve_cmd, "--threads", "threads", "I/O threads");
+  flags.add(*serve_cmd, "--workers", "workers", "handler threads and database connections");
+  flags.add(*serve_cmd, "--access-log", "access_log", "true or false");
+
+  auto* migrate_cmd = cli.add_subcommand("migrate", "apply database migrations");
+  auto* demo_cmd = cli.add_subcommand("demo", "load the Lanxi demo data and print the logins");
+
+  auto* user_cmd = cli.add_subcommand("user", "manage accounts");
+  user_cmd->require_subcommand(1);
+  user_cmd->fallthrough();
+  UserArgs user_args;
+  auto* add_cmd = user_cmd->add_subcommand("add", "add a user");
+  add_cmd->add_option("username", user_args.username)->required();
+  add_cmd->add_option("--name", user_args.display_name, "display name");
+  add_cmd->add_option("--role", user_args.roles, "role code (repeatable)")->required();
+  add_cmd->add_option("--region", user_args.region, "region code (default: the root)");
+  add_cmd->add_option("--password", user_args.password, "password (else PUFA_PASSWORD or stdin)");
+  std::string target_user, new_password;
+  auto* passwd_cmd = user_cmd->add_subcommand("passwd", "set a user's password");
+  passwd_cmd->add_option("username", target_user)->required();
+  passwd_cmd->add_option("--password", new_password, "password (else PUFA_PASSWORD or stdin)");
+  auto* lock_cmd = user_cmd->add_subcommand("lock", "disable an account");
+  lock_cmd->add_option("username", target_user)->required();
+  auto* unlock_cmd = user_cmd->add_subcommand("unlock", "enable an account and clear its lockout");
+  unlock_cmd->add_option("username", target_user)->required();
+
+  try {
+    cli.parse(argc, argv);
+  } catch (CLI::ParseError const& error) {
+    return cli.exit(error);
+  }
+
+  try {
+    auto const settings = load_settings(flags.values, flags.config);
+    if (serve_cmd->parsed()) return serve(settings);
+    if (migrate_cmd->parsed()) {
+      auto database = open_database(settings);
+      int const applied = db::migrate(*database, all_migrations());
+      std::cout << "migrations applied: " << applied << std::endl;
+      return 0;
+    }
+    if (demo_cmd->parsed()) {
+      auto database = open_migrated(settings);
+      auto logins = load_demo(*database);
+      std::cout << "Demo data loaded into " << settings.db << "\nDemo logins:\n";
+      for (auto const& login : logins) {
+        std::cout << "  " << login.username << " / " << login.password << "   (" << login.role << ")\n";
+      }
+      std::cout << std::flush;
+      return 0;
+    }
+    if (add_cmd->parsed()) return user_add(settings, user_args);
+    if (passwd_cmd->parsed()) return user_change(settings, target_user, "passwd", new_password);
+    if (lock_cmd->parsed()) return user_change(settings, target_user, "lock", {});
+    if (unlock_cmd->parsed()) return user_change(settings, target_user, "unlock", {});
+  } catch (http::ApiError const& error) {
+    std::cerr << "pufa: " << error.message() << std::endl;
+    return 2;
+  } catch (std::exception const& error) {
+    std::cerr << "pufa: " << error.what() << std::endl;
+    return 1;
+  }
+  return 0;
+}
+
+}  // namespace pufa::app

@@ -1,0 +1,104 @@
+#include "app/settings.hpp"
+
+#include <cpptoml.h>
+
+#include <algorithm>
+#include <charconv>
+#include <cstdlib>
+#include <filesystem>
+#include <stdexcept>
+#include <thread>
+
+namespace pufa::app {
+
+namespace {
+
+int to_int(std::string const& key, std::string const& text, int low, int high) {
+  int value = 0;
+  auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+  if (ec != std::errc{} || end != text.data() + text.size() || value < low || value > high) {
+    throw std::runtime_error("setting " + key + ": expected a number from " + std::to_string(low) +
+                             " to " + std::to_string(high) + ", got '" + text + "'");
+  }
+  return value;
+}
+
+bool to_bool(std::string const& key, std::string const& text) {
+  if (text == "true" || text == "1" || text == "on" || text == "yes") return true;
+  if (text == "false" || text == "0" || text == "off" || text == "no") return false;
+  throw std::runtime_error("setting " + key + ": expected true or false, got '" + text + "'");
+}
+
+std::map<std::string, std::string> read_toml(std::string const& path) {
+  std::map<std::string, std::string> values;
+  std::shared_ptr<cpptoml::table> table;
+  try {
+    table = cpptoml::parse_file(path);
+  } catch (cpptoml::parse_exception const& error) {
+    throw std::runtime_error(path + ": " + error.what());
+  }
+  for (auto const& [key, value] : *table) {
+    if (std::find(std::begin(setting_keys), std::end(setting_keys), key) == std::end(setting_keys)) {
+      throw std::runtime_error(path + ": unknown setting '" + key + "'");
+    }
+    if (auto text = table->get_as<std::string>(key)) values[key] = *text;
+    else if (auto number = table->get_as<std::int64_t>(key)) values[key] = std::to_string(*number);
+    else if (auto flag = table->get_as<bool>(key)) values[key] = *flag ? "true" : "false";
+    else throw std::runtime_error(path + ": setting '" + key + "' must be text, number or boolean");
+  }
+  return values;
+}
+
+}  // namespace
+
+Settings load_settings(std::map<std::string, std::string> const& flags, std::string const& config) {
+  std::map<std::string, std::string> values;
+  std::string const file = !config.empty() ? config : "pufa.toml";
+  if (!config.empty() || std::filesystem::exists(file)) values = read_toml(file);
+  for (auto const* key : setting_keys) {
+    std::string name = std::string("PUFA_") + key;
+    std::transform(name.begin(), name.end(), name.begin(), ::toupper);
+    if (char const* env = std::getenv(name.c_str())) values[key] = env;
+  }
+  for (auto const& [key, value] : flags) values[key] = value;
+
+  Settings settings;
+  settings.threads = std::clamp(static_cast<int>(std::thread::hardware_concurrency()), 1, 64);
+  if (std::filesystem::exists("web/dist/index.html")) settings.web = "web/dist";
+  auto set = [&](char const* key, auto&& apply) {
+    if (auto found = values.find(key); found != values.end()) apply(key, found->second);
+  };
+  set("db", [&](auto, auto const& v) { settings.db = v; });
+  set("listen", [&](auto, auto const& v) { settings.listen = v; });
+  set("web", [&](auto, auto const& v) { settings.web = v; });
+  set("threads", [&](auto k, auto const& v) { settings.threads = to_int(k, v, 1, 256); });
+  set("workers", [&](auto k, auto const& v) { settings.workers = to_int(k, v, 1, 256); });
+  set("access_log", [&](auto k, auto const& v) { settings.access_log = to_bool(k, v); });
+  set("session_idle_minutes", [&](auto k, auto const& v) {
+    settings.auth.idle_timeout = to_int(k, v, 1, 24 * 60) * base::minute_ms;
+  });
+  set("session_absolute_hours", [&](auto k, auto const& v) {
+    settings.auth.absolute_timeout = to_int(k, v, 1, 24 * 7) * base::hour_ms;
+  });
+  set("lockout_threshold", [&](auto k, auto const& v) {
+    settings.auth.lockout_threshold = to_int(k, v, 1, 100);
+  });
+  set("lockout_minutes", [&](auto k, auto const& v) {
+    settings.auth.lockout_duration = to_int(k, v, 1, 24 * 60) * base::minute_ms;
+  });
+  set("cookie_secure", [&](auto k, auto const& v) { settings.auth.cookie_secure = to_bool(k, v); });
+  parse_listen(settings.listen);
+  return settings;
+}
+
+ListenAddress parse_listen(std::string const& listen) {
+  auto colon = listen.rfind(':');
+  if (colon == std::string::npos || colon == 0) {
+    throw std::runtime_error("listen: expected HOST:PORT, got '" + listen + "'");
+  }
+  std::string host = listen.substr(0, colon);
+  if (host.size() > 2 && host.front() == '[' && host.back() == ']') host = host.substr(1, host.size() - 2);
+  return {host, static_cast<std::uint16_t>(to_int("listen", listen.substr(colon + 1), 0, 65535))};
+}
+
+}  // namespace pufa::app

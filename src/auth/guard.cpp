@@ -1,0 +1,89 @@
+#include "auth/guard.hpp"
+
+#include <boost/json/object.hpp>
+#include <boost/json/parse.hpp>
+
+#include "auth/audit.hpp"
+#include "base/random.hpp"
+
+namespace pufa::auth {
+
+using http::ApiError;
+using http::AppError;
+
+Principal const* principal_if(http::Request const& request) {
+  auto const* principal = std::any_cast<PrincipalPtr>(&request.context);
+  return principal ? principal->get() : nullptr;
+}
+
+Principal const& principal(http::Request const& request) {
+  auto const* found = principal_if(request);
+  if (!found) throw ApiError(AppError::unauthenticated);
+  return *found;
+}
+
+bool Principal::has(std::string_view permission) const {
+  return std::binary_search(permissions.begin(), permissions.end(), permission);
+}
+
+http::Guard make_guard(AuthService& service) {
+  return [&service](http::Request& request,
+                    http::RouteOptions const& options) -> std::optional<http::Response> {
+    auto const token = request.cookie(session_cookie);
+    PrincipalPtr found = token ? service.resolve(*token) : nullptr;
+    if (found) request.context = found;
+    if (options.access == http::Access::open) return std::nullopt;
+    if (!found) {
+      auto response = http::error_response(AppError::unauthenticated, {}, {}, request.request_id);
+      if (token) response.set_header("Set-Cookie", service.clear_cookie_header());
+      return response;
+    }
+    if (!http::is_safe(request.method)) {
+      auto const sent = request.header("x-csrf-token");
+      if (!sent || !base::constant_time_equal(*sent, found->csrf_token)) {
+        throw ApiError(AppError::csrf_failed);
+      }
+    }
+    if (!options.permission.empty() && !found->has(options.permission)) {
+      throw ApiError(AppError::forbidden);
+    }
+    return std::nullopt;
+  };
+}
+
+http::Observer make_refusal_auditor(db::Database& db) {
+  return [&db](http::Request const& request, http::RouteOptions const& options,
+               http::Response const& response) {
+    if (options.action.empty() || http::is_safe(request.method) || response.status < 400) return;
+    auto entry = audit_entry(request, principal_if(request), options.action);
+    entry.success = false;
+    boost::system::error_code ec;
+    auto body = boost::json::parse(response.body, ec);
+    if (!ec && body.is_object()) {
+      if (auto const* error = body.as_object().if_contains("error"); error && error->is_object()) {
+        if (auto const* code = error->as_object().if_contains("code"); code && code->is_string()) {
+          entry.detail = std::string(code->as_string());
+        }
+      }
+    }
+    if (auto const id = request.params.find("id"); id != request.params.end()) {
+      entry.object_id = id->second;
+    }
+    db.write([&](db::Connection& conn) { record_audit(conn, entry); });
+  };
+}
+
+http::Translator make_db_translator() {
+  return [](std::exception const& error) -> std::optional<AppError> {
+    auto const* db_error = dynamic_cast<db::DbError const*>(&error);
+    if (!db_error) return std::nullopt;
+    switch (db_error->kind()) {
+      case db::ErrorKind::unique_violation: return AppError::conflict;
+      case db::ErrorKind::foreign_key_violation: return AppError::unprocessable;
+      case db::ErrorKind::busy: return AppError::unavailable;
+      default: return std::nullopt;
+    }
+  };
+}
+
+}  // namespace pufa::auth

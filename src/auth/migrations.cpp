@@ -1,0 +1,87 @@
+#include "auth/routes.hpp"
+
+namespace pufa::auth {
+
+std::vector<db::Migration> migrations() {
+  return {
+      {"auth", 1, "regions, users, roles, sessions, login throttle, audit log", R"sql(
+CREATE TABLE regions (
+  id {{pk}},
+  parent_id BIGINT REFERENCES regions (id),
+  code TEXT NOT NULL UNIQUE,
+  name TEXT NOT NULL,
+  level INTEGER NOT NULL,
+  path TEXT NOT NULL,
+  created_at BIGINT NOT NULL
+);
+CREATE INDEX regions_parent ON regions (parent_id);
+CREATE INDEX regions_path ON regions (path);
+
+CREATE TABLE users (
+  id {{pk}},
+  username TEXT NOT NULL UNIQUE,
+  display_name TEXT NOT NULL,
+  password_hash TEXT NOT NULL,
+  region_id BIGINT NOT NULL REFERENCES regions (id),
+  phone TEXT,
+  disabled INTEGER NOT NULL DEFAULT 0,
+  must_change_password INTEGER NOT NULL DEFAULT 0,
+  large_font INTEGER NOT NULL DEFAULT 0,
+  locale TEXT NOT NULL DEFAULT 'zh-CN',
+  created_at BIGINT NOT NULL,
+  updated_at BIGINT NOT NULL,
+  password_changed_at BIGINT NOT NULL,
+  last_login_at BIGINT
+);
+CREATE INDEX users_region ON users (region_id);
+
+CREATE TABLE user_roles (
+  user_id BIGINT NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+  role TEXT NOT NULL,
+  PRIMARY KEY (user_id, role)
+);
+
+CREATE TABLE login_throttle (
+  username TEXT PRIMARY KEY,
+  failures INTEGER NOT NULL,
+  locked_until BIGINT NOT NULL,
+  updated_at BIGINT NOT NULL
+);
+
+CREATE TABLE sessions (
+  id {{pk}},
+  token_hash TEXT NOT NULL UNIQUE,
+  csrf_token TEXT NOT NULL,
+  user_id BIGINT NOT NULL REFERENCES users (id),
+  created_at BIGINT NOT NULL,
+  last_seen_at BIGINT NOT NULL,
+  expires_at BIGINT NOT NULL,
+  ip TEXT NOT NULL,
+  user_agent TEXT NOT NULL,
+  revoked INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX sessions_user ON sessions (user_id);
+
+CREATE TABLE audit_log (
+  id {{pk}},
+  at BIGINT NOT NULL,
+  user_id BIGINT,
+  username TEXT NOT NULL,
+  ip TEXT NOT NULL,
+  action TEXT NOT NULL,
+  object_type TEXT NOT NULL,
+  object_id TEXT NOT NULL,
+  outcome TEXT NOT NULL,
+  detail TEXT NOT NULL,
+  request_id TEXT NOT NULL
+);
+CREATE INDEX audit_at ON audit_log (at);
+CREATE INDEX audit_user ON audit_log (username, at);
+CREATE INDEX audit_action ON audit_log (action, at);
+
+INSERT INTO regions (parent_id, code, name, level, path, created_at) VALUES (NULL, 'root', '本级', 1, '/1/', 0);
+)sql"},
+  };
+}
+
+}  // namespace pufa::auth

@@ -1,0 +1,36 @@
+// Who is calling: the signed-in user as the guard found them, attached to the request.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "http/request.hpp"
+
+namespace pufa::auth {
+
+struct Principal {
+  std::int64_t user_id = 0;
+  std::string username;
+  std::string display_name;
+  std::vector<std::string> roles;
+  std::vector<std::string> permissions;  // sorted
+  std::int64_t region_id = 0;
+  std::string region_path;  // scope: this node and everything under it
+  std::int64_t session_id = 0;
+  std::string csrf_token;
+
+  bool has(std::string_view permission) const;
+  // True when a record placed at `path` lies in this user's subtree.
+  bool covers(std::string_view path) const { return path.starts_with(region_path); }
+};
+
+using PrincipalPtr = std::shared_ptr<Principal const>;
+
+// The caller; throws ApiError(unauthenticated) on an open route without a session.
+Principal const& principal(http::Request const& request);
+Principal const* principal_if(http::Request const& request);
+
+}  // namespace pufa::auth

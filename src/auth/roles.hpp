@@ -1,0 +1,23 @@
+// The roles of DOMAIN.md and the permissions each holds.
+#pragma once
+
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace pufa::auth {
+
+struct RoleInfo {
+  std::string_view code;
+  std::string_view name;     // zh-CN
+  std::string_view name_en;
+  std::vector<std::string_view> permissions;
+};
+
+std::span<RoleInfo const> all_roles();
+RoleInfo const* find_role(std::string_view code);
+// Union of the roles' permissions, sorted and unique.
+std::vector<std::string> permissions_of(std::span<std::string const> roles);
+
+}  // namespace pufa::auth

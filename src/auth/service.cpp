@@ -1,0 +1,199 @@
+#include "auth/service.hpp"
+
+#include <algorithm>
+
+#include "auth/audit.hpp"
+#include "auth/password.hpp"
+#include "auth/roles.hpp"
+#include "auth/store.hpp"
+#include "base/random.hpp"
+#include "http/error.hpp"
+
+namespace pufa::auth {
+
+using http::ApiError;
+using http::AppError;
+
+std::string normalize_username(std::string_view username) {
+  while (!username.empty() && (username.front() == ' ' || username.front() == '\t')) {
+    username.remove_prefix(1);
+  }
+  while (!username.empty() && (username.back() == ' ' || username.back() == '\t')) {
+    username.remove_suffix(1);
+  }
+  std::string out(username);
+  std::transform(out.begin(), out.end(), out.begin(),
+                 [](unsigned char c) { return c >= 'A' && c <= 'Z' ? char(c + 32) : char(c); });
+  return out;
+}
+
+namespace {
+
+AuditEntry login_entry(http::Request const& request, std::string const& username,
+                       std::optional<std::int64_t> user_id, bool success, std::string detail) {
+  auto entry = audit_entry(request, nullptr, "auth.login", "user", username);
+  entry.user_id = user_id;
+  entry.username = username;
+  entry.success = success;
+  entry.detail = std::move(detail);
+  return entry;
+}
+
+}  // namespace
+
+LoginResult AuthService::login(std::string const& raw_username, std::string const& password,
+                               http::Request const& request) {
+  auto const username = normalize_username(raw_username);
+  if (username.empty()) throw ApiError(AppError::validation_failed, "请输入用户名", "username");
+  if (password.empty()) throw ApiError(AppError::validation_failed, "请输入密码", "password");
+  if (username.size() > max_username_length || password.size() > max_password_length) {
+    throw ApiError(AppError::invalid_credentials);
+  }
+  auto const now = base::now_ms();
+  auto [user, locked] = db_.read([&](db::Connection& conn) {
+    return std::pair(store::user_by_name(conn, username, now),
+                     store::locked_until(conn, username, now));
+  });
+  std::optional<std::int64_t> const user_id = user ? std::optional(user->id) : std::nullopt;
+  if (locked) {
+    db_.write([&](db::Connection& conn) {
+      record_audit(conn, login_entry(request, username, user_id, false, "locked"));
+    });
+    throw ApiError(AppError::account_locked);
+  }
+  // Argon2 runs outside any transaction: it takes tens of milliseconds and 64 MiB.
+  bool const password_ok = user ? verify_password(user->password_hash, password)
+                                : (verify_dummy(password), false);
+  if (!password_ok) {
+    bool const locked_now = db_.write([&](db::Connection& conn) {
+      bool const lock = store::record_failure(conn, username, settings_.lockout_threshold,
+                                              now + settings_.lockout_duration, now);
+      record_audit(conn, login_entry(request, username, user_id, false,
+                                     lock ? "bad_credentials; locked" : "bad_credentials"));
+      return lock;
+    });
+    throw ApiError(locked_now ? AppError::account_locked : AppError::invalid_credentials);
+  }
+  if (user->disabled) {
+    db_.write([&](db::Connection& conn) {
+      record_audit(conn, login_entry(request, username, user_id, false, "disabled"));
+    });
+    throw ApiError(AppError::account_disabled);
+  }
+  LoginResult result{base::random_token(32), base::random_token(24), *user};
+  auto user_agent = std::string(request.header("user-agent").value_or("")).substr(0, 300);
+  db_.write([&](db::Connection& conn) {
+    store::clear_failures(conn, username);
+    store::insert_session(conn, base::sha256_hex(result.token), result.csrf_token, user->id,
+                          request.remote_ip, user_agent, now, now + settings_.absolute_timeout);
+    store::touch_login(conn, user->id, now);
+    record_audit(conn, login_entry(request, username, user_id, true, {}));
+  });
+  result.user.last_login_at = now;
+  return result;
+}
+
+PrincipalPtr AuthService::resolve(std::string_view token) {
+  if (token.empty() || token.size() > 128) return nullptr;
+  auto const hash = base::sha256_hex(token);
+  auto const now = base::now_ms();
+  auto found = db_.read([&](db::Connection& conn) -> std::optional<std::pair<SessionRow, User>> {
+    auto session = store::session_by_hash(conn, hash);
+    if (!session) return std::nullopt;
+    auto user = store::user_by_id(conn, session->user_id, now);
+    if (!user) return std::nullopt;
+    return std::pair(*session, *user);
+  });
+  if (!found) return nullptr;
+  auto const& [session, user] = *found;
+  bool const expired = now >= session.expires_at ||
+                       now - session.last_seen_at > settings_.idle_timeout;
+  if (session.revoked || expired || user.disabled) return nullptr;
+  if (now - session.last_seen_at > touch_interval) {
+    db_.write([&](db::Connection& conn) { store::touch_session(conn, session.id, now); });
+  }
+  auto principal = std::make_shared<Principal>();
+  principal->user_id = user.id;
+  principal->username = user.username;
+  principal->display_name = user.display_name;
+  principal->roles = user.roles;
+  principal->permissions = permissions_of(user.roles);
+  principal->region_id = user.region_id;
+  principal->region_path = user.region_path;
+  principal->session_id = session.id;
+  principal->csrf_token = session.csrf_token;
+  return principal;
+}
+
+void AuthService::logout(Principal const& principal, http::Request const& request) {
+  db_.write([&](db::Connection& conn) {
+    store::revoke_session(conn, principal.session_id);
+    record_audit(conn, audit_entry(request, &principal, "auth.logout", "session",
+                                   std::to_string(principal.session_id)));
+  });
+}
+
+void AuthService::change_password(Principal const& principal, std::string const& old_password,
+                                  std::string const& new_password, http::Request const& request) {
+  auto const now = base::now_ms();
+  auto user = db_.read([&](db::Connection& conn) { return store::user_by_id(conn, principal.user_id, now); });
+  if (!user) throw ApiError(AppError::unauthenticated);
+  if (!verify_password(user->password_hash, old_password)) {
+    db_.write([&](db::Connection& conn) {
+      auto entry = audit_entry(request, &principal, "auth.password", "user", std::to_string(user->id));
+      entry.success = false;
+      entry.detail = "wrong old password";
+      record_audit(conn, entry);
+    });
+    throw ApiError(AppError::validation_failed, "原密码不正确", "old_password");
+  }
+  if (auto problem = password_problem(new_password)) {
+    throw ApiError(AppError::validation_failed, *problem, "new_password");
+  }
+  if (new_password == old_password) {
+    throw ApiError(AppError::validation_failed, "新密码不能与原密码相同", "new_password");
+  }
+  auto const hash = hash_password(new_password);
+  db_.write([&](db::Connection& conn) {
+    store::set_password(conn, user->id, hash, false, now);
+    store::revoke_user_sessions(conn, user->id, principal.session_id);
+    record_audit(conn, audit_entry(request, &principal, "auth.password", "user", std::to_string(user->id)));
+  });
+}
+
+User AuthService::set_preferences(Principal const& principal, std::optional<bool> large_font,
+                                  std::optional<std::string> locale, http::Request const& request) {
+  if (locale && *locale != "zh-CN" && *locale != "en") {
+    throw ApiError(AppError::validation_failed, "语言只能是 zh-CN 或 en", "locale");
+  }
+  auto const now = base::now_ms();
+  return db_.write([&](db::Connection& conn) {
+    auto user = store::user_by_id(conn, principal.user_id, now);
+    if (!user) throw ApiError(AppError::unauthenticated);
+    user->large_font = large_font.value_or(user->large_font);
+    user->locale = locale.value_or(user->locale);
+    store::set_preferences(conn, user->id, user->large_font, user->locale, now);
+    record_audit(conn, audit_entry(request, &principal, "auth.preferences", "user",
+                                   std::to_string(user->id)));
+    return *user;
+  });
+}
+
+User AuthService::current_user(Principal const& principal) {
+  auto const now = base::now_ms();
+  auto user = db_.read([&](db::Connection& conn) { return store::user_by_id(conn, principal.user_id, now); });
+  if (!user) throw ApiError(AppError::unauthenticated);
+  return *user;
+}
+
+std::string AuthService::session_cookie_header(std::string const& token) const {
+  return std::string(session_cookie) + "=" + token + "; Path=/; HttpOnly; SameSite=Strict" +
+         (settings_.cookie_secure ? "; Secure" : "");
+}
+
+std::string AuthService::clear_cookie_header() const {
+  return std::string(session_cookie) + "=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0" +
+         (settings_.cookie_secure ? "; Secure" : "");
+}
+
+}  // namespace pufa::auth

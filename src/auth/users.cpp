@@ -1,0 +1,217 @@
+#include "auth/users.hpp"
+
+#include <boost/json/array.hpp>
+
+#include "auth/audit.hpp"
+#include "auth/password.hpp"
+#include "auth/roles.hpp"
+#include "auth/service.hpp"
+#include "http/error.hpp"
+#include "http/json_input.hpp"
+#include "text/personal.hpp"
+
+namespace pufa::auth {
+
+using http::ApiError;
+using http::AppError;
+
+boost::json::object user_json(User const& user, bool reveal) {
+  boost::json::object out;
+  out["id"] = user.id;
+  out["username"] = user.username;
+  out["display_name"] = user.display_name;
+  boost::json::array roles;
+  for (auto const& role : user.roles) roles.emplace_back(role);
+  out["roles"] = std::move(roles);
+  boost::json::array permissions;
+  for (auto const& permission : permissions_of(user.roles)) permissions.emplace_back(permission);
+  out["permissions"] = std::move(permissions);
+  out["region_id"] = user.region_id;
+  out["region_name"] = user.region_name;
+  if (user.phone) out["phone"] = reveal ? *user.phone : text::mask_phone(*user.phone);
+  else out["phone"] = nullptr;
+  out["disabled"] = user.disabled;
+  if (user.locked_until) out["locked_until"] = base::iso8601(*user.locked_until);
+  else out["locked_until"] = nullptr;
+  out["large_font"] = user.large_font;
+  out["locale"] = user.locale;
+  out["must_change_password"] = user.must_change_password;
+  out["created_at"] = base::iso8601(user.created_at);
+  if (user.last_login_at) out["last_login_at"] = base::iso8601(*user.last_login_at);
+  else out["last_login_at"] = nullptr;
+  return out;
+}
+
+void check_username(std::string const& username) {
+  bool ok = username.size() >= 3 && username.size() <= max_username_length;
+  for (char c : username) {
+    ok = ok && ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == '.' || c == '-');
+  }
+  if (!ok) {
+    throw ApiError(AppError::validation_failed,
+                   "用户名应为 3 到 32 位小写字母、数字或 _ . -", "username");
+  }
+}
+
+void check_display_name(std::string const& display_name) {
+  auto length = http::utf8_length(display_name);
+  if (!length || *length == 0 || *length > 50) {
+    throw ApiError(AppError::validation_failed, "姓名应为 1 到 50 个字", "display_name");
+  }
+}
+
+void check_roles(std::vector<std::string> const& roles) {
+  if (roles.empty()) throw ApiError(AppError::validation_failed, "请至少选择一个角色", "roles");
+  for (auto const& role : roles) {
+    if (!find_role(role)) {
+      throw ApiError(AppError::validation_failed, "未知角色：" + role, "roles");
+    }
+  }
+}
+
+void check_phone(std::optional<std::string> const& phone) {
+  if (phone && !text::is_mobile(*phone)) {
+    throw ApiError(AppError::validation_failed, "手机号应为 11 位手机号码", "phone");
+  }
+}
+
+void check_password(std::string const& password, std::string_view field) {
+  if (auto problem = password_problem(password)) {
+    throw ApiError(AppError::validation_failed, *problem, std::string(field));
+  }
+}
+
+namespace {
+
+std::vector<std::string> unique_roles(std::vector<std::string> roles) {
+  std::sort(roles.begin(), roles.end());
+  roles.erase(std::unique(roles.begin(), roles.end()), roles.end());
+  return roles;
+}
+
+}  // namespace
+
+Region UserAdmin::region_in_scope(db::Connection& conn, Principal const& caller,
+                                  std::int64_t region_id) {
+  auto region = store::region_by_id(conn, region_id);
+  if (!region) throw ApiError(AppError::validation_failed, "所属区域不存在", "region_id");
+  if (!caller.covers(region->path)) throw ApiError(AppError::out_of_scope);
+  return *region;
+}
+
+User UserAdmin::load(db::Connection& conn, Principal const& caller, std::int64_t id) {
+  auto user = store::user_by_id(conn, id, base::now_ms());
+  if (!user) throw ApiError(AppError::not_found, "用户不存在");
+  if (!caller.covers(user->region_path)) throw ApiError(AppError::out_of_scope);
+  return *user;
+}
+
+UserAdmin::Page UserAdmin::list(Principal const& caller, store::UserFilter filter,
+                                std::optional<std::int64_t> region_id) {
+  return db_.read([&](db::Connection& conn) {
+    filter.region_path = caller.region_path;
+    if (region_id) filter.region_path = region_in_scope(conn, caller, *region_id).path;
+    Page page;
+    page.total = store::count_users(conn, filter);
+    page.items = store::list_users(conn, filter, base::now_ms());
+    return page;
+  });
+}
+
+User UserAdmin::get(Principal const& caller, std::int64_t id, bool reveal,
+                    http::Request const& request) {
+  if (!reveal) return db_.read([&](db::Connection& conn) { return load(conn, caller, id); });
+  if (!caller.has("pii.read")) throw ApiError(AppError::forbidden, "您没有查看完整个人信息的权限");
+  return db_.write([&](db::Connection& conn) {
+    auto user = load(conn, caller, id);
+    record_audit(conn, audit_entry(request, &caller, "pii.reveal", "user", std::to_string(id)));
+    return user;
+  });
+}
+
+User UserAdmin::create(Principal const& caller, UserInput input, http::Request const& request) {
+  input.username = normalize_username(input.username);
+  check_username(input.username);
+  check_display_name(input.display_name);
+  check_password(input.password, "password");
+  input.roles = unique_roles(std::move(input.roles));
+  check_roles(input.roles);
+  check_phone(input.phone);
+  auto const hash = hash_password(input.password);
+  return db_.write([&](db::Connection& conn) {
+    User user;
+    user.username = input.username;
+    user.display_name = input.display_name;
+    user.password_hash = hash;
+    user.region_id = region_in_scope(conn, caller, input.region_id.value_or(caller.region_id)).id;
+    user.phone = input.phone;
+    user.must_change_password = true;
+    if (store::user_by_name(conn, user.username, 0)) {
+      throw ApiError(AppError::conflict, "用户名已被使用", "username");
+    }
+    auto const now = base::now_ms();
+    user.id = store::insert_user(conn, user, now);
+    store::set_roles(conn, user.id, input.roles);
+    record_audit(conn, audit_entry(request, &caller, "user.create", "user", std::to_string(user.id)));
+    return *store::user_by_id(conn, user.id, now);
+  });
+}
+
+User UserAdmin::update(Principal const& caller, std::int64_t id, UserInput input,
+                       http::Request const& request) {
+  check_display_name(input.display_name);
+  input.roles = unique_roles(std::move(input.roles));
+  check_roles(input.roles);
+  check_phone(input.phone);
+  return db_.write([&](db::Connection& conn) {
+    auto user = load(conn, caller, id);
+    if (id == caller.user_id &&
+        std::find(input.roles.begin(), input.roles.end(), "admin") == input.roles.end()) {
+      throw ApiError(AppError::unprocessable, "不能取消自己的管理员角色", "roles");
+    }
+    user.display_name = input.display_name;
+    if (input.region_id) user.region_id = region_in_scope(conn, caller, *input.region_id).id;
+    user.phone = input.phone;
+    auto const now = base::now_ms();
+    store::update_user(conn, user, now);
+    store::set_roles(conn, id, input.roles);
+    record_audit(conn, audit_entry(request, &caller, "user.update", "user", std::to_string(id)));
+    return *store::user_by_id(conn, id, now);
+  });
+}
+
+User UserAdmin::set_disabled(Principal const& caller, std::int64_t id, bool disabled,
+                             http::Request const& request) {
+  if (disabled && id == caller.user_id) {
+    throw ApiError(AppError::unprocessable, "不能停用自己的账户");
+  }
+  return db_.write([&](db::Connection& conn) {
+    auto user = load(conn, caller, id);
+    auto const now = base::now_ms();
+    store::set_disabled(conn, id, disabled, now);
+    if (disabled) {
+      store::revoke_user_sessions(conn, id, std::nullopt);
+    } else {
+      store::clear_failures(conn, user.username);
+    }
+    record_audit(conn, audit_entry(request, &caller, disabled ? "user.disable" : "user.enable",
+                                   "user", std::to_string(id)));
+    return *store::user_by_id(conn, id, now);
+  });
+}
+
+void UserAdmin::reset_password(Principal const& caller, std::int64_t id,
+                               std::string const& password, http::Request const& request) {
+  check_password(password, "password");
+  auto const hash = hash_password(password);
+  db_.write([&](db::Connection& conn) {
+    auto user = load(conn, caller, id);
+    auto const now = base::now_ms();
+    store::set_password(conn, id, hash, true, now);
+    store::revoke_user_sessions(conn, id, std::nullopt);
+    store::clear_failures(conn, user.username);
+    record_audit(conn, audit_entry(request, &caller, "user.reset_password", "user", std::to_string(id)));
+  });
+}
+
+}  // namespace pufa::auth

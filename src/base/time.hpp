@@ -1,0 +1,21 @@
+// Wall-clock time as milliseconds since the Unix epoch, and ISO-8601 UTC text on the wire.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace pufa::base {
+
+using Millis = std::int64_t;
+
+Millis now_ms();
+std::string iso8601(Millis at);  // 2026-11-29T10:00:00Z
+// Accepts 2026-11-29T10:00:00Z, 2026-11-29T10:00:00.123Z, +08:00 offsets and bare dates.
+std::optional<Millis> parse_iso8601(std::string_view text);
+
+inline constexpr Millis minute_ms = 60'000;
+inline constexpr Millis hour_ms = 60 * minute_ms;
+
+}  // namespace pufa::base

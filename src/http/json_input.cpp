@@ -1,0 +1,127 @@
+#include "http/json_input.hpp"
+
+#include <boost/json/parse.hpp>
+#include <charconv>
+
+#include "http/error.hpp"
+
+namespace pufa::http {
+
+namespace {
+
+[[noreturn]] void wrong(std::string_view key, std::string message) {
+  throw ApiError(AppError::validation_failed, std::move(message), std::string(key));
+}
+
+}  // namespace
+
+std::optional<std::size_t> utf8_length(std::string_view text) {
+  std::size_t count = 0;
+  for (std::size_t i = 0; i < text.size();) {
+    auto const byte = static_cast<unsigned char>(text[i]);
+    std::size_t width = byte < 0x80 ? 1 : (byte >> 5) == 0x6 ? 2 : (byte >> 4) == 0xE ? 3
+                                      : (byte >> 3) == 0x1E ? 4 : 0;
+    if (width == 0 || i + width > text.size()) return std::nullopt;
+    for (std::size_t k = 1; k < width; ++k) {
+      if ((static_cast<unsigned char>(text[i + k]) >> 6) != 0x2) return std::nullopt;
+    }
+    i += width;
+    ++count;
+  }
+  return count;
+}
+
+boost::json::object json_object(Request const& request) {
+  auto type = request.header("content-type").value_or("");
+  auto semi = type.find(';');
+  auto media = type.substr(0, semi);
+  while (!media.empty() && media.back() == ' ') media.remove_suffix(1);
+  if (media != "application/json") throw ApiError(AppError::unsupported_media_type);
+  boost::system::error_code ec;
+  auto value = boost::json::parse(request.body, ec);
+  if (ec) throw ApiError(AppError::malformed_json);
+  if (!value.is_object()) throw ApiError(AppError::malformed_json, "请求内容应为 JSON 对象");
+  return std::move(value.as_object());
+}
+
+std::optional<std::string> opt_string(boost::json::object const& body, std::string_view key,
+                                      std::string_view label, std::size_t max_chars) {
+  auto const* value = body.if_contains(key);
+  if (!value || value->is_null()) return std::nullopt;
+  if (!value->is_string()) wrong(key, std::string(label) + "应为文本");
+  std::string text(value->as_string());
+  auto length = utf8_length(text);
+  if (!length) wrong(key, std::string(label) + "含有无效字符");
+  if (*length > max_chars) {
+    wrong(key, std::string(label) + "不能超过 " + std::to_string(max_chars) + " 个字");
+  }
+  return text;
+}
+
+std::string req_string(boost::json::object const& body, std::string_view key,
+                       std::string_view label, std::size_t max_chars) {
+  auto text = opt_string(body, key, label, max_chars);
+  auto first = text ? text->find_first_not_of(" \t\r\n") : std::string::npos;
+  if (first == std::string::npos) wrong(key, "请填写" + std::string(label));
+  return *text;
+}
+
+std::optional<std::int64_t> opt_int(boost::json::object const& body, std::string_view key,
+                                    std::string_view label) {
+  auto const* value = body.if_contains(key);
+  if (!value || value->is_null()) return std::nullopt;
+  if (value->is_int64()) return value->as_int64();
+  if (value->is_uint64() && value->as_uint64() <= INT64_MAX) {
+    return static_cast<std::int64_t>(value->as_uint64());
+  }
+  wrong(key, std::string(label) + "应为整数");
+}
+
+std::optional<bool> opt_bool(boost::json::object const& body, std::string_view key,
+                             std::string_view label) {
+  auto const* value = body.if_contains(key);
+  if (!value || value->is_null()) return std::nullopt;
+  if (!value->is_bool()) wrong(key, std::string(label) + "应为是或否");
+  return value->as_bool();
+}
+
+std::optional<std::vector<std::string>> opt_string_list(boost::json::object const& body,
+                                                        std::string_view key,
+                                                        std::string_view label) {
+  auto const* value = body.if_contains(key);
+  if (!value || value->is_null()) return std::nullopt;
+  if (!value->is_array()) wrong(key, std::string(label) + "应为列表");
+  std::vector<std::string> items;
+  for (auto const& item : value->as_array()) {
+    if (!item.is_string()) wrong(key, std::string(label) + "中的每一项应为文本");
+    items.emplace_back(item.as_string());
+  }
+  return items;
+}
+
+std::optional<std::int64_t> query_int(Request const& request, std::string_view name) {
+  auto text = request.query_value(name);
+  if (!text || text->empty()) return std::nullopt;
+  std::int64_t value = 0;
+  auto [end, ec] = std::from_chars(text->data(), text->data() + text->size(), value);
+  if (ec != std::errc{} || end != text->data() + text->size()) {
+    throw ApiError(AppError::validation_failed, "参数 " + std::string(name) + " 应为整数",
+                   std::string(name));
+  }
+  return value;
+}
+
+Page page_of(Request const& request) {
+  Page page;
+  page.page = query_int(request, "page").value_or(1);
+  page.size = query_int(request, "page_size").value_or(20);
+  if (page.page < 1 || page.page > 1'000'000) {
+    throw ApiError(AppError::validation_failed, "页码超出范围", "page");
+  }
+  if (page.size < 1 || page.size > max_page_size) {
+    throw ApiError(AppError::validation_failed, "每页条数应在 1 到 100 之间", "page_size");
+  }
+  return page;
+}
+
+}  // namespace pufa::http

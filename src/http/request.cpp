@@ -1,0 +1,95 @@
+#include "http/request.hpp"
+
+#include <boost/url/parse.hpp>
+#include <boost/url/url_view.hpp>
+#include <charconv>
+
+#include "http/error.hpp"
+
+namespace pufa::http {
+
+std::string_view method_name(Method method) {
+  switch (method) {
+    case Method::get: return "GET";
+    case Method::head: return "HEAD";
+    case Method::post: return "POST";
+    case Method::put: return "PUT";
+    case Method::patch: return "PATCH";
+    case Method::del: return "DELETE";
+    case Method::options: return "OPTIONS";
+    case Method::other: return "OTHER";
+  }
+  return "OTHER";
+}
+
+Method method_from(std::string_view name) {
+  if (name == "GET") return Method::get;
+  if (name == "HEAD") return Method::head;
+  if (name == "POST") return Method::post;
+  if (name == "PUT") return Method::put;
+  if (name == "PATCH") return Method::patch;
+  if (name == "DELETE") return Method::del;
+  if (name == "OPTIONS") return Method::options;
+  return Method::other;
+}
+
+bool is_safe(Method method) {
+  return method == Method::get || method == Method::head || method == Method::options;
+}
+
+std::optional<std::string_view> Request::header(std::string_view lower_name) const {
+  for (auto const& [name, value] : headers) {
+    if (name == lower_name) return std::string_view(value);
+  }
+  return std::nullopt;
+}
+
+std::optional<std::string_view> Request::query_value(std::string_view name) const {
+  for (auto const& [key, value] : query) {
+    if (key == name) return std::string_view(value);
+  }
+  return std::nullopt;
+}
+
+std::optional<std::string> Request::cookie(std::string_view name) const {
+  auto raw = header("cookie");
+  if (!raw) return std::nullopt;
+  std::string_view rest = *raw;
+  while (!rest.empty()) {
+    auto semi = rest.find(';');
+    std::string_view pair = rest.substr(0, semi);
+    rest = semi == std::string_view::npos ? std::string_view{} : rest.substr(semi + 1);
+    while (!pair.empty() && pair.front() == ' ') pair.remove_prefix(1);
+    auto eq = pair.find('=');
+    if (eq == std::string_view::npos) continue;
+    if (pair.substr(0, eq) == name) return std::string(pair.substr(eq + 1));
+  }
+  return std::nullopt;
+}
+
+std::int64_t Request::id_param(std::string_view name) const {
+  auto it = params.find(name);
+  if (it == params.end()) throw ApiError(AppError::not_found);
+  std::int64_t value = 0;
+  auto const& text = it->second;
+  auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+  if (ec != std::errc{} || end != text.data() + text.size() || value <= 0) {
+    throw ApiError(AppError::not_found);
+  }
+  return value;
+}
+
+bool Request::parse_target() {
+  auto parsed = boost::urls::parse_origin_form(target);
+  if (!parsed) return false;
+  boost::urls::url_view url = *parsed;
+  path = url.path();  // decoded
+  if (path.find('\0') != std::string::npos) return false;
+  query.clear();
+  for (auto const& param : url.params()) {
+    query.emplace_back(param.key, param.has_value ? param.value : std::string{});
+  }
+  return true;
+}
+
+}  // namespace pufa::http

@@ -1,0 +1,46 @@
+// The request and response types every area sees. Plain data: no sockets, no Beast.
+#pragma once
+
+#include <any>
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace pufa::http {
+
+enum class Method { get, head, post, put, patch, del, options, other };
+
+std::string_view method_name(Method method);
+Method method_from(std::string_view name);
+bool is_safe(Method method);  // GET, HEAD, OPTIONS: no CSRF, no audit
+
+using Fields = std::vector<std::pair<std::string, std::string>>;
+
+struct Request {
+  Method method = Method::get;
+  std::string target;  // as received: path and query
+  std::string path;    // percent-decoded path
+  Fields query;        // decoded query parameters in order
+  Fields headers;      // names lower-cased
+  std::string body;
+  std::string remote_ip;
+  std::string request_id;
+  std::map<std::string, std::string, std::less<>> params;  // path parameters
+  std::any context;  // set by the guard (auth::Principal); areas read it through auth
+
+  std::optional<std::string_view> header(std::string_view lower_name) const;
+  std::optional<std::string_view> query_value(std::string_view name) const;
+  std::optional<std::string> cookie(std::string_view name) const;
+
+  // Path parameter as a positive id; throws ApiError(not_found) when it is not one.
+  std::int64_t id_param(std::string_view name) const;
+
+  // Splits target into path and query (percent-decoded). False when malformed.
+  bool parse_target();
+};
+
+}  // namespace pufa::http

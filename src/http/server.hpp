@@ -1,0 +1,33 @@
+// The HTTP/1.1 server: Beast on a few I/O threads, handlers on a worker pool.
+#pragma once
+
+#include <chrono>
+#include <cstdint>
+#include <functional>
+#include <string>
+
+#include "http/router.hpp"
+#include "http/static_files.hpp"
+
+namespace pufa::http {
+
+inline constexpr std::size_t header_limit = 16 * 1024;
+inline constexpr std::chrono::seconds read_timeout{30};   // a request's header and body
+inline constexpr std::chrono::seconds idle_timeout{75};   // keep-alive between requests
+inline constexpr std::chrono::seconds write_timeout{60};
+inline constexpr std::chrono::seconds drain_timeout{20};  // graceful stop waits this long
+
+struct ServerOptions {
+  std::string host = "127.0.0.1";
+  std::uint16_t port = 8080;  // 0: any free port (reported through on_listening)
+  int io_threads = 2;
+  int workers = 8;
+  bool access_log = true;
+};
+
+// Serves until SIGINT or SIGTERM, then stops accepting, lets requests in flight finish
+// (up to drain_timeout) and returns.
+void serve(ServerOptions const& options, Router const& router, StaticFiles& files,
+           std::function<void(std::string const& host, std::uint16_t port)> const& on_listening);
+
+}  // namespace pufa::http

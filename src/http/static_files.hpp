@@ -1,0 +1,41 @@
+// The single-page app from --web: files kept in memory after first use, precompressed
+// .gz twins, long cache headers for hashed assets, index.html for client routes.
+#pragma once
+
+#include <filesystem>
+#include <map>
+#include <memory>
+#include <shared_mutex>
+#include <string>
+#include <string_view>
+
+namespace pufa::http {
+
+struct StaticFile {
+  std::string body;
+  std::string gzip;  // empty when there is no .gz twin
+  std::string content_type;
+  std::string cache_control;
+};
+
+class StaticFiles {
+ public:
+  explicit StaticFiles(std::filesystem::path root);
+  bool enabled() const { return !root_.empty(); }
+  // The file for a GET path; index.html for a path without an extension; nullptr when none.
+  std::shared_ptr<StaticFile const> lookup(std::string_view path);
+
+ private:
+  std::shared_ptr<StaticFile const> load(std::string const& relative);
+  std::filesystem::path root_;
+  std::shared_mutex mutex_;
+  std::map<std::string, std::shared_ptr<StaticFile const>, std::less<>> cache_;
+};
+
+// Security headers every HTML page carries.
+inline constexpr std::string_view content_security_policy =
+    "default-src 'self'; img-src 'self' data: blob:; style-src 'self' 'unsafe-inline'; "
+    "font-src 'self' data:; connect-src 'self'; frame-ancestors 'none'; base-uri 'self'; "
+    "form-action 'self'";
+
+}  // namespace pufa::http

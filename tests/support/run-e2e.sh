@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# run-e2e.sh PUFA_BIN WEB_DIST E2E_DIR: a demo server on a free port, then the browser tests.
+set -euo pipefail
+bin=$1; web=$2; dir=$3
+[ -f "$web/index.html" ] || { echo "web app not built: $web (make web)" >&2; exit 1; }
+tmp=$(mktemp -d)
+"$bin" demo --db "sqlite:$tmp/e2e.db" >/dev/null
+"$bin" serve --db "sqlite:$tmp/e2e.db" --listen 127.0.0.1:0 --web "$web" >"$tmp/server.log" 2>&1 &
+pid=$!
+cleanup() { kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; rm -rf "$tmp"; }
+trap cleanup EXIT
+for _ in $(seq 1 100); do
+  url=$(grep -o 'http://[0-9.]*:[0-9]*' "$tmp/server.log" | head -n 1 || true)
+  [ -n "$url" ] && break
+  sleep 0.1
+done
+[ -n "$url" ] || { cat "$tmp/server.log" >&2; exit 1; }
+export PUFA_URL=$url PUFA_COORD_USER=lanxi PUFA_COORD_PASS=Pufa-Lanxi-2026
+export PUFA_ADMIN_USER=admin PUFA_ADMIN_PASS=Pufa-Admin-2026
+shopt -s nullglob
+files=("$dir"/*.test.mjs)
+[ ${#files[@]} -gt 0 ] || { echo "no tests in $dir" >&2; exit 1; }
+node --test --test-reporter=spec "${files[@]}"

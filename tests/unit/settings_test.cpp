@@ -1,0 +1,54 @@
+#include "app/settings.hpp"
+
+#include <gtest/gtest.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+
+namespace pufa::app {
+
+namespace {
+
+struct TomlFile {
+  std::filesystem::path path = std::filesystem::temp_directory_path() / "pufa-settings-test.toml";
+  explicit TomlFile(std::string const& text) { std::ofstream(path) << text; }
+  ~TomlFile() { std::filesystem::remove(path); }
+};
+
+}  // namespace
+
+TEST(Settings, FlagsBeatEnvironmentWhichBeatsTheFile) {
+  TomlFile file("db = \"sqlite:from-file.db\"\nlisten = \"127.0.0.1:9000\"\nthreads = 3\n");
+  setenv("PUFA_LISTEN", "127.0.0.1:9001", 1);
+  auto settings = load_settings({{"threads", "5"}}, file.path.string());
+  unsetenv("PUFA_LISTEN");
+  EXPECT_EQ(settings.db, "sqlite:from-file.db");
+  EXPECT_EQ(settings.listen, "127.0.0.1:9001");
+  EXPECT_EQ(settings.threads, 5);
+}
+
+TEST(Settings, SessionAndLockoutKeys) {
+  TomlFile file("session_idle_minutes = 10\nlockout_threshold = 3\ncookie_secure = true\n");
+  auto settings = load_settings({}, file.path.string());
+  EXPECT_EQ(settings.auth.idle_timeout, 10 * base::minute_ms);
+  EXPECT_EQ(settings.auth.lockout_threshold, 3);
+  EXPECT_TRUE(settings.auth.cookie_secure);
+}
+
+TEST(Settings, BadValuesAndUnknownKeysAreNamed) {
+  TomlFile unknown("colour = \"red\"\n");
+  EXPECT_THROW(load_settings({}, unknown.path.string()), std::runtime_error);
+  EXPECT_THROW(load_settings({{"threads", "many"}}, ""), std::runtime_error);
+  EXPECT_THROW(load_settings({{"listen", "nowhere"}}, ""), std::runtime_error);
+  EXPECT_THROW(load_settings({}, "/nonexistent/pufa.toml"), std::runtime_error);
+}
+
+TEST(Settings, ListenAcceptsIpv6AndPortZero) {
+  auto v6 = parse_listen("[::1]:8080");
+  EXPECT_EQ(v6.host, "::1");
+  EXPECT_EQ(v6.port, 8080);
+  EXPECT_EQ(parse_listen("127.0.0.1:0").port, 0);
+}
+
+}  // namespace pufa::app
