@@ -4,6 +4,7 @@
 #include <spdlog/spdlog.h>
 
 #include <atomic>
+#include <cstdio>
 #include <boost/asio/dispatch.hpp>
 #include <boost/asio/ip/tcp.hpp>
 #include <boost/asio/post.hpp>
@@ -59,6 +60,16 @@ bool valid_request_id(std::string_view id) {
   return true;
 }
 
+// Request ids: a random prefix per process and a counter, so a request costs no syscall.
+std::string next_request_id() {
+  static std::string const prefix = base::random_hex(4);
+  static std::atomic<std::uint64_t> counter{0};
+  char text[24];
+  std::snprintf(text, sizeof text, "%s%08llx", prefix.c_str(),
+                static_cast<unsigned long long>(counter.fetch_add(1) & 0xffffffffULL));
+  return text;
+}
+
 bool accepts_gzip(std::string_view accept_encoding) {
   return accept_encoding.find("gzip") != std::string_view::npos;
 }
@@ -68,6 +79,9 @@ class Session : public std::enable_shared_from_this<Session> {
   Session(tcp::socket&& socket, Shared& shared) : stream_(std::move(socket)), shared_(shared) {}
 
   void run() {
+    beast::error_code ec;
+    auto const remote = stream_.socket().remote_endpoint(ec);
+    if (!ec) remote_ip_ = remote.address().to_string();
     asio::dispatch(stream_.get_executor(), [self = shared_from_this()] { self->do_read(); });
   }
 
@@ -93,7 +107,7 @@ class Session : public std::enable_shared_from_this<Session> {
     request_ = Request{};
     auto const& header = parser_->get();
     auto const sent_id = header["X-Request-Id"];
-    request_.request_id = valid_request_id(sent_id) ? std::string(sent_id) : base::random_hex(8);
+    request_.request_id = valid_request_id(sent_id) ? std::string(sent_id) : next_request_id();
     if (ec == bhttp::error::header_limit) {
       return reply_error(AppError::payload_too_large, "请求头过大");
     }
@@ -101,7 +115,9 @@ class Session : public std::enable_shared_from_this<Session> {
     request_.method = method_of(header.method());
     request_.target = std::string(header.target());
     if (!request_.parse_target()) return reply_error(AppError::bad_request, "请求地址不正确");
-    std::size_t const limit = shared_.router.body_limit(request_.method, request_.path);
+    bool const bodyless = request_.method == Method::get || request_.method == Method::head;
+    std::size_t const limit =
+        bodyless ? default_body_limit : shared_.router.body_limit(request_.method, request_.path);
     if (auto length = parser_->content_length(); length && *length > limit) {
       return reply_error(AppError::payload_too_large, {});
     }
@@ -128,9 +144,7 @@ class Session : public std::enable_shared_from_this<Session> {
       request_.headers.emplace_back(std::move(name), std::string(field.value()));
     }
     request_.body = std::move(message.body());
-    beast::error_code endpoint_ec;
-    auto const remote = stream_.socket().remote_endpoint(endpoint_ec);
-    request_.remote_ip = endpoint_ec ? "" : remote.address().to_string();
+    request_.remote_ip = remote_ip_;
 
     bool const safe = request_.method == Method::get || request_.method == Method::head;
     if (safe && !shared_.router.has_prefix(request_.path) && shared_.files.enabled()) {
@@ -246,6 +260,7 @@ class Session : public std::enable_shared_from_this<Session> {
   std::optional<bhttp::request_parser<bhttp::string_body>> parser_;
   Shared& shared_;
   Request request_;
+  std::string remote_ip_;
   bool keep_alive_ = true;
   bool counted_ = false;
   int status_ = 0;
