@@ -1,0 +1,74 @@
+/** Wire types of the Pufa JSON API (/api/v1). Times are UTC ISO-8601 strings. */
+
+export type RoleCode =
+  | 'admin'
+  | 'coordinator'
+  | 'unit_operator'
+  | 'village_operator'
+  | 'lecturer'
+  | 'advisor'
+  | 'mediator'
+  | 'grid_worker'
+  | 'inspector'
+  | 'examinee'
+  | 'public'
+
+export type Locale = 'zh-CN' | 'en'
+
+export interface User {
+  id: number
+  username: string
+  display_name: string
+  roles: string[]
+  permissions: string[]
+  region_id: number
+  region_name: string
+  phone: string | null
+  disabled: boolean
+  locked_until: string | null
+  large_font: boolean
+  locale: Locale
+  must_change_password: boolean
+  created_at: string
+  last_login_at: string | null
+}
+
+export interface Role {
+  code: string
+  name: string
+  name_en: string
+  permissions: string[]
+}
+
+export interface Region {
+  id: number
+  parent_id: number | null
+  code: string
+  name: string
+  level: number
+}
+
+export interface AuditEntry {
+  id: number
+  at: string
+  user_id: number | null
+  username: string | null
+  ip: string | null
+  action: string
+  object_type: string | null
+  object_id: string | number | null
+  outcome: 'success' | 'failure'
+  detail: string | null
+  request_id: string | null
+}
+
+export interface Page<T> {
+  items: T[]
+  total: number
+}
+
+export interface Health {
+  status: string
+  db: string
+  version: string
+}

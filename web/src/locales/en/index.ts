@@ -1,0 +1,9 @@
+import auth from './auth'
+import common from './common'
+import dashboard from './dashboard'
+import error from './error'
+import layout from './layout'
+import role from './role'
+import system from './system'
+
+export default { ...common, ...auth, ...layout, ...dashboard, ...system, ...role, ...error }

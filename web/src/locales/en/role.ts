@@ -1,0 +1,18 @@
+import type zh from '../zh-CN/role'
+
+const en: typeof zh = {
+  role: {
+    admin: 'Administrator',
+    coordinator: 'Legal-education coordinator',
+    unit_operator: 'Unit liaison',
+    village_operator: 'Village operator',
+    lecturer: 'Lecturer',
+    advisor: 'Legal advisor',
+    mediator: 'Mediator',
+    grid_worker: 'Grid worker',
+    inspector: 'Inspector',
+    examinee: 'Examinee',
+    public: 'Public',
+  },
+}
+export default en

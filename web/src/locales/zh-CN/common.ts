@@ -1,0 +1,38 @@
+export default {
+  app: {
+    title: '兰溪市普法依法治理工作平台',
+    short: 'Pufa 普法平台',
+    org: '兰溪市司法局',
+  },
+  common: {
+    search: '查询',
+    reset: '重置',
+    add: '新增',
+    edit: '编辑',
+    save: '保存',
+    cancel: '取消',
+    confirm: '确定',
+    close: '关闭',
+    operations: '操作',
+    all: '全部',
+    yes: '是',
+    no: '否',
+    none: '无',
+    loading: '加载中…',
+    refresh: '刷新',
+    print: '打印',
+    noData: '暂无数据',
+    confirmTitle: '操作确认',
+    saved: '保存成功',
+    requestId: '请求编号：{id}',
+    error: {
+      network: '无法连接到服务器，请检查网络后重试。',
+      http: '服务器暂时无法处理请求（HTTP {status}），请稍后重试。',
+    },
+  },
+  locale: {
+    label: '语言',
+    'zh-CN': '中文',
+    en: 'English',
+  },
+}

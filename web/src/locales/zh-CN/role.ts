@@ -1,0 +1,15 @@
+export default {
+  role: {
+    admin: '系统管理员',
+    coordinator: '普法办协调员',
+    unit_operator: '单位联络员',
+    village_operator: '村(社区)操作员',
+    lecturer: '普法讲师',
+    advisor: '法律顾问',
+    mediator: '调解员',
+    grid_worker: '网格员',
+    inspector: '检查组成员',
+    examinee: '考生',
+    public: '公众',
+  },
+}

@@ -1,0 +1,36 @@
+/** Navigation guard: session first, forced password change, then permissions (→ 403). */
+import type { Router } from 'vue-router'
+import { i18n } from '@/locales'
+import { useAuthStore } from '@/stores/auth'
+import { usePrefsStore } from '@/stores/prefs'
+
+export function installGuard(router: Router) {
+  router.beforeEach(async (to) => {
+    const auth = useAuthStore()
+    if (!auth.user && !to.meta.public) {
+      if (await auth.restore()) usePrefsStore().adoptFrom(auth.user!)
+    }
+    if (to.meta.public) {
+      if (to.name === 'login' && auth.user) return safeRedirect(to.query.redirect)
+      return true
+    }
+    if (!auth.user) return { name: 'login', query: { redirect: to.fullPath } }
+    if (auth.user.must_change_password && to.name !== 'account-password') {
+      return { name: 'account-password' }
+    }
+    const denied = to.matched.some((r) => r.meta.permission && !auth.can(r.meta.permission))
+    if (denied) return { name: 'forbidden', query: { from: to.fullPath } }
+    return true
+  })
+  router.afterEach((to) => {
+    const t = i18n.global.t
+    const page = to.meta.title ? t(to.meta.title) : ''
+    document.title = page ? `${page} - ${t('app.title')}` : t('app.title')
+  })
+}
+
+/** Only same-site paths: never send the user to another origin after login. */
+export function safeRedirect(raw: unknown): string {
+  const s = typeof raw === 'string' ? raw : ''
+  return s.startsWith('/') && !s.startsWith('//') ? s : '/'
+}

@@ -1,0 +1,39 @@
+/** The sidebar menu: the layout's routes the user may open, as a tree. */
+import type { Component } from 'vue'
+import type { RouteRecordRaw } from 'vue-router'
+import { layoutChildren } from './routes/core'
+
+export interface MenuItem {
+  path: string
+  title: string
+  icon?: Component
+  children?: MenuItem[]
+}
+
+function join(base: string, path: string): string {
+  return `${base.replace(/\/$/, '')}/${path}`.replace(/\/$/, '') || '/'
+}
+
+function build(records: RouteRecordRaw[], base: string, can: (p?: string) => boolean): MenuItem[] {
+  const items: MenuItem[] = []
+  for (const r of records) {
+    if (r.meta?.hideInMenu || !can(r.meta?.permission)) continue
+    const path = join(base, r.path)
+    const item: MenuItem = { path, title: r.meta?.title ?? '', icon: r.meta?.icon }
+    if (r.children?.length) {
+      item.children = build(r.children, path, can)
+      if (!item.children.length) continue
+    }
+    items.push(item)
+  }
+  return items
+}
+
+export function menuFor(can: (permission?: string) => boolean): MenuItem[] {
+  return build(layoutChildren, '/', can)
+}
+
+/** Leaf entries only, for the home page's shortcuts. */
+export function leaves(items: MenuItem[]): MenuItem[] {
+  return items.flatMap((i) => (i.children ? leaves(i.children) : [i]))
+}

@@ -1,0 +1,17 @@
+import type { Component } from 'vue'
+import 'vue-router'
+
+declare module 'vue-router' {
+  interface RouteMeta {
+    /** i18n key of the page title (menu, breadcrumb, document title). */
+    title?: string
+    /** i18n key of a breadcrumb parent that has no route of its own. */
+    parentTitle?: string
+    icon?: Component
+    /** Permission code the user must hold; absent means every signed-in user. */
+    permission?: string
+    hideInMenu?: boolean
+    /** Reachable without a session (the login page). */
+    public?: boolean
+  }
+}

@@ -1,0 +1,47 @@
+/** Routes every signed-in user has: home, own password, error pages; and the login page. */
+import { HomeFilled } from '@element-plus/icons-vue'
+import type { RouteRecordRaw } from 'vue-router'
+import { systemRoutes } from './system'
+
+/** Children of the layout: the menu is built from these. */
+export const layoutChildren: RouteRecordRaw[] = [
+  {
+    path: '',
+    name: 'home',
+    component: () => import('@/views/dashboard/index.vue'),
+    meta: { title: 'menu.home', icon: HomeFilled },
+  },
+  systemRoutes,
+  {
+    path: 'account/password',
+    name: 'account-password',
+    component: () => import('@/views/account/password/index.vue'),
+    meta: { title: 'menu.password', hideInMenu: true, parentTitle: 'menu.account' },
+  },
+  {
+    path: '403',
+    name: 'forbidden',
+    component: () => import('@/views/error/forbidden.vue'),
+    meta: { title: 'menu.forbidden', hideInMenu: true },
+  },
+  {
+    path: ':pathMatch(.*)*',
+    name: 'not-found',
+    component: () => import('@/views/error/not-found.vue'),
+    meta: { title: 'menu.notFound', hideInMenu: true },
+  },
+]
+
+export const routes: RouteRecordRaw[] = [
+  {
+    path: '/login',
+    name: 'login',
+    component: () => import('@/views/auth/login/index.vue'),
+    meta: { title: 'login.title', public: true },
+  },
+  {
+    path: '/',
+    component: () => import('@/layouts/basic-layout.vue'),
+    children: layoutChildren,
+  },
+]

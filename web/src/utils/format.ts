@@ -1,0 +1,26 @@
+/** Display formats: times in Asia/Shanghai, numbers with separators. */
+import { i18n } from '@/locales'
+
+const ZONE = 'Asia/Shanghai'
+
+export function formatTime(iso: string | null | undefined): string {
+  if (!iso) return '-'
+  const d = new Date(iso)
+  if (Number.isNaN(d.getTime())) return iso
+  const parts = new Intl.DateTimeFormat('en-CA', {
+    timeZone: ZONE,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+    hourCycle: 'h23',
+  }).formatToParts(d)
+  const p = Object.fromEntries(parts.map((x) => [x.type, x.value]))
+  return `${p.year}-${p.month}-${p.day} ${p.hour}:${p.minute}:${p.second}`
+}
+
+export function formatNumber(n: number): string {
+  return new Intl.NumberFormat(i18n.global.locale.value).format(n)
+}
