@@ -171,7 +171,7 @@ User UserAdmin::update(Principal const& caller, std::int64_t id, UserInput input
     }
     user.display_name = input.display_name;
     if (input.region_id) user.region_id = region_in_scope(conn, caller, *input.region_id).id;
-    user.phone = input.phone;
+    if (input.phone_given) user.phone = input.phone;
     auto const now = base::now_ms();
     store::update_user(conn, user, now);
     store::set_roles(conn, id, input.roles);

@@ -21,6 +21,7 @@ struct UserInput {
   std::vector<std::string> roles;
   std::optional<std::int64_t> region_id;
   std::optional<std::string> phone;
+  bool phone_given = true;  // update: false leaves the stored phone as it is
 };
 
 // Phones are masked unless `reveal` (the caller holds pii.read and asked; audited by caller).

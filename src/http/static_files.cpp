@@ -71,7 +71,13 @@ std::shared_ptr<StaticFile const> StaticFiles::lookup(std::string_view path) {
   if (!relative) return nullptr;
   {
     std::shared_lock lock(mutex_);
-    if (auto found = cache_.find(*relative); found != cache_.end()) return found->second;
+    if (auto found = cache_.find(*relative); found != cache_.end()) {
+      std::error_code ec;
+      if (relative->starts_with("assets/") ||
+          std::filesystem::last_write_time(root_ / *relative, ec) == found->second->modified) {
+        return found->second;
+      }
+    }
   }
   auto file = load(*relative);
   if (!file) {
@@ -81,7 +87,7 @@ std::shared_ptr<StaticFile const> StaticFiles::lookup(std::string_view path) {
     return lookup("/index.html");
   }
   std::unique_lock lock(mutex_);
-  return cache_.try_emplace(*relative, std::move(file)).first->second;
+  return cache_.insert_or_assign(*relative, std::move(file)).first->second;
 }
 
 std::shared_ptr<StaticFile const> StaticFiles::load(std::string const& relative) {
@@ -89,6 +95,8 @@ std::shared_ptr<StaticFile const> StaticFiles::load(std::string const& relative)
   auto body = read_file(full);
   if (!body) return nullptr;
   auto file = std::make_shared<StaticFile>();
+  std::error_code ec;
+  file->modified = std::filesystem::last_write_time(full, ec);
   file->body = std::move(*body);
   file->gzip = read_file(full.string() + ".gz").value_or("");
   file->content_type = std::string(content_type_of(full.extension().string()));

@@ -1,5 +1,7 @@
 // The single-page app from --web: files kept in memory after first use, precompressed
 // .gz twins, long cache headers for hashed assets, index.html for client routes.
+// Hashed assets never change; other files (index.html) are re-read when their mtime moves,
+// so a rebuilt web/dist is picked up without a restart.
 #pragma once
 
 #include <filesystem>
@@ -16,6 +18,7 @@ struct StaticFile {
   std::string gzip;  // empty when there is no .gz twin
   std::string content_type;
   std::string cache_control;
+  std::filesystem::file_time_type modified;
 };
 
 class StaticFiles {

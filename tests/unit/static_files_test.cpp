@@ -55,3 +55,16 @@ TEST_F(StaticFilesTest, NothingOutsideTheRootIsServed) {
 }
 
 }  // namespace pufa::http
+
+namespace pufa::http {
+
+TEST_F(StaticFilesTest, ARebuiltIndexIsPickedUpWithoutARestart) {
+  StaticFiles files(root_);
+  ASSERT_EQ(files.lookup("/")->body, "<html>app</html>");
+  std::ofstream(root_ / "index.html") << "<html>new build</html>";
+  std::filesystem::last_write_time(root_ / "index.html",
+                                   std::filesystem::file_time_type::clock::now() + std::chrono::seconds(5));
+  EXPECT_EQ(files.lookup("/")->body, "<html>new build</html>");
+}
+
+}  // namespace pufa::http
