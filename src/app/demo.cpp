@@ -3,15 +3,11 @@
 #include "auth/audit.hpp"
 #include "auth/password.hpp"
 #include "auth/store.hpp"
+#include "org/demo.hpp"
 
 namespace pufa::app {
 
 namespace {
-
-// The 16 townships and streets of Lanxi (DOMAIN.md), with fictitious sub-codes.
-constexpr char const* townships[] = {
-    "兰江街道", "云山街道", "上华街道", "永昌街道", "赤溪街道", "女埠街道", "游埠镇", "诸葛镇",
-    "黄店镇",   "香溪镇",   "马涧镇",   "梅江镇",   "横溪镇",   "柏社乡",   "灵洞乡", "水亭畲族乡"};
 
 struct DemoAccount {
   char const* username;
@@ -25,7 +21,11 @@ struct DemoAccount {
 constexpr DemoAccount accounts[] = {
     {"admin", "系统管理员", "admin", "Pufa-Admin-2026", "系统管理员 admin"},
     {"lanxi", "市司法局普法办", "coordinator", "Pufa-Lanxi-2026", "普法办协调员 coordinator"},
+    {"majian", "马涧镇普法联络员", "unit_operator", "Pufa-Majian-2026", "马涧镇单位联络员 unit_operator"},
 };
+
+// Where each demo account sits in the tree (region code; the root when empty).
+constexpr char const* account_regions[] = {"", "", "330781011000"};
 
 }  // namespace
 
@@ -34,23 +34,17 @@ std::vector<DemoLogin> load_demo(db::Database& db) {
   for (auto const& account : accounts) hashes.emplace_back(&account, auth::hash_password(account.password));
   db.write([&](db::Connection& conn) {
     auto const now = base::now_ms();
+    org::load_demo(conn);
     auto root = auth::store::root_region(conn);
-    auth::store::rename_region(conn, root->id, "330781", "兰溪市");
-    int serial = 1;
-    for (auto const* name : townships) {
-      std::string code = "330781" + std::string(serial < 10 ? "00" : "0") + std::to_string(serial) + "000";
-      ++serial;
-      if (!auth::store::region_by_code(conn, code)) {
-        auth::store::insert_region(conn, root->id, code, name, 2, now);
-      }
-    }
-    for (auto const& [account, hash] : hashes) {
+    for (std::size_t a = 0; a < hashes.size(); ++a) {
+      auto const& [account, hash] = hashes[a];
       if (auth::store::user_by_name(conn, account->username, now)) continue;
       auth::User user;
       user.username = account->username;
       user.display_name = account->display_name;
       user.password_hash = hash;
-      user.region_id = root->id;
+      auto const* code = account_regions[a];
+      user.region_id = *code ? auth::store::region_by_code(conn, code)->id : root->id;
       user.id = auth::store::insert_user(conn, user, now);
       auth::store::set_roles(conn, user.id, {account->role});
       auth::AuditEntry entry;

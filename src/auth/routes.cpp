@@ -1,6 +1,7 @@
 #include "auth/routes.hpp"
 
 #include <boost/json/array.hpp>
+#include <map>
 
 #include "auth/audit.hpp"
 #include "auth/roles.hpp"
@@ -98,10 +99,17 @@ void add_directory_routes(http::Router& router, AuthService& service) {
     auto const& caller = principal(request);
     auto regions = service.db().read(
         [&](db::Connection& conn) { return store::regions_under(conn, caller.region_path); });
+    std::map<std::int64_t, std::string> names;
+    for (auto const& region : regions) names[region.id] = region.name;
     boost::json::array items;
     for (auto const& region : regions) {
-      boost::json::object item{{"id", region.id}, {"code", region.code},
-                               {"name", region.name}, {"level", region.level}};
+      // 村（社区） are shown with their township: 马涧镇 马坞村.
+      std::string full_name = region.name;
+      if (region.level >= 3 && region.parent_id && names.contains(*region.parent_id)) {
+        full_name = names[*region.parent_id] + " " + region.name;
+      }
+      boost::json::object item{{"id", region.id}, {"code", region.code}, {"name", region.name},
+                               {"full_name", full_name}, {"level", region.level}};
       if (region.parent_id) item["parent_id"] = *region.parent_id;
       else item["parent_id"] = nullptr;
       items.push_back(std::move(item));

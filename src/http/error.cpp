@@ -8,7 +8,7 @@ namespace pufa::http {
 namespace {
 
 // Index by AppError. Keep in the enum's order (checked by a unit test).
-constexpr std::array<ErrorInfo, 19> error_table{{
+constexpr std::array<ErrorInfo, 20> error_table{{
     {400, "bad_request", "请求格式不正确"},
     {400, "malformed_json", "请求内容不是有效的 JSON"},
     {400, "validation_failed", "填写的内容有误，请检查后重试"},
@@ -23,6 +23,7 @@ constexpr std::array<ErrorInfo, 19> error_table{{
     {413, "payload_too_large", "提交的内容过大"},
     {415, "unsupported_media_type", "请求内容类型应为 application/json"},
     {422, "unprocessable", "当前状态下不能执行该操作"},
+    {422, "import_failed", "导入失败：文件中有错误，未写入任何数据"},
     {429, "rate_limited", "操作过于频繁，请稍后再试"},
     {429, "account_locked", "登录失败次数过多，账户已锁定，请 15 分钟后再试"},
     {403, "account_disabled", "账户已停用，请联系管理员"},
@@ -44,13 +45,14 @@ ApiError::ApiError(AppError error, std::string message, std::string field)
 }
 
 Response error_response(AppError error, std::string_view message, std::string_view field,
-                        std::string_view request_id) {
+                        std::string_view request_id, boost::json::object const& details) {
   auto const& info = error_info(error);
   boost::json::object body;
   body["code"] = info.code;
   body["message"] = message.empty() ? info.message : message;
   if (!field.empty()) body["field"] = field;
   if (!request_id.empty()) body["request_id"] = request_id;
+  for (auto const& [key, value] : details) body[key] = value;
   return Response::json(info.status, boost::json::object{{"error", std::move(body)}});
 }
 

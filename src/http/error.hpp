@@ -1,6 +1,7 @@
 // The one table of application errors: code, HTTP status, default Chinese message.
 #pragma once
 
+#include <boost/json/object.hpp>
 #include <exception>
 #include <string>
 #include <string_view>
@@ -24,6 +25,7 @@ enum class AppError {
   payload_too_large,
   unsupported_media_type,
   unprocessable,
+  import_failed,
   rate_limited,
   account_locked,
   account_disabled,
@@ -44,6 +46,12 @@ ErrorInfo const& error_info(AppError error);
 class ApiError : public std::exception {
  public:
   explicit ApiError(AppError error, std::string message = {}, std::string field = {});
+  // Extra members of the error object, e.g. "rows" of a failed import.
+  ApiError& with(boost::json::object details) {
+    details_ = std::move(details);
+    return *this;
+  }
+  boost::json::object const& details() const { return details_; }
   AppError error() const { return error_; }
   std::string const& message() const { return message_; }
   std::string const& field() const { return field_; }
@@ -53,9 +61,10 @@ class ApiError : public std::exception {
   AppError error_;
   std::string message_;
   std::string field_;
+  boost::json::object details_;
 };
 
 Response error_response(AppError error, std::string_view message, std::string_view field,
-                        std::string_view request_id);
+                        std::string_view request_id, boost::json::object const& details = {});
 
 }  // namespace pufa::http

@@ -1,0 +1,15 @@
+// The organisation area's registries, described once.
+#pragma once
+
+#include <span>
+
+#include "org/registry.hpp"
+
+namespace pufa::org {
+
+std::span<Entity const> entities();
+Entity const& entity(std::string_view name);
+
+inline constexpr std::string_view school_type = "学校";
+
+}  // namespace pufa::org
