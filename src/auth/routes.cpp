@@ -120,7 +120,7 @@ void add_directory_routes(http::Router& router, AuthService& service) {
   router.add(Method::get, "/api/v1/audit", [&service](Request& request) {
     auto const page = http::page_of(request);
     AuditFilter filter;
-    filter.username = std::string(request.query_value("username").value_or(""));
+    filter.username = normalize_username(request.query_value("username").value_or(""));
     filter.action = std::string(request.query_value("action").value_or(""));
     filter.outcome = std::string(request.query_value("outcome").value_or(""));
     if (!filter.outcome.empty() && filter.outcome != "success" && filter.outcome != "failure") {

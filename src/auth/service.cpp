@@ -139,12 +139,7 @@ void AuthService::change_password(Principal const& principal, std::string const&
   auto user = db_.read([&](db::Connection& conn) { return store::user_by_id(conn, principal.user_id, now); });
   if (!user) throw ApiError(AppError::unauthenticated);
   if (!verify_password(user->password_hash, old_password)) {
-    db_.write([&](db::Connection& conn) {
-      auto entry = audit_entry(request, &principal, "auth.password", "user", std::to_string(user->id));
-      entry.success = false;
-      entry.detail = "wrong old password";
-      record_audit(conn, entry);
-    });
+    // The route's refusal auditor records the failure.
     throw ApiError(AppError::validation_failed, "原密码不正确", "old_password");
   }
   if (auto problem = password_problem(new_password)) {

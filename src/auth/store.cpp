@@ -1,5 +1,7 @@
 #include "auth/store.hpp"
 
+#include "http/request.hpp"
+
 namespace pufa::auth::store {
 
 namespace {
@@ -53,19 +55,12 @@ constexpr char const* region_columns =
 
 // Filters shared by the list and its count; `?` order: q, like, like, role, role, path.
 constexpr char const* user_where =
-    " WHERE (CAST(? AS TEXT) = '' OR u.username LIKE CAST(? AS TEXT) OR u.display_name LIKE CAST(? AS TEXT))"
+    " WHERE (CAST(? AS TEXT) = '' OR LOWER(u.username) LIKE CAST(? AS TEXT) ESCAPE '\\'"
+    " OR LOWER(u.display_name) LIKE CAST(? AS TEXT) ESCAPE '\\')"
     " AND (CAST(? AS TEXT) = '' OR EXISTS (SELECT 1 FROM user_roles ur WHERE ur.user_id = u.id"
     " AND ur.role = CAST(? AS TEXT)))"
     " AND r.path LIKE CAST(? AS TEXT)";
 
-std::string like_of(std::string const& q) {
-  std::string out = "%";
-  for (char c : q) {
-    if (c == '%' || c == '_' || c == '\\') continue;  // plain substring search
-    out += c;
-  }
-  return out + "%";
-}
 
 }  // namespace
 
@@ -128,7 +123,7 @@ std::vector<User> list_users(db::Connection& conn, UserFilter const& filter, bas
   else if (filter.sort == "-username") order = "u.username DESC";
   else if (filter.sort == "last_login_at") order = "u.last_login_at, u.id";
   else if (filter.sort == "-last_login_at") order = "u.last_login_at DESC, u.id DESC";
-  auto const like = like_of(filter.q);
+  auto const like = http::contains_pattern(filter.q);
   auto rows = conn.query(std::string(user_columns) + user_where + " ORDER BY " + order +
                              " LIMIT ? OFFSET ?",
                          {now, filter.q, like, like, filter.role, filter.role,
@@ -142,7 +137,7 @@ std::vector<User> list_users(db::Connection& conn, UserFilter const& filter, bas
 }
 
 std::int64_t count_users(db::Connection& conn, UserFilter const& filter) {
-  auto const like = like_of(filter.q);
+  auto const like = http::contains_pattern(filter.q);
   return conn
       .scalar(std::string("SELECT COUNT(*) FROM users u JOIN regions r ON r.id = u.region_id") +
                   user_where,

@@ -32,11 +32,7 @@ std::optional<std::size_t> utf8_length(std::string_view text) {
 }
 
 boost::json::object json_object(Request const& request) {
-  auto type = request.header("content-type").value_or("");
-  auto semi = type.find(';');
-  auto media = type.substr(0, semi);
-  while (!media.empty() && media.back() == ' ') media.remove_suffix(1);
-  if (media != "application/json") throw ApiError(AppError::unsupported_media_type);
+  if (!request.media_type_is("application/json")) throw ApiError(AppError::unsupported_media_type);
   boost::system::error_code ec;
   auto value = boost::json::parse(request.body, ec);
   if (ec) throw ApiError(AppError::malformed_json);

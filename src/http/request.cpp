@@ -2,6 +2,7 @@
 
 #include <boost/url/parse.hpp>
 #include <boost/url/url_view.hpp>
+#include <cctype>
 #include <charconv>
 
 #include "http/error.hpp"
@@ -65,6 +66,26 @@ std::optional<std::string> Request::cookie(std::string_view name) const {
     if (pair.substr(0, eq) == name) return std::string(pair.substr(eq + 1));
   }
   return std::nullopt;
+}
+
+bool Request::media_type_is(std::string_view wanted) const {
+  auto type = header("content-type").value_or("");
+  type = type.substr(0, type.find(';'));
+  while (!type.empty() && type.back() == ' ') type.remove_suffix(1);
+  if (type.size() != wanted.size()) return false;
+  for (std::size_t i = 0; i < type.size(); ++i) {
+    if (std::tolower(static_cast<unsigned char>(type[i])) != wanted[i]) return false;
+  }
+  return true;
+}
+
+std::string contains_pattern(std::string_view text) {
+  std::string out = "%";
+  for (char c : text) {
+    if (c == '%' || c == '_' || c == '\\') out += '\\';
+    out += (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c;
+  }
+  return out + "%";
 }
 
 std::int64_t Request::id_param(std::string_view name) const {

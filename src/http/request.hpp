@@ -18,6 +18,10 @@ std::string_view method_name(Method method);
 Method method_from(std::string_view name);
 bool is_safe(Method method);  // GET, HEAD, OPTIONS: no CSRF, no audit
 
+// A LIKE pattern matching `text` anywhere, literally: % _ and \ are escaped for ESCAPE '\',
+// and ASCII is lower-cased (compare with LOWER(column), the same on SQLite and PostgreSQL).
+std::string contains_pattern(std::string_view text);
+
 using Fields = std::vector<std::pair<std::string, std::string>>;
 
 struct Request {
@@ -35,6 +39,8 @@ struct Request {
   std::optional<std::string_view> header(std::string_view lower_name) const;
   std::optional<std::string_view> query_value(std::string_view name) const;
   std::optional<std::string> cookie(std::string_view name) const;
+  // Content-Type without parameters equals `wanted` (lower-case), ignoring case.
+  bool media_type_is(std::string_view wanted) const;
 
   // Path parameter as a positive id; throws ApiError(not_found) when it is not one.
   std::int64_t id_param(std::string_view name) const;

@@ -26,17 +26,6 @@ bool is_param(std::string_view segment) {
   return segment.size() > 2 && segment.front() == '{' && segment.back() == '}';
 }
 
-bool media_type_is(Request const& request, std::string_view wanted) {
-  auto type = request.header("content-type").value_or("");
-  type = type.substr(0, type.find(';'));
-  while (!type.empty() && type.back() == ' ') type.remove_suffix(1);
-  if (type.size() != wanted.size()) return false;
-  for (std::size_t i = 0; i < type.size(); ++i) {
-    if (std::tolower(static_cast<unsigned char>(type[i])) != wanted[i]) return false;
-  }
-  return true;
-}
-
 }  // namespace
 
 void Router::add(Method method, std::string pattern, Handler handler, RouteOptions options) {
@@ -104,7 +93,7 @@ Response Router::handle(Request& request) const {
     std::optional<Response> refused;
     if (guard_) refused = guard_(request, options);
     if (!refused && !is_safe(request.method) && !request.body.empty() &&
-        !media_type_is(request, options.accepts)) {
+        !request.media_type_is(options.accepts)) {
       throw ApiError(AppError::unsupported_media_type);
     }
     response = refused ? std::move(*refused) : found.route->handler(request);

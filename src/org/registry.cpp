@@ -151,12 +151,8 @@ std::string Registry::where_sql(ListFilter const& filter, std::vector<Cell>& par
     params.emplace_back(entity_.fixed_value);
   }
   if (!filter.q.empty() && !entity_.search_column.empty()) {
-    where += " AND t." + std::string(entity_.search_column) + " LIKE ?";
-    std::string like = "%";
-    for (char c : filter.q) {
-      if (c != '%' && c != '_') like += c;
-    }
-    params.emplace_back(like + "%");
+    where += " AND LOWER(t." + std::string(entity_.search_column) + ") LIKE ? ESCAPE '\\'";
+    params.emplace_back(http::contains_pattern(filter.q));
   }
   if (!filter.tag.empty()) {
     where += " AND t.tags LIKE ?";

@@ -133,3 +133,13 @@ TEST(Request, RejectsMalformedTargets) {
 }
 
 }  // namespace pufa::http
+
+namespace pufa::http {
+
+TEST(ContainsPattern, EscapesWildcardsAndLowersAscii) {
+  EXPECT_EQ(contains_pattern("qf_9"), "%qf\\_9%");
+  EXPECT_EQ(contains_pattern("100%"), "%100\\%%");
+  EXPECT_EQ(contains_pattern("LanXi 马涧"), "%lanxi 马涧%");
+}
+
+}  // namespace pufa::http

@@ -1,0 +1,282 @@
+// The audit log: what is recorded, the filters, and that it cannot be written through the API.
+import assert from 'node:assert/strict'
+import { randomBytes } from 'node:crypto'
+import { after, before, test } from 'node:test'
+
+import {
+  COORD, GOOD_PASSWORD, assertError, assertList, createUser, startServer, uniqueName,
+} from './harness.mjs'
+
+let server
+let admin
+let coord
+let coordId
+
+before(async () => {
+  server = await startServer()
+  ;[admin, coord] = await Promise.all([server.admin(), server.login(COORD.username, COORD.password)])
+  coordId = (await coord.get('/api/v1/auth/me')).body.user.id
+})
+
+after(async () => {
+  await server?.stop()
+})
+
+/** A request id we choose, so the audit row of one request can be found exactly. */
+const requestId = (label) => `t-${label}-${randomBytes(6).toString('hex')}`
+
+const ITEM_KEYS = ['action', 'at', 'detail', 'id', 'ip', 'object_id', 'object_type', 'outcome', 'request_id', 'user_id', 'username']
+const ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/
+
+function assertItem(item) {
+  assert.deepEqual(Object.keys(item).sort(), ITEM_KEYS)
+  assert.ok(Number.isInteger(item.id))
+  assert.match(item.at, ISO)
+  assert.ok(item.user_id === null || Number.isInteger(item.user_id))
+  for (const key of ['username', 'ip', 'action', 'object_type', 'object_id', 'detail', 'request_id']) {
+    assert.equal(typeof item[key], 'string', key)
+  }
+  assert.ok(['success', 'failure'].includes(item.outcome), item.outcome)
+}
+
+/** The audit rows written by the request with id `rid` (searched among the newest 100). */
+async function rowsOf(rid, query = '') {
+  const body = assertList(await admin.get(`/api/v1/audit?page_size=100${query}`))
+  for (const item of body.items) assertItem(item)
+  return body.items.filter((item) => item.request_id === rid)
+}
+
+/** Exactly one audit row for `rid`. */
+async function rowOf(rid, query) {
+  const rows = await rowsOf(rid, query)
+  assert.equal(rows.length, 1, `expected one audit row for ${rid}, got ${JSON.stringify(rows)}`)
+  return rows[0]
+}
+
+// --- access --------------------------------------------------------------------------------------
+
+test('GET /audit (admin) answers {items, total}, newest first', async () => {
+  // Two requests one after the other: the later one's row must come first.
+  const [first, second] = [requestId('order-1'), requestId('order-2')]
+  for (const rid of [first, second]) {
+    const res = await server.client().post('/api/v1/auth/login', { username: uniqueName('ghost'), password: 'x' }, { headers: { 'X-Request-Id': rid } })
+    assertError(res, 401, 'invalid_credentials')
+  }
+  const body = assertList(await admin.get('/api/v1/audit?page_size=100'))
+  assert.ok(body.items.length >= 4, 'the logins of before() and this test should be recorded')
+  for (const item of body.items) assertItem(item)
+  // `at` has second precision: it must never increase down the list.
+  for (let i = 1; i < body.items.length; ++i) {
+    assert.ok(body.items[i - 1].at >= body.items[i].at, `not newest first at position ${i}`)
+  }
+  const at = (rid) => body.items.findIndex((item) => item.request_id === rid)
+  assert.ok(at(second) >= 0 && at(first) >= 0, 'rows of this test are missing')
+  assert.ok(at(second) < at(first), 'the later request’s row should be listed first')
+})
+
+test('the coordinator (no audit.read) gets 403 forbidden on GET /audit', async () => {
+  assertError(await coord.get('/api/v1/audit'), 403, 'forbidden')
+})
+
+test('GET /audit without a session answers 401 unauthenticated', async () => {
+  assertError(await server.client().get('/api/v1/audit'), 401, 'unauthenticated')
+})
+
+for (const method of ['PUT', 'DELETE', 'POST', 'PATCH']) {
+  test(`${method} /audit answers 405 method_not_allowed (the log has no write routes)`, async () => {
+    const res = await admin.request(method, '/api/v1/audit', method === 'DELETE' ? {} : { json: {} })
+    assertError(res, 405, 'method_not_allowed')
+    assert.deepEqual((res.headers.get('allow') ?? '').split(',').map((m) => m.trim()), ['GET'])
+  })
+}
+
+test('DELETE /audit/{id} is not a route (404 not_found)', async () => {
+  const first = assertList(await admin.get('/api/v1/audit?page_size=1')).items[0]
+  assertError(await admin.delete(`/api/v1/audit/${first.id}`), 404, 'not_found')
+  const again = assertList(await admin.get('/api/v1/audit?page_size=100'))
+  assert.ok(again.items.some((item) => item.id === first.id))
+})
+
+// --- what is recorded ----------------------------------------------------------------------------
+
+test('a successful login is recorded (auth.login, success, the user, the request id)', async () => {
+  const rid = requestId('login-ok')
+  const client = server.client()
+  const res = await client.post('/api/v1/auth/login', COORD, { headers: { 'X-Request-Id': rid } })
+  assert.equal(res.status, 200, res.text)
+  const row = await rowOf(rid)
+  assert.equal(row.action, 'auth.login')
+  assert.equal(row.outcome, 'success')
+  assert.equal(row.username, 'lanxi')
+  assert.equal(row.user_id, coordId)
+  assert.equal(row.ip, '127.0.0.1')
+})
+
+test('a failed login is recorded with outcome failure (known user: its id)', async () => {
+  const rid = requestId('login-bad')
+  const res = await server.client().post('/api/v1/auth/login', { username: 'lanxi', password: 'Wrong-Pass-2026' }, { headers: { 'X-Request-Id': rid } })
+  assertError(res, 401, 'invalid_credentials')
+  const row = await rowOf(rid)
+  assert.equal(row.action, 'auth.login')
+  assert.equal(row.outcome, 'failure')
+  assert.equal(row.username, 'lanxi')
+  assert.equal(row.user_id, coordId)
+  assert.ok(!row.detail.includes('Wrong-Pass-2026'), 'the password must not be logged')
+  await server.client().login(COORD.username, COORD.password) // clear the failure count
+})
+
+test('a failed login of an unknown username is recorded with outcome failure and no user id', async () => {
+  const rid = requestId('login-ghost')
+  const ghost = uniqueName('ghost')
+  const res = await server.client().post('/api/v1/auth/login', { username: ghost, password: 'Wrong-Pass-2026' }, { headers: { 'X-Request-Id': rid } })
+  assertError(res, 401, 'invalid_credentials')
+  const row = await rowOf(rid)
+  assert.equal(row.action, 'auth.login')
+  assert.equal(row.outcome, 'failure')
+  assert.equal(row.username, ghost)
+  assert.equal(row.user_id, null)
+})
+
+test('user.create is recorded with object_id = the new user’s id', async () => {
+  const rid = requestId('create')
+  const username = uniqueName('aud')
+  const res = await admin.post('/api/v1/users', {
+    username, display_name: '审计对象', password: GOOD_PASSWORD, roles: ['examinee'], region_id: 1,
+  }, { headers: { 'X-Request-Id': rid } })
+  assert.equal(res.status, 201, res.text)
+  const row = await rowOf(rid)
+  assert.equal(row.action, 'user.create')
+  assert.equal(row.outcome, 'success')
+  assert.equal(row.object_type, 'user')
+  assert.equal(row.object_id, String(res.body.user.id))
+  assert.equal(row.username, 'admin')
+  assert.ok(!JSON.stringify(row).includes(GOOD_PASSWORD), 'the password must not be logged')
+})
+
+test('a refused write is recorded: coordinator POST /users → user.create failure detail forbidden', async () => {
+  const rid = requestId('refused')
+  const res = await coord.post('/api/v1/users', {
+    username: uniqueName('no'), display_name: '越权', password: GOOD_PASSWORD, roles: ['examinee'], region_id: 1,
+  }, { headers: { 'X-Request-Id': rid } })
+  assertError(res, 403, 'forbidden')
+  const row = await rowOf(rid)
+  assert.equal(row.action, 'user.create')
+  assert.equal(row.outcome, 'failure')
+  assert.equal(row.detail, 'forbidden')
+  assert.equal(row.username, 'lanxi')
+  assert.equal(row.user_id, coordId)
+})
+
+test('a write refused for a missing CSRF token is recorded with detail csrf_failed', async () => {
+  const rid = requestId('csrf')
+  const res = await admin.post('/api/v1/users', {
+    username: uniqueName('no'), display_name: '无令牌', password: GOOD_PASSWORD, roles: ['examinee'], region_id: 1,
+  }, { csrf: false, headers: { 'X-Request-Id': rid } })
+  assertError(res, 403, 'csrf_failed')
+  const row = await rowOf(rid)
+  assert.equal(row.action, 'user.create')
+  assert.equal(row.outcome, 'failure')
+  assert.equal(row.detail, 'csrf_failed')
+})
+
+test('logout is recorded (auth.logout, success, the user)', async () => {
+  const client = await server.login(COORD.username, COORD.password)
+  const rid = requestId('logout')
+  const res = await client.post('/api/v1/auth/logout', undefined, { headers: { 'X-Request-Id': rid } })
+  assert.equal(res.status, 204, res.text)
+  const row = await rowOf(rid)
+  assert.equal(row.action, 'auth.logout')
+  assert.equal(row.outcome, 'success')
+  assert.equal(row.username, 'lanxi')
+  assert.equal(row.user_id, coordId)
+})
+
+test('disable, enable and reset-password are recorded with the target’s id', async () => {
+  const { user } = await createUser(admin)
+  const steps = [
+    ['user.disable', `/api/v1/users/${user.id}/disable`, undefined],
+    ['user.enable', `/api/v1/users/${user.id}/enable`, undefined],
+    ['user.reset_password', `/api/v1/users/${user.id}/reset-password`, { password: 'Reset-Pass-2026' }],
+  ]
+  for (const [action, path, json] of steps) {
+    const rid = requestId(action.replace(/[._]/g, '-'))
+    const res = await admin.post(path, json, { headers: { 'X-Request-Id': rid } })
+    assert.ok(res.status === 200 || res.status === 204, `${action}: ${res.status} ${res.text}`)
+    const row = await rowOf(rid)
+    assert.equal(row.action, action)
+    assert.equal(row.outcome, 'success')
+    assert.equal(row.object_type, 'user')
+    assert.equal(row.object_id, String(user.id))
+    assert.equal(row.username, 'admin')
+  }
+})
+
+// --- filters -------------------------------------------------------------------------------------
+
+test('GET /audit?outcome=failure lists only failures', async () => {
+  const body = assertList(await admin.get('/api/v1/audit?outcome=failure&page_size=100'))
+  assert.ok(body.items.length > 0)
+  for (const item of body.items) assert.equal(item.outcome, 'failure')
+  const success = assertList(await admin.get('/api/v1/audit?outcome=success&page_size=100'))
+  for (const item of success.items) assert.equal(item.outcome, 'success')
+  const all = assertList(await admin.get('/api/v1/audit?page_size=1'))
+  assert.equal(body.total + success.total, all.total)
+})
+
+test('GET /audit?outcome=bogus answers 400 validation_failed field outcome', async () => {
+  assertError(await admin.get('/api/v1/audit?outcome=bogus'), 400, 'validation_failed', 'outcome')
+})
+
+test('GET /audit?username= lists only that user’s rows', async () => {
+  const body = assertList(await admin.get('/api/v1/audit?username=lanxi&page_size=100'))
+  assert.ok(body.items.length > 0)
+  for (const item of body.items) assert.equal(item.username, 'lanxi')
+})
+
+test('GET /audit?action=user.create lists only user.create rows', async () => {
+  const body = assertList(await admin.get('/api/v1/audit?action=user.create&page_size=100'))
+  assert.ok(body.items.length >= 2)
+  for (const item of body.items) assert.equal(item.action, 'user.create')
+})
+
+test('GET /audit?from=&to= bounds the time: a past window is empty, an open one is not', async () => {
+  const empty = assertList(await admin.get('/api/v1/audit?from=2000-01-01T00:00:00Z&to=2000-12-31T23:59:59Z'))
+  assert.deepEqual(empty, { items: [], total: 0 })
+  const future = assertList(await admin.get('/api/v1/audit?from=2999-01-01T00:00:00Z'))
+  assert.equal(future.total, 0)
+  const open = assertList(await admin.get('/api/v1/audit?from=2000-01-01T00:00:00Z&page_size=1'))
+  const all = assertList(await admin.get('/api/v1/audit?page_size=1'))
+  assert.ok(open.total > 0)
+  assert.ok(open.total <= all.total)
+})
+
+test('GET /audit?from=&to= around a request include its row; windows before or after exclude it', async () => {
+  const iso = (ms) => new Date(ms).toISOString().replace(/\.\d+Z$/, 'Z')
+  const start = Date.now() - 2000
+  const rid = requestId('window')
+  const res = await server.client().post('/api/v1/auth/login', { username: uniqueName('ghost'), password: 'x' }, { headers: { 'X-Request-Id': rid } })
+  assertError(res, 401, 'invalid_credentials')
+  const end = Date.now() + 2000
+  const q = (from, to) => `&from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}`
+  assert.equal((await rowsOf(rid, q(iso(start), iso(end)))).length, 1)
+  assert.equal((await rowsOf(rid, q(iso(end), iso(end + 60_000)))).length, 0, 'a later window must exclude the row')
+  assert.equal((await rowsOf(rid, q(iso(start - 60_000), iso(start)))).length, 0, 'an earlier window must exclude the row')
+})
+
+test('GET /audit?from=notadate answers 400 validation_failed field from', async () => {
+  assertError(await admin.get('/api/v1/audit?from=notadate'), 400, 'validation_failed', 'from')
+})
+
+test('GET /audit?to=2026-13-01 answers 400 validation_failed field to', async () => {
+  assertError(await admin.get('/api/v1/audit?to=2026-13-01'), 400, 'validation_failed', 'to')
+})
+
+test('GET /audit?page_size=101 answers 400 field page_size; paging splits the list', async () => {
+  assertError(await admin.get('/api/v1/audit?page_size=101'), 400, 'validation_failed', 'page_size')
+  const one = assertList(await admin.get('/api/v1/audit?page=1&page_size=2'))
+  const two = assertList(await admin.get('/api/v1/audit?page=2&page_size=2'))
+  assert.equal(one.items.length, 2)
+  assert.equal(one.total, two.total)
+  const four = assertList(await admin.get('/api/v1/audit?page=1&page_size=4'))
+  assert.deepEqual([...one.items, ...two.items].map((item) => item.id), four.items.map((item) => item.id))
+})
