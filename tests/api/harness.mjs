@@ -155,6 +155,10 @@ export async function startServer() {
     engine,
     stdout: () => stdout,
     stderr: () => stderr,
+    /** Sends a signal to the server process (graceful-stop tests). */
+    signal: (name) => child.kill(name),
+    /** Resolves with {code, signal} when the server process exits. */
+    exited: () => exited,
     /** A client without a session. */
     client: () => new Client(url),
     /** A client signed in as `username`; fails the test when the login is refused. */
