@@ -42,6 +42,7 @@ std::string example_of(Field const& field) {
     case Kind::school: return "兰溪市实验小学";
     case Kind::person: return "张三";
     case Kind::team: return "宪法宣讲团";
+    case Kind::user: return "";
     default: return field.key == "name" ? "示例" : "";
   }
 }
@@ -79,9 +80,11 @@ std::int64_t find_by_name(db::Connection& conn, auth::Principal const& caller, F
     }
   } else {
     std::string const table = field.kind == Kind::person ? "people"
-                              : field.kind == Kind::team ? "teams" : "units";
-    std::string sql = "SELECT t.id FROM " + table +
-                      " t JOIN regions r ON r.id = t.region_id WHERE t.name = ? AND r.path LIKE ?";
+                              : field.kind == Kind::team ? "teams"
+                              : field.kind == Kind::user ? "users" : "units";
+    std::string const column = field.kind == Kind::user ? "username" : "name";
+    std::string sql = "SELECT t.id FROM " + table + " t JOIN regions r ON r.id = t.region_id WHERE t." +
+                      column + " = ? AND r.path LIKE ?";
     if (field.kind == Kind::school) sql += " AND t.type = '学校'";
     rows = conn.query(sql, {name, caller.region_path + "%"});
   }
@@ -141,7 +144,8 @@ boost::json::object body_of(db::Connection& conn, auth::Principal const& caller,
       case Kind::unit:
       case Kind::school:
       case Kind::person:
-      case Kind::team: body[field->key] = find_by_name(conn, caller, *field, text); break;
+      case Kind::team:
+      case Kind::user: body[field->key] = find_by_name(conn, caller, *field, text); break;
       default: body[field->key] = text;
     }
   }

@@ -26,7 +26,7 @@ namespace {
 
 bool is_reference(Kind kind) {
   return kind == Kind::region || kind == Kind::unit || kind == Kind::school ||
-         kind == Kind::person || kind == Kind::team;
+         kind == Kind::person || kind == Kind::team || kind == Kind::user;
 }
 
 std::string_view table_of(Kind kind) {
@@ -36,9 +36,13 @@ std::string_view table_of(Kind kind) {
     case Kind::school: return "units";
     case Kind::person: return "people";
     case Kind::team: return "teams";
+    case Kind::user: return "users";
     default: return "";
   }
 }
+
+// The column shown as a reference's name.
+std::string_view name_column_of(Kind kind) { return kind == Kind::user ? "username" : "name"; }
 
 // unit_id → unit_name, client_region_id → client_region_name, leader_id → leader_name.
 std::string name_key(std::string_view key) {
@@ -135,7 +139,7 @@ std::string Registry::select_sql() const {
       joins += " LEFT JOIN regions " + j + " ON " + j + ".id = t." + std::string(field.key) +
                " LEFT JOIN regions " + j + "p ON " + j + "p.id = " + j + ".parent_id";
     } else {
-      columns += ", " + j + ".name";
+      columns += ", " + j + "." + std::string(name_column_of(field.kind));
       joins += " LEFT JOIN " + std::string(table_of(field.kind)) + " " + j + " ON " + j +
                ".id = t." + std::string(field.key);
     }

@@ -29,6 +29,7 @@ enum class Kind {
   school,     // → units.id of type 学校
   person,     // → people.id
   team,       // → teams.id
+  user,       // → users.id (a login account)
 };
 
 struct Field {

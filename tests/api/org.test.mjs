@@ -178,6 +178,17 @@ describe('people and personal data', () => {
     assert.equal(res.body.item.unit_name, '马涧司法所')
   })
 
+  test('a person can be linked to a login account in scope', async () => {
+    const me = (await majian.get('/api/v1/auth/me')).body.user
+    const linked = await majian.post('/api/v1/people', { name: '马涧联络员', region_id: byName('马涧镇').id, user_id: me.id, tags: ['联络员'] })
+    assert.equal(linked.status, 201, linked.text)
+    assert.equal(linked.body.item.user_id, me.id)
+    assert.equal(linked.body.item.user_name, 'majian')
+    const lanxi = (await coord.get('/api/v1/auth/me')).body.user
+    assertError(await majian.post('/api/v1/people', { name: '越权绑定', region_id: byName('马涧镇').id, user_id: lanxi.id }), 403, 'out_of_scope', 'user_id')
+    assertError(await coord.post('/api/v1/people', { name: '无此账号', region_id: 1, user_id: 99999999 }), 400, 'validation_failed', 'user_id')
+  })
+
   test('a record still referred to cannot be deleted; a free one can', async () => {
     const vps = assertList(await coord.get('/api/v1/vice_principals?page_size=1'))
     assertError(await coord.delete(`/api/v1/people/${vps.items[0].person_id}`), 409, 'conflict')
