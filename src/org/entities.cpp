@@ -4,6 +4,8 @@
 
 namespace pufa::org {
 
+using namespace pufa::registry;  // NOLINT: entities are written in the engine's terms
+
 namespace {
 
 std::vector<std::string_view> const unit_types{"机关部门", "学校", "企业", "法律服务站点", "媒体", "其他"};

@@ -3,11 +3,13 @@
 
 #include <span>
 
-#include "org/registry.hpp"
+#include "registry/registry.hpp"
 
 namespace pufa::org {
 
-std::span<Entity const> entities();
+using registry::Entity;
+
+std::span<registry::Entity const> entities();
 Entity const& entity(std::string_view name);
 
 inline constexpr std::string_view school_type = "学校";

@@ -9,11 +9,13 @@
 #include "http/error.hpp"
 #include "http/json_input.hpp"
 #include "org/entities.hpp"
-#include "org/excel.hpp"
+#include "registry/excel.hpp"
 #include "org/stats.hpp"
 #include "xlsx/xlsx.hpp"
 
 namespace pufa::org {
+
+using namespace pufa::registry;  // NOLINT: entities are written in the engine's terms
 
 using http::ApiError;
 using http::AppError;

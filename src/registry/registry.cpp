@@ -1,4 +1,4 @@
-#include "org/registry.hpp"
+#include "registry/registry.hpp"
 
 #include <boost/json/array.hpp>
 #include <algorithm>
@@ -10,7 +10,7 @@
 #include "http/json_input.hpp"
 #include "text/personal.hpp"
 
-namespace pufa::org {
+namespace pufa::registry {
 
 using http::ApiError;
 using http::AppError;
@@ -496,4 +496,4 @@ std::vector<std::string> Registry::to_row(Record const& record, bool reveal) con
   return row;
 }
 
-}  // namespace pufa::org
+}  // namespace pufa::registry

@@ -6,9 +6,9 @@
 #include <string_view>
 #include <vector>
 
-#include "org/registry.hpp"
+#include "registry/registry.hpp"
 
-namespace pufa::org {
+namespace pufa::registry {
 
 inline constexpr std::size_t max_import_rows = 20'000;
 inline constexpr std::size_t max_reported_rows = 200;
@@ -22,4 +22,4 @@ std::string template_xlsx(Registry const& registry);
 std::size_t import_xlsx(db::Connection& conn, auth::Principal const& caller,
                         Registry const& registry, std::string_view bytes);
 
-}  // namespace pufa::org
+}  // namespace pufa::registry

@@ -1,6 +1,7 @@
-// One engine for every registry of the organisation area. Each entity is described once
-// (fields, Chinese labels, kinds, rules); the engine gives it validation, scope checks,
-// list filters, JSON, and the rows of its Excel export and import.
+// One engine for the registries of every area. Each entity is described once (fields,
+// Chinese labels, kinds, rules); the engine gives it validation, scope checks by the region
+// tree, list filters, JSON, and the rows of its Excel export and import. Areas describe
+// their entities and add routes; they do not write list or validation code of their own.
 #pragma once
 
 #include <boost/json/object.hpp>
@@ -14,7 +15,7 @@
 #include "auth/principal.hpp"
 #include "db/database.hpp"
 
-namespace pufa::org {
+namespace pufa::registry {
 
 enum class Kind {
   text,
@@ -130,4 +131,4 @@ struct RegionRef {
 };
 std::optional<RegionRef> region_ref(db::Connection& conn, std::int64_t id);
 
-}  // namespace pufa::org
+}  // namespace pufa::registry

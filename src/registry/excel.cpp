@@ -1,4 +1,4 @@
-#include "org/excel.hpp"
+#include "registry/excel.hpp"
 
 #include <boost/json/array.hpp>
 #include <cstdlib>
@@ -6,7 +6,7 @@
 #include "http/error.hpp"
 #include "xlsx/xlsx.hpp"
 
-namespace pufa::org {
+namespace pufa::registry {
 
 using http::ApiError;
 using http::AppError;
@@ -226,4 +226,4 @@ std::size_t import_xlsx(db::Connection& conn, auth::Principal const& caller,
   return imported;
 }
 
-}  // namespace pufa::org
+}  // namespace pufa::registry
