@@ -26,6 +26,16 @@ bool is_param(std::string_view segment) {
   return segment.size() > 2 && segment.front() == '{' && segment.back() == '}';
 }
 
+bool accepts_any(Request const& request, std::string_view accepts) {
+  while (!accepts.empty()) {
+    auto const comma = accepts.find(',');
+    if (request.media_type_is(accepts.substr(0, comma))) return true;
+    if (comma == std::string_view::npos) break;
+    accepts.remove_prefix(comma + 1);
+  }
+  return false;
+}
+
 }  // namespace
 
 void Router::add(Method method, std::string pattern, Handler handler, RouteOptions options) {
@@ -93,7 +103,7 @@ Response Router::handle(Request& request) const {
     std::optional<Response> refused;
     if (guard_) refused = guard_(request, options);
     if (!refused && !is_safe(request.method) && !request.body.empty() &&
-        !request.media_type_is(options.accepts)) {
+        !accepts_any(request, options.accepts)) {
       throw ApiError(AppError::unsupported_media_type);
     }
     response = refused ? std::move(*refused) : found.route->handler(request);

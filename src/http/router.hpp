@@ -26,7 +26,7 @@ struct RouteOptions {
   std::string permission;  // empty: none beyond `access`
   std::string action;      // audit action for writes, e.g. "user.create"
   std::size_t body_limit = default_body_limit;
-  std::string accepts = "application/json";  // media type of a write's body
+  std::string accepts = "application/json";  // media types a write's body may have, comma-separated
 };
 
 using Handler = std::function<Response(Request&)>;

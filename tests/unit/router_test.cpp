@@ -94,6 +94,16 @@ TEST(Router, WriteWithBodyOfAnotherMediaTypeIs415) {
   EXPECT_EQ(router.handle(json).status, 204);
 }
 
+TEST(Router, AcceptsAListOfMediaTypes) {
+  Router router;
+  router.add(Method::post, "/api/v1/photos", [](Request&) { return Response::no_content(); },
+             {.accepts = "image/jpeg,image/png"});
+  auto png = make(Method::post, "/api/v1/photos", "x", "image/png");
+  EXPECT_EQ(router.handle(png).status, 204);
+  auto gif = make(Method::post, "/api/v1/photos", "x", "image/gif");
+  EXPECT_EQ(router.handle(gif).status, 415);
+}
+
 TEST(Router, GuardCanRefuseAndObserverSeesTheOutcome) {
   auto router = sample();
   int observed = 0;
