@@ -1,6 +1,7 @@
 #include "registry/excel.hpp"
 
 #include <boost/json/array.hpp>
+#include <charconv>
 #include <cstdlib>
 
 #include "http/error.hpp"
@@ -42,7 +43,11 @@ std::string example_of(Field const& field) {
     case Kind::school: return "兰溪市实验小学";
     case Kind::person: return "张三";
     case Kind::team: return "宪法宣讲团";
-    case Kind::user: return "";
+    case Kind::user:
+    case Kind::ref:
+    case Kind::refs: return "";
+    case Kind::integer: return "100";
+    case Kind::dict: return "宪法";
     default: return field.key == "name" ? "示例" : "";
   }
 }
@@ -79,10 +84,8 @@ std::int64_t find_by_name(db::Connection& conn, auth::Principal const& caller, F
                         {name, name, caller.region_path + "%"});
     }
   } else {
-    std::string const table = field.kind == Kind::person ? "people"
-                              : field.kind == Kind::team ? "teams"
-                              : field.kind == Kind::user ? "users" : "units";
-    std::string const column = field.kind == Kind::user ? "username" : "name";
+    std::string const table = table_of(field);
+    std::string const column = name_column_of(field);
     std::string sql = "SELECT t.id FROM " + table + " t JOIN regions r ON r.id = t.region_id WHERE t." +
                       column + " = ? AND r.path LIKE ?";
     if (field.kind == Kind::school) sql += " AND t.type = '学校'";
@@ -99,6 +102,29 @@ std::int64_t find_by_name(db::Connection& conn, auth::Principal const& caller, F
                    std::string(field.key));
   }
   return rows.front().i64(0);
+}
+
+// "a、b，c,d" → {a, b, c, d}
+std::vector<std::string> split_list(std::string const& text) {
+  std::vector<std::string> items;
+  std::string current;
+  auto flush = [&] {
+    if (!current.empty()) items.push_back(current);
+    current.clear();
+  };
+  for (std::size_t i = 0; i < text.size();) {
+    if (text.compare(i, 3, "、") == 0 || text.compare(i, 3, "，") == 0) {
+      flush();
+      i += 3;
+    } else if (text[i] == ',' || text[i] == ' ') {
+      flush();
+      ++i;
+    } else {
+      current += text[i++];
+    }
+  }
+  flush();
+  return items;
 }
 
 boost::json::object body_of(db::Connection& conn, auth::Principal const& caller,
@@ -118,25 +144,22 @@ boost::json::object body_of(db::Connection& conn, auth::Principal const& caller,
         break;
       }
       case Kind::date: body[field->key] = normalise_date(text); break;
+      case Kind::integer: {
+        std::int64_t number = 0;
+        auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), number);
+        if (ec == std::errc{} && end == text.data() + text.size()) body[field->key] = number;
+        else body[field->key] = text;  // validation names it
+        break;
+      }
+      case Kind::refs: {
+        boost::json::array ids;
+        for (auto const& name : split_list(text)) ids.emplace_back(find_by_name(conn, caller, *field, name));
+        body[field->key] = std::move(ids);
+        break;
+      }
       case Kind::tags: {
         boost::json::array tags;
-        std::string current;
-        auto flush = [&] {
-          if (!current.empty()) tags.emplace_back(current);
-          current.clear();
-        };
-        for (std::size_t i = 0; i < text.size();) {
-          if (text.compare(i, 3, "、") == 0 || text.compare(i, 3, "，") == 0) {
-            flush();
-            i += 3;
-          } else if (text[i] == ',' || text[i] == ' ') {
-            flush();
-            ++i;
-          } else {
-            current += text[i++];
-          }
-        }
-        flush();
+        for (auto const& tag : split_list(text)) tags.emplace_back(tag);
         body[field->key] = std::move(tags);
         break;
       }
@@ -145,7 +168,8 @@ boost::json::object body_of(db::Connection& conn, auth::Principal const& caller,
       case Kind::school:
       case Kind::person:
       case Kind::team:
-      case Kind::user: body[field->key] = find_by_name(conn, caller, *field, text); break;
+      case Kind::user:
+      case Kind::ref: body[field->key] = find_by_name(conn, caller, *field, text); break;
       default: body[field->key] = text;
     }
   }

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <charconv>
 #include <cstdio>
+#include <map>
 
 #include "base/time.hpp"
 #include "http/error.hpp"
@@ -26,29 +27,33 @@ namespace {
 
 bool is_reference(Kind kind) {
   return kind == Kind::region || kind == Kind::unit || kind == Kind::school ||
-         kind == Kind::person || kind == Kind::team || kind == Kind::user;
+         kind == Kind::person || kind == Kind::team || kind == Kind::user || kind == Kind::ref;
 }
 
-std::string_view table_of(Kind kind) {
-  switch (kind) {
-    case Kind::region: return "regions";
-    case Kind::unit:
-    case Kind::school: return "units";
-    case Kind::person: return "people";
-    case Kind::team: return "teams";
-    case Kind::user: return "users";
-    default: return "";
-  }
-}
+bool is_multi(Kind kind) { return kind == Kind::tags || kind == Kind::refs; }
 
-// The column shown as a reference's name.
-std::string_view name_column_of(Kind kind) { return kind == Kind::user ? "username" : "name"; }
-
-// unit_id → unit_name, client_region_id → client_region_name, leader_id → leader_name.
+// unit_id → unit_name, client_region_id → client_region_name, lecturer_ids → lecturer_names.
 std::string name_key(std::string_view key) {
   std::string base(key);
+  if (base.ends_with("_ids")) return base.substr(0, base.size() - 4) + "_names";
   if (base.ends_with("_id")) base.resize(base.size() - 3);
   return base + "_name";
+}
+
+// ",3,7," → {3, 7}
+std::vector<std::int64_t> ids_of(std::string_view stored) {
+  std::vector<std::int64_t> ids;
+  while (!stored.empty()) {
+    auto const comma = stored.find(',');
+    auto const part = stored.substr(0, comma);
+    std::int64_t id = 0;
+    if (!part.empty() && std::from_chars(part.data(), part.data() + part.size(), id).ec == std::errc{}) {
+      ids.push_back(id);
+    }
+    if (comma == std::string_view::npos) break;
+    stored.remove_prefix(comma + 1);
+  }
+  return ids;
 }
 
 [[noreturn]] void invalid(Field const& field, std::string message) {
@@ -92,25 +97,44 @@ std::string id_problem(text::IdCheck check) {
   return {};
 }
 
-// Region path of a referenced record, or nullopt when there is none.
+// Region of a referenced record, or nullopt when there is none.
 std::optional<std::pair<std::int64_t, std::string>> reference_region(db::Connection& conn,
-                                                                      Kind kind, std::int64_t id) {
+                                                                      Field const& field, std::int64_t id) {
   db::ResultSet rows;
-  if (kind == Kind::region) {
+  if (field.kind == Kind::region) {
     rows = conn.query("SELECT id, path FROM regions WHERE id = ?", {id});
-  } else if (kind == Kind::school) {
-    rows = conn.query("SELECT r.id, r.path FROM units t JOIN regions r ON r.id = t.region_id"
-                      " WHERE t.id = ? AND t.type = '学校'", {id});
   } else {
-    rows = conn.query("SELECT r.id, r.path FROM " + std::string(table_of(kind)) +
-                          " t JOIN regions r ON r.id = t.region_id WHERE t.id = ?",
-                      {id});
+    std::string sql = "SELECT r.id, r.path FROM " + table_of(field) +
+                      " t JOIN regions r ON r.id = t.region_id WHERE t.id = ?";
+    if (field.kind == Kind::school) sql += " AND t.type = '学校'";
+    rows = conn.query(sql, {id});
   }
   if (rows.empty()) return std::nullopt;
   return std::pair(rows.front().i64(0), rows.front().str(1));
 }
 
 }  // namespace
+
+std::string table_of(Field const& field) {
+  switch (field.kind) {
+    case Kind::region: return "regions";
+    case Kind::unit:
+    case Kind::school: return "units";
+    case Kind::person: return "people";
+    case Kind::team: return "teams";
+    case Kind::user: return "users";
+    case Kind::ref:
+    case Kind::refs: return std::string(field.ref);
+    default: return "";
+  }
+}
+
+// The column shown as a reference's name.
+std::string name_column_of(Field const& field) {
+  if (field.kind == Kind::user) return "username";
+  if (field.kind == Kind::ref || field.kind == Kind::refs) return std::string(field.ref_name);
+  return "name";
+}
 
 std::optional<RegionRef> region_ref(db::Connection& conn, std::int64_t id) {
   auto rows = conn.query(
@@ -139,9 +163,9 @@ std::string Registry::select_sql() const {
       joins += " LEFT JOIN regions " + j + " ON " + j + ".id = t." + std::string(field.key) +
                " LEFT JOIN regions " + j + "p ON " + j + "p.id = " + j + ".parent_id";
     } else {
-      columns += ", " + j + "." + std::string(name_column_of(field.kind));
-      joins += " LEFT JOIN " + std::string(table_of(field.kind)) + " " + j + " ON " + j +
-               ".id = t." + std::string(field.key);
+      columns += ", " + j + "." + name_column_of(field);
+      joins += " LEFT JOIN " + table_of(field) + " " + j + " ON " + j + ".id = t." +
+               std::string(field.key);
     }
   }
   return columns + joins;
@@ -162,9 +186,24 @@ std::string Registry::where_sql(ListFilter const& filter, std::vector<Cell>& par
     where += " AND t.tags LIKE ?";
     params.emplace_back("%," + filter.tag + ",%");
   }
+  for (auto const& range : filter.ranges) {
+    if (!range.from.empty()) {
+      where += " AND t." + std::string(range.field->key) + " >= ?";
+      params.emplace_back(range.from);
+    }
+    if (!range.to.empty()) {
+      where += " AND t." + std::string(range.field->key) + " <= ?";
+      params.emplace_back(range.to);
+    }
+  }
   for (auto const& [field, value] : filter.equals) {
+    if (is_multi(field->kind)) {
+      where += " AND t." + std::string(field->key) + " LIKE ?";
+      params.emplace_back("%," + value + ",%");
+      continue;
+    }
     where += " AND t." + std::string(field->key) + " = ?";
-    if (is_reference(field->kind)) {
+    if (is_reference(field->kind) || field->kind == Kind::integer) {
       std::int64_t id = 0;
       std::from_chars(value.data(), value.data() + value.size(), id);
       params.emplace_back(id);
@@ -211,7 +250,47 @@ std::vector<Record> Registry::list(db::Connection& conn, ListFilter const& filte
   std::vector<Record> out;
   out.reserve(rows.size());
   for (std::size_t i = 0; i < rows.size(); ++i) out.push_back(read_record(rows.row(i)));
+  resolve_names(conn, out);
   return out;
+}
+
+void Registry::resolve_names(db::Connection& conn, std::vector<Record>& records) const {
+  constexpr std::size_t chunk = 200;
+  for (std::size_t f = 0; f < entity_.fields.size(); ++f) {
+    auto const& field = entity_.fields[f];
+    if (field.kind != Kind::refs) continue;
+    std::vector<std::int64_t> wanted;
+    for (auto const& record : records) {
+      if (record.values[f]) {
+        auto ids = ids_of(*record.values[f]);
+        wanted.insert(wanted.end(), ids.begin(), ids.end());
+      }
+    }
+    std::sort(wanted.begin(), wanted.end());
+    wanted.erase(std::unique(wanted.begin(), wanted.end()), wanted.end());
+    std::map<std::int64_t, std::string> names;
+    for (std::size_t at = 0; at < wanted.size(); at += chunk) {
+      std::size_t const n = std::min(chunk, wanted.size() - at);
+      std::string marks;
+      std::vector<Cell> params;
+      for (std::size_t i = 0; i < n; ++i) {
+        marks += i ? ", ?" : "?";
+        params.emplace_back(wanted[at + i]);
+      }
+      auto rows = conn.query("SELECT id, " + name_column_of(field) + " FROM " + table_of(field) +
+                                 " WHERE id IN (" + marks + ")", params);
+      for (std::size_t r = 0; r < rows.size(); ++r) names[rows.row(r).i64(0)] = rows.row(r).str(1);
+    }
+    for (auto& record : records) {
+      if (!record.values[f]) continue;
+      std::string joined_names;
+      for (auto id : ids_of(*record.values[f])) {
+        if (!joined_names.empty()) joined_names += '\x1f';
+        joined_names += names.contains(id) ? names[id] : "";
+      }
+      record.names[f] = joined_names;
+    }
+  }
 }
 
 std::int64_t Registry::count(db::Connection& conn, ListFilter const& filter) const {
@@ -231,9 +310,10 @@ Record Registry::load(db::Connection& conn, auth::Principal const& caller, std::
   }
   auto rows = conn.query(sql, params);
   if (rows.empty()) throw ApiError(AppError::not_found, std::string(entity_.label) + "不存在");
-  auto record = read_record(rows.front());
-  if (!caller.covers(record.region_path)) throw ApiError(AppError::out_of_scope);
-  return record;
+  std::vector<Record> one{read_record(rows.front())};
+  resolve_names(conn, one);
+  if (!caller.covers(one.front().region_path)) throw ApiError(AppError::out_of_scope);
+  return std::move(one.front());
 }
 
 std::vector<Cell> Registry::validate(db::Connection& conn, auth::Principal const& caller,
@@ -243,6 +323,10 @@ std::vector<Cell> Registry::validate(db::Connection& conn, auth::Principal const
   std::vector<std::optional<std::int64_t>> regions(entity_.fields.size());
   for (std::size_t i = 0; i < entity_.fields.size(); ++i) {
     auto const& field = entity_.fields[i];
+    if (field.readonly) {
+      cells.emplace_back(nullptr);  // never written from input
+      continue;
+    }
     auto const* value = body.if_contains(field.key);
     bool is_null = true;
     if (!value && existing) {
@@ -253,10 +337,12 @@ std::vector<Cell> Registry::validate(db::Connection& conn, auth::Principal const
         cells.emplace_back(nullptr);
       } else if (field.kind == Kind::number) {
         cells.emplace_back(std::strtod(kept->c_str(), nullptr));
+      } else if (field.kind == Kind::integer) {
+        cells.emplace_back(std::int64_t{std::strtoll(kept->c_str(), nullptr, 10)});
       } else if (is_reference(field.kind)) {
         std::int64_t id = std::strtoll(kept->c_str(), nullptr, 10);
         cells.emplace_back(id);
-        if (auto ref = reference_region(conn, field.kind, id)) regions[i] = ref->first;
+        if (auto ref = reference_region(conn, field, id)) regions[i] = ref->first;
       } else {
         cells.emplace_back(*kept);
       }
@@ -310,6 +396,43 @@ std::vector<Cell> Registry::validate(db::Connection& conn, auth::Principal const
           cells.emplace_back(number);
           break;
         }
+        case Kind::integer: {
+          if (!value->is_int64()) invalid(field, std::string(field.label) + "应为整数");
+          auto const number = value->as_int64();
+          if (field.high > field.low && (number < field.low || number > field.high)) {
+            invalid(field, std::string(field.label) + "应在 " + format_number(field.low) + " 到 " +
+                               format_number(field.high) + " 之间");
+          }
+          cells.emplace_back(number);
+          break;
+        }
+        case Kind::dict: {
+          if (!value->is_string()) invalid(field, std::string(field.label) + "应为文本");
+          std::string text = trimmed(value->as_string());
+          if (!conn.scalar("SELECT 1 FROM dictionary_items WHERE dict = ? AND value = ?", {field.dict, text})) {
+            invalid(field, std::string(field.label) + "“" + text + "”不在可选项中");
+          }
+          cells.emplace_back(text);
+          break;
+        }
+        case Kind::refs: {
+          if (!value->is_array()) invalid(field, std::string(field.label) + "应为列表");
+          std::string stored = ",";
+          for (auto const& item : value->as_array()) {
+            if (!item.is_int64() || item.as_int64() <= 0) invalid(field, std::string(field.label) + "应为记录编号");
+            auto ref = reference_region(conn, field, item.as_int64());
+            if (!ref) invalid(field, std::string(field.label) + "中有不存在的记录");
+            if (!caller.covers(ref->second)) {
+              throw ApiError(AppError::out_of_scope, std::string(field.label) + "不在您的管理范围内",
+                             std::string(field.key));
+            }
+            auto const id = std::to_string(item.as_int64());
+            if (stored.find("," + id + ",") == std::string::npos) stored += id + ",";
+          }
+          is_null = stored == ",";
+          cells.emplace_back(is_null ? db::Param(nullptr) : db::Param(stored));
+          break;
+        }
         case Kind::tags: {
           if (!value->is_array()) invalid(field, std::string(field.label) + "应为列表");
           std::string stored = ",";
@@ -330,7 +453,7 @@ std::vector<Cell> Registry::validate(db::Connection& conn, auth::Principal const
             invalid(field, std::string(field.label) + "应为记录编号");
           }
           auto const id = value->as_int64();
-          auto ref = reference_region(conn, field.kind, id);
+          auto ref = reference_region(conn, field, id);
           if (!ref) invalid(field, std::string(field.label) + "不存在");
           if (!caller.covers(ref->second)) {
             throw ApiError(AppError::out_of_scope, std::string(field.label) + "不在您的管理范围内",
@@ -376,7 +499,7 @@ std::int64_t Registry::create(db::Connection& conn, auth::Principal const& calle
   std::string marks = "?";
   std::vector<Cell> params{region_id};
   for (std::size_t i = 0; i < entity_.fields.size(); ++i) {
-    if (entity_.fields[i].key == "region_id") continue;
+    if (entity_.fields[i].key == "region_id" || entity_.fields[i].readonly) continue;
     columns += ", " + std::string(entity_.fields[i].key);
     marks += ", ?";
     params.push_back(cells[i]);
@@ -403,7 +526,7 @@ void Registry::update(db::Connection& conn, auth::Principal const& caller, std::
   std::string sets = "region_id = ?";
   std::vector<Cell> params{region_id};
   for (std::size_t i = 0; i < entity_.fields.size(); ++i) {
-    if (entity_.fields[i].key == "region_id") continue;
+    if (entity_.fields[i].key == "region_id" || entity_.fields[i].readonly) continue;
     sets += ", " + std::string(entity_.fields[i].key) + " = ?";
     params.push_back(cells[i]);
   }
@@ -433,12 +556,27 @@ boost::json::object Registry::to_json(Record const& record, bool reveal) const {
     auto const& value = record.values[i];
     if (field.key == "region_id") continue;
     if (!value) {
-      out[field.key] = field.kind == Kind::tags ? boost::json::value(boost::json::array{}) : nullptr;
+      out[field.key] = is_multi(field.kind) ? boost::json::value(boost::json::array{}) : nullptr;
       if (is_reference(field.kind)) out[name_key(field.key)] = nullptr;
+      if (field.kind == Kind::refs) out[name_key(field.key)] = boost::json::array{};
       continue;
     }
     switch (field.kind) {
       case Kind::number: out[field.key] = std::strtod(value->c_str(), nullptr); break;
+      case Kind::integer: out[field.key] = std::strtoll(value->c_str(), nullptr, 10); break;
+      case Kind::refs: {
+        boost::json::array ids, names;
+        for (auto id : ids_of(*value)) ids.emplace_back(id);
+        std::string_view rest = record.names[i].value_or("");
+        for (std::size_t k = 0; k < ids.size(); ++k) {
+          auto const sep = rest.find('\x1f');
+          names.emplace_back(rest.substr(0, sep));
+          rest = sep == std::string_view::npos ? std::string_view{} : rest.substr(sep + 1);
+        }
+        out[field.key] = std::move(ids);
+        out[name_key(field.key)] = std::move(names);
+        break;
+      }
       case Kind::phone: out[field.key] = reveal ? *value : text::mask_phone(*value); break;
       case Kind::id_number: out[field.key] = reveal ? *value : text::mask_id_number(*value); break;
       case Kind::tags: {
@@ -475,13 +613,22 @@ std::vector<std::string> Registry::to_row(Record const& record, bool reveal) con
       continue;
     }
     auto const& value = json[field.key];
-    if (is_reference(field.kind)) {
+    if (field.kind == Kind::refs) {
+      std::string text;
+      for (auto const& name : json[name_key(field.key)].as_array()) {
+        if (!text.empty()) text += "、";
+        text += name.as_string();
+      }
+      row.push_back(text);
+    } else if (is_reference(field.kind)) {
       auto const& name = json[name_key(field.key)];
       row.push_back(name.is_string() ? std::string(name.as_string()) : "");
     } else if (value.is_string()) {
       row.emplace_back(value.as_string());
     } else if (value.is_double()) {
       row.push_back(format_number(value.as_double()));
+    } else if (value.is_int64()) {
+      row.push_back(std::to_string(value.as_int64()));
     } else if (value.is_array()) {
       std::string text;
       for (auto const& tag : value.as_array()) {

@@ -31,6 +31,10 @@ enum class Kind {
   person,     // → people.id
   team,       // → teams.id
   user,       // → users.id (a login account)
+  integer,    // whole number within [low, high] when high > low
+  dict,       // a value of the editable dictionary `dict` (dictionary_items)
+  ref,        // → `ref`.id, any table with a region_id and a name column
+  refs,       // several ids of `ref`, stored ",3,7,"
 };
 
 struct Field {
@@ -42,6 +46,11 @@ struct Field {
   std::vector<std::string_view> choices = {};
   bool filter = false;  // ?key= filters the list
   double low = 0, high = 0;  // bounds for numbers (when high > low)
+  std::string_view ref = {};           // ref/refs: the table referred to
+  std::string_view ref_name = "name";  // ref/refs: its column shown as the name
+  std::string_view dict = {};          // dict: the dictionary
+  bool range = false;     // dates: ?key_from=&key_to= filter the list
+  bool readonly = false;  // set by the area's own rules (a status), never from input
 };
 
 struct Entity {
@@ -70,6 +79,11 @@ struct ListFilter {
   std::string q;
   std::string tag;
   std::vector<std::pair<Field const*, std::string>> equals;  // ?key=value filters
+  struct Range {
+    Field const* field;
+    std::string from, to;  // inclusive; either may be empty
+  };
+  std::vector<Range> ranges;
   std::string sort = "-id";
   std::int64_t limit = 20;
   std::int64_t offset = 0;
@@ -82,7 +96,8 @@ struct Record {
   std::string region_name;  // "马涧镇 马坞村"
   std::string region_path;
   std::vector<std::optional<std::string>> values;  // by field index, text form
-  std::vector<std::optional<std::string>> names;   // by field index, references only
+  std::vector<std::optional<std::string>> names;   // by field index, references only;
+                                                   // refs: the names joined by '\x1f'
 };
 
 class Registry {
@@ -113,15 +128,21 @@ class Registry {
                                std::vector<std::pair<Field const*, std::string>> const& cells) const;
 
  private:
+  void resolve_names(db::Connection& conn, std::vector<Record>& records) const;
   std::string select_sql() const;
   std::string where_sql(ListFilter const& filter, std::vector<Cell>& params) const;
   Record read_record(db::Row const& row) const;
+  std::vector<std::string> writable_columns() const;
   std::vector<Cell> validate(db::Connection& conn, auth::Principal const& caller,
                              boost::json::object const& body, Record const* existing,
                              std::int64_t& region_id) const;
 
   Entity const& entity_;
 };
+
+// The table a reference field points to, and the column shown as its name.
+std::string table_of(Field const& field);
+std::string name_column_of(Field const& field);
 
 // Path and level of a region, for scope checks.
 struct RegionRef {
