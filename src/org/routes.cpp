@@ -9,9 +9,8 @@
 #include "http/error.hpp"
 #include "http/json_input.hpp"
 #include "org/entities.hpp"
-#include "registry/excel.hpp"
+#include "registry/routes.hpp"
 #include "org/stats.hpp"
-#include "xlsx/xlsx.hpp"
 
 namespace pufa::org {
 
@@ -25,8 +24,6 @@ using http::Response;
 
 namespace {
 
-constexpr std::size_t import_body_limit = 10 * 1024 * 1024;
-
 Registry const& registry_of(std::string_view name) {
   static std::vector<Registry> const registries = [] {
     std::vector<Registry> out;
@@ -39,65 +36,9 @@ Registry const& registry_of(std::string_view name) {
   throw std::logic_error("no registry " + std::string(name));
 }
 
-// The subtree a list asks for (?region_id=), checked against the caller's scope.
-std::string region_path_of(db::Connection& conn, auth::Principal const& caller, Request const& request) {
-  auto const region_id = http::query_int(request, "region_id");
-  if (!region_id) return caller.region_path;
-  auto region = region_ref(conn, *region_id);
-  if (!region) throw ApiError(AppError::validation_failed, "区域不存在", "region_id");
-  if (!caller.covers(region->path)) throw ApiError(AppError::out_of_scope);
-  return region->path;
-}
-
-ListFilter filter_of(db::Connection& conn, auth::Principal const& caller, Registry const& registry,
-                     Request const& request) {
-  ListFilter filter;
-  filter.region_path = region_path_of(conn, caller, request);
-  filter.q = std::string(request.query_value("q").value_or(""));
-  filter.tag = std::string(request.query_value("tag").value_or(""));
-  if (!filter.tag.empty() && !registry.entity().field("tags")) {
-    throw ApiError(AppError::validation_failed, "该列表不能按标签筛选", "tag");
-  }
-  for (auto const& field : registry.entity().fields) {
-    if (!field.filter) continue;
-    auto value = request.query_value(field.key);
-    if (!value || value->empty()) continue;
-    if (field.kind != Kind::choice && field.kind != Kind::text) http::query_int(request, field.key);
-    filter.equals.emplace_back(&field, std::string(*value));
-  }
-  filter.sort = std::string(request.query_value("sort").value_or("-id"));
-  std::string_view key = filter.sort;
-  if (key.starts_with('-')) key.remove_prefix(1);
-  if (key != "id" && !registry.entity().field(key)) {
-    throw ApiError(AppError::validation_failed, "不能按“" + std::string(key) + "”排序", "sort");
-  }
-  return filter;
-}
-
-bool wants_reveal(Request const& request, auth::Principal const& caller) {
-  if (request.query_value("reveal").value_or("") != "1") return false;
-  if (!caller.has("pii.read")) throw ApiError(AppError::forbidden, "您没有查看完整个人信息的权限");
-  return true;
-}
-
-Response xlsx_response(std::string bytes, std::string const& filename) {
-  Response response;
-  response.body = std::move(bytes);
-  response.set_header("Content-Type", std::string(xlsx::content_type));
-  response.set_header("Content-Disposition", xlsx::attachment_header(filename));
-  response.set_header("Cache-Control", "no-store");
-  return response;
-}
-
-std::string audit_action(Registry const& registry, std::string_view verb) {
-  return std::string(registry.entity().name) + "." + std::string(verb);
-}
-
-// GET one, with a school's vice-principals and advisor contracts beside it.
-boost::json::object item_json(db::Connection& conn, auth::Principal const& caller,
-                              Registry const& registry, Record const& record, bool reveal) {
-  auto item = registry.to_json(record, reveal);
-  if (registry.entity().name != "schools") return item;
+// A school's item carries its vice-principals and advisor contracts.
+void add_school_relations(db::Connection& conn, auth::Principal const& caller, Record const& record,
+                          boost::json::object& item, bool reveal) {
   auto related = [&](std::string_view name, std::string_view key) {
     auto const& other = registry_of(name);
     ListFilter filter;
@@ -110,116 +51,6 @@ boost::json::object item_json(db::Connection& conn, auth::Principal const& calle
   };
   item["vice_principals"] = related("vice_principals", "school_id");
   item["advisor_contracts"] = related("advisor_contracts", "client_unit_id");
-  return item;
-}
-
-void add_registry_routes(http::Router& router, db::Database& db, Registry const& registry) {
-  std::string const base = "/api/v1/" + std::string(registry.entity().name);
-  http::RouteOptions const read{.permission = "org.read"};
-
-  router.add(Method::get, base, [&db, &registry](Request& request) {
-    auto const& caller = auth::principal(request);
-    auto const page = http::page_of(request);
-    auto [items, total] = db.read([&](db::Connection& conn) {
-      auto filter = filter_of(conn, caller, registry, request);
-      filter.limit = page.size;
-      filter.offset = page.offset();
-      boost::json::array items;
-      for (auto const& record : registry.list(conn, filter)) items.push_back(registry.to_json(record, false));
-      return std::pair(std::move(items), registry.count(conn, filter));
-    });
-    return Response::ok({{"items", std::move(items)}, {"total", total}});
-  }, read);
-
-  router.add(Method::get, base + "/export", [&db, &registry](Request& request) {
-    auto const& caller = auth::principal(request);
-    bool const reveal = wants_reveal(request, caller);
-    auto records = db.read([&](db::Connection& conn) {
-      auto filter = filter_of(conn, caller, registry, request);
-      filter.limit = max_export_rows;
-      return registry.list(conn, filter);
-    });
-    db.write([&](db::Connection& conn) {
-      auto entry = auth::audit_entry(request, &caller, audit_action(registry, reveal ? "export_pii" : "export"),
-                                     std::string(registry.entity().name));
-      entry.detail = std::to_string(records.size()) + " rows";
-      auth::record_audit(conn, entry);
-    });
-    return xlsx_response(export_xlsx(registry, records, reveal),
-                         std::string(registry.entity().label) + "列表.xlsx");
-  }, read);
-
-  if (registry.entity().importable) {
-    router.add(Method::get, base + "/template", [&registry](Request&) {
-      return xlsx_response(template_xlsx(registry), std::string(registry.entity().label) + "导入模板.xlsx");
-    }, {.permission = "org.write"});
-
-    router.add(Method::post, base + "/import", [&db, &registry](Request& request) {
-      auto const& caller = auth::principal(request);
-      auto imported = db.write([&](db::Connection& conn) {
-        auto count = import_xlsx(conn, caller, registry, request.body);
-        auto entry = auth::audit_entry(request, &caller, audit_action(registry, "import"),
-                                       std::string(registry.entity().name));
-        entry.detail = std::to_string(count) + " rows";
-        auth::record_audit(conn, entry);
-        return count;
-      });
-      return Response::ok({{"imported", imported}});
-    }, {.permission = "org.write", .action = audit_action(registry, "import"),
-        .body_limit = import_body_limit, .accepts = std::string(xlsx::content_type)});
-  }
-
-  router.add(Method::get, base + "/{id}", [&db, &registry](Request& request) {
-    auto const& caller = auth::principal(request);
-    bool const reveal = wants_reveal(request, caller);
-    auto const id = request.id_param("id");
-    auto read = [&](db::Connection& conn) {
-      return item_json(conn, caller, registry, registry.load(conn, caller, id), reveal);
-    };
-    if (!reveal) return Response::ok({{"item", db.read(read)}});
-    return Response::ok({{"item", db.write([&](db::Connection& conn) {
-      auto item = read(conn);
-      auth::record_audit(conn, auth::audit_entry(request, &caller, "pii.reveal",
-                                                 std::string(registry.entity().name), std::to_string(id)));
-      return item;
-    })}});
-  }, read);
-
-  router.add(Method::post, base, [&db, &registry](Request& request) {
-    auto const& caller = auth::principal(request);
-    auto body = http::json_object(request);
-    auto item = db.write([&](db::Connection& conn) {
-      auto id = registry.create(conn, caller, body);
-      auth::record_audit(conn, auth::audit_entry(request, &caller, audit_action(registry, "create"),
-                                                 std::string(registry.entity().name), std::to_string(id)));
-      return registry.to_json(registry.load(conn, caller, id), false);
-    });
-    return Response::created({{"item", std::move(item)}});
-  }, {.permission = "org.write", .action = audit_action(registry, "create")});
-
-  router.add(Method::put, base + "/{id}", [&db, &registry](Request& request) {
-    auto const& caller = auth::principal(request);
-    auto const id = request.id_param("id");
-    auto body = http::json_object(request);
-    auto item = db.write([&](db::Connection& conn) {
-      registry.update(conn, caller, id, body);
-      auth::record_audit(conn, auth::audit_entry(request, &caller, audit_action(registry, "update"),
-                                                 std::string(registry.entity().name), std::to_string(id)));
-      return registry.to_json(registry.load(conn, caller, id), false);
-    });
-    return Response::ok({{"item", std::move(item)}});
-  }, {.permission = "org.write", .action = audit_action(registry, "update")});
-
-  router.add(Method::del, base + "/{id}", [&db, &registry](Request& request) {
-    auto const& caller = auth::principal(request);
-    auto const id = request.id_param("id");
-    db.write([&](db::Connection& conn) {
-      registry.remove(conn, caller, id);
-      auth::record_audit(conn, auth::audit_entry(request, &caller, audit_action(registry, "delete"),
-                                                 std::string(registry.entity().name), std::to_string(id)));
-    });
-    return Response::no_content();
-  }, {.permission = "org.write", .action = audit_action(registry, "delete")});
 }
 
 void add_region_routes(http::Router& router, db::Database& db) {
@@ -272,7 +103,11 @@ void add_region_routes(http::Router& router, db::Database& db) {
 }  // namespace
 
 void add_routes(http::Router& router, db::Database& db) {
-  for (auto const& e : entities()) add_registry_routes(router, db, registry_of(e.name));
+  for (auto const& e : entities()) {
+    RouteSettings settings{.read_permission = "org.read", .write_permission = "org.write"};
+    if (e.name == "schools") settings.decorate = add_school_relations;
+    registry::add_routes(router, db, registry_of(e.name), std::move(settings));
+  }
   add_region_routes(router, db);
 }
 

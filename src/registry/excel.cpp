@@ -194,7 +194,8 @@ std::string template_xlsx(Registry const& registry) {
 }
 
 std::size_t import_xlsx(db::Connection& conn, auth::Principal const& caller,
-                        Registry const& registry, std::string_view bytes) {
+                        Registry const& registry, std::string_view bytes,
+                        std::function<void(std::int64_t id)> const& created) {
   std::vector<std::vector<std::string>> rows;
   try {
     rows = xlsx::read_first_sheet(bytes);
@@ -230,7 +231,8 @@ std::size_t import_xlsx(db::Connection& conn, auth::Principal const& caller,
     // the rows before it are undone with everything else when any row fails.
     conn.exec_script("SAVEPOINT import_row");
     try {
-      registry.create(conn, caller, body_of(conn, caller, fields, rows[r]));
+      auto const id = registry.create(conn, caller, body_of(conn, caller, fields, rows[r]));
+      if (created) created(id);
       conn.exec_script("RELEASE import_row");
       ++imported;
     } catch (ApiError const& error) {

@@ -2,6 +2,7 @@
 // all-or-nothing import that reports every bad row.
 #pragma once
 
+#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -19,7 +20,9 @@ std::string template_xlsx(Registry const& registry);
 
 // Validates every row and writes them all, or throws ApiError(import_failed) with
 // "rows": [{"row","field","message"}] and writes nothing. Row numbers are the sheet's (header = 1).
+// `created` runs for each new record inside the same transaction (counters, hooks).
 std::size_t import_xlsx(db::Connection& conn, auth::Principal const& caller,
-                        Registry const& registry, std::string_view bytes);
+                        Registry const& registry, std::string_view bytes,
+                        std::function<void(std::int64_t id)> const& created = {});
 
 }  // namespace pufa::registry

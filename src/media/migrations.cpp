@@ -1,0 +1,27 @@
+#include "media/routes.hpp"
+
+namespace pufa::media {
+
+std::vector<db::Migration> migrations() {
+  return {
+      {"media", 1, "photos", R"sql(
+CREATE TABLE photos (
+  id {{pk}},
+  region_id BIGINT NOT NULL REFERENCES regions (id),
+  uploader_id BIGINT NOT NULL REFERENCES users (id),
+  name TEXT,
+  content_type TEXT NOT NULL,
+  bytes BIGINT NOT NULL,
+  width INTEGER NOT NULL,
+  height INTEGER NOT NULL,
+  path TEXT NOT NULL UNIQUE,
+  thumb_path TEXT NOT NULL UNIQUE,
+  sha256 TEXT NOT NULL,
+  created_at BIGINT NOT NULL
+);
+CREATE INDEX photos_region ON photos (region_id);
+)sql"},
+  };
+}
+
+}  // namespace pufa::media

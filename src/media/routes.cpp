@@ -1,0 +1,109 @@
+#include "media/routes.hpp"
+
+#include <boost/url/pct_string_view.hpp>
+
+#include <algorithm>
+
+#include "auth/principal.hpp"
+#include "http/error.hpp"
+#include "http/json_input.hpp"
+#include "media/photos.hpp"
+#include "media/service.hpp"
+#include "media/sniff.hpp"
+
+namespace pufa::media {
+
+using http::ApiError;
+using http::AppError;
+using http::Method;
+using http::Request;
+using http::Response;
+
+namespace {
+
+constexpr char const* name_field = "name";
+constexpr char const* cache_control = "private, max-age=86400";
+
+bool has_control_char(std::string_view text) {
+  return std::any_of(text.begin(), text.end(), [](char c) {
+    auto const u = static_cast<unsigned char>(c);
+    return u < 0x20 || u == 0x7F;
+  });
+}
+
+// X-File-Name: the file's name, percent-encoded UTF-8 (headers are ASCII). Only its last
+// path component is kept (old browsers send C:\fakepath\...). Shown to users, never a path.
+std::optional<std::string> file_name(Request const& request) {
+  auto const raw = request.header("x-file-name");
+  if (!raw || raw->empty()) return std::nullopt;
+  auto const encoded = boost::urls::make_pct_string_view(*raw);
+  if (!encoded) throw ApiError(AppError::validation_failed, "文件名编码不正确", name_field);
+  std::string name = encoded->decode();
+  if (auto const slash = name.find_last_of("/\\"); slash != std::string::npos) name.erase(0, slash + 1);
+  auto const length = http::utf8_length(name);
+  if (!length || has_control_char(name)) {
+    throw ApiError(AppError::validation_failed, "文件名含有无效字符", name_field);
+  }
+  if (*length > max_name_chars) {
+    throw ApiError(AppError::validation_failed,
+                   "文件名不能超过 " + std::to_string(max_name_chars) + " 个字", name_field);
+  }
+  if (name.empty()) return std::nullopt;
+  return name;
+}
+
+boost::json::object photo_json(Photo const& photo) {
+  boost::json::value name = nullptr;
+  if (photo.name) name = *photo.name;
+  return {{"id", photo.id},         {"url", photo_url(photo.id)}, {"thumb_url", thumb_url(photo.id)},
+          {"width", photo.width},   {"height", photo.height},     {"bytes", photo.bytes},
+          {"name", std::move(name)}};
+}
+
+Response file_response(PhotoFile file) {
+  Response response;
+  response.body = std::move(file.bytes);
+  response.set_header("Content-Type", std::move(file.content_type));
+  response.set_header("Cache-Control", cache_control);
+  response.set_header("X-Content-Type-Options", "nosniff");
+  response.set_header("Content-Disposition", "inline");
+  return response;
+}
+
+std::string accepted_types() {
+  std::string out;
+  for (auto type : {ImageType::jpeg, ImageType::png, ImageType::webp}) {
+    if (!out.empty()) out += ',';
+    out += content_type(type);
+  }
+  return out;
+}
+
+}  // namespace
+
+void add_routes(http::Router& router, db::Database& db, std::filesystem::path storage) {
+  PhotoService const service(db, std::move(storage));
+  http::RouteOptions const read{.permission = "activity.read"};
+
+  router.add(Method::post, "/api/v1/photos", [service](Request& request) {
+    auto const& caller = auth::principal(request);
+    auto photo = service.upload(request, caller, file_name(request));
+    return Response::created({{"photo", photo_json(photo)}});
+  }, {.permission = "activity.write", .action = "photos.create", .body_limit = max_photo_bytes,
+      .accepts = accepted_types()});
+
+  router.add(Method::get, "/api/v1/photos/{id}", [service](Request& request) {
+    return file_response(service.open(auth::principal(request), request.id_param("id"), false));
+  }, read);
+
+  router.add(Method::get, "/api/v1/photos/{id}/thumb", [service](Request& request) {
+    return file_response(service.open(auth::principal(request), request.id_param("id"), true));
+  }, read);
+
+  router.add(Method::del, "/api/v1/photos/{id}", [service](Request& request) {
+    service.remove(request, auth::principal(request), request.id_param("id"));
+    return Response::no_content();
+  }, {.permission = "activity.write", .action = "photos.delete"});
+}
+
+}  // namespace pufa::media

@@ -1,0 +1,105 @@
+#include "media/service.hpp"
+
+#include <spdlog/spdlog.h>
+
+#include "auth/audit.hpp"
+#include "base/random.hpp"
+#include "http/error.hpp"
+#include "media/image.hpp"
+#include "media/store.hpp"
+
+namespace pufa::media {
+
+using http::ApiError;
+using http::AppError;
+
+namespace {
+
+constexpr char const* file_field = "file";
+
+[[noreturn]] void invalid_file(std::string message) {
+  throw ApiError(AppError::validation_failed, std::move(message), file_field);
+}
+
+std::string problem_message(ImageProblem problem) {
+  switch (problem) {
+    case ImageProblem::not_an_image: return "无法读取图片信息，文件可能已损坏";
+    case ImageProblem::too_large:
+      return "图片尺寸过大：长、宽均不能超过 " + std::to_string(max_side) + " 像素，总像素不能超过 " +
+             std::to_string(max_pixels / 10'000) + " 万";
+    case ImageProblem::undecodable: return "图片已损坏，无法打开";
+  }
+  return "图片无法处理";
+}
+
+}  // namespace
+
+Photo PhotoService::upload(http::Request const& request, auth::Principal const& caller,
+                           std::optional<std::string> name) const {
+  auto const& bytes = request.body;
+  if (bytes.empty()) invalid_file("请选择要上传的照片");
+  auto const type = sniff(bytes);
+  if (!type) invalid_file("只能上传 JPEG、PNG 或 WebP 格式的照片");
+  if (!request.media_type_is(content_type(*type))) invalid_file("文件内容与所声明的图片类型不符");
+  auto processed = process_image(bytes);
+  if (!processed.image) invalid_file(problem_message(processed.problem));
+
+  Photo photo;
+  photo.region_id = caller.region_id;
+  photo.region_path = caller.region_path;
+  photo.uploader_id = caller.user_id;
+  photo.name = std::move(name);
+  photo.content_type = content_type(*type);
+  photo.bytes = static_cast<std::int64_t>(bytes.size());
+  photo.width = processed.image->width;
+  photo.height = processed.image->height;
+  photo.sha256 = base::sha256_hex(bytes);
+  photo.created_at = base::now_ms();
+  photo.files = storage_.save(bytes, extension(*type), processed.image->thumbnail, photo.created_at);
+  try {
+    photo.id = db_->write([&](db::Connection& conn) {
+      auto const id = store::insert_photo(conn, photo);
+      auto entry = auth::audit_entry(request, &caller, "photos.create", "photos", std::to_string(id));
+      entry.detail = photo.content_type + ", " + std::to_string(photo.bytes) + " bytes";
+      auth::record_audit(conn, entry);
+      return id;
+    });
+  } catch (...) {
+    storage_.remove(photo.files);
+    throw;
+  }
+  return photo;
+}
+
+PhotoFile PhotoService::open(auth::Principal const& caller, std::int64_t id, bool thumbnail) const {
+  auto const photo = db_->read([&](db::Connection& conn) { return load_in_scope(conn, caller, id); });
+  auto const& path = thumbnail ? photo.files.thumb_path : photo.files.path;
+  auto bytes = storage_.read(path);
+  if (!bytes) {
+    spdlog::warn("photo {} has a row but no file {}", id, path);
+    throw ApiError(AppError::not_found, "照片文件不存在");
+  }
+  return {thumbnail ? std::string(content_type(ImageType::jpeg)) : photo.content_type,
+          std::move(*bytes)};
+}
+
+void PhotoService::remove(http::Request const& request, auth::Principal const& caller,
+                          std::int64_t id) const {
+  auto const files = db_->write([&](db::Connection& conn) {
+    auto photo = load_in_scope(conn, caller, id);
+    store::delete_photo(conn, id);
+    auth::record_audit(conn, auth::audit_entry(request, &caller, "photos.delete", "photos", std::to_string(id)));
+    return photo.files;
+  });
+  storage_.remove(files);
+}
+
+Photo PhotoService::load_in_scope(db::Connection& conn, auth::Principal const& caller,
+                                  std::int64_t id) const {
+  auto photo = store::photo_by_id(conn, id);
+  if (!photo) throw ApiError(AppError::not_found, "照片不存在");
+  if (!caller.covers(photo->region_path)) throw ApiError(AppError::out_of_scope);
+  return std::move(*photo);
+}
+
+}  // namespace pufa::media

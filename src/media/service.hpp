@@ -1,0 +1,49 @@
+// Photo use cases, each in the house order: authorise → validate → (files) → one db.write
+// with its audit row. Files are written before the row commits and removed if it does not;
+// on delete they are removed after the commit, so a failure leaves at worst an orphan file,
+// never a row without its file.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <filesystem>
+#include <optional>
+#include <string>
+
+#include "auth/principal.hpp"
+#include "db/database.hpp"
+#include "http/request.hpp"
+#include "media/model.hpp"
+#include "media/storage.hpp"
+
+namespace pufa::media {
+
+inline constexpr std::size_t max_photo_bytes = 10 * 1024 * 1024;
+inline constexpr std::size_t max_name_chars = 200;
+
+struct PhotoFile {
+  std::string content_type;
+  std::string bytes;
+};
+
+// Stateless apart from two references, so routes capture it by value.
+class PhotoService {
+ public:
+  PhotoService(db::Database& db, std::filesystem::path storage)
+      : db_(&db), storage_(std::move(storage)) {}
+
+  // The request's body is the image; its Content-Type must match the sniffed format.
+  // The photo is placed in the caller's region.
+  Photo upload(http::Request const& request, auth::Principal const& caller,
+               std::optional<std::string> name) const;
+  PhotoFile open(auth::Principal const& caller, std::int64_t id, bool thumbnail) const;
+  void remove(http::Request const& request, auth::Principal const& caller, std::int64_t id) const;
+
+ private:
+  Photo load_in_scope(db::Connection& conn, auth::Principal const& caller, std::int64_t id) const;
+
+  db::Database* db_;
+  PhotoStorage storage_;
+};
+
+}  // namespace pufa::media

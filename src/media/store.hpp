@@ -1,0 +1,15 @@
+// The media area's SQL: the only place the photos table is touched.
+#pragma once
+
+#include <optional>
+
+#include "db/database.hpp"
+#include "media/model.hpp"
+
+namespace pufa::media::store {
+
+std::int64_t insert_photo(db::Connection& conn, Photo const& photo);
+std::optional<Photo> photo_by_id(db::Connection& conn, std::int64_t id);  // with region_path
+void delete_photo(db::Connection& conn, std::int64_t id);
+
+}  // namespace pufa::media::store
