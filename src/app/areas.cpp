@@ -2,13 +2,14 @@
 
 #include "auth/guard.hpp"
 #include "auth/routes.hpp"
+#include "activity/routes.hpp"
 #include "org/routes.hpp"
 
 namespace pufa::app {
 
 std::vector<db::Migration> all_migrations() {
   std::vector<db::Migration> out;
-  for (auto&& area : {auth::migrations(), org::migrations()}) out.insert(out.end(), area.begin(), area.end());
+  for (auto&& area : {auth::migrations(), org::migrations(), activity::migrations()}) out.insert(out.end(), area.begin(), area.end());
   return out;
 }
 
@@ -25,6 +26,7 @@ Application::Application(std::unique_ptr<db::Database> database, auth::AuthSetti
   }, {.access = http::Access::open});
   auth::add_routes(router, auth, users);
   org::add_routes(router, *db);
+  activity::add_routes(router, *db);
 }
 
 }  // namespace pufa::app

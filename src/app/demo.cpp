@@ -3,6 +3,7 @@
 #include "auth/audit.hpp"
 #include "auth/password.hpp"
 #include "auth/store.hpp"
+#include "activity/demo.hpp"
 #include "org/demo.hpp"
 
 namespace pufa::app {
@@ -35,6 +36,7 @@ std::vector<DemoLogin> load_demo(db::Database& db) {
   db.write([&](db::Connection& conn) {
     auto const now = base::now_ms();
     org::load_demo(conn);
+    activity::load_demo(conn);
     auto root = auth::store::root_region(conn);
     for (std::size_t a = 0; a < hashes.size(); ++a) {
       auto const& [account, hash] = hashes[a];

@@ -479,6 +479,12 @@ std::vector<Cell> Registry::validate(db::Connection& conn, auth::Principal const
     }
   }
   region_id = 0;
+  if (entity_.region_from.empty()) {
+    // City-wide records (dictionaries) sit at the root; only a caller at the root may write them.
+    auto root = conn.query("SELECT id, path FROM regions WHERE parent_id IS NULL ORDER BY id LIMIT 1");
+    if (!caller.covers(root.front().str(1))) throw ApiError(AppError::out_of_scope);
+    region_id = root.front().i64(0);
+  }
   for (auto key : entity_.region_from) {
     for (std::size_t i = 0; i < entity_.fields.size() && region_id == 0; ++i) {
       if (entity_.fields[i].key == key && regions[i]) region_id = *regions[i];
