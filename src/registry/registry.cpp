@@ -312,7 +312,9 @@ Record Registry::load(db::Connection& conn, auth::Principal const& caller, std::
   if (rows.empty()) throw ApiError(AppError::not_found, std::string(entity_.label) + "不存在");
   std::vector<Record> one{read_record(rows.front())};
   resolve_names(conn, one);
-  if (!caller.covers(one.front().region_path)) throw ApiError(AppError::out_of_scope);
+  // City-wide records (dictionaries) are read by everyone; the rest only in scope.
+  bool const city_wide = entity_.region_from.empty();
+  if (!city_wide && !caller.covers(one.front().region_path)) throw ApiError(AppError::out_of_scope);
   return std::move(one.front());
 }
 
@@ -527,6 +529,7 @@ std::int64_t Registry::create(db::Connection& conn, auth::Principal const& calle
 void Registry::update(db::Connection& conn, auth::Principal const& caller, std::int64_t id,
                       boost::json::object const& body) const {
   auto existing = load(conn, caller, id);
+  if (!caller.covers(existing.region_path)) throw ApiError(AppError::out_of_scope);
   std::int64_t region_id = 0;
   auto cells = validate(conn, caller, body, &existing, region_id);
   std::string sets = "region_id = ?";
@@ -543,7 +546,7 @@ void Registry::update(db::Connection& conn, auth::Principal const& caller, std::
 }
 
 void Registry::remove(db::Connection& conn, auth::Principal const& caller, std::int64_t id) const {
-  load(conn, caller, id);
+  if (!caller.covers(load(conn, caller, id).region_path)) throw ApiError(AppError::out_of_scope);
   try {
     conn.exec("DELETE FROM " + std::string(entity_.table) + " WHERE id = ?", {id});
   } catch (db::DbError const& error) {

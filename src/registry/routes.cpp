@@ -36,7 +36,8 @@ std::string region_path_of(db::Connection& conn, auth::Principal const& caller, 
 ListFilter filter_of(db::Connection& conn, auth::Principal const& caller, Registry const& registry,
                      Request const& request) {
   ListFilter filter;
-  filter.region_path = region_path_of(conn, caller, request);
+  // City-wide records (dictionaries) are listed for everyone.
+  filter.region_path = registry.entity().region_from.empty() ? "/" : region_path_of(conn, caller, request);
   filter.q = std::string(request.query_value("q").value_or(""));
   filter.tag = std::string(request.query_value("tag").value_or(""));
   if (!filter.tag.empty() && !registry.entity().field("tags")) {
@@ -46,7 +47,10 @@ ListFilter filter_of(db::Connection& conn, auth::Principal const& caller, Regist
     if (!field.filter) continue;
     auto value = request.query_value(field.key);
     if (!value || value->empty()) continue;
-    if (field.kind != Kind::choice && field.kind != Kind::text) http::query_int(request, field.key);
+    bool const numeric = field.kind == Kind::integer || field.kind == Kind::region || field.kind == Kind::unit ||
+                         field.kind == Kind::school || field.kind == Kind::person || field.kind == Kind::team ||
+                         field.kind == Kind::user || field.kind == Kind::ref;
+    if (numeric) http::query_int(request, field.key);
     filter.equals.emplace_back(&field, std::string(*value));
   }
   for (auto const& field : registry.entity().fields) {
