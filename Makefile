@@ -31,8 +31,12 @@ web/dist/index.html: $(WEB_SOURCES)
 
 web: web/dist/index.html
 
-bench: bootstrap release web/dist/index.html
+bench: bootstrap web/dist/index.html
+	cmake -S . -B build/release -G Ninja -DCMAKE_BUILD_TYPE=Release -DPUFA_TESTS=OFF -DPUFA_BENCH=ON
+	cmake --build build/release
 	bench/http.sh
+	build/release/bench/activity_dashboard_bench 1000000 /tmp/pufa-bench-1m.db
+	bench/dashboard.sh /tmp/pufa-bench-1m.db
 
 fmt:
 	find src tests bench -name '*.cpp' -o -name '*.hpp' | xargs clang-format -i

@@ -131,19 +131,22 @@ void rebuild_counters(db::Connection& conn) {
   for (auto name : {"activities", "study_records"}) {
     auto const& registry = registry_of(name);
     registry::ListFilter filter;
-    filter.limit = INT64_MAX;
+    filter.limit = 5000;
     filter.sort = "id";
     bool const activities = std::string_view(name) == "activities";
-    for (auto const& record : registry.list(conn, filter)) {
-      auto tally = activities ? tally_activity(record) : tally_study(record);
-      if (!tally) continue;
-      for (auto scope : tally->scopes) {
-        for (auto const& c : tally->contributions) {
-          auto& sum = sums[Key{tally->year, tally->month, scope, c.dimension, c.key}];
-          sum.first += 1;
-          sum.second += tally->people;
+    for (auto page = registry.list(conn, filter); !page.empty(); page = registry.list(conn, filter)) {
+      for (auto const& record : page) {
+        auto tally = activities ? tally_activity(record) : tally_study(record);
+        if (!tally) continue;
+        for (auto scope : tally->scopes) {
+          for (auto const& c : tally->contributions) {
+            auto& sum = sums[Key{tally->year, tally->month, scope, c.dimension, c.key}];
+            sum.first += 1;
+            sum.second += tally->people;
+          }
         }
       }
+      filter.after_id = page.back().id;
     }
   }
   conn.exec("DELETE FROM activity_counters");

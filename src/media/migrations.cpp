@@ -9,7 +9,7 @@ CREATE TABLE photos (
   id {{pk}},
   region_id BIGINT NOT NULL REFERENCES regions (id),
   uploader_id BIGINT NOT NULL REFERENCES users (id),
-  name TEXT,
+  original_name TEXT,
   content_type TEXT NOT NULL,
   bytes BIGINT NOT NULL,
   width INTEGER NOT NULL,

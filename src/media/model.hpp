@@ -15,7 +15,7 @@ struct Photo {
   std::int64_t region_id = 0;  // the uploader's region: who may see it
   std::string region_path;
   std::int64_t uploader_id = 0;
-  std::optional<std::string> name;  // the uploader's file name (X-File-Name), shown only
+  std::optional<std::string> original_name;  // X-File-Name: shown to users, never a path
   std::string content_type;
   std::int64_t bytes = 0;
   int width = 0;  // as displayed

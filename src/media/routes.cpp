@@ -54,7 +54,7 @@ std::optional<std::string> file_name(Request const& request) {
 
 boost::json::object photo_json(Photo const& photo) {
   boost::json::value name = nullptr;
-  if (photo.name) name = *photo.name;
+  if (photo.original_name) name = *photo.original_name;
   return {{"id", photo.id},         {"url", photo_url(photo.id)}, {"thumb_url", thumb_url(photo.id)},
           {"width", photo.width},   {"height", photo.height},     {"bytes", photo.bytes},
           {"name", std::move(name)}};

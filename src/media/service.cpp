@@ -48,7 +48,7 @@ Photo PhotoService::upload(http::Request const& request, auth::Principal const& 
   photo.region_id = caller.region_id;
   photo.region_path = caller.region_path;
   photo.uploader_id = caller.user_id;
-  photo.name = std::move(name);
+  photo.original_name = std::move(name);
   photo.content_type = content_type(*type);
   photo.bytes = static_cast<std::int64_t>(bytes.size());
   photo.width = processed.image->width;

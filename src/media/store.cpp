@@ -4,16 +4,16 @@ namespace pufa::media::store {
 
 std::int64_t insert_photo(db::Connection& conn, Photo const& photo) {
   return conn.insert(
-      "INSERT INTO photos (region_id, uploader_id, name, content_type, bytes, width, height,"
+      "INSERT INTO photos (region_id, uploader_id, original_name, content_type, bytes, width, height,"
       " path, thumb_path, sha256, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
-      {photo.region_id, photo.uploader_id, photo.name, photo.content_type, photo.bytes,
+      {photo.region_id, photo.uploader_id, photo.original_name, photo.content_type, photo.bytes,
        photo.width, photo.height, photo.files.path, photo.files.thumb_path, photo.sha256,
        photo.created_at});
 }
 
 std::optional<Photo> photo_by_id(db::Connection& conn, std::int64_t id) {
   auto rows = conn.query(
-      "SELECT p.id, p.region_id, r.path, p.uploader_id, p.name, p.content_type, p.bytes, p.width,"
+      "SELECT p.id, p.region_id, r.path, p.uploader_id, p.original_name, p.content_type, p.bytes, p.width,"
       " p.height, p.path, p.thumb_path, p.sha256, p.created_at"
       " FROM photos p JOIN regions r ON r.id = p.region_id WHERE p.id = ?",
       {id});
@@ -24,7 +24,7 @@ std::optional<Photo> photo_by_id(db::Connection& conn, std::int64_t id) {
   photo.region_id = row.i64(1);
   photo.region_path = row.str(2);
   photo.uploader_id = row.i64(3);
-  photo.name = row.opt_str(4);
+  photo.original_name = row.opt_str(4);
   photo.content_type = row.str(5);
   photo.bytes = row.i64(6);
   photo.width = static_cast<int>(row.i64(7));

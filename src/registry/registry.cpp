@@ -186,6 +186,10 @@ std::string Registry::where_sql(ListFilter const& filter, std::vector<Cell>& par
     where += " AND t.tags LIKE ?";
     params.emplace_back("%," + filter.tag + ",%");
   }
+  if (filter.after_id > 0) {
+    where += " AND t.id > ?";
+    params.emplace_back(filter.after_id);
+  }
   for (auto const& range : filter.ranges) {
     if (!range.from.empty()) {
       where += " AND t." + std::string(range.field->key) + " >= ?";

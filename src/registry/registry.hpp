@@ -85,6 +85,7 @@ struct ListFilter {
   };
   std::vector<Range> ranges;
   std::string sort = "-id";
+  std::int64_t after_id = 0;  // keyset paging for bulk reads (with sort "id")
   std::int64_t limit = 20;
   std::int64_t offset = 0;
 };
