@@ -178,14 +178,19 @@ boost::json::array ranked(std::map<std::string, std::pair<std::int64_t, std::int
   return out;
 }
 
+// Names of the ids among `keys`, in one query.
 std::map<std::string, std::string> names_of(db::Connection& conn, char const* table,
                                             std::map<std::string, std::pair<std::int64_t, std::int64_t>> const& keys) {
   std::map<std::string, std::string> names;
+  if (keys.empty()) return names;
+  std::string marks;
+  std::vector<db::Param> params;
   for (auto const& [key, counts] : keys) {
-    auto rows = conn.query(std::string("SELECT name FROM ") + table + " WHERE id = ?",
-                           {std::strtoll(key.c_str(), nullptr, 10)});
-    if (!rows.empty()) names[key] = rows.front().str(0);
+    marks += marks.empty() ? "?" : ", ?";
+    params.emplace_back(std::strtoll(key.c_str(), nullptr, 10));
   }
+  auto rows = conn.query(std::string("SELECT id, name FROM ") + table + " WHERE id IN (" + marks + ")", params);
+  for (std::size_t i = 0; i < rows.size(); ++i) names[std::to_string(rows.row(i).i64(0))] = rows.row(i).str(1);
   return names;
 }
 
@@ -222,7 +227,8 @@ boost::json::object dashboard(db::Connection& conn, int year, std::int64_t scope
     return boost::json::object{{"records", totals.first}, {"people", totals.second}};
   };
   boost::json::array years;
-  auto year_rows = conn.query("SELECT DISTINCT year FROM activity_counters WHERE scope_id = ? ORDER BY year", {scope_id});
+  auto year_rows = conn.query("SELECT DISTINCT year FROM activity_counters WHERE scope_id = ? AND dimension = 'total'"
+                              " ORDER BY year", {scope_id});
   for (std::size_t i = 0; i < year_rows.size(); ++i) years.emplace_back(year_rows.row(i).i64(0));
   return {
       {"year", year},

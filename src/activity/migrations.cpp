@@ -102,6 +102,7 @@ CREATE TABLE activity_counters (
   people BIGINT NOT NULL,
   PRIMARY KEY (year, scope_id, dimension, key, month)
 );
+CREATE INDEX activity_counters_years ON activity_counters (scope_id, dimension, year);
 )sql"},
       {"activity", 2, "default themes and campaigns", R"sql(
 INSERT INTO dictionary_items (region_id, dict, value, sort_order, created_at, updated_at)

@@ -2,6 +2,7 @@
 
 #include "auth/guard.hpp"
 #include "auth/routes.hpp"
+#include "media/routes.hpp"
 #include "activity/routes.hpp"
 #include "org/routes.hpp"
 
@@ -9,11 +10,12 @@ namespace pufa::app {
 
 std::vector<db::Migration> all_migrations() {
   std::vector<db::Migration> out;
-  for (auto&& area : {auth::migrations(), org::migrations(), activity::migrations()}) out.insert(out.end(), area.begin(), area.end());
+  for (auto&& area : {auth::migrations(), org::migrations(), media::migrations(), activity::migrations()}) out.insert(out.end(), area.begin(), area.end());
   return out;
 }
 
-Application::Application(std::unique_ptr<db::Database> database, auth::AuthSettings settings)
+Application::Application(std::unique_ptr<db::Database> database, auth::AuthSettings settings,
+                         std::filesystem::path uploads)
     : db(std::move(database)), auth(*db, settings), users(*db) {
   router.set_guard(auth::make_guard(auth));
   router.set_observer(auth::make_refusal_auditor(*db));
@@ -27,6 +29,7 @@ Application::Application(std::unique_ptr<db::Database> database, auth::AuthSetti
   auth::add_routes(router, auth, users);
   org::add_routes(router, *db);
   activity::add_routes(router, *db);
+  media::add_routes(router, *db, std::move(uploads));
 }
 
 }  // namespace pufa::app

@@ -1,6 +1,7 @@
 // The one place that knows the list of areas: their migrations and their routes.
 #pragma once
 
+#include <filesystem>
 #include <memory>
 #include <vector>
 
@@ -16,7 +17,8 @@ std::vector<db::Migration> all_migrations();
 
 // A server's state: the database, the areas' services and the router over them.
 struct Application {
-  explicit Application(std::unique_ptr<db::Database> database, auth::AuthSettings settings);
+  Application(std::unique_ptr<db::Database> database, auth::AuthSettings settings,
+              std::filesystem::path uploads);
   std::unique_ptr<db::Database> db;
   auth::AuthService auth;
   auth::UserAdmin users;

@@ -41,7 +41,7 @@ std::unique_ptr<db::Database> open_migrated(Settings const& settings) {
 }
 
 int serve(Settings const& settings) {
-  Application application(open_migrated(settings), settings.auth);
+  Application application(open_migrated(settings), settings.auth, uploads_dir(settings));
   auto const address = parse_listen(settings.listen);
   http::StaticFiles files(settings.web);
   http::ServerOptions options;
@@ -152,6 +152,7 @@ int run(int argc, char** argv) {
   auto* serve_cmd = cli.add_subcommand("serve", "serve the API and the web app");
   flags.add(*serve_cmd, "--listen", "listen", "HOST:PORT (port 0: any free port)");
   flags.add(*serve_cmd, "--web", "web", "folder of the built web app");
+  flags.add(*serve_cmd, "--uploads", "uploads", "folder for uploaded photos");
   flags.add(*serve_cmd, "--threads", "threads", "I/O threads");
   flags.add(*serve_cmd, "--workers", "workers", "handler threads and database connections");
   flags.add(*serve_cmd, "--access-log", "access_log", "true or false");

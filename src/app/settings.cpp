@@ -71,6 +71,7 @@ Settings load_settings(std::map<std::string, std::string> const& flags, std::str
   set("db", [&](auto, auto const& v) { settings.db = v; });
   set("listen", [&](auto, auto const& v) { settings.listen = v; });
   set("web", [&](auto, auto const& v) { settings.web = v; });
+  set("uploads", [&](auto, auto const& v) { settings.uploads = v; });
   set("threads", [&](auto k, auto const& v) { settings.threads = to_int(k, v, 1, 256); });
   set("workers", [&](auto k, auto const& v) { settings.workers = to_int(k, v, 1, 256); });
   set("access_log", [&](auto k, auto const& v) { settings.access_log = to_bool(k, v); });
@@ -89,6 +90,15 @@ Settings load_settings(std::map<std::string, std::string> const& flags, std::str
   set("cookie_secure", [&](auto k, auto const& v) { settings.auth.cookie_secure = to_bool(k, v); });
   parse_listen(settings.listen);
   return settings;
+}
+
+std::string uploads_dir(Settings const& settings) {
+  if (!settings.uploads.empty()) return settings.uploads;
+  if (settings.db.starts_with("sqlite:")) {
+    auto const parent = std::filesystem::path(settings.db.substr(7)).parent_path();
+    return ((parent.empty() ? std::filesystem::path(".") : parent) / "uploads").string();
+  }
+  return "var/uploads";
 }
 
 ListenAddress parse_listen(std::string const& listen) {

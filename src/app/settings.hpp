@@ -14,6 +14,7 @@ struct Settings {
   std::string db = "sqlite:var/pufa.db";
   std::string listen = "127.0.0.1:8080";
   std::string web;  // the built SPA; "" serves the API only
+  std::string uploads;  // photos; "" → beside the SQLite file, or var/uploads
   int threads = 2;  // I/O threads
   int workers = 8;  // handler threads, also the database pool size
   bool access_log = true;
@@ -23,7 +24,7 @@ struct Settings {
 // Keys as in pufa.toml; the environment variable is PUFA_ + the key upper-cased
 // (db → PUFA_DB, session_idle_minutes → PUFA_SESSION_IDLE_MINUTES).
 inline constexpr char const* setting_keys[] = {
-    "db", "listen", "web", "threads", "workers", "access_log", "session_idle_minutes",
+    "db", "listen", "web", "uploads", "threads", "workers", "access_log", "session_idle_minutes",
     "session_absolute_hours", "lockout_threshold", "lockout_minutes", "cookie_secure"};
 
 // `flags` holds the keys given on the command line. `config` is the pufa.toml path
@@ -35,5 +36,9 @@ struct ListenAddress {
   std::uint16_t port;
 };
 ListenAddress parse_listen(std::string const& listen);
+
+// Where uploaded files go: the setting, else an "uploads" folder beside the SQLite file,
+// else var/uploads.
+std::string uploads_dir(Settings const& settings);
 
 }  // namespace pufa::app

@@ -89,6 +89,7 @@ class Session : public std::enable_shared_from_this<Session> {
   void do_read() {
     parser_.emplace();
     parser_->header_limit(header_limit);
+    parser_->body_limit(boost::none);  // the route's own limit is set in on_header
     stream_.expires_after(idle_timeout);
     bhttp::async_read_header(stream_, buffer_, *parser_,
                              [self = shared_from_this()](beast::error_code ec, std::size_t) {

@@ -27,9 +27,12 @@ ImagePtr decode(ImageType type, std::string_view bytes) {
   auto const size = static_cast<int>(bytes.size());
   auto* data = const_cast<char*>(bytes.data());  // gd reads only; its API is not const-correct
   switch (type) {
-    case ImageType::jpeg: return ImagePtr(gdImageCreateFromJpegPtr(size, data));
-    case ImageType::png: return ImagePtr(gdImageCreateFromPngPtr(size, data));
-    case ImageType::webp: return ImagePtr(gdImageCreateFromWebpPtr(size, data));
+    case ImageType::jpeg:
+      return ImagePtr(gdImageCreateFromJpegPtr(size, data));
+    case ImageType::png:
+      return ImagePtr(gdImageCreateFromPngPtr(size, data));
+    case ImageType::webp:
+      return ImagePtr(gdImageCreateFromWebpPtr(size, data));
   }
   return nullptr;
 }
@@ -39,14 +42,22 @@ bool swaps_sides(int orientation) { return orientation >= 5; }
 // The pixel of the stored picture shown at (x, y) for an EXIF orientation; w × h stored size.
 std::pair<int, int> source_of(int orientation, int x, int y, int w, int h) {
   switch (orientation) {
-    case 2: return {w - 1 - x, y};
-    case 3: return {w - 1 - x, h - 1 - y};
-    case 4: return {x, h - 1 - y};
-    case 5: return {y, x};
-    case 6: return {y, h - 1 - x};
-    case 7: return {w - 1 - y, h - 1 - x};
-    case 8: return {w - 1 - y, x};
-    default: return {x, y};
+    case 2:
+      return {w - 1 - x, y};
+    case 3:
+      return {w - 1 - x, h - 1 - y};
+    case 4:
+      return {x, h - 1 - y};
+    case 5:
+      return {y, x};
+    case 6:
+      return {y, h - 1 - x};
+    case 7:
+      return {w - 1 - y, h - 1 - x};
+    case 8:
+      return {w - 1 - y, x};
+    default:
+      return {x, y};
   }
 }
 
@@ -94,7 +105,8 @@ Size thumbnail_size(int width, int height) {
   int const longest = std::max(width, height);
   if (longest <= thumb_side) return {width, height};
   auto scaled = [&](int side) {
-    return std::max(1, static_cast<int>(std::lround(static_cast<double>(side) * thumb_side / longest)));
+    return std::max(
+        1, static_cast<int>(std::lround(static_cast<double>(side) * thumb_side / longest)));
   };
   return {scaled(width), scaled(height)};
 }

@@ -12,10 +12,10 @@
 
 namespace pufa::media {
 
-inline constexpr std::int64_t max_side = 12000;            // pixels, either dimension
-inline constexpr std::int64_t max_pixels = 100'000'000;    // ≈ 400 MB of decoded truecolor
-inline constexpr int thumb_side = 320;                     // the thumbnail's longest side
-inline constexpr int thumb_quality = 80;                   // JPEG quality of thumbnails
+inline constexpr std::int64_t max_side = 12000;          // pixels, either dimension
+inline constexpr std::int64_t max_pixels = 100'000'000;  // ≈ 400 MB of decoded truecolor
+inline constexpr int thumb_side = 320;                   // the thumbnail's longest side
+inline constexpr int thumb_quality = 80;                 // JPEG quality of thumbnails
 
 enum class ImageProblem {
   not_an_image,  // no known magic bytes, or a header that does not parse
@@ -25,7 +25,7 @@ enum class ImageProblem {
 
 struct ProcessedImage {
   ImageHeader header;
-  int width = 0;   // as displayed: EXIF orientation 5..8 swaps the stored dimensions
+  int width = 0;  // as displayed: EXIF orientation 5..8 swaps the stored dimensions
   int height = 0;
   std::string thumbnail;  // JPEG, longest side thumb_side (never upscaled), oriented
 };

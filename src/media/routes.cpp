@@ -1,8 +1,7 @@
 #include "media/routes.hpp"
 
-#include <boost/url/pct_string_view.hpp>
-
 #include <algorithm>
+#include <boost/url/pct_string_view.hpp>
 
 #include "auth/principal.hpp"
 #include "http/error.hpp"
@@ -39,7 +38,8 @@ std::optional<std::string> file_name(Request const& request) {
   auto const encoded = boost::urls::make_pct_string_view(*raw);
   if (!encoded) throw ApiError(AppError::validation_failed, "文件名编码不正确", name_field);
   std::string name = encoded->decode();
-  if (auto const slash = name.find_last_of("/\\"); slash != std::string::npos) name.erase(0, slash + 1);
+  if (auto const slash = name.find_last_of("/\\"); slash != std::string::npos)
+    name.erase(0, slash + 1);
   auto const length = http::utf8_length(name);
   if (!length || has_control_char(name)) {
     throw ApiError(AppError::validation_failed, "文件名含有无效字符", name_field);
@@ -55,9 +55,10 @@ std::optional<std::string> file_name(Request const& request) {
 boost::json::object photo_json(Photo const& photo) {
   boost::json::value name = nullptr;
   if (photo.original_name) name = *photo.original_name;
-  return {{"id", photo.id},         {"url", photo_url(photo.id)}, {"thumb_url", thumb_url(photo.id)},
-          {"width", photo.width},   {"height", photo.height},     {"bytes", photo.bytes},
-          {"name", std::move(name)}};
+  return {
+      {"id", photo.id},         {"url", photo_url(photo.id)}, {"thumb_url", thumb_url(photo.id)},
+      {"width", photo.width},   {"height", photo.height},     {"bytes", photo.bytes},
+      {"name", std::move(name)}};
 }
 
 Response file_response(PhotoFile file) {
@@ -85,25 +86,37 @@ void add_routes(http::Router& router, db::Database& db, std::filesystem::path st
   PhotoService const service(db, std::move(storage));
   http::RouteOptions const read{.permission = "activity.read"};
 
-  router.add(Method::post, "/api/v1/photos", [service](Request& request) {
-    auto const& caller = auth::principal(request);
-    auto photo = service.upload(request, caller, file_name(request));
-    return Response::created({{"photo", photo_json(photo)}});
-  }, {.permission = "activity.write", .action = "photos.create", .body_limit = max_photo_bytes,
-      .accepts = accepted_types()});
+  router.add(Method::post, "/api/v1/photos",
+             [service](Request& request) {
+               auto const& caller = auth::principal(request);
+               auto photo = service.upload(request, caller, file_name(request));
+               return Response::created({{"photo", photo_json(photo)}});
+             },
+             {.permission = "activity.write",
+              .action = "photos.create",
+              .body_limit = max_photo_bytes,
+              .accepts = accepted_types()});
 
-  router.add(Method::get, "/api/v1/photos/{id}", [service](Request& request) {
-    return file_response(service.open(auth::principal(request), request.id_param("id"), false));
-  }, read);
+  router.add(
+      Method::get, "/api/v1/photos/{id}",
+      [service](Request& request) {
+        return file_response(service.open(auth::principal(request), request.id_param("id"), false));
+      },
+      read);
 
-  router.add(Method::get, "/api/v1/photos/{id}/thumb", [service](Request& request) {
-    return file_response(service.open(auth::principal(request), request.id_param("id"), true));
-  }, read);
+  router.add(
+      Method::get, "/api/v1/photos/{id}/thumb",
+      [service](Request& request) {
+        return file_response(service.open(auth::principal(request), request.id_param("id"), true));
+      },
+      read);
 
-  router.add(Method::del, "/api/v1/photos/{id}", [service](Request& request) {
-    service.remove(request, auth::principal(request), request.id_param("id"));
-    return Response::no_content();
-  }, {.permission = "activity.write", .action = "photos.delete"});
+  router.add(Method::del, "/api/v1/photos/{id}",
+             [service](Request& request) {
+               service.remove(request, auth::principal(request), request.id_param("id"));
+               return Response::no_content();
+             },
+             {.permission = "activity.write", .action = "photos.delete"});
 }
 
 }  // namespace pufa::media

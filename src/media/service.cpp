@@ -23,11 +23,13 @@ constexpr char const* file_field = "file";
 
 std::string problem_message(ImageProblem problem) {
   switch (problem) {
-    case ImageProblem::not_an_image: return "无法读取图片信息，文件可能已损坏";
+    case ImageProblem::not_an_image:
+      return "无法读取图片信息，文件可能已损坏";
     case ImageProblem::too_large:
-      return "图片尺寸过大：长、宽均不能超过 " + std::to_string(max_side) + " 像素，总像素不能超过 " +
-             std::to_string(max_pixels / 10'000) + " 万";
-    case ImageProblem::undecodable: return "图片已损坏，无法打开";
+      return "图片尺寸过大：长、宽均不能超过 " + std::to_string(max_side) +
+             " 像素，总像素不能超过 " + std::to_string(max_pixels / 10'000) + " 万";
+    case ImageProblem::undecodable:
+      return "图片已损坏，无法打开";
   }
   return "图片无法处理";
 }
@@ -55,11 +57,13 @@ Photo PhotoService::upload(http::Request const& request, auth::Principal const& 
   photo.height = processed.image->height;
   photo.sha256 = base::sha256_hex(bytes);
   photo.created_at = base::now_ms();
-  photo.files = storage_.save(bytes, extension(*type), processed.image->thumbnail, photo.created_at);
+  photo.files =
+      storage_.save(bytes, extension(*type), processed.image->thumbnail, photo.created_at);
   try {
     photo.id = db_->write([&](db::Connection& conn) {
       auto const id = store::insert_photo(conn, photo);
-      auto entry = auth::audit_entry(request, &caller, "photos.create", "photos", std::to_string(id));
+      auto entry =
+          auth::audit_entry(request, &caller, "photos.create", "photos", std::to_string(id));
       entry.detail = photo.content_type + ", " + std::to_string(photo.bytes) + " bytes";
       auth::record_audit(conn, entry);
       return id;
@@ -72,7 +76,8 @@ Photo PhotoService::upload(http::Request const& request, auth::Principal const& 
 }
 
 PhotoFile PhotoService::open(auth::Principal const& caller, std::int64_t id, bool thumbnail) const {
-  auto const photo = db_->read([&](db::Connection& conn) { return load_in_scope(conn, caller, id); });
+  auto const photo =
+      db_->read([&](db::Connection& conn) { return load_in_scope(conn, caller, id); });
   auto const& path = thumbnail ? photo.files.thumb_path : photo.files.path;
   auto bytes = storage_.read(path);
   if (!bytes) {
@@ -88,7 +93,8 @@ void PhotoService::remove(http::Request const& request, auth::Principal const& c
   auto const files = db_->write([&](db::Connection& conn) {
     auto photo = load_in_scope(conn, caller, id);
     store::delete_photo(conn, id);
-    auth::record_audit(conn, auth::audit_entry(request, &caller, "photos.delete", "photos", std::to_string(id)));
+    auth::record_audit(
+        conn, auth::audit_entry(request, &caller, "photos.delete", "photos", std::to_string(id)));
     return photo.files;
   });
   storage_.remove(files);

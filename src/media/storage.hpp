@@ -13,7 +13,7 @@
 namespace pufa::media {
 
 struct StoredFiles {
-  std::string path;        // relative to the storage root
+  std::string path;  // relative to the storage root
   std::string thumb_path;
 };
 

@@ -4,8 +4,10 @@ namespace pufa::media::store {
 
 std::int64_t insert_photo(db::Connection& conn, Photo const& photo) {
   return conn.insert(
-      "INSERT INTO photos (region_id, uploader_id, original_name, content_type, bytes, width, height,"
-      " path, thumb_path, sha256, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+      "INSERT INTO photos (region_id, uploader_id, original_name, content_type, bytes, width, "
+      "height,"
+      " path, thumb_path, sha256, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING "
+      "id",
       {photo.region_id, photo.uploader_id, photo.original_name, photo.content_type, photo.bytes,
        photo.width, photo.height, photo.files.path, photo.files.thumb_path, photo.sha256,
        photo.created_at});
@@ -13,7 +15,8 @@ std::int64_t insert_photo(db::Connection& conn, Photo const& photo) {
 
 std::optional<Photo> photo_by_id(db::Connection& conn, std::int64_t id) {
   auto rows = conn.query(
-      "SELECT p.id, p.region_id, r.path, p.uploader_id, p.original_name, p.content_type, p.bytes, p.width,"
+      "SELECT p.id, p.region_id, r.path, p.uploader_id, p.original_name, p.content_type, p.bytes, "
+      "p.width,"
       " p.height, p.path, p.thumb_path, p.sha256, p.created_at"
       " FROM photos p JOIN regions r ON r.id = p.region_id WHERE p.id = ?",
       {id});

@@ -580,7 +580,8 @@ boost::json::object Registry::to_json(Record const& record, bool reveal) const {
       case Kind::refs: {
         boost::json::array ids, names;
         for (auto id : ids_of(*value)) ids.emplace_back(id);
-        std::string_view rest = record.names[i].value_or("");
+        std::string const joined_names = record.names[i].value_or("");
+        std::string_view rest = joined_names;
         for (std::size_t k = 0; k < ids.size(); ++k) {
           auto const sep = rest.find('\x1f');
           names.emplace_back(rest.substr(0, sep));
