@@ -11,6 +11,8 @@ export class ApiError extends Error {
     message: string,
     readonly field?: string,
     readonly requestId?: string,
+    /** Import errors (422 import_failed): the rows of the file that were refused. */
+    readonly rows?: RowError[],
   ) {
     super(message)
     this.name = 'ApiError'
@@ -27,6 +29,13 @@ let hooks: HttpHooks = { csrfToken: () => null, onUnauthorized: () => {} }
 /** Wired once in main.ts so that this module does not import the stores. */
 export function configureHttp(h: HttpHooks) {
   hooks = h
+}
+
+/** One refused row of an imported file (`error.rows`). */
+export interface RowError {
+  row: number
+  field: string
+  message: string
 }
 
 export type Query = Record<string, string | number | boolean | null | undefined>
@@ -47,26 +56,34 @@ function buildUrl(path: string, query?: Query): string {
   return `${API_BASE}${path}${qs ? `?${qs}` : ''}`
 }
 
-async function toError(res: Response): Promise<ApiError> {
-  const t = i18n.global.t
+/** The server's `{"error":{...}}` as an ApiError; a generic sentence when the body is not one. */
+function parseError(status: number, text: string, requestId: string | null): ApiError {
   try {
-    const body = await res.json()
-    const e = body?.error
+    const e = JSON.parse(text)?.error
     if (e && typeof e.message === 'string') {
-      return new ApiError(res.status, e.code ?? 'error', e.message, e.field, e.request_id)
+      const rows = Array.isArray(e.rows) ? (e.rows as RowError[]) : undefined
+      return new ApiError(status, e.code ?? 'error', e.message, e.field, e.request_id ?? requestId ?? undefined, rows)
     }
   } catch {
     // not JSON: a proxy or gateway page; fall through to the generic sentence
   }
-  const id = res.headers.get('X-Request-Id') ?? undefined
-  return new ApiError(res.status, 'http_error', t('common.error.http', { status: res.status }), undefined, id)
+  const msg = i18n.global.t('common.error.http', { status })
+  return new ApiError(status, 'http_error', msg, undefined, requestId ?? undefined)
+}
+
+async function toError(res: Response): Promise<ApiError> {
+  const text = await res.text().catch(() => '')
+  return parseError(res.status, text, res.headers.get('X-Request-Id'))
+}
+
+function csrfHeader(method: string): Record<string, string> {
+  const csrf = hooks.csrfToken()
+  return method !== 'GET' && csrf ? { 'X-CSRF-Token': csrf } : {}
 }
 
 export async function request<T>(method: string, path: string, opts: RequestOptions = {}): Promise<T> {
-  const headers: Record<string, string> = { Accept: 'application/json' }
+  const headers: Record<string, string> = { Accept: 'application/json', ...csrfHeader(method) }
   if (opts.body !== undefined) headers['Content-Type'] = 'application/json'
-  const csrf = hooks.csrfToken()
-  if (method !== 'GET' && csrf) headers['X-CSRF-Token'] = csrf
   let res: Response
   try {
     res = await fetch(buildUrl(path, opts.query), {
@@ -88,8 +105,72 @@ export async function request<T>(method: string, path: string, opts: RequestOpti
   return (text ? JSON.parse(text) : undefined) as T
 }
 
+/** `filename*=UTF-8''...` (RFC 5987) first, then a plain `filename="..."`. */
+export function filenameOf(disposition: string | null): string | undefined {
+  if (!disposition) return undefined
+  const star = /filename\*\s*=\s*UTF-8''([^;]+)/i.exec(disposition)
+  if (star) {
+    try {
+      return decodeURIComponent(star[1].trim())
+    } catch {
+      // a broken escape: try the plain name
+    }
+  }
+  return /filename\s*=\s*"?([^";]+)"?/i.exec(disposition)?.[1]
+}
+
+export interface Download {
+  blob: Blob
+  filename?: string
+}
+
+/** A GET that answers a file (export, template): the bytes and the server's file name. */
+export async function download(path: string, query?: Query): Promise<Download> {
+  let res: Response
+  try {
+    res = await fetch(buildUrl(path, query), { credentials: 'same-origin' })
+  } catch {
+    throw new ApiError(0, 'network_error', i18n.global.t('common.error.network'))
+  }
+  if (!res.ok) {
+    const err = await toError(res)
+    if (res.status === 401) hooks.onUnauthorized()
+    throw err
+  }
+  return { blob: await res.blob(), filename: filenameOf(res.headers.get('Content-Disposition')) }
+}
+
+/**
+ * POSTs a file's bytes as they are (imports), reporting upload progress 0..100.
+ * XMLHttpRequest because fetch cannot report upload progress.
+ */
+export function upload<T>(path: string, file: Blob, contentType: string, onProgress?: (pct: number) => void): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const xhr = new XMLHttpRequest()
+    xhr.open('POST', buildUrl(path))
+    xhr.withCredentials = true
+    xhr.setRequestHeader('Content-Type', contentType)
+    xhr.setRequestHeader('Accept', 'application/json')
+    for (const [k, v] of Object.entries(csrfHeader('POST'))) xhr.setRequestHeader(k, v)
+    xhr.upload.onprogress = (e) => {
+      if (e.lengthComputable) onProgress?.(Math.round((e.loaded / e.total) * 100))
+    }
+    xhr.onerror = () => reject(new ApiError(0, 'network_error', i18n.global.t('common.error.network')))
+    xhr.onload = () => {
+      if (xhr.status >= 200 && xhr.status < 300) {
+        resolve((xhr.responseText ? JSON.parse(xhr.responseText) : undefined) as T)
+        return
+      }
+      if (xhr.status === 401) hooks.onUnauthorized()
+      reject(parseError(xhr.status, xhr.responseText, xhr.getResponseHeader('X-Request-Id')))
+    }
+    xhr.send(file)
+  })
+}
+
 export const http = {
   get: <T>(path: string, query?: Query, opts?: RequestOptions) => request<T>('GET', path, { ...opts, query }),
   post: <T>(path: string, body?: unknown, opts?: RequestOptions) => request<T>('POST', path, { ...opts, body }),
   put: <T>(path: string, body?: unknown) => request<T>('PUT', path, { body }),
+  delete: <T = void>(path: string) => request<T>('DELETE', path),
 }

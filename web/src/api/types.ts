@@ -45,7 +45,10 @@ export interface Region {
   parent_id: number | null
   code: string
   name: string
+  /** 1 市, 2 乡镇街道, 3 村（社区） */
   level: number
+  /** "马涧镇 马坞村" (the org routes' region list carries it) */
+  full_name?: string
 }
 
 export interface AuditEntry {

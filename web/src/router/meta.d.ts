@@ -11,6 +11,8 @@ declare module 'vue-router' {
     /** Permission code the user must hold; absent means every signed-in user. */
     permission?: string
     hideInMenu?: boolean
+    /** The menu entry to highlight for a page that has none of its own (a detail page: its list). */
+    activeMenu?: string
     /** Reachable without a session (the login page). */
     public?: boolean
   }

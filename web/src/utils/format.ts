@@ -24,3 +24,9 @@ export function formatTime(iso: string | null | undefined): string {
 export function formatNumber(n: number): string {
   return new Intl.NumberFormat(i18n.global.locale.value).format(n)
 }
+
+/** A share as a percentage ("85%", "97.5%"); '-' when there is nothing to divide by. */
+export function formatPercent(part: number, whole: number): string {
+  if (!whole) return '-'
+  return new Intl.NumberFormat(i18n.global.locale.value, { style: 'percent', maximumFractionDigits: 1 }).format(part / whole)
+}

@@ -4,12 +4,14 @@ import type { Region } from '@/api/types'
 export interface RegionNode {
   value: number
   label: string
+  level: number
+  code: string
   children?: RegionNode[]
 }
 
 export function regionTree(items: Region[]): RegionNode[] {
   const nodes = new Map<number, RegionNode>()
-  for (const r of items) nodes.set(r.id, { value: r.id, label: r.name })
+  for (const r of items) nodes.set(r.id, { value: r.id, label: r.name, level: r.level, code: r.code })
   const roots: RegionNode[] = []
   for (const r of items) {
     const node = nodes.get(r.id)!

@@ -12,6 +12,17 @@ export function strongPassword(p: string): boolean {
   return classes >= PASSWORD_CLASSES_NEEDED
 }
 
+const ID_WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
+const ID_CHECK = '10X98765432'
+
+/** 身份证号 (GB 11643-1999): 17 digits, then the check character computed from them (0-9 or X). */
+export function idNumberOk(raw: string): boolean {
+  const id = raw.toUpperCase()
+  if (!/^\d{17}[\dX]$/.test(id)) return false
+  const sum = ID_WEIGHTS.reduce((acc, w, i) => acc + w * Number(id[i]), 0)
+  return ID_CHECK[sum % 11] === id[17]
+}
+
 type Callback = (e?: Error) => void
 
 /** An Element Plus form rule from a predicate and a message getter (so the locale can change). */

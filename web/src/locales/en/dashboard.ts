@@ -21,6 +21,13 @@ const en: typeof zh = {
       users: 'Add, edit and disable accounts; reset passwords',
       audit: 'Review sign-ins and changes',
       password: 'Change your sign-in password',
+      orgOverview: 'Townships, villages, schools and teams at a glance',
+      orgRegions: 'City, townships and villages',
+      orgUnits: 'Departments, enterprises, legal service stations',
+      orgSchools: 'Schools, vice-principals, legal-advisor contracts',
+      orgPeople: 'Legal-savvy residents, mediators, volunteers',
+      orgTeams: 'Lecturer teams, volunteer teams and service hours',
+      orgPlaces: 'Constitution parks, corridors, study rooms',
     },
   },
 }

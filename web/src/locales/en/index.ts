@@ -3,7 +3,8 @@ import common from './common'
 import dashboard from './dashboard'
 import error from './error'
 import layout from './layout'
+import org from './org'
 import role from './role'
 import system from './system'
 
-export default { ...common, ...auth, ...layout, ...dashboard, ...system, ...role, ...error }
+export default { ...common, ...auth, ...layout, ...dashboard, ...org, ...system, ...role, ...error }

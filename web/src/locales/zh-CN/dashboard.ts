@@ -19,6 +19,13 @@ export default {
       users: '新增、编辑、停用账号，重置密码',
       audit: '查看登录与操作记录',
       password: '定期修改登录密码',
+      orgOverview: '乡镇、村社、学校、队伍等总体情况',
+      orgRegions: '市、乡镇街道、村（社区）三级区域',
+      orgUnits: '机关部门、企业、法律服务站点等',
+      orgSchools: '学校、法治副校长、法律顾问合同',
+      orgPeople: '法律明白人、调解员、志愿者等人员名册',
+      orgTeams: '专题讲师团、志愿者队伍与服务时长',
+      orgPlaces: '宪法公园、法治长廊、宪法学习室等',
     },
   },
 }

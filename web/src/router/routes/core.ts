@@ -1,6 +1,7 @@
 /** Routes every signed-in user has: home, own password, error pages; and the login page. */
 import { HomeFilled } from '@element-plus/icons-vue'
 import type { RouteRecordRaw } from 'vue-router'
+import { orgRoutes } from './org'
 import { systemRoutes } from './system'
 
 /** Children of the layout: the menu is built from these. */
@@ -11,6 +12,7 @@ export const layoutChildren: RouteRecordRaw[] = [
     component: () => import('@/views/dashboard/index.vue'),
     meta: { title: 'menu.home', icon: HomeFilled },
   },
+  orgRoutes,
   systemRoutes,
   {
     path: 'account/password',

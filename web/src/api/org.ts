@@ -1,0 +1,72 @@
+/** 组织与队伍 (docs/org.md): one set of calls for every registry, plus regions and the overview. */
+import { download, http, upload, type Query } from './http'
+import type { Page, Region } from './types'
+
+/** The registries of the org area: the URL segment under /api/v1. */
+export type OrgEntity =
+  | 'units'
+  | 'schools'
+  | 'people'
+  | 'teams'
+  | 'team_members'
+  | 'volunteer_hours'
+  | 'vice_principals'
+  | 'advisor_contracts'
+  | 'places'
+
+/**
+ * A record as the server sends it: `id`, every field by key, and beside each reference its
+ * display name (`region_id` + `region_name`, `unit_id` + `unit_name`, ...). Phones and ID
+ * numbers come masked unless revealed.
+ */
+export type OrgItem = { id: number; region_id: number; region_name: string } & Record<string, unknown>
+
+export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
+
+type One = { item: OrgItem }
+
+export const listItems = (e: OrgEntity, q: Query) => http.get<Page<OrgItem>>(`/${e}`, q)
+export const getItem = (e: OrgEntity, id: number, reveal = false) =>
+  http.get<One>(`/${e}/${id}`, reveal ? { reveal: 1 } : undefined)
+/** The body is the record's fields themselves (not wrapped); the answer is `{"item"}`. */
+export const createItem = (e: OrgEntity, fields: Record<string, unknown>) => http.post<One>(`/${e}`, fields)
+/** Fields left out keep their stored value (how a masked phone or ID number stays as it is). */
+export const updateItem = (e: OrgEntity, id: number, fields: Record<string, unknown>) =>
+  http.put<One>(`/${e}/${id}`, fields)
+export const deleteItem = (e: OrgEntity, id: number) => http.delete(`/${e}/${id}`)
+
+/** All rows matching the filters (no paging) as .xlsx. */
+export const exportItems = (e: OrgEntity, q: Query) => download(`/${e}/export`, q)
+export const importTemplate = (e: OrgEntity) => download(`/${e}/template`)
+/** All or nothing: 422 import_failed with `rows` when any row is bad. */
+export const importItems = (e: OrgEntity, file: Blob, onProgress?: (pct: number) => void) =>
+  upload<{ imported: number }>(`/${e}/import`, file, XLSX_TYPE, onProgress)
+
+export interface RegionWrite {
+  parent_id?: number
+  name: string
+  code?: string
+}
+
+export const createRegion = (body: RegionWrite) => http.post<{ item: Region }>('/regions', body)
+export const updateRegion = (id: number, body: RegionWrite) => http.put<{ item: Region }>(`/regions/${id}`, body)
+
+export interface Overview {
+  townships: number
+  villages: number
+  schools: number
+  schools_with_vice_principal: number
+  schools_with_advisor: number
+  /** 一村居一法律顾问: villages with an advisor contract (the server sends it beside the contract's list). */
+  villages_with_advisor?: number
+  vice_principals: number
+  lecturer_teams: number
+  places: number
+  township_constitution_rooms: number
+  volunteers: number
+  legal_advisors: number
+  units: number
+  people: number
+}
+
+export const fetchOverview = () => http.get<Overview>('/stats/overview')
