@@ -17,6 +17,8 @@ curl -sf -c "$tmp/jar" -H 'Content-Type: application/json' \
   -d '{"username":"lanxi","password":"Pufa-Lanxi-2026"}' "http://127.0.0.1:$port/api/v1/auth/login" >/dev/null
 cookie=$(awk '$6 == "pufa_session" {print "pufa_session=" $7}' "$tmp/jar")
 rows=$(sqlite3 "$db" 'SELECT COUNT(*) FROM activities' 2>/dev/null || echo "?")
-echo "GET /api/v1/dashboard/activities?year=2020 over $rows ledger rows; wrk -t2 -c16 -d${duration}s"
-wrk -t2 -c16 -d"${duration}s" --latency -H "Cookie: $cookie" \
-  "http://127.0.0.1:$port/api/v1/dashboard/activities?year=2020" | grep -E 'Requests/sec|50%|90%|99%|Non-2xx'
+for connections in 1 16; do
+  echo "GET /api/v1/dashboard/activities?year=2020 over $rows ledger rows; wrk -t1 -c$connections -d${duration}s"
+  wrk -t1 -c"$connections" -d"${duration}s" --latency -H "Cookie: $cookie" \
+    "http://127.0.0.1:$port/api/v1/dashboard/activities?year=2020" | grep -E 'Requests/sec|50%|90%|99%|Non-2xx'
+done
