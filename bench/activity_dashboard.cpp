@@ -16,6 +16,7 @@
 #include "app/areas.hpp"
 #include "app/demo.hpp"
 #include "base/random.hpp"
+#include "base/sequence.hpp"
 #include "base/time.hpp"
 #include "db/migrate.hpp"
 
@@ -67,11 +68,8 @@ int main(int argc, char** argv) {
   });
 
   auto const fill_start = Clock::now();
-  std::uint64_t state = 42;
-  auto next = [&](int n) {
-    state = state * 6364136223846793005ULL + 1442695040888963407ULL;
-    return static_cast<int>((state >> 33) % static_cast<std::uint64_t>(n));
-  };
+  base::Sequence sequence(42);
+  auto next = [&](int n) { return sequence.below(n); };
   constexpr long batch = 20'000;
   for (long done = 0; done < rows; done += batch) {
     db->write([&](db::Connection& conn) {

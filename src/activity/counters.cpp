@@ -29,17 +29,8 @@ std::optional<std::string> value_of(registry::Registry const& registry, registry
 
 // "/1/5/23/" → the root (1) and, inside a township, the township (5).
 std::vector<std::int64_t> scopes_of(std::string_view path) {
-  std::vector<std::int64_t> ids;
-  while (!path.empty() && ids.size() < 2) {
-    if (path.front() == '/') {
-      path.remove_prefix(1);
-      continue;
-    }
-    auto const slash = path.find('/');
-    ids.push_back(std::strtoll(std::string(path.substr(0, slash)).c_str(), nullptr, 10));
-    if (slash == std::string_view::npos) break;
-    path.remove_prefix(slash);
-  }
+  auto ids = registry::path_ids(path);
+  if (ids.size() > 2) ids.resize(2);
   return ids;
 }
 

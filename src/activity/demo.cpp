@@ -8,25 +8,12 @@
 #include <vector>
 
 #include "activity/counters.hpp"
+#include "base/sequence.hpp"
 #include "base/time.hpp"
 
 namespace pufa::activity {
 
 namespace {
-
-class Random {
- public:
-  explicit Random(std::uint64_t seed) : state_(seed) {}
-  int below(int n) {
-    state_ = state_ * 6364136223846793005ULL + 1442695040888963407ULL;
-    return static_cast<int>((state_ >> 33) % static_cast<std::uint64_t>(n));
-  }
-  template <class T, std::size_t N>
-  T const& pick(T const (&items)[N]) { return items[below(int(N))]; }
-
- private:
-  std::uint64_t state_;
-};
 
 constexpr char const* themes[] = {"宪法", "民法典", "未成年人保护", "扫黑除恶", "企业风险防范", "禁毒", "安全生产",
                                   "婚姻家庭", "乡村振兴", "监察法", "党内法规"};
@@ -251,7 +238,7 @@ class Builder {
   };
 
   db::Connection& conn_;
-  Random random_;
+  base::Sequence random_;
   base::Millis now_ = base::now_ms();
   std::int64_t root_ = 0;
   std::vector<std::pair<std::int64_t, std::string>> townships_;

@@ -79,19 +79,8 @@ std::int64_t scope_of(db::Connection& conn, auth::Principal const& caller, Reque
     path = region->path;
   }
   // "/1/5/23/": the dashboard is counted for the city (1) and its townships (5).
-  std::vector<std::int64_t> ids;
-  std::string_view rest = path;
-  while (!rest.empty() && ids.size() < 2) {
-    if (rest.front() == '/') {
-      rest.remove_prefix(1);
-      continue;
-    }
-    auto const slash = rest.find('/');
-    ids.push_back(std::strtoll(std::string(rest.substr(0, slash)).c_str(), nullptr, 10));
-    if (slash == std::string_view::npos) break;
-    rest.remove_prefix(slash);
-  }
-  return ids.back();
+  auto const ids = registry::path_ids(path);
+  return ids.size() >= 2 ? ids[1] : ids.front();
 }
 
 int year_of(Request const& request, char const* name, int low, int high, int fallback) {

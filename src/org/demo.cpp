@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "auth/store.hpp"
+#include "base/sequence.hpp"
 #include "base/time.hpp"
 
 namespace pufa::org {
@@ -98,20 +99,6 @@ std::vector<std::string> characters(char const* text) {
   }
   return out;
 }
-
-// A small deterministic generator (64-bit LCG), so the same seed gives the same data.
-class Random {
- public:
-  explicit Random(std::uint64_t seed) : state_(seed) {}
-  std::uint32_t next() {
-    state_ = state_ * 6364136223846793005ULL + 1442695040888963407ULL;
-    return static_cast<std::uint32_t>(state_ >> 33);
-  }
-  int below(int n) { return static_cast<int>(next() % static_cast<std::uint32_t>(n)); }
-
- private:
-  std::uint64_t state_;
-};
 
 class Builder {
  public:
@@ -358,7 +345,7 @@ class Builder {
   }
 
   db::Connection& conn_;
-  Random random_;
+  base::Sequence random_;
   base::Millis now_ = base::now_ms();
   std::int64_t root_ = 0;
   std::vector<std::string> surnames_, given_;

@@ -40,21 +40,23 @@ std::string name_key(std::string_view key) {
   return base + "_name";
 }
 
-// ",3,7," → {3, 7}
-std::vector<std::int64_t> ids_of(std::string_view stored) {
+// ",3,7," → {3, 7}; "/1/5/" → {1, 5}
+std::vector<std::int64_t> split_ids(std::string_view text, char separator) {
   std::vector<std::int64_t> ids;
-  while (!stored.empty()) {
-    auto const comma = stored.find(',');
-    auto const part = stored.substr(0, comma);
+  while (!text.empty()) {
+    auto const at = text.find(separator);
+    auto const part = text.substr(0, at);
     std::int64_t id = 0;
     if (!part.empty() && std::from_chars(part.data(), part.data() + part.size(), id).ec == std::errc{}) {
       ids.push_back(id);
     }
-    if (comma == std::string_view::npos) break;
-    stored.remove_prefix(comma + 1);
+    if (at == std::string_view::npos) break;
+    text.remove_prefix(at + 1);
   }
   return ids;
 }
+
+std::vector<std::int64_t> ids_of(std::string_view stored) { return split_ids(stored, ','); }
 
 [[noreturn]] void invalid(Field const& field, std::string message) {
   throw ApiError(AppError::validation_failed, std::move(message), std::string(field.key));
@@ -135,6 +137,8 @@ std::string name_column_of(Field const& field) {
   if (field.kind == Kind::ref || field.kind == Kind::refs) return std::string(field.ref_name);
   return "name";
 }
+
+std::vector<std::int64_t> path_ids(std::string_view path) { return split_ids(path, '/'); }
 
 std::optional<RegionRef> region_ref(db::Connection& conn, std::int64_t id) {
   auto rows = conn.query(

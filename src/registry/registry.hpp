@@ -153,4 +153,7 @@ struct RegionRef {
 };
 std::optional<RegionRef> region_ref(db::Connection& conn, std::int64_t id);
 
+// The ids along a region path, root first: "/1/5/23/" → {1, 5, 23}.
+std::vector<std::int64_t> path_ids(std::string_view path);
+
 }  // namespace pufa::registry
