@@ -75,7 +75,7 @@ int main(int argc, char** argv) {
     db->write([&](db::Connection& conn) {
       for (long i = done; i < std::min(rows, done + batch); ++i) {
         auto const& [region, unit] = regions_units[next(int(regions_units.size()))];
-        char date[16];
+        char date[32];
         std::snprintf(date, sizeof date, "%04d-%02d-%02d", 2017 + next(4), 1 + next(12), 1 + next(28));
         conn.exec("INSERT INTO activities (region_id, title, starts_on, unit_id, theme, audience, six_place, form,"
                   " participants, status, created_at, updated_at) VALUES (?, '普法活动', ?, ?, ?, ?, ?, ?, ?, '已提交', 0, 0)",

@@ -242,7 +242,7 @@ boost::json::object dashboard(db::Connection& conn, int year, std::int64_t scope
 }
 
 boost::json::object calendar(db::Connection& conn, int year, int month, std::string const& region_path) {
-  char first[16], last[16];
+  char first[32], last[32];
   std::snprintf(first, sizeof first, "%04d-%02d-01", year, month);
   std::snprintf(last, sizeof last, "%04d-%02d-31", year, month);
   // Recurring dates of the legal-education year.
@@ -276,7 +276,7 @@ boost::json::object calendar(db::Connection& conn, int year, int month, std::str
                    : (month == 4 || month == 6 || month == 9 || month == 11) ? 30 : 31;
   boost::json::array out;
   for (int day = 1; day <= days; ++day) {
-    char date[16];
+    char date[32];
     std::snprintf(date, sizeof date, "%04d-%02d-%02d", year, month, day);
     out.push_back({{"date", date}, {"campaigns", campaigns_on(day)}, {"records", records_by_day[day]},
                    {"units", std::move(units_by_day[day])}});

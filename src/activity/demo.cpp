@@ -130,7 +130,7 @@ class Builder {
       weekday const wd{day};
       if (wd != Tuesday && wd != Friday) continue;
       year_month_day const date{day};
-      char text[16];
+      char text[32];
       std::snprintf(text, sizeof text, "%04d-%02u-%02u", int(date.year()), unsigned(date.month()), unsigned(date.day()));
       std::string const title = "阿荣说法第" + std::to_string(++number) + "期：" + random_.pick(radio_topics);
       item(channel_ids_["阿荣说法"], text, title, 5000 + random_.below(20000));
@@ -138,7 +138,7 @@ class Builder {
     // 兰溪普法 (WeChat): twice a week 2017-2020, among them the 部门微普法 column.
     for (sys_days d{year{2017} / January / 3}; d <= end; d += days{3 + random_.below(2)}) {
       year_month_day const date{d};
-      char text[16];
+      char text[32];
       std::snprintf(text, sizeof text, "%04d-%02u-%02u", int(date.year()), unsigned(date.month()), unsigned(date.day()));
       auto const& office = offices_[random_.below(int(offices_.size()))];
       std::string const title = "部门微普法｜" + office.name + "：" + random_.pick(radio_topics);
@@ -174,7 +174,7 @@ class Builder {
     }
     for (int y = 2017; y <= 2020; ++y) {
       for (auto const& fair : fairs) {
-        char date[16];
+        char date[32];
         std::snprintf(date, sizeof date, "%04d-%02d-%02d", y, fair.month, fair.day);
         activity(township_named(fair.township), std::nullopt, date, std::to_string(y) + "年" + fair.name, "乡村振兴",
                  "农民", "乡村", "法律赶集", std::string("法律赶集"), 300 + random_.below(500));
@@ -184,7 +184,7 @@ class Builder {
         // Service days (8th, 18th, 28th) carry about a third of the village work.
         bool const service_day = random_.below(3) == 0;
         int const day = service_day ? std::array{8, 18, 28}[random_.below(3)] : 1 + random_.below(28);
-        char date[16];
+        char date[32];
         std::snprintf(date, sizeof date, "%04d-%02d-%02d", y, month, day);
         std::string theme = random_.pick(themes);
         if (y == 2020 && month >= 2 && month <= 4 && random_.below(2) == 0) theme = "疫情防控";
@@ -219,7 +219,7 @@ class Builder {
       for (auto const& kind : kinds) {
         for (int n = 0; n < kind.per_year; ++n) {
           auto const& office = offices_[random_.below(int(offices_.size()))];
-          char date[16];
+          char date[32];
           std::snprintf(date, sizeof date, "%04d-%02d-%02d", y, 1 + random_.below(12), 1 + random_.below(28));
           std::string const topic = std::string(kind.name) + "：" + random_.pick(study_topics);
           conn_.exec("INSERT INTO study_records (region_id, kind, unit_id, held_on, topic, laws, attendees, status,"

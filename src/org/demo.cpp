@@ -130,7 +130,7 @@ class Builder {
     for (auto const& n : named_villages) used.insert(n.name);
     for (std::size_t t = 0; t < townships.size(); ++t) {
       auto const& town = townships[t];
-      char code[16];
+      char code[32];
       std::snprintf(code, sizeof code, "330781%03zu000", t + 1);
       auto const town_id = region(root_, code, town.name, 2);
       township_ids_[town.name] = town_id;
@@ -319,7 +319,7 @@ class Builder {
                  " VALUES (?, ?, ?, '成员', ?, ?)", {root_, volunteers_team, id, now_, now_});
       int const records = 1 + random_.below(3);
       for (int r = 0; r < records; ++r) {
-        char date[16];
+        char date[32];
         std::snprintf(date, sizeof date, "20%02d-%02d-%02d", 17 + random_.below(4), 1 + random_.below(12),
                       std::array{8, 18, 28}[random_.below(3)]);
         conn_.exec("INSERT INTO volunteer_hours (region_id, person_id, served_on, hours, description, created_at, updated_at)"
