@@ -23,10 +23,11 @@ constexpr DemoAccount accounts[] = {
     {"admin", "系统管理员", "admin", "Pufa-Admin-2026", "系统管理员 admin"},
     {"lanxi", "市司法局普法办", "coordinator", "Pufa-Lanxi-2026", "普法办协调员 coordinator"},
     {"majian", "马涧镇普法联络员", "unit_operator", "Pufa-Majian-2026", "马涧镇单位联络员 unit_operator"},
+    {"mawu", "马坞村普法专管员", "village_operator", "Pufa-Mawu-2026", "马涧镇马坞村操作员 village_operator"},
 };
 
 // Where each demo account sits in the tree (region code; the root when empty).
-constexpr char const* account_regions[] = {"", "", "330781011000"};
+constexpr char const* account_regions[] = {"", "", "330781011000", "330781011001"};
 
 }  // namespace
 

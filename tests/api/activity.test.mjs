@@ -127,6 +127,17 @@ describe('recording and the dashboard', () => {
     assertError(await majian.get(`/api/v1/dashboard/activities?region_id=${byName('兰江街道').id}`), 403, 'out_of_scope')
   })
 
+  test('a village operator records in the village only', async () => {
+    const mawu = await server.login('mawu', 'Pufa-Mawu-2026')
+    const own = await mawu.post('/api/v1/activities', newActivity({ title: '马坞村法律明白人讲堂' }))
+    assert.equal(own.status, 201, own.text)
+    assert.equal(own.body.item.region_name, '马涧镇 马坞村')
+    const other = regions.find((r) => r.parent_id === byName('马涧镇').id && r.name !== '马坞村')
+    assertError(await mawu.post('/api/v1/activities', newActivity({ region_id: other.id })), 403, 'out_of_scope', 'region_id')
+    const mine = assertList(await mawu.get('/api/v1/activities?page_size=100'))
+    for (const a of mine.items) assert.equal(a.region_name, '马涧镇 马坞村')
+  })
+
   test('status is not set from input', async () => {
     const res = await majian.post('/api/v1/activities', newActivity({ status: '已退回', return_reason: 'x' }))
     assert.equal(res.status, 201)
