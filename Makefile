@@ -9,6 +9,8 @@ WEB_SOURCES := $(shell find web/src web/public -type f 2>/dev/null) web/index.ht
 demo: bootstrap release web/dist/index.html
 	@mkdir -p var
 	build/release/pufa demo --db $(DB)
+	@if [ -d ../shared/data/laws ]; then build/release/pufa import laws ../shared/data/laws --db $(DB); \
+	else echo "No law texts beside the checkout: import some with build/release/pufa import laws DIR (see README)"; fi
 	@echo "Open http://$(LISTEN) (Ctrl-C stops the server)"
 	exec build/release/pufa serve --db $(DB) --listen $(LISTEN) --web web/dist
 

@@ -2,6 +2,7 @@
 
 #include "auth/guard.hpp"
 #include "auth/routes.hpp"
+#include "laws/routes.hpp"
 #include "media/routes.hpp"
 #include "activity/routes.hpp"
 #include "org/routes.hpp"
@@ -10,7 +11,8 @@ namespace pufa::app {
 
 std::vector<db::Migration> all_migrations() {
   std::vector<db::Migration> out;
-  for (auto&& area : {auth::migrations(), org::migrations(), media::migrations(), activity::migrations()}) out.insert(out.end(), area.begin(), area.end());
+  for (auto&& area : {auth::migrations(), org::migrations(), media::migrations(), activity::migrations(),
+                        laws::migrations()}) out.insert(out.end(), area.begin(), area.end());
   return out;
 }
 
@@ -30,6 +32,7 @@ Application::Application(std::unique_ptr<db::Database> database, auth::AuthSetti
   org::add_routes(router, *db);
   activity::add_routes(router, *db);
   media::add_routes(router, *db, std::move(uploads));
+  laws::add_routes(router, *db);
 }
 
 }  // namespace pufa::app

@@ -14,6 +14,7 @@
 #include "base/random.hpp"
 #include "http/error.hpp"
 #include "http/server.hpp"
+#include "laws/import.hpp"
 
 namespace pufa::app {
 
@@ -179,6 +180,14 @@ int run(int argc, char** argv) {
   auto* unlock_cmd = user_cmd->add_subcommand("unlock", "enable an account and clear its lockout");
   unlock_cmd->add_option("username", target_user)->required();
 
+  auto* import_cmd = cli.add_subcommand("import", "import reference data");
+  import_cmd->require_subcommand(1);
+  import_cmd->fallthrough();
+  std::string laws_dir;
+  auto* import_laws_cmd =
+      import_cmd->add_subcommand("laws", "import law texts (LawRefBook Markdown) from a folder");
+  import_laws_cmd->add_option("dir", laws_dir, "folder of category folders of .md files")->required();
+
   try {
     cli.parse(argc, argv);
   } catch (CLI::ParseError const& error) {
@@ -204,6 +213,7 @@ int run(int argc, char** argv) {
       std::cout << std::flush;
       return 0;
     }
+    if (import_laws_cmd->parsed()) return laws::import_laws(*open_migrated(settings), laws_dir, std::cout);
     if (add_cmd->parsed()) return user_add(settings, user_args);
     if (passwd_cmd->parsed()) return user_change(settings, target_user, "passwd", new_password);
     if (lock_cmd->parsed()) return user_change(settings, target_user, "lock", {});

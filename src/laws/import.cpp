@@ -45,14 +45,16 @@ std::vector<std::filesystem::path> law_files(std::filesystem::path const& dir) {
 
 std::string short_title(std::string const& title) {
   std::string_view view(title);
-  if (view.starts_with(official_prefix) && view.size() > official_prefix.size()) view.remove_prefix(official_prefix.size());
+  if (view.starts_with(official_prefix) && view.size() > official_prefix.size())
+    view.remove_prefix(official_prefix.size());
   return std::string(view);
 }
 
 }  // namespace
 
 int import_laws(db::Database& db, std::filesystem::path const& dir, std::ostream& out) {
-  if (!std::filesystem::is_directory(dir)) throw std::runtime_error("not a folder: " + dir.string());
+  if (!std::filesystem::is_directory(dir))
+    throw std::runtime_error("not a folder: " + dir.string());
   auto const root = std::filesystem::canonical(dir);
   int failures = 0;
   std::size_t files = 0, articles = 0;
@@ -93,7 +95,8 @@ int import_laws(db::Database& db, std::filesystem::path const& dir, std::ostream
     }
     try {
       auto const outcome = db.write([&](db::Connection& conn) {
-        auto const result = store::save_version(conn, law, short_title(law.title), sources, base::now_ms());
+        auto const result =
+            store::save_version(conn, law, short_title(law.title), sources, base::now_ms());
         if (result != store::Outcome::unchanged) {
           auth::AuditEntry entry;
           entry.username = "cli";
@@ -111,7 +114,8 @@ int import_laws(db::Database& db, std::filesystem::path const& dir, std::ostream
       ++failures;
     }
   }
-  out << files << " files, " << titles.size() << " laws, " << articles << " articles; " << changed << " changed";
+  out << files << " files, " << titles.size() << " laws, " << articles << " articles; " << changed
+      << " changed";
   if (failures > 0) out << "; " << failures << " failed";
   out << std::endl;
   return failures > 0 ? 1 : 0;

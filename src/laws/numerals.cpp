@@ -62,7 +62,7 @@ std::string_view trim_spaces(std::string_view text) {
 std::optional<int> parse_chinese(std::string_view text) {
   if (text.empty() || text.size() % cjk_bytes != 0) return std::nullopt;
   int total = 0;
-  int pending = -1;         // a digit waiting for its unit, -1 when none
+  int pending = -1;                // a digit waiting for its unit, -1 when none
   int last_unit = thousand * ten;  // units must strictly decrease
   bool after_zero = false;
   for (std::size_t at = 0; at < text.size(); at += cjk_bytes) {

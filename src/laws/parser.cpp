@@ -18,18 +18,32 @@ std::string_view trim(std::string_view text) {
   return text;
 }
 
+// Bytes of the space at `at` (ASCII, NBSP, U+2000–U+200B such as the EN SPACE some headings
+// use, ideographic U+3000), or 0.
+std::size_t space_at(std::string_view text, std::size_t at) {
+  auto const rest = text.substr(at);
+  if (rest.starts_with(' ') || rest.starts_with('\t')) return 1;
+  if (rest.starts_with("\u00a0")) return 2;
+  if (rest.starts_with("\u3000")) return 3;
+  if (rest.size() >= 3 && rest.starts_with("\xe2\x80") &&
+      static_cast<unsigned char>(rest[2]) <= 0x8b)
+    return 3;
+  return 0;
+}
+
 // "第一章  一般规定" → "第一章 一般规定".
 std::string collapse_spaces(std::string_view text) {
   std::string out;
   bool space = false;
-  for (char c : text) {
-    if (c == ' ' || c == '\t') {
+  for (std::size_t at = 0; at < text.size();) {
+    if (auto const width = space_at(text, at)) {
       space = true;
+      at += width;
       continue;
     }
     if (space && !out.empty()) out += ' ';
     space = false;
-    out += c;
+    out += text[at++];
   }
   return out;
 }
@@ -158,21 +172,24 @@ std::variant<Law, ParseError> parse_law(std::string_view text) {
   }
   if (!info_ended) return ParseError{reader.number(), "缺少 <!-- INFO END -->"};
 
-  std::vector<int> stack;    // open headings, outermost first
-  bool in_article = false;   // a paragraph without a label continues the last article
+  std::vector<int> stack;   // open headings, outermost first
+  bool in_article = false;  // a paragraph without a label continues the last article
   while (reader.next(line)) {
     line = trim(line);
     if (line.empty() || (line.starts_with("<!--") && line.ends_with("-->"))) continue;
     if (line.starts_with("#")) {
       auto const hashes = line.find_first_not_of('#');
-      if (hashes == std::string_view::npos || hashes < 2 || line[hashes] != ' ') {
+      if (hashes == std::string_view::npos) continue;  // a bare "##" (民法典 附则) heads nothing
+      if (hashes < 2 || line[hashes] != ' ') {
         return ParseError{reader.number(), "正文标题应以 ## 开始"};
       }
       auto const title = collapse_spaces(trim(line.substr(hashes)));
       if (title.empty()) return ParseError{reader.number(), "标题为空"};
       int const depth = static_cast<int>(hashes) - 1;
-      while (!stack.empty() && law.nodes[static_cast<std::size_t>(stack.back())].depth >= depth) stack.pop_back();
-      law.nodes.push_back({heading_kind(title), title, depth, stack.empty() ? -1 : stack.back(), {}});
+      while (!stack.empty() && law.nodes[static_cast<std::size_t>(stack.back())].depth >= depth)
+        stack.pop_back();
+      law.nodes.push_back(
+          {heading_kind(title), title, depth, stack.empty() ? -1 : stack.back(), {}});
       stack.push_back(static_cast<int>(law.nodes.size()) - 1);
       in_article = false;
       continue;
@@ -186,13 +203,17 @@ std::variant<Law, ParseError> parse_law(std::string_view text) {
       in_article = true;
       continue;
     }
-    if (in_article) law.articles.back().paragraphs.emplace_back(line);
-    else if (!stack.empty()) law.nodes[static_cast<std::size_t>(stack.back())].paragraphs.emplace_back(line);
-    else law.preamble.emplace_back(line);
+    if (in_article)
+      law.articles.back().paragraphs.emplace_back(line);
+    else if (!stack.empty())
+      law.nodes[static_cast<std::size_t>(stack.back())].paragraphs.emplace_back(line);
+    else
+      law.preamble.emplace_back(line);
   }
   // Depths are relative: renumber so the highest heading present is 1.
   int shallowest = 0;
-  for (auto const& node : law.nodes) shallowest = shallowest == 0 ? node.depth : std::min(shallowest, node.depth);
+  for (auto const& node : law.nodes)
+    shallowest = shallowest == 0 ? node.depth : std::min(shallowest, node.depth);
   for (auto& node : law.nodes) node.depth -= shallowest - 1;
   return law;
 }
@@ -203,7 +224,8 @@ std::string latest_history_date(std::vector<std::string> const& history) {
     auto const date = history_date(line);
     if (date.empty()) continue;
     latest_any = std::max(latest_any, date);
-    auto const event = trim(std::string_view(line).substr(line.find(' ') == std::string::npos ? line.size() : line.find(' ')));
+    auto const event = trim(std::string_view(line).substr(
+        line.find(' ') == std::string::npos ? line.size() : line.find(' ')));
     if (event != "施行") latest = std::max(latest, date);
   }
   return latest.empty() ? latest_any : latest;
@@ -222,8 +244,11 @@ std::string date_in_file_name(std::string_view name) {
 }
 
 Law merge_parts(std::vector<Law> parts) {
-  auto first_number = [](Law const& law) { return law.articles.empty() ? ArticleRef{max_numeral + 1, 0} : law.articles.front().ref; };
-  std::stable_sort(parts.begin(), parts.end(), [&](Law const& a, Law const& b) { return first_number(a) < first_number(b); });
+  auto first_number = [](Law const& law) {
+    return law.articles.empty() ? ArticleRef{max_numeral + 1, 0} : law.articles.front().ref;
+  };
+  std::stable_sort(parts.begin(), parts.end(),
+                   [&](Law const& a, Law const& b) { return first_number(a) < first_number(b); });
   Law out;
   out.title = parts.front().title;
   out.category = parts.front().category;

@@ -15,16 +15,16 @@ namespace pufa::laws {
 // so a parent always comes before its children.
 struct StructureNode {
   std::string kind;
-  std::string title;  // "第三章 家庭关系" (runs of spaces collapsed)
-  int depth = 1;      // 1 = the highest unit present in the law
-  int parent = -1;    // index into Law::nodes, -1 at the top
+  std::string title;                    // "第三章 家庭关系" (runs of spaces collapsed)
+  int depth = 1;                        // 1 = the highest unit present in the law
+  int parent = -1;                      // index into Law::nodes, -1 at the top
   std::vector<std::string> paragraphs;  // text under the heading that is not an article (序言)
 };
 
 struct Article {
   ArticleRef ref;
-  std::string label;  // as written: 第一千零七十七条
-  int node = -1;      // innermost heading, -1 when the law has none
+  std::string label;                    // as written: 第一千零七十七条
+  int node = -1;                        // innermost heading, -1 when the law has none
   std::vector<std::string> paragraphs;  // the 款; the first without its label
 
   std::string text() const;  // paragraphs joined by '\n'

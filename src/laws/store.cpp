@@ -1,7 +1,6 @@
 #include "laws/store.hpp"
 
 #include <algorithm>
-#include <map>
 
 namespace pufa::laws::store {
 
@@ -28,16 +27,20 @@ std::vector<std::string> split_lines(std::string const& text) {
   }
 }
 
-bool same_sources(db::Connection& conn, std::int64_t version_id, std::vector<Source> const& sources) {
-  auto rows = conn.query("SELECT source, sha256 FROM law_sources WHERE version_id = ? ORDER BY source", {version_id});
+bool same_sources(db::Connection& conn, std::int64_t version_id,
+                  std::vector<Source> const& sources) {
+  auto rows = conn.query(
+      "SELECT source, sha256 FROM law_sources WHERE version_id = ? ORDER BY source", {version_id});
   std::vector<std::pair<std::string, std::string>> stored, given;
-  for (std::size_t i = 0; i < rows.size(); ++i) stored.emplace_back(rows.row(i).str(0), rows.row(i).str(1));
+  for (std::size_t i = 0; i < rows.size(); ++i)
+    stored.emplace_back(rows.row(i).str(0), rows.row(i).str(1));
   for (auto const& source : sources) given.emplace_back(source.name, source.sha256);
   std::sort(given.begin(), given.end());
   return stored == given;
 }
 
-void insert_content(db::Connection& conn, std::int64_t version_id, Law const& law, std::vector<Source> const& sources) {
+void insert_content(db::Connection& conn, std::int64_t version_id, Law const& law,
+                    std::vector<Source> const& sources) {
   for (auto const& source : sources) {
     conn.exec("INSERT INTO law_sources (version_id, source, sha256) VALUES (?, ?, ?)",
               {version_id, source.name, source.sha256});
@@ -51,25 +54,28 @@ void insert_content(db::Connection& conn, std::int64_t version_id, Law const& la
     node_ids.push_back(conn.insert(
         "INSERT INTO law_nodes (version_id, parent_id, kind, title, depth, ordinal, text)"
         " VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id",
-        {version_id, parent, node.kind, node.title, node.depth, static_cast<std::int64_t>(i), join_lines(node.paragraphs)}));
+        {version_id, parent, node.kind, node.title, node.depth, static_cast<std::int64_t>(i),
+         join_lines(node.paragraphs)}));
   }
   for (std::size_t i = 0; i < law.articles.size(); ++i) {
     auto const& article = law.articles[i];
     std::optional<std::int64_t> node;
     if (article.node >= 0) node = node_ids[static_cast<std::size_t>(article.node)];
-    conn.exec("INSERT INTO law_articles (version_id, node_id, number, suffix, label, ordinal, text)"
-              " VALUES (?, ?, ?, ?, ?, ?, ?)",
-              {version_id, node, article.ref.number, article.ref.suffix, article.label,
-               static_cast<std::int64_t>(i), article.text()});
+    conn.exec(
+        "INSERT INTO law_articles (version_id, node_id, number, suffix, label, ordinal, text)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?)",
+        {version_id, node, article.ref.number, article.ref.suffix, article.label,
+         static_cast<std::int64_t>(i), article.text()});
   }
 }
 
 ArticleRow article_row(db::Row const& row) {
   return {row.i64(0), row.opt_i64(1), {static_cast<int>(row.i64(2)), static_cast<int>(row.i64(3))},
-          row.str(4), row.i64(5), split_lines(row.str(6))};
+          row.str(4), row.i64(5),     split_lines(row.str(6))};
 }
 
-constexpr char const* article_columns = "SELECT id, node_id, number, suffix, label, ordinal, text FROM law_articles ";
+constexpr char const* article_columns =
+    "SELECT id, node_id, number, suffix, label, ordinal, text FROM law_articles ";
 
 }  // namespace
 
@@ -77,11 +83,14 @@ Outcome save_version(db::Connection& conn, Law const& law, std::string const& sh
                      std::vector<Source> const& sources, std::int64_t now) {
   auto law_id = conn.scalar("SELECT id FROM laws WHERE title = ?", {law.title});
   if (!law_id) {
-    law_id = conn.insert("INSERT INTO laws (title, short_title, category, created_at) VALUES (?, ?, ?, ?) RETURNING id",
-                         {law.title, short_title, law.category, now});
+    law_id = conn.insert(
+        "INSERT INTO laws (title, short_title, category, created_at) VALUES (?, ?, ?, ?) RETURNING "
+        "id",
+        {law.title, short_title, law.category, now});
   }
-  auto const version_id = conn.scalar("SELECT id FROM law_versions WHERE law_id = ? AND version_date = ?",
-                                      {*law_id, law.version_date});
+  auto const version_id =
+      conn.scalar("SELECT id FROM law_versions WHERE law_id = ? AND version_date = ?",
+                  {*law_id, law.version_date});
   auto const count = static_cast<std::int64_t>(law.articles.size());
   if (version_id) {
     if (same_sources(conn, *version_id, sources)) return Outcome::unchanged;
@@ -89,8 +98,9 @@ Outcome save_version(db::Connection& conn, Law const& law, std::string const& sh
     conn.exec("UPDATE law_nodes SET parent_id = NULL WHERE version_id = ?", {*version_id});
     conn.exec("DELETE FROM law_nodes WHERE version_id = ?", {*version_id});
     conn.exec("DELETE FROM law_sources WHERE version_id = ?", {*version_id});
-    conn.exec("UPDATE law_versions SET history = ?, article_count = ?, imported_at = ? WHERE id = ?",
-              {join_lines(law.history), count, now, *version_id});
+    conn.exec(
+        "UPDATE law_versions SET history = ?, article_count = ?, imported_at = ? WHERE id = ?",
+        {join_lines(law.history), count, now, *version_id});
     insert_content(conn, *version_id, law, sources);
     return Outcome::replaced;
   }
@@ -106,11 +116,14 @@ std::vector<LawListItem> list_laws(db::Connection& conn, std::string const& titl
   constexpr char const* base =
       "SELECT l.id, l.title, l.short_title, l.category, v.version_date, v.article_count"
       " FROM laws l JOIN law_versions v ON v.law_id = l.id"
-      " WHERE v.version_date = (SELECT MAX(w.version_date) FROM law_versions w WHERE w.law_id = l.id)";
-  auto rows = title_like.empty()
-                  ? conn.query(std::string(base) + " ORDER BY l.category, l.title")
-                  : conn.query(std::string(base) + " AND LOWER(l.title) LIKE ? ESCAPE '\\' ORDER BY l.category, l.title",
-                               {title_like});
+      " WHERE v.version_date = (SELECT MAX(w.version_date) FROM law_versions w WHERE w.law_id = "
+      "l.id)";
+  auto rows =
+      title_like.empty()
+          ? conn.query(std::string(base) + " ORDER BY l.category, l.title")
+          : conn.query(std::string(base) +
+                           " AND LOWER(l.title) LIKE ? ESCAPE '\\' ORDER BY l.category, l.title",
+                       {title_like});
   std::vector<LawListItem> out;
   for (std::size_t i = 0; i < rows.size(); ++i) {
     auto row = rows.row(i);
@@ -120,34 +133,45 @@ std::vector<LawListItem> list_laws(db::Connection& conn, std::string const& titl
 }
 
 std::optional<LawRow> find_law(db::Connection& conn, std::string const& key) {
-  bool const numeric = !key.empty() && key.size() <= 18 &&
-                       std::all_of(key.begin(), key.end(), [](char c) { return c >= '0' && c <= '9'; });
-  auto rows = numeric ? conn.query("SELECT id, title, short_title, category FROM laws WHERE id = ?", {std::stoll(key)})
-                      : conn.query("SELECT id, title, short_title, category FROM laws WHERE title = ? OR short_title = ?"
-                                   " ORDER BY id LIMIT 1", {key, key});
+  bool const numeric =
+      !key.empty() && key.size() <= 18 &&
+      std::all_of(key.begin(), key.end(), [](char c) { return c >= '0' && c <= '9'; });
+  auto rows = numeric ? conn.query("SELECT id, title, short_title, category FROM laws WHERE id = ?",
+                                   {std::stoll(key)})
+                      : conn.query(
+                            "SELECT id, title, short_title, category FROM laws WHERE title = ? OR "
+                            "short_title = ?"
+                            " ORDER BY id LIMIT 1",
+                            {key, key});
   if (rows.empty()) return std::nullopt;
   auto row = rows.front();
   return LawRow{row.i64(0), row.str(1), row.str(2), row.str(3)};
 }
 
 std::optional<VersionRow> latest_version(db::Connection& conn, std::int64_t law_id) {
-  auto rows = conn.query("SELECT id, version_date, history, article_count, imported_at FROM law_versions"
-                         " WHERE law_id = ? ORDER BY version_date DESC LIMIT 1", {law_id});
+  auto rows = conn.query(
+      "SELECT id, version_date, history, article_count, imported_at FROM law_versions"
+      " WHERE law_id = ? ORDER BY version_date DESC LIMIT 1",
+      {law_id});
   if (rows.empty()) return std::nullopt;
   auto row = rows.front();
   return VersionRow{row.i64(0), row.str(1), split_lines(row.str(2)), row.i64(3), row.i64(4)};
 }
 
 std::vector<std::string> version_dates(db::Connection& conn, std::int64_t law_id) {
-  auto rows = conn.query("SELECT version_date FROM law_versions WHERE law_id = ? ORDER BY version_date DESC", {law_id});
+  auto rows = conn.query(
+      "SELECT version_date FROM law_versions WHERE law_id = ? ORDER BY version_date DESC",
+      {law_id});
   std::vector<std::string> out;
   for (std::size_t i = 0; i < rows.size(); ++i) out.push_back(rows.row(i).str(0));
   return out;
 }
 
 std::vector<NodeRow> nodes(db::Connection& conn, std::int64_t version_id) {
-  auto rows = conn.query("SELECT id, parent_id, kind, title, text FROM law_nodes WHERE version_id = ? ORDER BY ordinal",
-                         {version_id});
+  auto rows = conn.query(
+      "SELECT id, parent_id, kind, title, text FROM law_nodes WHERE version_id = ? ORDER BY "
+      "ordinal",
+      {version_id});
   std::vector<NodeRow> out;
   for (std::size_t i = 0; i < rows.size(); ++i) {
     auto row = rows.row(i);
@@ -157,22 +181,27 @@ std::vector<NodeRow> nodes(db::Connection& conn, std::int64_t version_id) {
 }
 
 std::vector<ArticleRow> article_index(db::Connection& conn, std::int64_t version_id) {
-  auto rows = conn.query("SELECT id, node_id, number, suffix, label, ordinal, '' FROM law_articles"
-                         " WHERE version_id = ? ORDER BY ordinal", {version_id});
+  auto rows = conn.query(
+      "SELECT id, node_id, number, suffix, label, ordinal, '' FROM law_articles"
+      " WHERE version_id = ? ORDER BY ordinal",
+      {version_id});
   std::vector<ArticleRow> out;
   for (std::size_t i = 0; i < rows.size(); ++i) out.push_back(article_row(rows.row(i)));
   return out;
 }
 
 std::optional<ArticleRow> article(db::Connection& conn, std::int64_t version_id, ArticleRef ref) {
-  auto rows = conn.query(std::string(article_columns) + "WHERE version_id = ? AND number = ? AND suffix = ?",
-                         {version_id, ref.number, ref.suffix});
+  auto rows = conn.query(
+      std::string(article_columns) + "WHERE version_id = ? AND number = ? AND suffix = ?",
+      {version_id, ref.number, ref.suffix});
   if (rows.empty()) return std::nullopt;
   return article_row(rows.front());
 }
 
-std::optional<ArticleRow> neighbour(db::Connection& conn, std::int64_t version_id, std::int64_t ordinal, int step) {
-  auto rows = conn.query(std::string(article_columns) + "WHERE version_id = ? AND ordinal = ?", {version_id, ordinal + step});
+std::optional<ArticleRow> neighbour(db::Connection& conn, std::int64_t version_id,
+                                    std::int64_t ordinal, int step) {
+  auto rows = conn.query(std::string(article_columns) + "WHERE version_id = ? AND ordinal = ?",
+                         {version_id, ordinal + step});
   if (rows.empty()) return std::nullopt;
   return article_row(rows.front());
 }

@@ -68,6 +68,7 @@ std::vector<NodeRow> nodes(db::Connection& conn, std::int64_t version_id);
 std::vector<ArticleRow> article_index(db::Connection& conn, std::int64_t version_id);
 std::optional<ArticleRow> article(db::Connection& conn, std::int64_t version_id, ArticleRef ref);
 // The article just before (-1) or after (+1) the given ordinal.
-std::optional<ArticleRow> neighbour(db::Connection& conn, std::int64_t version_id, std::int64_t ordinal, int step);
+std::optional<ArticleRow> neighbour(db::Connection& conn, std::int64_t version_id,
+                                    std::int64_t ordinal, int step);
 
 }  // namespace pufa::laws::store
