@@ -197,9 +197,16 @@ class Builder {
         std::string const six_place = random_.pick(six_places);
         std::string const form = random_.pick(forms);
         bool const in_village = six_place == "乡村" || six_place == "社区" || service_day;
-        auto const& office = offices_[random_.below(int(offices_.size()))];
+        auto office = offices_[random_.below(int(offices_.size()))];
         std::int64_t region = office.region;
-        if (in_village && !villages_.empty()) region = villages_[random_.below(int(villages_.size()))].first;
+        if (in_village && !villages_.empty()) {
+          // Village work is organised by its own township's office.
+          auto const& [village, township] = villages_[random_.below(int(villages_.size()))];
+          region = village;
+          for (auto const& o : offices_) {
+            if (o.region == township) office = o;
+          }
+        }
         std::string const title = theme + "法治宣传" + form + (in_village ? "进村（社区）" : "");
         activity(region, office.id, date, title, theme, random_.pick(audiences), six_place, form, campaign,
                  20 + random_.below(380));

@@ -104,7 +104,11 @@ Response Router::handle(Request& request) const {
     if (guard_) refused = guard_(request, options);
     if (!refused && !is_safe(request.method) && !request.body.empty() &&
         !accepts_any(request, options.accepts)) {
-      throw ApiError(AppError::unsupported_media_type);
+      std::string types = options.accepts;
+      for (std::size_t at = types.find(','); at != std::string::npos; at = types.find(',', at)) {
+        types.replace(at, 1, "、");
+      }
+      throw ApiError(AppError::unsupported_media_type, "请求内容类型应为 " + types);
     }
     response = refused ? std::move(*refused) : found.route->handler(request);
   } catch (ApiError const& error) {

@@ -96,7 +96,16 @@ void add_region_routes(http::Router& router, db::Database& db) {
   router.add(Method::get, "/api/v1/stats/overview", [&db](Request& request) {
     auto const& caller = auth::principal(request);
     auto const today = base::iso8601(base::now_ms()).substr(0, 10);
-    return Response::ok(db.read([&](db::Connection& conn) { return overview(conn, caller.region_path, today); }));
+    return Response::ok(db.read([&](db::Connection& conn) {
+      std::string path = caller.region_path;
+      if (auto region_id = http::query_int(request, "region_id")) {
+        auto region = region_ref(conn, *region_id);
+        if (!region) throw ApiError(AppError::validation_failed, "区域不存在", "region_id");
+        if (!caller.covers(region->path)) throw ApiError(AppError::out_of_scope);
+        path = region->path;
+      }
+      return overview(conn, path, today);
+    }));
   }, {.permission = "org.read"});
 }
 

@@ -58,6 +58,13 @@ describe('demo figures', () => {
     assert.equal(byName('青松社区').parent_id, byName('兰江街道').id)
   })
 
+  test('the overview narrows to a region on request, within scope', async () => {
+    const res = await coord.get(`/api/v1/stats/overview?region_id=${byName('马涧镇').id}`)
+    assert.equal(res.status, 200)
+    assert.equal(res.body.villages, 24)
+    assertError(await majian.get(`/api/v1/stats/overview?region_id=${byName('兰江街道').id}`), 403, 'out_of_scope')
+  })
+
   test('the overview is scoped: a 马涧镇 operator counts only 马涧镇', async () => {
     const res = await majian.get('/api/v1/stats/overview')
     assert.equal(res.status, 200)

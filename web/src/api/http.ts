@@ -141,17 +141,23 @@ export async function download(path: string, query?: Query): Promise<Download> {
 }
 
 /**
- * POSTs a file's bytes as they are (imports), reporting upload progress 0..100.
+ * POSTs a file's bytes as they are (imports, photos), reporting upload progress 0..100.
  * XMLHttpRequest because fetch cannot report upload progress.
  */
-export function upload<T>(path: string, file: Blob, contentType: string, onProgress?: (pct: number) => void): Promise<T> {
+export function upload<T>(
+  path: string,
+  file: Blob,
+  contentType: string,
+  onProgress?: (pct: number) => void,
+  headers: Record<string, string> = {},
+): Promise<T> {
   return new Promise<T>((resolve, reject) => {
     const xhr = new XMLHttpRequest()
     xhr.open('POST', buildUrl(path))
     xhr.withCredentials = true
     xhr.setRequestHeader('Content-Type', contentType)
     xhr.setRequestHeader('Accept', 'application/json')
-    for (const [k, v] of Object.entries(csrfHeader('POST'))) xhr.setRequestHeader(k, v)
+    for (const [k, v] of Object.entries({ ...headers, ...csrfHeader('POST') })) xhr.setRequestHeader(k, v)
     xhr.upload.onprogress = (e) => {
       if (e.lengthComputable) onProgress?.(Math.round((e.loaded / e.total) * 100))
     }

@@ -1,4 +1,5 @@
 /** 组织与队伍 (docs/org.md): one set of calls for every registry, plus regions and the overview. */
+import type { ActivityEntity } from './activity'
 import { download, http, upload, type Query } from './http'
 import type { Page, Region } from './types'
 
@@ -14,6 +15,9 @@ export type OrgEntity =
   | 'advisor_contracts'
   | 'places'
 
+/** Every registry the generic list, form and detail (components/registry) can draw. */
+export type RegistryEntity = OrgEntity | ActivityEntity
+
 /**
  * A record as the server sends it: `id`, every field by key, and beside each reference its
  * display name (`region_id` + `region_name`, `unit_id` + `unit_name`, ...). Phones and ID
@@ -25,21 +29,21 @@ export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsh
 
 type One = { item: OrgItem }
 
-export const listItems = (e: OrgEntity, q: Query) => http.get<Page<OrgItem>>(`/${e}`, q)
-export const getItem = (e: OrgEntity, id: number, reveal = false) =>
+export const listItems = (e: RegistryEntity, q: Query) => http.get<Page<OrgItem>>(`/${e}`, q)
+export const getItem = (e: RegistryEntity, id: number, reveal = false) =>
   http.get<One>(`/${e}/${id}`, reveal ? { reveal: 1 } : undefined)
 /** The body is the record's fields themselves (not wrapped); the answer is `{"item"}`. */
-export const createItem = (e: OrgEntity, fields: Record<string, unknown>) => http.post<One>(`/${e}`, fields)
+export const createItem = (e: RegistryEntity, fields: Record<string, unknown>) => http.post<One>(`/${e}`, fields)
 /** Fields left out keep their stored value (how a masked phone or ID number stays as it is). */
-export const updateItem = (e: OrgEntity, id: number, fields: Record<string, unknown>) =>
+export const updateItem = (e: RegistryEntity, id: number, fields: Record<string, unknown>) =>
   http.put<One>(`/${e}/${id}`, fields)
-export const deleteItem = (e: OrgEntity, id: number) => http.delete(`/${e}/${id}`)
+export const deleteItem = (e: RegistryEntity, id: number) => http.delete(`/${e}/${id}`)
 
 /** All rows matching the filters (no paging) as .xlsx. */
-export const exportItems = (e: OrgEntity, q: Query) => download(`/${e}/export`, q)
-export const importTemplate = (e: OrgEntity) => download(`/${e}/template`)
+export const exportItems = (e: RegistryEntity, q: Query) => download(`/${e}/export`, q)
+export const importTemplate = (e: RegistryEntity) => download(`/${e}/template`)
 /** All or nothing: 422 import_failed with `rows` when any row is bad. */
-export const importItems = (e: OrgEntity, file: Blob, onProgress?: (pct: number) => void) =>
+export const importItems = (e: RegistryEntity, file: Blob, onProgress?: (pct: number) => void) =>
   upload<{ imported: number }>(`/${e}/import`, file, XLSX_TYPE, onProgress)
 
 export interface RegionWrite {

@@ -30,3 +30,9 @@ export function formatPercent(part: number, whole: number): string {
   if (!whole) return '-'
   return new Intl.NumberFormat(i18n.global.locale.value, { style: 'percent', maximumFractionDigits: 1 }).format(part / whole)
 }
+
+/** A month's name in the reader's language: "12月", "Dec" (short) / "December". */
+export function formatMonth(month: number, style: 'short' | 'long' = 'short'): string {
+  const d = new Date(Date.UTC(2000, month - 1, 15))
+  return new Intl.DateTimeFormat(i18n.global.locale.value, { month: style, timeZone: 'UTC' }).format(d)
+}

@@ -7,7 +7,7 @@ import type { FieldDef } from './schema'
 type Callback = (e?: Error) => void
 const empty = (v: unknown) => v === null || v === undefined || v === '' || (Array.isArray(v) && v.length === 0)
 const TEXT_MAX = 100
-const SELECTS = new Set(['choice', 'tags', 'region', 'ref', 'date'])
+const SELECTS = new Set(['choice', 'tags', 'region', 'ref', 'refs', 'photos', 'date'])
 
 export function formRules(fields: FieldDef[], form: Record<string, unknown>): FormRules {
   const t = i18n.global.t
@@ -49,6 +49,18 @@ export function formRules(fields: FieldDef[], form: Record<string, unknown>): Fo
           empty(v) || (Number(v) >= min && Number(v) <= max)
             ? cb()
             : cb(new Error(t('org.rules.range', { label: label(), min, max }))),
+      })
+    }
+    if (f.notBefore) {
+      const other = f.notBefore
+      const otherLabel = () => t(fields.find((x) => x.key === other)?.label ?? other)
+      list.push({
+        trigger: 'change',
+        // YYYY-MM-DD strings compare as dates.
+        validator: (_r: unknown, v: unknown, cb: Callback) =>
+          empty(v) || empty(form[other]) || String(v) >= String(form[other])
+            ? cb()
+            : cb(new Error(t('org.rules.notBefore', { label: label(), other: otherLabel() }))),
       })
     }
     if (list.length) out[f.key] = list

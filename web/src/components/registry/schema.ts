@@ -3,10 +3,14 @@
  * Each entity's `views/org/<entity>/data.ts` exports one schema; the generic list, form and
  * detail components in this folder draw every org page from it.
  */
-import type { OrgEntity, OrgItem } from '@/api/org'
+import type { DictName } from '@/api/activity'
+import type { Query } from '@/api/http'
+import type { OrgItem, RegistryEntity } from '@/api/org'
 
 /** Entities a reference field can point to (searched with `GET /api/v1/E?q=`). */
-export type RefEntity = 'units' | 'schools' | 'people' | 'teams'
+export type RefEntity = 'units' | 'schools' | 'people' | 'teams' | 'places' | 'channels'
+
+export type TagType = 'primary' | 'success' | 'info' | 'warning' | 'danger'
 
 export type FieldKind =
   | 'text'
@@ -15,6 +19,8 @@ export type FieldKind =
   | 'tags' // several of `choices`
   | 'region' // el-tree-select over the region tree
   | 'ref' // remote-search select over `ref`
+  | 'refs' // several of `ref` (ids; the names come in `<key without _ids>_names`)
+  | 'photos' // photo ids, uploaded with POST /photos (names in `photo_names`)
   | 'date' // YYYY-MM-DD
   | 'number'
   | 'phone' // masked by the server
@@ -24,6 +30,8 @@ export type FieldKind =
 export interface Choice {
   value: string
   label: string
+  /** `label` is the text itself (dictionary values are data, not messages). */
+  literal?: boolean
 }
 
 export interface ColumnOpts {
@@ -31,6 +39,8 @@ export interface ColumnOpts {
   minWidth?: number
   /** Sorted by the server: `sort=key` / `-key`. */
   sortable?: boolean
+  /** Stays in view while the table scrolls sideways (状态 beside 操作). */
+  fixed?: 'left' | 'right'
 }
 
 export interface FieldDef {
@@ -43,8 +53,17 @@ export interface FieldDef {
   requiredUnless?: string
   choices?: readonly Choice[]
   ref?: RefEntity
-  /** Shown as a select in the search form (`?key=`; tags use `?tag=`). */
-  filter?: boolean
+  /** Extra query of a reference search (lecturers: `{ tag: '讲师' }`). */
+  refQuery?: Query
+  /** Choices from a dictionary the coordinators keep (`dictionary_items?dict=`), instead of `choices`. */
+  dict?: DictName
+  /**
+   * Shown in the search form: a select (`?key=`; tags use `?tag=` unless `filterKey` says otherwise),
+   * or for dates 'range': a date range picker (`?key_from=&key_to=`).
+   */
+  filter?: boolean | 'range'
+  /** The query key of the filter when it is not the field's own (or `tag` for tags). */
+  filterKey?: string
   /** Characters, for text. */
   max?: number
   /** Bounds and step, for numbers. */
@@ -53,14 +72,35 @@ export interface FieldDef {
   step?: number
   /** A choice shown as plain text rather than an el-tag (性别). */
   plain?: boolean
+  /** A choice's el-tag colour by value (状态: 已提交 green, 已退回 red). */
+  tagTypes?: Record<string, TagType>
+  /** The item key whose text shows in a tooltip over the value (the 退回原因 of a status). */
+  hintKey?: string
+  /** A whole row of a two-column form (a long title). */
+  fullRow?: boolean
+  /** A date that may not be before this other date field (结束日期 ≥ 活动日期). */
+  notBefore?: string
   /** Table column; false hides it from the table (still in the form and detail). */
   column?: ColumnOpts | false
   /** false: not in the form (read-only, or set by the page). */
   form?: boolean
 }
 
+/**
+ * The 已提交 / 已退回 workflow (docs/activity.md): reviewers return a record with a reason
+ * (`POST /E/{id}/return`); the operator edits it and it is submitted again.
+ */
+export interface ReviewFlow {
+  /** Permission of the 退回 action. */
+  permission: string
+  statusKey: string
+  reasonKey: string
+  /** The stored value of a returned record. */
+  returned: string
+}
+
 export interface EntitySchema {
-  entity: OrgEntity
+  entity: RegistryEntity
   /** i18n key of one record's kind: 单位, 人员 ... */
   title: string
   /** The item key that names a record in messages (name, person_name, ...). */
@@ -72,10 +112,28 @@ export interface EntitySchema {
   /** i18n key of the download name used when the server sends none. */
   exportName: string
   fields: FieldDef[]
+  /** Permission to add, edit, delete and import (default org.write). */
+  writePermission?: string
+  /** The list's order before the user sorts (default `-id`). */
+  defaultSort?: string
+  review?: ReviewFlow
 }
 
-/** `unit_id` → `unit_name`: where the server puts a reference's display name. */
-export const nameKeyOf = (key: string) => key.replace(/_id$/, '_name')
+export const writePermissionOf = (s: EntitySchema) => s.writePermission ?? 'org.write'
+
+/** `unit_id` → `unit_name`, `lecturer_ids` → `lecturer_names`: where the server puts a reference's display name. */
+export const nameKeyOf = (key: string) => key.replace(/_ids$/, '_names').replace(/_id$/, '_name')
+
+/** The query key of a filter: tags filter by `tag` unless the field says otherwise. */
+export const filterKeyOf = (f: FieldDef) => f.filterKey ?? (f.kind === 'tags' ? 'tag' : f.key)
+
+/** A list of values from the server (ids, names), whatever came. */
+export function listOf<T = unknown>(v: unknown): T[] {
+  return Array.isArray(v) ? (v as T[]) : []
+}
+
+/** What a choice reads as: its message, or the literal text of a dictionary value. */
+export const choiceText = (c: Choice, t: (key: string) => string) => (c.literal ? c.label : t(c.label))
 
 export const isPii = (f: FieldDef) => f.kind === 'phone' || f.kind === 'id_number'
 
@@ -96,6 +154,6 @@ export function regionField(opts: Partial<FieldDef> = {}): FieldDef {
   return { key: 'region_id', label: 'org.f.region', kind: 'region', required: true, column: { minWidth: 150, sortable: true }, ...opts }
 }
 
-/** Choice lists: the stored Chinese values with the i18n keys that label them. */
-export const choices = (group: string, entries: Record<string, string>): Choice[] =>
-  Object.entries(entries).map(([key, value]) => ({ value, label: `org.opt.${group}.${key}` }))
+/** Choice lists: the stored Chinese values with the i18n keys that label them (`<area>.opt.<group>.<key>`). */
+export const choices = (group: string, entries: Record<string, string>, area = 'org'): Choice[] =>
+  Object.entries(entries).map(([key, value]) => ({ value, label: `${area}.opt.${group}.${key}` }))

@@ -28,6 +28,12 @@ const en: typeof zh = {
       orgPeople: 'Legal-savvy residents, mediators, volunteers',
       orgTeams: 'Lecturer teams, volunteer teams and service hours',
       orgPlaces: 'Constitution parks, corridors, study rooms',
+      activityDashboard: 'Activities, participants, coverage and charts',
+      activityLedger: 'Record activities with photos; import and export',
+      activityStudy: 'Party group and executive meeting study, court hearings',
+      activityChannels: 'Websites, WeChat, radio and TV, and what they published',
+      activityCalendar: 'Constitution Day and other campaign dates, day by day',
+      activityDictionary: 'Activity themes and campaigns',
     },
   },
 }

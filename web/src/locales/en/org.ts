@@ -5,6 +5,8 @@ const en: typeof zh = {
     tree: { title: 'Regions', all: 'All', filter: 'Filter by name' },
     level: { 1: 'City', 2: 'Township', 3: 'Village' },
     view: 'View',
+    unfold: 'More filters',
+    fold: 'Fewer filters',
     delete: 'Delete',
     total: '{n} in total',
     addTitle: 'Add {entity}',
@@ -50,6 +52,7 @@ const en: typeof zh = {
       idCheck: 'The check digit of this ID number is wrong',
       range: '{label} must be between {min} and {max}',
       regionOrUnit: 'Select a region or a unit',
+      notBefore: '{label} cannot be before {other}',
     },
     entity: {
       unit: 'Unit',

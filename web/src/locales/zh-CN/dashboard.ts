@@ -26,6 +26,12 @@ export default {
       orgPeople: '法律明白人、调解员、志愿者等人员名册',
       orgTeams: '专题讲师团、志愿者队伍与服务时长',
       orgPlaces: '宪法公园、法治长廊、宪法学习室等',
+      activityDashboard: '活动场次、参与人次、覆盖率与统计图表',
+      activityLedger: '普法活动登记、照片、导入导出',
+      activityStudy: '中心组学法、常务会议学法、庭审旁听等',
+      activityChannels: '网站、公众号、广播电视等渠道及其内容',
+      activityCalendar: '宪法日、宪法宣传周等宣传节点与每日活动',
+      activityDictionary: '活动主题、活动品牌',
     },
   },
 }

@@ -1,3 +1,4 @@
+import activity from './activity'
 import auth from './auth'
 import common from './common'
 import dashboard from './dashboard'
@@ -7,4 +8,4 @@ import org from './org'
 import role from './role'
 import system from './system'
 
-export default { ...common, ...auth, ...layout, ...dashboard, ...org, ...system, ...role, ...error }
+export default { ...common, ...auth, ...layout, ...dashboard, ...org, ...activity, ...system, ...role, ...error }

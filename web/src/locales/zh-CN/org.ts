@@ -3,6 +3,8 @@ export default {
     tree: { title: '区域', all: '全部', filter: '输入名称筛选' },
     level: { 1: '市', 2: '乡镇街道', 3: '村（社区）' },
     view: '查看',
+    unfold: '展开',
+    fold: '收起',
     delete: '删除',
     total: '共 {n} 条',
     addTitle: '新增{entity}',
@@ -48,6 +50,7 @@ export default {
       idCheck: '身份证号校验位不正确，请核对',
       range: '{label}应在 {min} 至 {max} 之间',
       regionOrUnit: '请选择所属区域或所在单位',
+      notBefore: '{label}不能早于{other}',
     },
     entity: {
       unit: '单位',

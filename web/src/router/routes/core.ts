@@ -1,6 +1,7 @@
 /** Routes every signed-in user has: home, own password, error pages; and the login page. */
 import { HomeFilled } from '@element-plus/icons-vue'
 import type { RouteRecordRaw } from 'vue-router'
+import { activityRoutes } from './activity'
 import { orgRoutes } from './org'
 import { systemRoutes } from './system'
 
@@ -13,6 +14,7 @@ export const layoutChildren: RouteRecordRaw[] = [
     meta: { title: 'menu.home', icon: HomeFilled },
   },
   orgRoutes,
+  activityRoutes,
   systemRoutes,
   {
     path: 'account/password',

@@ -1,0 +1,82 @@
+/** 活动台账: one 普法活动 (docs/activity.md): lecture, fair, show, broadcast ... with its photos. */
+import { choices, regionField, type EntitySchema } from '@/components/registry/schema'
+import { reviewFlow, statusFields, WRITE } from '../shared'
+
+export const AUDIENCES = choices(
+  'audience',
+  {
+    leaders: '领导干部',
+    civilServants: '公务员',
+    youth: '青少年',
+    public: '群众',
+    workers: '企业职工',
+    elderly: '老年人',
+    womenChildren: '妇女儿童',
+    farmers: '农民',
+    migrants: '外来务工人员',
+    disabled: '残疾人',
+  },
+  'activity',
+)
+
+/** 法律六进: the six places the law goes into. */
+export const SIX_PLACES = choices(
+  'sixPlace',
+  { organs: '机关', villages: '乡村', communities: '社区', schools: '学校', enterprises: '企业', units: '单位' },
+  'activity',
+)
+
+export const FORMS = choices(
+  'form',
+  {
+    lecture: '讲座',
+    fair: '法律赶集',
+    show: '文艺演出',
+    cases: '以案释法',
+    mockCourt: '模拟法庭',
+    quiz: '知识竞赛',
+    online: '线上推送',
+    consult: '法律咨询',
+    training: '培训',
+    exhibition: '展览',
+    other: '其他',
+  },
+  'activity',
+)
+
+/** People who may lecture: those tagged 讲师. */
+export const LECTURER_TAG = '讲师'
+
+export const activitySchema: EntitySchema = {
+  entity: 'activities',
+  title: 'activity.entity.activity',
+  nameKey: 'title',
+  searchLabel: 'activity.f.title',
+  importable: true,
+  exportName: 'activity.file.activities',
+  writePermission: WRITE,
+  review: reviewFlow,
+  // Form order: two columns, long fields on rows of their own; the table shows those with a column.
+  fields: [
+    { key: 'title', label: 'activity.f.title', kind: 'text', required: true, max: 100, fullRow: true, column: { minWidth: 200, sortable: true } },
+    { key: 'starts_on', label: 'activity.f.startsOn', kind: 'date', required: true, filter: 'range', column: { width: 112, sortable: true } },
+    { key: 'ends_on', label: 'activity.f.endsOn', kind: 'date', notBefore: 'starts_on', column: false },
+    { key: 'time_span', label: 'activity.f.timeSpan', kind: 'text', max: 30, column: false },
+    regionField({ label: 'activity.f.region', column: { minWidth: 140, sortable: true } }),
+    { key: 'place_id', label: 'activity.f.place', kind: 'ref', ref: 'places', column: false },
+    { key: 'unit_id', label: 'activity.f.unit', kind: 'ref', ref: 'units', filter: true, column: { minWidth: 130 } },
+    { key: 'theme', label: 'activity.f.theme', kind: 'choice', dict: 'activity_theme', required: true, filter: true, column: { width: 100 } },
+    { key: 'campaign', label: 'activity.f.campaign', kind: 'choice', dict: 'activity_campaign', filter: true, column: false },
+    { key: 'form', label: 'activity.f.form', kind: 'choice', choices: FORMS, required: true, filter: true, column: { width: 96 } },
+    { key: 'six_place', label: 'activity.f.sixPlace', kind: 'choice', choices: SIX_PLACES, filter: true, column: false },
+    { key: 'participants', label: 'activity.f.participants', kind: 'number', required: true, min: 0, maxValue: 1_000_000, column: { width: 96, sortable: true } },
+    { key: 'materials', label: 'activity.f.materials', kind: 'number', min: 0, maxValue: 10_000_000, column: false },
+    { key: 'audience', label: 'activity.f.audience', kind: 'tags', choices: AUDIENCES, filter: true, filterKey: 'audience', column: false },
+    { key: 'lecturer_ids', label: 'activity.f.lecturers', kind: 'refs', ref: 'people', refQuery: { tag: LECTURER_TAG }, column: false },
+    // Thumbnails in the form and the detail; the table stays narrow enough for a 1366 px screen.
+    { key: 'photo_ids', label: 'activity.f.photos', kind: 'photos', column: false },
+    { key: 'description', label: 'activity.f.description', kind: 'textarea', max: 2000, column: false },
+    { key: 'press_links', label: 'activity.f.pressLinks', kind: 'textarea', max: 1000, column: false },
+    ...statusFields(),
+  ],
+}
