@@ -1,8 +1,8 @@
 // Browser test of the activity area (普法活动): the coordinator reads 活动场次 on the 2020 dashboard; a
-// township operator records an activity in 马涧镇 马坞村 with a photo; the dashboard counts it; the
+// village operator of 马坞村 records an activity there with a photo; the dashboard counts it; the
 // coordinator finds it in the ledger by its title and exports exactly that list to Excel.
 // Needs a running `pufa serve` with the demo data (PUFA_URL), a coordinator (PUFA_COORD_USER / _PASS)
-// and the 马涧镇 operator (PUFA_OPERATOR_USER / _PASS, default majian); see README.md.
+// and the 马坞村 village operator (PUFA_OPERATOR_USER / _PASS, default mawu); see README.md.
 import assert from 'node:assert/strict'
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { createRequire } from 'node:module'
@@ -17,8 +17,8 @@ const { chromium } = require('playwright-core')
 const BASE = (process.env.PUFA_URL ?? '').replace(/\/$/, '')
 const COORD_USER = process.env.PUFA_COORD_USER ?? ''
 const COORD_PASS = process.env.PUFA_COORD_PASS ?? ''
-const OP_USER = process.env.PUFA_OPERATOR_USER || 'majian'
-const OP_PASS = process.env.PUFA_OPERATOR_PASS || 'Pufa-Majian-2026'
+const OP_USER = process.env.PUFA_OPERATOR_USER || 'mawu'
+const OP_PASS = process.env.PUFA_OPERATOR_PASS || 'Pufa-Mawu-2026'
 /** Where screenshots go: on failure always; every step too when PUFA_E2E_SHOTS is set. */
 const SHOTS = process.env.PUFA_E2E_SHOTS ?? ''
 const CHROMIUM = process.env.PUFA_CHROMIUM ?? '/usr/bin/chromium'

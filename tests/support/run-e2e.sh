@@ -17,6 +17,7 @@ done
 [ -n "$url" ] || { cat "$tmp/server.log" >&2; exit 1; }
 export PUFA_URL=$url PUFA_COORD_USER=lanxi PUFA_COORD_PASS=Pufa-Lanxi-2026
 export PUFA_ADMIN_USER=admin PUFA_ADMIN_PASS=Pufa-Admin-2026
+export PUFA_OPERATOR_USER=mawu PUFA_OPERATOR_PASS=Pufa-Mawu-2026
 shopt -s nullglob
 files=("$dir"/*.test.mjs)
 [ ${#files[@]} -gt 0 ] || { echo "no tests in $dir" >&2; exit 1; }
