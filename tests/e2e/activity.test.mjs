@@ -5,14 +5,13 @@
 // and the 马坞村 village operator (PUFA_OPERATOR_USER / _PASS, default mawu); see README.md.
 import assert from 'node:assert/strict'
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
-import { createRequire } from 'node:module'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { after, before, test } from 'node:test'
 import { deflateSync, inflateRawSync } from 'node:zlib'
 
-const require = createRequire(new URL('../../web/package.json', import.meta.url))
-const { chromium } = require('playwright-core')
+import { CHROMIUM, CHROMIUM_ARGS, chromium } from './browser.mjs'
+
 
 const BASE = (process.env.PUFA_URL ?? '').replace(/\/$/, '')
 const COORD_USER = process.env.PUFA_COORD_USER ?? ''
@@ -21,7 +20,6 @@ const OP_USER = process.env.PUFA_OPERATOR_USER || 'mawu'
 const OP_PASS = process.env.PUFA_OPERATOR_PASS || 'Pufa-Mawu-2026'
 /** Where screenshots go: on failure always; every step too when PUFA_E2E_SHOTS is set. */
 const SHOTS = process.env.PUFA_E2E_SHOTS ?? ''
-const CHROMIUM = process.env.PUFA_CHROMIUM ?? '/usr/bin/chromium'
 const TIMEOUT_MS = 15_000
 const YEAR = 2020
 const TOWNSHIP = '马涧镇'
@@ -46,15 +44,7 @@ before(async () => {
   browser = await chromium.launch({
     executablePath: CHROMIUM,
     headless: true,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      '--disable-quic',
-    ],
+    args: CHROMIUM_ARGS,
   })
 })
 

@@ -3,20 +3,18 @@
 // coordinator's login (PUFA_COORD_USER / PUFA_COORD_PASS); see README.md.
 import assert from 'node:assert/strict'
 import { mkdtemp, readFile, rm } from 'node:fs/promises'
-import { createRequire } from 'node:module'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { after, before, test } from 'node:test'
 
-const require = createRequire(new URL('../../web/package.json', import.meta.url))
-const { chromium } = require('playwright-core')
+import { CHROMIUM, CHROMIUM_ARGS, chromium } from './browser.mjs'
+
 
 const BASE = (process.env.PUFA_URL ?? '').replace(/\/$/, '')
 const USER = process.env.PUFA_COORD_USER ?? ''
 const PASS = process.env.PUFA_COORD_PASS ?? ''
 /** Where screenshots go: on failure always; every step too when PUFA_E2E_SHOTS is set. */
 const SHOTS = process.env.PUFA_E2E_SHOTS ?? ''
-const CHROMIUM = process.env.PUFA_CHROMIUM ?? '/usr/bin/chromium'
 const TIMEOUT_MS = 15_000
 const TOWNSHIP = '马涧镇'
 
@@ -36,15 +34,7 @@ before(async () => {
     locale: 'zh-CN',
     viewport: { width: 1366, height: 800 },
     acceptDownloads: true,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      '--disable-quic',
-    ],
+    args: CHROMIUM_ARGS,
   })
   context.setDefaultTimeout(TIMEOUT_MS)
   page = context.pages()[0] ?? (await context.newPage())
