@@ -89,7 +89,8 @@ std::int64_t find_by_name(db::Connection& conn, auth::Principal const& caller, F
     std::string sql = "SELECT t.id FROM " + table + " t JOIN regions r ON r.id = t.region_id WHERE t." +
                       column + " = ? AND r.path LIKE ?";
     if (field.kind == Kind::school) sql += " AND t.type = '学校'";
-    rows = conn.query(sql, {name, caller.region_path + "%"});
+    // A shared reference (a city lecturer, lawyer or department) is looked up city-wide.
+    rows = conn.query(sql, {name, (field.shared ? std::string("/") : caller.region_path) + "%"});
   }
   if (rows.empty()) {
     throw ApiError(AppError::validation_failed,

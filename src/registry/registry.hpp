@@ -50,6 +50,8 @@ struct Field {
   std::string_view ref_name = "name";  // ref/refs: its column shown as the name
   std::string_view dict = {};          // dict: the dictionary
   bool range = false;     // dates: ?key_from=&key_to= filter the list
+  bool shared = false;    // a reference that may point outside the caller's subtree (a city
+                          // lecturer, lawyer or department serving a village)
   bool readonly = false;  // set by the area's own rules (a status), never from input
 };
 
@@ -67,6 +69,10 @@ struct Entity {
   bool importable = false;
   // At least one of these keys must be set (advisor contracts: a unit or a village).
   std::vector<std::string_view> one_of = {};
+  // ?shared=1 lists the whole city, as candidates for shared references: only when the
+  // entity is shareable, and with one of `shared_tags` when it has any (people: 讲师, 法律顾问).
+  bool shareable = false;
+  std::vector<std::string_view> shared_tags = {};
 
   Field const* field(std::string_view key) const;
 };

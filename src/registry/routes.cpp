@@ -1,6 +1,7 @@
 #include "registry/routes.hpp"
 
 #include <boost/json/array.hpp>
+#include <algorithm>
 #include <memory>
 
 #include "auth/audit.hpp"
@@ -38,6 +39,17 @@ ListFilter filter_of(db::Connection& conn, auth::Principal const& caller, Regist
   ListFilter filter;
   // City-wide records (dictionaries) are listed for everyone.
   filter.region_path = registry.entity().region_from.empty() ? "/" : region_path_of(conn, caller, request);
+  if (request.query_value("shared").value_or("") == "1") {
+    // Candidates for a shared reference: the whole city, limited to the shareable kinds.
+    auto const& entity = registry.entity();
+    if (!entity.shareable) throw ApiError(AppError::validation_failed, "该列表不能跨区域查询", "shared");
+    auto const tag = request.query_value("tag").value_or("");
+    if (!entity.shared_tags.empty() &&
+        std::find(entity.shared_tags.begin(), entity.shared_tags.end(), tag) == entity.shared_tags.end()) {
+      throw ApiError(AppError::validation_failed, "跨区域查询只能按讲师、法律顾问等标签", "tag");
+    }
+    filter.region_path = "/";
+  }
   filter.q = std::string(request.query_value("q").value_or(""));
   filter.tag = std::string(request.query_value("tag").value_or(""));
   if (!filter.tag.empty() && !registry.entity().field("tags")) {

@@ -138,6 +138,23 @@ describe('recording and the dashboard', () => {
     for (const a of mine.items) assert.equal(a.region_name, '马涧镇 马坞村')
   })
 
+  test('city lecturers and departments serve the villages: shared references', async () => {
+    const local = assertList(await majian.get(`/api/v1/people?${q({ tag: '讲师' })}`))
+    assert.equal(local.total, 0, 'no lecturer lives in 马涧镇')
+    const city = assertList(await majian.get(`/api/v1/people?${q({ tag: '讲师', shared: 1 })}`))
+    assert.equal(city.total, 54)
+    assertError(await majian.get('/api/v1/people?shared=1'), 400, 'validation_failed', 'tag')
+    assertError(await majian.get(`/api/v1/people?${q({ tag: '志愿者', shared: 1 })}`), 400, 'validation_failed', 'tag')
+    assertError(await majian.get('/api/v1/places?shared=1'), 400, 'validation_failed', 'shared')
+    const justice = assertList(await majian.get(`/api/v1/units?${q({ q: '市司法局', shared: 1 })}`)).items[0]
+    const res = await majian.post('/api/v1/activities', newActivity({ lecturer_ids: [city.items[0].id], unit_id: justice.id }))
+    assert.equal(res.status, 201, res.text)
+    assert.deepEqual(res.body.item.lecturer_names, [city.items[0].name])
+    assert.equal(res.body.item.unit_name, '市司法局')
+    // Shared references do not open the rest: the lecturer's own record stays out of scope.
+    assertError(await majian.get(`/api/v1/people/${city.items[0].id}`), 403, 'out_of_scope')
+  })
+
   test('status is not set from input', async () => {
     const res = await majian.post('/api/v1/activities', newActivity({ status: '已退回', return_reason: 'x' }))
     assert.equal(res.status, 201)

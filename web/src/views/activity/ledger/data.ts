@@ -64,7 +64,7 @@ export const activitySchema: EntitySchema = {
     { key: 'time_span', label: 'activity.f.timeSpan', kind: 'text', max: 30, column: false },
     regionField({ label: 'activity.f.region', column: { minWidth: 140, sortable: true } }),
     { key: 'place_id', label: 'activity.f.place', kind: 'ref', ref: 'places', column: false },
-    { key: 'unit_id', label: 'activity.f.unit', kind: 'ref', ref: 'units', filter: true, column: { minWidth: 130 } },
+    { key: 'unit_id', label: 'activity.f.unit', kind: 'ref', ref: 'units', refQuery: { shared: '1' }, filter: true, column: { minWidth: 130 } },
     { key: 'theme', label: 'activity.f.theme', kind: 'choice', dict: 'activity_theme', required: true, filter: true, column: { width: 100 } },
     { key: 'campaign', label: 'activity.f.campaign', kind: 'choice', dict: 'activity_campaign', filter: true, column: false },
     { key: 'form', label: 'activity.f.form', kind: 'choice', choices: FORMS, required: true, filter: true, column: { width: 96 } },
@@ -72,7 +72,7 @@ export const activitySchema: EntitySchema = {
     { key: 'participants', label: 'activity.f.participants', kind: 'number', required: true, min: 0, maxValue: 1_000_000, column: { width: 96, sortable: true } },
     { key: 'materials', label: 'activity.f.materials', kind: 'number', min: 0, maxValue: 10_000_000, column: false },
     { key: 'audience', label: 'activity.f.audience', kind: 'tags', choices: AUDIENCES, filter: true, filterKey: 'audience', column: false },
-    { key: 'lecturer_ids', label: 'activity.f.lecturers', kind: 'refs', ref: 'people', refQuery: { tag: LECTURER_TAG }, column: false },
+    { key: 'lecturer_ids', label: 'activity.f.lecturers', kind: 'refs', ref: 'people', refQuery: { tag: LECTURER_TAG, shared: '1' }, column: false },
     // Thumbnails in the form and the detail; the table stays narrow enough for a 1366 px screen.
     { key: 'photo_ids', label: 'activity.f.photos', kind: 'photos', column: false },
     { key: 'description', label: 'activity.f.description', kind: 'textarea', max: 2000, column: false },

@@ -36,7 +36,7 @@ export const vicePrincipalSchema: EntitySchema = {
   fields: [
     { key: 'school_id', label: 'org.f.school', kind: 'ref', ref: 'schools', required: true, filter: true },
     { key: 'person_id', label: 'org.f.name', kind: 'ref', ref: 'people', required: true, column: { minWidth: 100 } },
-    { key: 'sending_unit_id', label: 'org.f.sendingUnit', kind: 'ref', ref: 'units', column: { minWidth: 150 } },
+    { key: 'sending_unit_id', label: 'org.f.sendingUnit', kind: 'ref', ref: 'units', refQuery: { shared: '1' }, column: { minWidth: 150 } },
     { key: 'term_start', label: 'org.f.termStart', kind: 'date', column: { width: 115 } },
     { key: 'term_end', label: 'org.f.termEnd', kind: 'date', column: { width: 115 } },
   ],
@@ -51,7 +51,7 @@ export const contractSchema: EntitySchema = {
   exportName: 'org.file.contracts',
   fields: [
     { key: 'client_unit_id', label: 'org.f.clientUnit', kind: 'ref', ref: 'units', form: false, column: false },
-    { key: 'advisor_id', label: 'org.f.advisor', kind: 'ref', ref: 'people', required: true, column: { minWidth: 100 } },
+    { key: 'advisor_id', label: 'org.f.advisor', kind: 'ref', ref: 'people', refQuery: { tag: '法律顾问', shared: '1' }, required: true, column: { minWidth: 100 } },
     { key: 'firm', label: 'org.f.firm', kind: 'text', column: { minWidth: 150 } },
     { key: 'starts_on', label: 'org.f.startsOn', kind: 'date', required: true, column: { width: 115 } },
     { key: 'ends_on', label: 'org.f.endsOn', kind: 'date', column: { width: 115 } },
