@@ -89,7 +89,7 @@ std::vector<Entity> const all{
                 {.key = "type", .label = "类型", .kind = Kind::choice, .required = true, .choices = place_types,
                  .filter = true},
                 region(), text("address", "地址", 200), {.key = "opened_on", .label = "建成日期", .kind = Kind::date},
-                text("photo", "照片", 300),
+                {.key = "photo_ids", .label = "照片", .kind = Kind::refs, .ref = "photos", .ref_name = "original_name"},
                 {.key = "latitude", .label = "纬度", .kind = Kind::number, .low = -90, .high = 90},
                 {.key = "longitude", .label = "经度", .kind = Kind::number, .low = -180, .high = 180},
                 text("description", "简介", 1000)},

@@ -114,7 +114,7 @@ CREATE TABLE places (
   type TEXT NOT NULL,
   address TEXT,
   opened_on TEXT,
-  photo TEXT,
+  photo_ids TEXT,
   latitude DOUBLE PRECISION,
   longitude DOUBLE PRECISION,
   description TEXT,

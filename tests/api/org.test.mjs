@@ -3,6 +3,7 @@ import assert from 'node:assert/strict'
 import { after, before, describe, test } from 'node:test'
 
 import { ADMIN, COORD, assertError, assertList, startServer, uniqueName } from './harness.mjs'
+import { makePng } from './images.mjs'
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 const MAJIAN = { username: 'majian', password: 'Pufa-Majian-2026' }
@@ -251,9 +252,14 @@ describe('other registries', () => {
     assert.equal(hours.body.item.region_id, volunteer.region_id)
 
     assertError(await coord.post('/api/v1/places', { name: '公园', type: '游乐园', region_id: 1 }), 400, 'validation_failed', 'type')
-    const place = await coord.post('/api/v1/places', { name: '马坞村法治长廊', type: '法治长廊', region_id: byName('马坞村').id, opened_on: '2020-05-01', latitude: 29.2, longitude: 119.5 })
+    const photo = await coord.post('/api/v1/photos', undefined, { body: makePng(40, 30), type: 'image/png', headers: { 'X-File-Name': encodeURIComponent('长廊.png') } })
+    assert.equal(photo.status, 201, photo.text)
+    const place = await coord.post('/api/v1/places', { name: '马坞村法治长廊', type: '法治长廊', region_id: byName('马坞村').id, opened_on: '2020-05-01', latitude: 29.2, longitude: 119.5, photo_ids: [photo.body.photo.id] })
     assert.equal(place.status, 201, place.text)
     assert.equal(place.body.item.region_name, '马涧镇 马坞村')
+    assert.deepEqual(place.body.item.photo_ids, [photo.body.photo.id])
+    assert.deepEqual(place.body.item.photo_names, ['长廊.png'])
+    assertError(await coord.post('/api/v1/places', { name: '无图', type: '法治长廊', region_id: 1, photo_ids: [99999999] }), 400, 'validation_failed', 'photo_ids')
 
     const advisor = assertList(await coord.get(`/api/v1/people?${q({ tag: '法律顾问', page_size: 1 })}`)).items[0]
     assertError(await coord.post('/api/v1/advisor_contracts', { advisor_id: advisor.id, starts_on: '2025-01-01' }), 400, 'validation_failed', 'client_unit_id')

@@ -1,10 +1,9 @@
 // Activity photos: upload (sniffed, decoded, thumbnailed), read in scope, delete.
 import assert from 'node:assert/strict'
-import { randomBytes } from 'node:crypto'
-import { deflateSync } from 'node:zlib'
 import { after, before, test } from 'node:test'
 
 import { ADMIN, COORD, assertError, rawHttp, startServer } from './harness.mjs'
+import { PNG_SIGNATURE, chunk, ihdr, makeNoisePng, makePng } from './images.mjs'
 
 const MAJIAN = { username: 'majian', password: 'Pufa-Majian-2026' }
 const MiB = 1024 * 1024
@@ -22,54 +21,6 @@ const TINY_JPEG = Buffer.from(
   '19jZ2uLj5OXm5+jp6vLz9PX29/j5+v/aAAwDAQACEQMRAD8AyqZJ2ptFejhst9jVVTmvby/4JrjM5+s0ZUuS1/Pzv2CiiivUPEP/2Q==',
   'base64',
 )
-
-const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
-  let c = n
-  for (let k = 0; k < 8; ++k) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1
-  return c >>> 0
-})
-
-function crc32(bytes) {
-  let c = 0xffffffff
-  for (const b of bytes) c = CRC_TABLE[(c ^ b) & 0xff] ^ (c >>> 8)
-  return (c ^ 0xffffffff) >>> 0
-}
-
-function chunk(type, data) {
-  const head = Buffer.alloc(8)
-  head.writeUInt32BE(data.length, 0)
-  head.write(type, 4, 'latin1')
-  const crc = Buffer.alloc(4)
-  crc.writeUInt32BE(crc32(Buffer.concat([head.subarray(4), data])))
-  return Buffer.concat([head, data, crc])
-}
-
-const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])
-
-function ihdr(width, height) {
-  const data = Buffer.alloc(13)
-  data.writeUInt32BE(width, 0)
-  data.writeUInt32BE(height, 4)
-  data.set([8, 2, 0, 0, 0], 8) // 8-bit RGB, no interlace
-  return chunk('IHDR', data)
-}
-
-/** A valid RGB PNG of width × height: a colour gradient, so each test's bytes differ by size. */
-function makePng(width, height) {
-  const raw = Buffer.alloc((width * 3 + 1) * height)
-  for (let y = 0; y < height; ++y) {
-    const row = y * (width * 3 + 1) // filter byte 0 at the start of each row
-    for (let x = 0; x < width; ++x) raw.set([(x * 255) / width, (y * 255) / height, 128], row + 1 + x * 3)
-  }
-  return Buffer.concat([PNG_SIGNATURE, ihdr(width, height), chunk('IDAT', deflateSync(raw)), chunk('IEND', Buffer.alloc(0))])
-}
-
-/** A PNG of random pixels: it does not compress, so its size is about width × height × 3. */
-function makeNoisePng(width, height) {
-  const raw = randomBytes((width * 3 + 1) * height)
-  for (let y = 0; y < height; ++y) raw[y * (width * 3 + 1)] = 0
-  return Buffer.concat([PNG_SIGNATURE, ihdr(width, height), chunk('IDAT', deflateSync(raw)), chunk('IEND', Buffer.alloc(0))])
-}
 
 let server
 let coord

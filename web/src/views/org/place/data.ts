@@ -28,7 +28,7 @@ export const placeSchema: EntitySchema = {
     regionField(),
     { key: 'address', label: 'org.f.address', kind: 'text', max: 200, column: { minWidth: 140 } },
     { key: 'opened_on', label: 'org.f.openedOn', kind: 'date', column: { width: 120, sortable: true } },
-    { key: 'photo', label: 'org.f.photo', kind: 'text', max: 300, column: false },
+    { key: 'photo_ids', label: 'org.f.photo', kind: 'photos', column: false },
     { key: 'latitude', label: 'org.f.latitude', kind: 'number', min: -90, maxValue: 90, step: 0.000001, column: false },
     { key: 'longitude', label: 'org.f.longitude', kind: 'number', min: -180, maxValue: 180, step: 0.000001, column: false },
     { key: 'description', label: 'org.f.description', kind: 'textarea', max: 1000, column: false },
