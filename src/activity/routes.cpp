@@ -2,6 +2,7 @@
 
 #include "activity/counters.hpp"
 #include "activity/entities.hpp"
+#include "activity/store.hpp"
 #include "auth/audit.hpp"
 #include "auth/principal.hpp"
 #include "base/time.hpp"
@@ -40,8 +41,7 @@ registry::RouteSettings ledger_settings(std::string_view name, void (*count)(db:
         if (before) count(conn, *before, -1);
         if (after) count(conn, *after, 1);
         if (before && after && before->values[status] == std::string(returned)) {
-          conn.exec("UPDATE " + table + " SET status = ?, return_reason = NULL WHERE id = ?",
-                    {submitted, after->id});
+          set_status(conn, table, after->id, submitted, std::nullopt);
         }
       },
   };
@@ -58,8 +58,7 @@ void add_return_route(http::Router& router, db::Database& db, std::string_view n
     auto const reason = http::req_string(body, "reason", "退回原因", 500);
     auto item = db.write([&](db::Connection& conn) {
       registry.load(conn, caller, id);
-      conn.exec("UPDATE " + std::string(registry.entity().table) + " SET status = ?, return_reason = ?, updated_at = ?"
-                " WHERE id = ?", {returned, reason, base::now_ms(), id});
+      set_status(conn, std::string(registry.entity().table), id, returned, reason);
       auto entry = auth::audit_entry(request, &caller, action, std::string(registry.entity().name), std::to_string(id));
       entry.detail = reason.substr(0, 200);
       auth::record_audit(conn, entry);
@@ -71,13 +70,7 @@ void add_return_route(http::Router& router, db::Database& db, std::string_view n
 
 // The scope a dashboard reads: the caller's township (or the city), or ?region_id= inside it.
 std::int64_t scope_of(db::Connection& conn, auth::Principal const& caller, Request const& request) {
-  std::string path = caller.region_path;
-  if (auto region_id = http::query_int(request, "region_id")) {
-    auto region = registry::region_ref(conn, *region_id);
-    if (!region) throw ApiError(AppError::validation_failed, "区域不存在", "region_id");
-    if (!caller.covers(region->path)) throw ApiError(AppError::out_of_scope);
-    path = region->path;
-  }
+  auto const path = registry::region_path_of(conn, caller, request);
   // "/1/5/23/": the dashboard is counted for the city (1) and its townships (5).
   auto const ids = registry::path_ids(path);
   return ids.size() >= 2 ? ids[1] : ids.front();
@@ -118,14 +111,7 @@ void add_routes(http::Router& router, db::Database& db) {
     int const year = year_of(request, "year", 2000, 2100, std::atoi(today.substr(0, 4).c_str()));
     int const month = year_of(request, "month", 1, 12, std::atoi(today.substr(5, 2).c_str()));
     return Response::ok(db.read([&](db::Connection& conn) {
-      std::string path = caller.region_path;
-      if (auto region_id = http::query_int(request, "region_id")) {
-        auto region = registry::region_ref(conn, *region_id);
-        if (!region) throw ApiError(AppError::validation_failed, "区域不存在", "region_id");
-        if (!caller.covers(region->path)) throw ApiError(AppError::out_of_scope);
-        path = region->path;
-      }
-      return calendar(conn, year, month, path);
+      return calendar(conn, year, month, registry::region_path_of(conn, caller, request));
     }));
   }, {.permission = "activity.read"});
 }

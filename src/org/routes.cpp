@@ -97,14 +97,7 @@ void add_region_routes(http::Router& router, db::Database& db) {
     auto const& caller = auth::principal(request);
     auto const today = base::iso8601(base::now_ms()).substr(0, 10);
     return Response::ok(db.read([&](db::Connection& conn) {
-      std::string path = caller.region_path;
-      if (auto region_id = http::query_int(request, "region_id")) {
-        auto region = region_ref(conn, *region_id);
-        if (!region) throw ApiError(AppError::validation_failed, "区域不存在", "region_id");
-        if (!caller.covers(region->path)) throw ApiError(AppError::out_of_scope);
-        path = region->path;
-      }
-      return overview(conn, path, today);
+      return overview(conn, registry::region_path_of(conn, caller, request), today);
     }));
   }, {.permission = "org.read"});
 }

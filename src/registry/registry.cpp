@@ -534,9 +534,9 @@ std::int64_t Registry::create(db::Connection& conn, auth::Principal const& calle
   return rows.front().i64(0);
 }
 
-void Registry::update(db::Connection& conn, auth::Principal const& caller, std::int64_t id,
+void Registry::update(db::Connection& conn, auth::Principal const& caller, Record const& existing,
                       boost::json::object const& body) const {
-  auto existing = load(conn, caller, id);
+  auto const id = existing.id;
   if (!caller.covers(existing.region_path)) throw ApiError(AppError::out_of_scope);
   std::int64_t region_id = 0;
   auto cells = validate(conn, caller, body, &existing, region_id);
@@ -553,8 +553,9 @@ void Registry::update(db::Connection& conn, auth::Principal const& caller, std::
              params);
 }
 
-void Registry::remove(db::Connection& conn, auth::Principal const& caller, std::int64_t id) const {
-  if (!caller.covers(load(conn, caller, id).region_path)) throw ApiError(AppError::out_of_scope);
+void Registry::remove(db::Connection& conn, auth::Principal const& caller, Record const& existing) const {
+  if (!caller.covers(existing.region_path)) throw ApiError(AppError::out_of_scope);
+  auto const id = existing.id;
   try {
     conn.exec("DELETE FROM " + std::string(entity_.table) + " WHERE id = ?", {id});
   } catch (db::DbError const& error) {

@@ -121,9 +121,10 @@ class Registry {
   // Throws ApiError(validation_failed/out_of_scope) naming the field.
   std::int64_t create(db::Connection& conn, auth::Principal const& caller,
                       boost::json::object const& body) const;
-  void update(db::Connection& conn, auth::Principal const& caller, std::int64_t id,
+  // `existing` comes from load(): the routes hold it already for the change hooks.
+  void update(db::Connection& conn, auth::Principal const& caller, Record const& existing,
               boost::json::object const& body) const;
-  void remove(db::Connection& conn, auth::Principal const& caller, std::int64_t id) const;
+  void remove(db::Connection& conn, auth::Principal const& caller, Record const& existing) const;
 
   boost::json::object to_json(Record const& record, bool reveal) const;
   // Display text of each field for export (references by name, tags joined by 、).

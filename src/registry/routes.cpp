@@ -22,7 +22,9 @@ using http::Response;
 
 namespace {
 
-// The subtree a list asks for (?region_id=), checked against the caller's scope.
+
+}  // namespace
+
 std::string region_path_of(db::Connection& conn, auth::Principal const& caller, Request const& request) {
   auto const region_id = http::query_int(request, "region_id");
   if (!region_id) return caller.region_path;
@@ -31,8 +33,6 @@ std::string region_path_of(db::Connection& conn, auth::Principal const& caller, 
   if (!caller.covers(region->path)) throw ApiError(AppError::out_of_scope);
   return region->path;
 }
-
-}  // namespace
 
 ListFilter filter_of(db::Connection& conn, auth::Principal const& caller, Registry const& registry,
                      Request const& request) {
@@ -211,7 +211,7 @@ void add_routes(http::Router& router, db::Database& db, Registry const& registry
     auto body = http::json_object(request);
     auto item = db.write([&](db::Connection& conn) {
       auto before = registry.load(conn, caller, id);
-      registry.update(conn, caller, id, body);
+      registry.update(conn, caller, before, body);
       auto after = registry.load(conn, caller, id);
       if (hooks->changed) hooks->changed(conn, &before, &after);
       auth::record_audit(conn, auth::audit_entry(request, &caller, audit_action(registry, "update"),
@@ -226,7 +226,7 @@ void add_routes(http::Router& router, db::Database& db, Registry const& registry
     auto const id = request.id_param("id");
     db.write([&](db::Connection& conn) {
       auto before = registry.load(conn, caller, id);
-      registry.remove(conn, caller, id);
+      registry.remove(conn, caller, before);
       if (hooks->changed) hooks->changed(conn, &before, nullptr);
       auth::record_audit(conn, auth::audit_entry(request, &caller, audit_action(registry, "delete"),
                                                  std::string(registry.entity().name), std::to_string(id)));

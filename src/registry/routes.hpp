@@ -26,6 +26,11 @@ inline constexpr std::size_t import_body_limit = 10 * 1024 * 1024;
 
 void add_routes(http::Router& router, db::Database& db, Registry const& registry, RouteSettings settings);
 
+// The subtree a request asks for with ?region_id=, checked against the caller's scope
+// (400 for an unknown region, 403 outside the scope); the caller's own subtree without it.
+std::string region_path_of(db::Connection& conn, auth::Principal const& caller,
+                           http::Request const& request);
+
 // The list filters of a request (?region_id, q, sort, the entity's filter keys, date ranges).
 ListFilter filter_of(db::Connection& conn, auth::Principal const& caller, Registry const& registry,
                      http::Request const& request);
