@@ -2,61 +2,32 @@
 // 法治副校长, and the Excel export. Needs a running `pufa serve` with the demo data (PUFA_URL) and a
 // coordinator's login (PUFA_COORD_USER / PUFA_COORD_PASS); see README.md.
 import assert from 'node:assert/strict'
-import { mkdtemp, readFile, rm } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
+import { readFile, rm } from 'node:fs/promises'
 import { join } from 'node:path'
 import { after, before, test } from 'node:test'
 
-import { CHROMIUM, CHROMIUM_ARGS, chromium } from './browser.mjs'
-
+import { openBrowser, stepper } from './browser.mjs'
 
 const BASE = (process.env.PUFA_URL ?? '').replace(/\/$/, '')
 const USER = process.env.PUFA_COORD_USER ?? ''
 const PASS = process.env.PUFA_COORD_PASS ?? ''
-/** Where screenshots go: on failure always; every step too when PUFA_E2E_SHOTS is set. */
-const SHOTS = process.env.PUFA_E2E_SHOTS ?? ''
-const TIMEOUT_MS = 15_000
 const TOWNSHIP = '马涧镇'
 
-let context
+let browser
 let page
-let profileDir
-let shotDir
+let step
 
 before(async () => {
   assert.ok(BASE, 'set PUFA_URL to the base URL of a running pufa serve, e.g. http://127.0.0.1:8099')
   assert.ok(USER && PASS, 'set PUFA_COORD_USER and PUFA_COORD_PASS to a coordinator login')
-  profileDir = await mkdtemp(join(tmpdir(), 'pufa-e2e-profile-'))
-  shotDir = SHOTS || (await mkdtemp(join(tmpdir(), 'pufa-e2e-shots-')))
-  context = await chromium.launchPersistentContext(profileDir, {
-    executablePath: CHROMIUM,
-    headless: true,
-    locale: 'zh-CN',
-    viewport: { width: 1366, height: 800 },
-    acceptDownloads: true,
-    args: CHROMIUM_ARGS,
-  })
-  context.setDefaultTimeout(TIMEOUT_MS)
-  page = context.pages()[0] ?? (await context.newPage())
+  browser = await openBrowser({ acceptDownloads: true })
+  page = browser.page
+  step = stepper(page, browser.shotDir, 'org-')
 })
 
 after(async () => {
-  await context?.close()
-  if (profileDir) await rm(profileDir, { recursive: true, force: true })
+  await browser?.close()
 })
-
-/** Runs a step; on failure saves a screenshot and names it in the error. */
-async function step(name, fn) {
-  try {
-    await fn()
-    if (SHOTS) await page.screenshot({ path: join(shotDir, `org-${name}.png`), fullPage: true })
-  } catch (e) {
-    const file = join(shotDir, `FAILED-org-${name}.png`)
-    await page.screenshot({ path: file, fullPage: true }).catch(() => {})
-    e.message = `${e.message}\n(screenshot: ${file}, url: ${page.url()})`
-    throw e
-  }
-}
 
 /** A GET of the API with the page's session. */
 const apiGet = (path) =>
@@ -144,7 +115,7 @@ test('coordinator: people by township, a school’s 法治副校长, export to E
     const d = await download
     const name = d.suggestedFilename()
     assert.match(name, /\.xlsx$/, `download name ${name}`)
-    const path = join(shotDir, `export-${Date.now()}.xlsx`)
+    const path = join(browser.shotDir, `export-${Date.now()}.xlsx`)
     await d.saveAs(path)
     const bytes = await readFile(path)
     await rm(path, { force: true })

@@ -1,60 +1,30 @@
 // Browser test of the app shell: sign-in, menu by permission, 适老化 (large font) persisted, sign-out.
 // Needs a running `pufa serve` (PUFA_URL) and a coordinator's login (PUFA_COORD_USER / PUFA_COORD_PASS).
 import assert from 'node:assert/strict'
-import { mkdtemp, rm } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import { after, before, test } from 'node:test'
 
-import { CHROMIUM, CHROMIUM_ARGS, chromium } from './browser.mjs'
-
+import { openBrowser, stepper } from './browser.mjs'
 
 const BASE = (process.env.PUFA_URL ?? '').replace(/\/$/, '')
 const USER = process.env.PUFA_COORD_USER ?? ''
 const PASS = process.env.PUFA_COORD_PASS ?? ''
-/** Where screenshots go: on failure always; every step too when PUFA_E2E_SHOTS is set. */
-const SHOTS = process.env.PUFA_E2E_SHOTS ?? ''
-const TIMEOUT_MS = 15_000
 const LARGE_FONT_MIN_PX = 18
 
-let context
+let browser
 let page
-let profileDir
-let shotDir
+let step
 
 before(async () => {
   assert.ok(BASE, 'set PUFA_URL to the base URL of a running pufa serve, e.g. http://127.0.0.1:8099')
   assert.ok(USER && PASS, 'set PUFA_COORD_USER and PUFA_COORD_PASS to a coordinator login')
-  profileDir = await mkdtemp(join(tmpdir(), 'pufa-e2e-profile-'))
-  shotDir = SHOTS || (await mkdtemp(join(tmpdir(), 'pufa-e2e-shots-')))
-  context = await chromium.launchPersistentContext(profileDir, {
-    executablePath: CHROMIUM,
-    headless: true,
-    locale: 'zh-CN',
-    viewport: { width: 1366, height: 800 },
-    args: CHROMIUM_ARGS,
-  })
-  context.setDefaultTimeout(TIMEOUT_MS)
-  page = context.pages()[0] ?? (await context.newPage())
+  browser = await openBrowser()
+  page = browser.page
+  step = stepper(page, browser.shotDir, '')
 })
 
 after(async () => {
-  await context?.close()
-  if (profileDir) await rm(profileDir, { recursive: true, force: true })
+  await browser?.close()
 })
-
-/** Runs a step; on failure saves a screenshot and names it in the error. */
-async function step(name, fn) {
-  try {
-    await fn()
-    if (SHOTS) await page.screenshot({ path: join(shotDir, `${name}.png`), fullPage: true })
-  } catch (e) {
-    const file = join(shotDir, `FAILED-${name}.png`)
-    await page.screenshot({ path: file, fullPage: true }).catch(() => {})
-    e.message = `${e.message}\n(screenshot: ${file}, url: ${page.url()})`
-    throw e
-  }
-}
 
 const rootFontPx = () =>
   page.evaluate(() => parseFloat(getComputedStyle(document.documentElement).fontSize))
