@@ -2,7 +2,10 @@
 
 #include "auth/guard.hpp"
 #include "auth/routes.hpp"
+#include "content/routes.hpp"
+#include "exam/routes.hpp"
 #include "laws/routes.hpp"
+#include "search/search.hpp"
 #include "media/routes.hpp"
 #include "activity/routes.hpp"
 #include "org/routes.hpp"
@@ -12,7 +15,8 @@ namespace pufa::app {
 std::vector<db::Migration> all_migrations() {
   std::vector<db::Migration> out;
   for (auto&& area : {auth::migrations(), org::migrations(), media::migrations(), activity::migrations(),
-                        laws::migrations()}) out.insert(out.end(), area.begin(), area.end());
+                        laws::migrations(), search::migrations(), content::migrations(),
+                        exam::migrations()}) out.insert(out.end(), area.begin(), area.end());
   return out;
 }
 
@@ -33,6 +37,9 @@ Application::Application(std::unique_ptr<db::Database> database, auth::AuthSetti
   activity::add_routes(router, *db);
   media::add_routes(router, *db, std::move(uploads));
   laws::add_routes(router, *db);
+  search::add_routes(router, *db);
+  content::add_routes(router, *db);
+  exam::add_routes(router, *db);
 }
 
 }  // namespace pufa::app

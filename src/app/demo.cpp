@@ -4,6 +4,8 @@
 #include "auth/password.hpp"
 #include "auth/store.hpp"
 #include "activity/demo.hpp"
+#include "content/routes.hpp"
+#include "exam/routes.hpp"
 #include "org/demo.hpp"
 
 namespace pufa::app {
@@ -24,10 +26,11 @@ constexpr DemoAccount accounts[] = {
     {"lanxi", "市司法局普法办", "coordinator", "Pufa-Lanxi-2026", "普法办协调员 coordinator"},
     {"majian", "马涧镇普法联络员", "unit_operator", "Pufa-Majian-2026", "马涧镇单位联络员 unit_operator"},
     {"mawu", "马坞村普法专管员", "village_operator", "Pufa-Mawu-2026", "马涧镇马坞村操作员 village_operator"},
+    {"wangfang", "王芳", "examinee", "Pufa-Exam-2026", "马涧镇公务员(考生) examinee"},
 };
 
 // Where each demo account sits in the tree (region code; the root when empty).
-constexpr char const* account_regions[] = {"", "", "330781011000", "330781011001"};
+constexpr char const* account_regions[] = {"", "", "330781011000", "330781011001", "330781011000"};
 
 }  // namespace
 
@@ -38,6 +41,7 @@ std::vector<DemoLogin> load_demo(db::Database& db) {
     auto const now = base::now_ms();
     org::load_demo(conn);
     activity::load_demo(conn);
+    content::load_demo(conn);
     auto root = auth::store::root_region(conn);
     for (std::size_t a = 0; a < hashes.size(); ++a) {
       auto const& [account, hash] = hashes[a];
@@ -57,6 +61,7 @@ std::vector<DemoLogin> load_demo(db::Database& db) {
       entry.object_id = std::to_string(user.id);
       auth::record_audit(conn, entry);
     }
+    exam::load_demo(conn);  // after the accounts: the demo examinee sits its exams
   });
   std::vector<DemoLogin> logins;
   for (auto const& account : accounts) logins.push_back({account.username, account.password, account.role_label});
