@@ -2,7 +2,10 @@
 import { HomeFilled } from '@element-plus/icons-vue'
 import type { RouteRecordRaw } from 'vue-router'
 import { activityRoutes } from './activity'
+import { contentRoutes } from './content'
+import { examPageRoutes, examRoutes } from './exam'
 import { orgRoutes } from './org'
+import { portalRoutes } from './portal'
 import { systemRoutes } from './system'
 
 /** Children of the layout: the menu is built from these. */
@@ -15,6 +18,8 @@ export const layoutChildren: RouteRecordRaw[] = [
   },
   orgRoutes,
   activityRoutes,
+  ...contentRoutes,
+  ...examRoutes,
   systemRoutes,
   {
     path: 'account/password',
@@ -37,6 +42,8 @@ export const layoutChildren: RouteRecordRaw[] = [
 ]
 
 export const routes: RouteRecordRaw[] = [
+  ...portalRoutes,
+  ...examPageRoutes,
   {
     path: '/login',
     name: 'login',

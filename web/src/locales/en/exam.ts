@@ -1,0 +1,7 @@
+import type zh from '../zh-CN/exam'
+
+const en: typeof zh = {
+  exam: {},
+}
+
+export default en

@@ -1,0 +1,7 @@
+import type zh from '../zh-CN/portal'
+
+const en: typeof zh = {
+  portal: {},
+}
+
+export default en
