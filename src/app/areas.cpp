@@ -35,10 +35,10 @@ Application::Application(std::unique_ptr<db::Database> database, auth::AuthSetti
   auth::add_routes(router, auth, users);
   org::add_routes(router, *db);
   activity::add_routes(router, *db);
-  media::add_routes(router, *db, std::move(uploads));
+  media::add_routes(router, *db, uploads);
   laws::add_routes(router, *db);
   search::add_routes(router, *db);
-  content::add_routes(router, *db);
+  content::add_routes(router, *db, std::move(uploads));
   exam::add_routes(router, *db);
 }
 

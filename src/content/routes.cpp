@@ -1,9 +1,279 @@
 #include "content/routes.hpp"
 
+#include <algorithm>
+#include <cctype>
+#include <chrono>
+#include <cstdlib>
+
+#include "auth/principal.hpp"
+#include "content/files.hpp"
+#include "content/service.hpp"
+#include "http/error.hpp"
+#include "http/json_input.hpp"
+
 namespace pufa::content {
 
-void add_routes(http::Router&, db::Database&) {}
-std::vector<db::Migration> migrations() { return {}; }
-void load_demo(db::Connection&) {}
+using http::ApiError;
+using http::AppError;
+using http::Method;
+using http::Request;
+using http::Response;
+namespace json = boost::json;
+
+namespace {
+
+constexpr auto visit_flush_interval = std::chrono::seconds(5);
+constexpr std::size_t article_body_limit = 1024 * 1024;  // rich text with inline tables
+constexpr std::size_t max_body_chars = 200'000;
+constexpr std::size_t max_case_chars = 20'000;
+constexpr std::size_t max_citations = 30;
+constexpr std::size_t max_name_chars = 200;
+
+[[noreturn]] void invalid(std::string message, std::string field) {
+  throw ApiError(AppError::validation_failed, std::move(message), std::move(field));
+}
+
+bool blank(std::optional<std::string> const& text) {
+  return !text || text->find_first_not_of(" \t\r\n") == std::string::npos;
+}
+
+bool valid_date(std::string const& text) {
+  if (text.size() != 10 || text[4] != '-' || text[7] != '-') return false;
+  for (std::size_t i : {0, 1, 2, 3, 5, 6, 8, 9})
+    if (text[i] < '0' || text[i] > '9') return false;
+  int const year = std::stoi(text.substr(0, 4)), month = std::stoi(text.substr(5, 2)),
+            day = std::stoi(text.substr(8, 2));
+  constexpr int days[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  if (year < 1949 || month < 1 || month > 12 || day < 1 || day > days[month - 1]) return false;
+  bool const leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+  return !(month == 2 && day == 29 && !leap);
+}
+
+// Reads a member of the nested "case" object; errors name "case.<member>".
+template <class F>
+auto in_case(F&& read) {
+  try {
+    return read();
+  } catch (ApiError const& error) {
+    if (error.field().empty() || error.field().starts_with("case.")) throw;
+    throw ApiError(error.error(), error.message(), "case." + error.field());
+  }
+}
+
+std::vector<Citation> parse_cited(json::object const& body) {
+  std::vector<Citation> out;
+  auto const* value = body.if_contains("cited");
+  if (!value || value->is_null()) return out;
+  if (!value->is_array()) invalid("所引法条应为列表", "case.cited");
+  if (value->as_array().size() > max_citations)
+    invalid("所引法条不能超过 " + std::to_string(max_citations) + " 条", "case.cited");
+  for (auto const& item : value->as_array()) {
+    if (!item.is_object()) invalid("所引法条的每一项应为 {law, number}", "case.cited");
+    auto const& cite = item.as_object();
+    auto const* law = cite.if_contains("law");
+    auto const* number = cite.if_contains("number");
+    if (!law || !law->is_string() || blank(std::string(law->as_string())))
+      invalid("请填写所引法律的名称", "case.cited");
+    std::string written;
+    if (number && number->is_string()) written = number->as_string();
+    else if (number && number->is_int64()) written = std::to_string(number->as_int64());
+    auto const ref = laws::parse_article_ref(written);
+    if (!ref) invalid("条号应为 1077、第1077条或第一千零七十七条", "case.cited");
+    auto const name = std::string(law->as_string());
+    if (name.size() > 200) invalid("法律名称过长", "case.cited");
+    out.push_back({name, *ref});
+  }
+  return out;
+}
+
+std::vector<std::int64_t> parse_ids(json::object const& body) {
+  std::vector<std::int64_t> ids;
+  auto const* value = body.if_contains("attachment_ids");
+  if (!value || value->is_null()) return ids;
+  if (!value->is_array()) invalid("附件应为编号列表", "attachment_ids");
+  for (auto const& item : value->as_array()) {
+    if (!item.is_int64() || item.as_int64() <= 0) invalid("附件编号应为正整数", "attachment_ids");
+    if (std::find(ids.begin(), ids.end(), item.as_int64()) == ids.end()) ids.push_back(item.as_int64());
+  }
+  return ids;
+}
+
+ArticleInput parse_input(Request const& request) {
+  auto const body = http::json_object(request);
+  ArticleInput in;
+  in.column = http::req_string(body, "column", "栏目", 20);
+  in.title = http::req_string(body, "title", "标题", 200);
+  in.summary = http::opt_string(body, "summary", "摘要", 500);
+  in.body_html = http::req_string(body, "body_html", "正文", max_body_chars);
+  if (auto publisher = http::opt_string(body, "publisher", "发布机构", 100); !blank(publisher))
+    in.publisher = std::move(publisher);
+  if (auto written = http::opt_string(body, "written_on", "成文日期", 10); !blank(written)) {
+    if (!valid_date(*written)) invalid("成文日期应为 YYYY-MM-DD 格式的日期", "written_on");
+    in.written_on = std::move(written);
+  }
+  if (auto disclosure = http::opt_string(body, "disclosure", "公开方式", 10); !blank(disclosure)) {
+    if (*disclosure != disclosure_active && *disclosure != disclosure_on_request)
+      invalid("公开方式应为主动公开或依申请公开", "disclosure");
+    in.disclosure = std::move(disclosure);
+  }
+  in.attachment_ids = parse_ids(body);
+  if (auto const* value = body.if_contains("case"); value && !value->is_null()) {
+    if (!value->is_object()) invalid("案例信息应为对象", "case");
+    auto const& c = value->as_object();
+    CaseInput input;
+    input.facts = in_case([&] { return http::req_string(c, "facts", "案情", max_case_chars); });
+    input.analysis = in_case([&] { return http::req_string(c, "analysis", "法律分析", max_case_chars); });
+    input.cited = parse_cited(c);
+    in.case_input = std::move(input);
+  }
+  return in;
+}
+
+ListQuery list_query(Request const& request, bool staff) {
+  ListQuery query;
+  query.column = std::string(request.query_value("column").value_or(""));
+  if (staff) {
+    query.status = std::string(request.query_value("status").value_or(""));
+    static constexpr std::string_view statuses[] = {status::draft, status::review, status::published,
+                                                    status::returned, status::withdrawn};
+    if (!query.status.empty() && std::find(std::begin(statuses), std::end(statuses), query.status) == std::end(statuses))
+      invalid("状态应为 draft、review、published、returned 或 withdrawn", "status");
+    query.q = std::string(request.query_value("q").value_or(""));
+    if (query.q.size() > 400) invalid("搜索词过长", "q");
+  }
+  query.page = http::query_int(request, "page").value_or(1);
+  auto size = http::query_int(request, "size");
+  query.size = size ? *size : http::query_int(request, "page_size").value_or(20);
+  if (query.page < 1 || query.page > 1'000'000) invalid("页码超出范围", "page");
+  if (query.size < 1 || query.size > http::max_page_size) invalid("每页条数应在 1 到 100 之间", "size");
+  return query;
+}
+
+// ?name=文件名.pdf: shown to users and used as the download name, never as a path.
+std::optional<std::string> file_name(Request const& request) {
+  auto raw = request.query_value("name");
+  if (!raw || raw->empty()) return std::nullopt;
+  std::string name(*raw);
+  if (auto const slash = name.find_last_of("/\\"); slash != std::string::npos) name.erase(0, slash + 1);
+  auto const length = http::utf8_length(name);
+  bool const control = std::any_of(name.begin(), name.end(), [](char c) {
+    auto const u = static_cast<unsigned char>(c);
+    return u < 0x20 || u == 0x7F;
+  });
+  if (!length || control) invalid("文件名含有无效字符", "name");
+  if (*length > max_name_chars) invalid("文件名不能超过 " + std::to_string(max_name_chars) + " 个字", "name");
+  if (name.empty()) return std::nullopt;
+  return name;
+}
+
+// The portal's origin: PUFA_PUBLIC_URL when set (the address residents use, behind a proxy),
+// else the Host the request came to.
+std::string configured_base() {
+  char const* env = std::getenv("PUFA_PUBLIC_URL");
+  std::string base = env ? env : "";
+  while (!base.empty() && base.back() == '/') base.pop_back();
+  return base;
+}
+
+std::string portal_base(Request const& request, std::string const& configured) {
+  if (!configured.empty()) return configured;
+  std::string host(request.header("host").value_or(""));
+  bool const safe = !host.empty() && host.size() <= 255 && std::all_of(host.begin(), host.end(), [](char c) {
+    return std::isalnum(static_cast<unsigned char>(c)) || c == '.' || c == '-' || c == ':' || c == '[' || c == ']';
+  });
+  return "http://" + (safe ? host : std::string("localhost"));
+}
+
+bool inline_type(std::string_view type) {
+  return type == "application/pdf" || type == "image/jpeg" || type == "image/png";
+}
+
+}  // namespace
+
+void add_routes(http::Router& router, db::Database& db, std::filesystem::path uploads) {
+  // The counter lives as long as the routes (the Application's router): its destructor writes
+  // the last counts while the database is still open.
+  auto visits = std::make_shared<VisitCounter>(db, std::chrono::duration_cast<std::chrono::milliseconds>(visit_flush_interval));
+  ContentService const service(db, std::move(uploads), visits);
+  auto const base = configured_base();
+  http::RouteOptions const open{.access = http::Access::open};
+  http::RouteOptions const read{.permission = "content.write"};
+  auto write = [](char const* action) {
+    return http::RouteOptions{.permission = "content.write", .action = action, .body_limit = article_body_limit};
+  };
+  auto publish = [](char const* action) {
+    return http::RouteOptions{.permission = "content.publish", .action = action};
+  };
+
+  router.add(Method::get, "/api/v1/columns", [service](Request&) { return Response::ok(service.columns()); }, open);
+
+  router.add(Method::get, "/api/v1/articles", [service](Request& request) {
+    return Response::ok(service.list(auth::principal(request), list_query(request, true)));
+  }, read);
+  router.add(Method::post, "/api/v1/articles", [service](Request& request) {
+    return Response::created(service.create(request, auth::principal(request), parse_input(request)));
+  }, write("articles.create"));
+  router.add(Method::get, "/api/v1/articles/{id}", [service](Request& request) {
+    return Response::ok(service.get(auth::principal(request), request.id_param("id")));
+  }, read);
+  router.add(Method::put, "/api/v1/articles/{id}", [service](Request& request) {
+    auto const id = request.id_param("id");
+    return Response::ok(service.update(request, auth::principal(request), id, parse_input(request)));
+  }, write("articles.update"));
+  router.add(Method::del, "/api/v1/articles/{id}", [service](Request& request) {
+    service.remove(request, auth::principal(request), request.id_param("id"));
+    return Response::no_content();
+  }, write("articles.delete"));
+  router.add(Method::post, "/api/v1/articles/{id}/submit", [service](Request& request) {
+    return Response::ok(service.submit(request, auth::principal(request), request.id_param("id")));
+  }, write("articles.submit"));
+  router.add(Method::post, "/api/v1/articles/{id}/return", [service](Request& request) {
+    auto const id = request.id_param("id");
+    auto const reason = http::req_string(http::json_object(request), "reason", "退回原因", 500);
+    return Response::ok(service.send_back(request, auth::principal(request), id, reason));
+  }, publish("articles.return"));
+  router.add(Method::post, "/api/v1/articles/{id}/publish", [service](Request& request) {
+    return Response::ok(service.publish(request, auth::principal(request), request.id_param("id")));
+  }, publish("articles.publish"));
+  router.add(Method::post, "/api/v1/articles/{id}/withdraw", [service](Request& request) {
+    return Response::ok(service.withdraw(request, auth::principal(request), request.id_param("id")));
+  }, publish("articles.withdraw"));
+
+  router.add(Method::post, "/api/v1/attachments", [service](Request& request) {
+    return Response::created(service.upload(request, auth::principal(request), file_name(request)));
+  }, {.permission = "content.write", .action = "attachments.create", .body_limit = max_attachment_bytes,
+      .accepts = accepted_content_types()});
+  router.add(Method::get, "/api/v1/attachments/{id}", [service](Request& request) {
+    auto file = service.download(auth::principal_if(request), request.id_param("id"));
+    Response response;
+    response.set_header("Content-Type", file.content_type);
+    response.set_header("Content-Disposition",
+                        content_disposition(inline_type(file.content_type) ? "inline" : "attachment", file.name));
+    response.set_header("X-Content-Type-Options", "nosniff");
+    response.set_header("Content-Security-Policy", "sandbox");
+    response.set_header("Cache-Control", "private, max-age=300");
+    response.body = std::move(file.bytes);
+    return response;
+  }, open);
+
+  router.add(Method::get, "/api/v1/public/home", [service](Request&) { return Response::ok(service.home()); }, open);
+  router.add(Method::get, "/api/v1/public/articles", [service](Request& request) {
+    auto const query = list_query(request, false);
+    return Response::ok(service.public_list(query.column, query.page, query.size));
+  }, open);
+  router.add(Method::get, "/api/v1/public/articles/{id}", [service, base](Request& request) {
+    auto response = Response::ok(service.public_article(request.id_param("id"), portal_base(request, base)));
+    response.set_header("Cache-Control", "no-store");  // every view is counted
+    return response;
+  }, open);
+  router.add(Method::get, "/api/v1/public/articles/{id}/qr.svg", [service, base](Request& request) {
+    Response response;
+    response.body = service.qr_svg(request.id_param("id"), portal_base(request, base));
+    response.set_header("Content-Type", "image/svg+xml");
+    response.set_header("Cache-Control", "public, max-age=3600");
+    response.set_header("X-Content-Type-Options", "nosniff");
+    return response;
+  }, open);
+}
 
 }  // namespace pufa::content

@@ -1,6 +1,7 @@
 // The content area's routes, migrations and demo data.
 #pragma once
 
+#include <filesystem>
 #include <vector>
 
 #include "db/database.hpp"
@@ -9,7 +10,9 @@
 
 namespace pufa::content {
 
-void add_routes(http::Router& router, db::Database& db);
+// `uploads`: the folder attachments are written under (beside the photos, outside the web root).
+// The routes own the visit counter, whose thread stops (and flushes) when they are destroyed.
+void add_routes(http::Router& router, db::Database& db, std::filesystem::path uploads);
 std::vector<db::Migration> migrations();
 // Demo data for the Lanxi demo; deterministic, a second run changes nothing.
 void load_demo(db::Connection& conn);

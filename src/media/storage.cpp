@@ -70,6 +70,17 @@ void write_atomically(std::filesystem::path const& path, std::string_view bytes)
 
 }  // namespace
 
+std::string save_file(std::filesystem::path const& root, std::string_view folder,
+                      std::string_view bytes, std::string_view extension, base::Millis now) {
+  auto const date = base::iso8601(now);
+  auto const dir = std::filesystem::path(folder) / date.substr(0, 4) / date.substr(5, 2);
+  auto const relative = (dir / (base::random_hex(name_bytes) + "." + std::string(extension))).string();
+  std::filesystem::create_directories(root / dir);
+  write_atomically(root / relative, bytes);
+  sync_dir(root / dir);
+  return relative;
+}
+
 StoredFiles PhotoStorage::save(std::string_view original, std::string_view extension,
                                std::string_view thumbnail, base::Millis now) const {
   auto const date = base::iso8601(now);  // 2026-11-29T...

@@ -17,6 +17,11 @@ struct StoredFiles {
   std::string thumb_path;
 };
 
+// Writes `bytes` to <root>/<folder>/<yyyy>/<mm>/<32 hex>.<extension> (temporary name, fsync,
+// rename) and returns that path relative to root; for other areas' files (content attachments).
+std::string save_file(std::filesystem::path const& root, std::string_view folder,
+                      std::string_view bytes, std::string_view extension, base::Millis now);
+
 class PhotoStorage {
  public:
   explicit PhotoStorage(std::filesystem::path root) : root_(std::move(root)) {}

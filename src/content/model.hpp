@@ -1,0 +1,82 @@
+// Plain records of the content area: columns, articles (and cases), attachments.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "base/time.hpp"
+#include "laws/numerals.hpp"
+
+namespace pufa::content {
+
+// Workflow: draft → review → published → withdrawn; review → returned (with a reason) → review.
+namespace status {
+inline constexpr std::string_view draft = "draft";
+inline constexpr std::string_view review = "review";
+inline constexpr std::string_view published = "published";
+inline constexpr std::string_view returned = "returned";
+inline constexpr std::string_view withdrawn = "withdrawn";
+}  // namespace status
+
+inline constexpr std::string_view cases_column = "cases";
+inline constexpr std::string_view disclosure_active = "主动公开";
+inline constexpr std::string_view disclosure_on_request = "依申请公开";
+
+struct Column {
+  std::string code, name, section;
+  int sort = 0;
+};
+
+// An article of a law cited by a case, as the author named it; resolved against the law
+// library when shown, so a case may be stored before the library is imported.
+struct Citation {
+  std::string law;  // 民法典, 中华人民共和国民法典
+  laws::ArticleRef ref;
+};
+
+struct AttachmentInfo {
+  std::int64_t id = 0;
+  std::string name, content_type;
+  std::int64_t size = 0;
+};
+
+struct Attachment {
+  AttachmentInfo info;
+  std::optional<std::int64_t> article_id;
+  std::int64_t region_id = 0;
+  std::string region_path;
+  std::optional<std::int64_t> uploader_id;
+  std::string path;  // relative to the uploads folder
+  std::string sha256;
+  base::Millis created_at = 0;
+};
+
+struct Article {
+  std::int64_t id = 0;
+  Column column;
+  std::int64_t region_id = 0;
+  std::string region_path;
+  std::optional<std::int64_t> author_id;
+  std::string author_name;
+  std::string title, summary, body_html;
+  std::string status{status::draft};
+  std::string publisher;                 // 发布机构
+  std::optional<std::string> written_on; // 成文日期 YYYY-MM-DD
+  std::string disclosure{disclosure_active};
+  std::optional<std::string> index_no;   // 信息索引号, assigned on publishing
+  std::optional<base::Millis> published_at;
+  std::int64_t visits = 0;               // as stored (the counter adds the unflushed views)
+  std::optional<std::string> return_reason;
+  std::optional<std::string> case_facts, case_analysis;
+  std::vector<Citation> cited;
+  std::vector<AttachmentInfo> attachments;
+  base::Millis created_at = 0;
+  base::Millis updated_at = 0;
+
+  bool is_case() const { return column.code == cases_column; }
+};
+
+}  // namespace pufa::content

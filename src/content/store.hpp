@@ -1,0 +1,50 @@
+// The content area's SQL: the only place its tables are touched (the visit flush and the
+// index-number counter, each in its own file, aside).
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "content/model.hpp"
+#include "db/database.hpp"
+
+namespace pufa::content::store {
+
+std::vector<Column> columns(db::Connection& conn);
+std::optional<Column> column(db::Connection& conn, std::string const& code);
+
+std::int64_t insert_article(db::Connection& conn, Article const& article);
+// The editable fields (column, title, summary, body, publisher, written_on, disclosure, case).
+void update_article(db::Connection& conn, Article const& article);
+void set_status(db::Connection& conn, std::int64_t id, std::string_view status,
+                std::optional<std::string> const& reason, base::Millis now);
+void set_published(db::Connection& conn, std::int64_t id, std::string const& index_no,
+                   base::Millis published_at, base::Millis now);
+void delete_article(db::Connection& conn, std::int64_t id);
+void replace_citations(db::Connection& conn, std::int64_t id, std::vector<Citation> const& cited);
+
+// With its column, region path, citations and attachments.
+std::optional<Article> article(db::Connection& conn, std::int64_t id);
+bool has_article(db::Connection& conn, std::string const& column, std::string const& title);
+
+struct ListFilter {
+  std::string region_path;  // "" → every region
+  std::string column, status;
+  std::string title_like;   // contains_pattern or ""
+  bool newest_published_first = false;  // else the latest change first
+  std::int64_t offset = 0, limit = 20;
+};
+struct ArticlePage {
+  std::vector<Article> items;  // without citations and attachments
+  std::int64_t total = 0;
+};
+ArticlePage list_articles(db::Connection& conn, ListFilter const& filter);
+
+std::int64_t insert_attachment(db::Connection& conn, Attachment const& attachment);
+std::optional<Attachment> attachment(db::Connection& conn, std::int64_t id);
+// Makes `ids` (in this order) the article's attachments; others it had are detached.
+void attach(db::Connection& conn, std::int64_t article_id, std::vector<std::int64_t> const& ids);
+
+}  // namespace pufa::content::store

@@ -1,0 +1,336 @@
+// The content area's pure parts (sanitiser, index numbers, QR codes) and the visit counter's
+// flushing on both engines.
+#include <gtest/gtest.h>
+
+#include <chrono>
+#include <regex>
+#include <thread>
+
+#include "app/areas.hpp"
+#include "auth/store.hpp"
+#include "content/disclosure.hpp"
+#include "content/files.hpp"
+#include "content/qr.hpp"
+#include "content/sanitize.hpp"
+#include "content/store.hpp"
+#include "content/visits.hpp"
+#include "test_db.hpp"
+
+namespace pufa::content {
+
+namespace {
+
+// ---------------------------------------------------------------------------------------------
+// Sanitiser
+
+TEST(ContentSanitize, KeepsAllowedMarkup) {
+  auto const html =
+      "<h2>标题</h2><p>你好，<strong>世界</strong><em>!</em><b>b</b><i>i</i><u>u</u><br></p>"
+      "<blockquote><p>引文</p></blockquote><ul><li>一</li></ul><ol><li>二</li></ol>"
+      "<table><thead><tr><th>甲</th></tr></thead><tbody><tr><td colspan=\"2\">乙</td></tr></tbody></table>";
+  EXPECT_EQ(sanitize_html(html), html);
+}
+
+TEST(ContentSanitize, DropsScriptsWithTheirContent) {
+  EXPECT_EQ(sanitize_html("<p>a</p><script>alert(1)</script><p>b</p>"), "<p>a</p><p>b</p>");
+  EXPECT_EQ(sanitize_html("<p>a</p><SCRIPT type=\"text/javascript\">alert(1)</SCRIPT >b"), "<p>a</p>b");
+  EXPECT_EQ(sanitize_html("x<script/src=//evil.cn/x.js></script>y"), "xy");
+  EXPECT_EQ(sanitize_html("x<script>alert('</scr' + 'ipt>')</script>y"), "xy");
+  EXPECT_EQ(sanitize_html("x<script>never closed <p>y</p>"), "x");
+  EXPECT_EQ(sanitize_html("<style>p{color:red}</style><p>t</p>"), "<p>t</p>");
+  EXPECT_EQ(sanitize_html("<iframe src=\"http://evil.cn\">inner</iframe>ok"), "ok");
+  EXPECT_EQ(sanitize_html("<object data=x><param name=a></object>ok"), "ok");
+  EXPECT_EQ(sanitize_html("<svg><script>alert(1)</script></svg>ok"), "ok");
+  EXPECT_EQ(sanitize_html("<svg onload=alert(1)//"), "");
+  EXPECT_EQ(sanitize_html("<math><mi xlink:href=\"javascript:alert(1)\">x</mi></math>ok"), "ok");
+  EXPECT_EQ(sanitize_html("<noscript><p title=\"</noscript><img src=x onerror=alert(1)>\"></noscript>"),
+            "\"&gt;");
+}
+
+TEST(ContentSanitize, DropsEventHandlersStylesAndUnknownAttributes) {
+  EXPECT_EQ(sanitize_html("<img src=\"/api/v1/attachments/3\" alt=\"图\" onerror=\"alert(1)\">"),
+            "<img src=\"/api/v1/attachments/3\" alt=\"图\">");
+  EXPECT_EQ(sanitize_html("<p style=\"color:red\" onclick=\"x()\" class=\"c\">t</p>"), "<p>t</p>");
+  EXPECT_EQ(sanitize_html("<span style=\"background:url(javascript:x)\">t</span>"), "<span>t</span>");
+  EXPECT_EQ(sanitize_html("<img src=x onerror=alert(1)>"), "");  // no acceptable source: no image
+  EXPECT_EQ(sanitize_html("<img/src=\"/api/v1/attachments/1\"/onerror=alert(1)>"), "<img src=\"/api/v1/attachments/1\">");
+  EXPECT_EQ(sanitize_html("<img src=\"data:image/png;base64,AAAA\">"), "");
+  EXPECT_EQ(sanitize_html("<img src=\"//evil.cn/a.png\">"), "");
+  EXPECT_EQ(sanitize_html("<img src=\"https://www.lanxi.gov.cn/a.png\">"), "<img src=\"https://www.lanxi.gov.cn/a.png\">");
+  EXPECT_EQ(sanitize_html("<td onmouseover=x rowspan=\"2\" colspan=\"a\">x</td>"), "<td rowspan=\"2\">x</td>");
+}
+
+TEST(ContentSanitize, LinksGetCheckedUrlsAndNoopener) {
+  EXPECT_EQ(sanitize_html("<a href=\"https://www.lanxi.gov.cn/\">兰溪</a>"),
+            "<a href=\"https://www.lanxi.gov.cn/\" rel=\"noopener\">兰溪</a>");
+  EXPECT_EQ(sanitize_html("<a href=\"/articles/3\" target=\"_blank\">x</a>"), "<a href=\"/articles/3\" rel=\"noopener\">x</a>");
+  EXPECT_EQ(sanitize_html("<a href=\"mailto:pfb@lanxi.gov.cn\">信</a>"),
+            "<a href=\"mailto:pfb@lanxi.gov.cn\" rel=\"noopener\">信</a>");
+  EXPECT_EQ(sanitize_html("<a href=http://x.cn/a?b=1&c=2 title=链接>t</a>"),
+            "<a href=\"http://x.cn/a?b=1&amp;c=2\" title=\"链接\" rel=\"noopener\">t</a>");
+  EXPECT_EQ(sanitize_html("<a href='http://x.cn/\"onmouseover=\"alert(1)'>t</a>"),
+            "<a href=\"http://x.cn/&quot;onmouseover=&quot;alert(1)\" rel=\"noopener\">t</a>");
+}
+
+TEST(ContentSanitize, RefusesScriptUrlsHoweverTheyAreWritten) {
+  for (auto const* href : {
+           "javascript:alert(1)", "JaVaScRiPt:alert(1)", " javascript:alert(1)", "\x01javascript:alert(1)",
+           "java\tscript:alert(1)", "java\nscript:alert(1)", "&#106;avascript:alert(1)",
+           "&#x6A;avascript:alert(1)", "&#0000106&#0000097vascript:alert(1)", "javascript&colon;alert(1)",
+           "jav&Tab;ascript:alert(1)", "jav&#x09;ascript:alert(1)", "&#x20;javascript:alert(1)",
+           "vbscript:msgbox(1)", "data:text/html,<script>alert(1)</script>"}) {
+    auto const out = sanitize_html(std::string("<a href=\"") + href + "\">x</a>");
+    EXPECT_EQ(out, "<a rel=\"noopener\">x</a>") << href;
+  }
+  // Unquoted and single-quoted values are read the same way.
+  EXPECT_EQ(sanitize_html("<a href=javascript:alert(1)>x</a>"), "<a rel=\"noopener\">x</a>");
+  EXPECT_EQ(sanitize_html("<a href='&#106;avascript:alert(1)'>x</a>"), "<a rel=\"noopener\">x</a>");
+}
+
+TEST(ContentSanitize, DropsCommentsCdataAndDeclarations) {
+  EXPECT_EQ(sanitize_html("a<!-- <script>alert(1)</script> -->b"), "ab");
+  EXPECT_EQ(sanitize_html("a<!-->b"), "ab");
+  EXPECT_EQ(sanitize_html("a<!--->b"), "ab");
+  EXPECT_EQ(sanitize_html("a<!-- x --!>b"), "ab");
+  EXPECT_EQ(sanitize_html("a<!-- never closed <p>b</p>"), "a");
+  EXPECT_EQ(sanitize_html("<![CDATA[<script>alert(1)</script>]]>ok"), "ok");
+  EXPECT_EQ(sanitize_html("<!DOCTYPE html><?xml version=\"1.0\"?>ok"), "ok");
+  EXPECT_EQ(sanitize_html("a</ x>b</>c"), "abc");
+}
+
+TEST(ContentSanitize, KeepsEntitiesAndEscapesText) {
+  EXPECT_EQ(sanitize_html("a &amp; b&nbsp;&#20013;&#x4E2D; & c < d > e \"f\""),
+            "a &amp; b&nbsp;&#20013;&#x4E2D; &amp; c &lt; d &gt; e \"f\"");
+  EXPECT_EQ(sanitize_html("&lt;script&gt;alert(1)&lt;/script&gt;"), "&lt;script&gt;alert(1)&lt;/script&gt;");
+  EXPECT_EQ(sanitize_html("5 <3 and 4<5"), "5 &lt;3 and 4&lt;5");
+}
+
+TEST(ContentSanitize, ClosesMalformedNesting) {
+  EXPECT_EQ(sanitize_html("<p><strong>a<em>b</p>c"), "<p><strong>a<em>b</em></strong></p>c");
+  EXPECT_EQ(sanitize_html("<ul><li>a<li>b"), "<ul><li>a</li><li>b</li></ul>");
+  EXPECT_EQ(sanitize_html("<p>a<p>b"), "<p>a</p><p>b</p>");
+  EXPECT_EQ(sanitize_html("<p>a<ul><li>b</li></ul>"), "<p>a</p><ul><li>b</li></ul>");
+  EXPECT_EQ(sanitize_html("</p></strong>a<b>b"), "a<b>b</b>");
+  EXPECT_EQ(sanitize_html("<a href=\"/a\">1<a href=\"/b\">2</a>"),
+            "<a href=\"/a\" rel=\"noopener\">1</a><a href=\"/b\" rel=\"noopener\">2</a>");
+  EXPECT_EQ(sanitize_html("<table><tr><td>1<td>2<tr><td>3</table>"),
+            "<table><tr><td>1</td><td>2</td></tr><tr><td>3</td></tr></table>");
+  EXPECT_EQ(sanitize_html("a<img src=\"/api/v1/attachments/1\""), "a");  // cut off: no tag
+  EXPECT_EQ(sanitize_html("<div><font color=red>文字</font></div><h1>题</h1>"), "文字题");
+}
+
+TEST(ContentSanitize, FlattensVeryDeepNesting) {
+  std::string deep;
+  for (int i = 0; i < 1000; ++i) deep += "<b>";
+  deep += "x";
+  auto const out = sanitize_html(deep);
+  auto count = [&](std::string const& needle) {
+    std::size_t n = 0;
+    for (auto at = out.find(needle); at != std::string::npos; at = out.find(needle, at + 1)) ++n;
+    return n;
+  };
+  EXPECT_EQ(count("<b>"), count("</b>"));
+  EXPECT_LE(count("<b>"), 64u);
+  EXPECT_NE(out.find('x'), std::string::npos);
+}
+
+TEST(ContentSanitize, ManyAttributesStayCheap) {
+  std::string tag = "<a";
+  for (int i = 0; i < 100'000; ++i) tag += " x" + std::to_string(i) + "=1";
+  tag += " href=\"/late\">t</a>";
+  auto const started = std::chrono::steady_clock::now();
+  EXPECT_EQ(sanitize_html(tag), "<a rel=\"noopener\">t</a>");  // attributes past the 32nd are ignored
+  EXPECT_LT(std::chrono::steady_clock::now() - started, std::chrono::seconds(1));
+}
+
+TEST(ContentSanitize, OutputIsStableAndNeverScriptable) {
+  std::vector<std::string> const vectors = {
+      "<scr<script>ipt>alert(1)</script>", "<img src=\"/api/v1/attachments/1\" onerror =alert(1)>",
+      "<a href=\"  JAVASCRIPT:alert(1)\">x</a>", "<p title=\"\"><script>x</script>\">",
+      "<<script>script>alert(1)<</script>/script>", "<body onload=alert(1)>", "<input autofocus onfocus=alert(1)>",
+      "<a href=\"http://a.cn\" onclick=\"x\" style=\"x\">a</a>", "<img src='/api/v1/attachments/1' alt='\"><script>'>",
+      "<details open ontoggle=alert(1)>", "<p>正常<strong>文字</p></strong>", "<embed src=javascript:alert(1)>",
+      "<form action=javascript:alert(1)><button>x</button></form>", "<meta http-equiv=refresh content=0;url=javascript:x>",
+      "<base href=javascript:/>", "<link rel=stylesheet href=x>", "<isindex action=javascript:alert(1)>",
+  };
+  std::regex const dangerous(R"(<(script|style|iframe|svg|object|embed|form|input|meta|base|link|body|details)|\son[a-z]+\s*=|javascript:)",
+                             std::regex::icase);
+  for (auto const& input : vectors) {
+    auto const once = sanitize_html(input);
+    EXPECT_FALSE(std::regex_search(once, dangerous)) << input << " → " << once;
+    EXPECT_EQ(sanitize_html(once), once) << input;
+  }
+}
+
+TEST(ContentSanitize, PlainTextForTheSearchIndex) {
+  EXPECT_EQ(plain_text("<p>一、概况</p><p>二&amp;三&nbsp;四</p><ul><li>甲</li><li>乙</li></ul>"), "一、概况\n二&三 四\n甲\n乙");
+  EXPECT_EQ(plain_text("<table><tr><td>a</td><td>b</td></tr></table>"), "a b");
+  EXPECT_EQ(decode_entities("&#20013;&#x6587;&amp;&unknown;&#0;"), "中文&&unknown;\xEF\xBF\xBD");
+}
+
+// ---------------------------------------------------------------------------------------------
+// Disclosure metadata, files, QR
+
+TEST(ContentDisclosure, FormatsIndexNumbers) {
+  EXPECT_EQ(format_index_no(bureau_code, 2020, 97511), "1133078173379010XA/2020-97511");
+  EXPECT_EQ(format_index_no(bureau_code, 2026, 7), "1133078173379010XA/2026-00007");
+  EXPECT_EQ(format_index_no(bureau_code, 2026, 123456), "1133078173379010XA/2026-123456");
+}
+
+TEST(ContentDisclosure, YearsAndDatesAreShanghaiTime) {
+  auto const new_year_eve = *base::parse_iso8601("2020-12-31T16:30:00Z");  // 2021-01-01 00:30 in Lanxi
+  EXPECT_EQ(shanghai_year(new_year_eve), 2021);
+  EXPECT_EQ(shanghai_date(new_year_eve), "2021-01-01");
+  EXPECT_EQ(shanghai_date(*base::parse_iso8601("2020-08-10T18:12:00+08:00")), "2020-08-10");
+}
+
+TEST(ContentFiles, SniffsByMagicBytes) {
+  using namespace std::string_literals;
+  EXPECT_EQ(sniff_file("%PDF-1.7\n...", ""), FileType::pdf);
+  EXPECT_EQ(sniff_file("PK\x03\x04....word/document.xml"s, ""), FileType::docx);
+  EXPECT_EQ(sniff_file("PK\x03\x04....xl/workbook.xml"s, ""), FileType::xlsx);
+  EXPECT_EQ(sniff_file("PK\x03\x04....other.txt"s, ""), std::nullopt);
+  auto const ole = "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1"s;
+  EXPECT_EQ(sniff_file(ole + "W\0o\0r\0d\0D\0o\0c\0u\0m\0e\0n\0t\0"s, ""), FileType::doc);
+  EXPECT_EQ(sniff_file(ole + "W\0o\0r\0k\0b\0o\0o\0k\0"s, ""), FileType::xls);
+  EXPECT_EQ(sniff_file(ole, "application/vnd.ms-excel"), FileType::xls);
+  EXPECT_EQ(sniff_file(ole, "application/pdf"), std::nullopt);
+  EXPECT_EQ(sniff_file("\xFF\xD8\xFF\xE0"s, ""), FileType::jpeg);
+  EXPECT_EQ(sniff_file("\x89PNG\r\n\x1A\n"s, ""), FileType::png);
+  EXPECT_EQ(sniff_file("just text pretending to be a pdf", "application/pdf"), std::nullopt);
+}
+
+TEST(ContentFiles, DispositionCarriesTheUtf8Name) {
+  EXPECT_EQ(content_disposition("attachment", "考试通知.pdf"),
+            "attachment; filename=\"____________.pdf\"; "
+            "filename*=UTF-8''%E8%80%83%E8%AF%95%E9%80%9A%E7%9F%A5.pdf");
+  EXPECT_EQ(content_disposition("inline", "a \"b\".pdf"), "inline; filename=\"a _b_.pdf\"; filename*=UTF-8''a%20%22b%22.pdf");
+}
+
+TEST(ContentQr, DrawsTheSymbolAsOnePath) {
+  auto const qr = qr_svg("http://127.0.0.1:8080/articles/12");
+  EXPECT_GE(qr.version, 1);
+  EXPECT_LE(qr.version, 5);
+  EXPECT_EQ(qr.modules, 17 + 4 * qr.version);
+  auto const side = std::to_string(qr.modules + 2 * qr_quiet_zone);
+  EXPECT_TRUE(qr.svg.starts_with("<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 " + side + " " + side + "\""))
+      << qr.svg.substr(0, 120);
+  EXPECT_TRUE(qr.svg.ends_with("\"/></svg>"));
+  // The top-left finder pattern: a run of 7 dark modules at the quiet zone's corner.
+  EXPECT_NE(qr.svg.find("d=\"M4 4h7v1h-7z"), std::string::npos);
+  // Only the path's own commands: no text, no script.
+  std::regex const path_data(R"(d="((M\d+ \d+h\d+v1h-\d+z)+)\")");
+  EXPECT_TRUE(std::regex_search(qr.svg, path_data));
+  EXPECT_EQ(qr.svg.find("<script"), std::string::npos);
+}
+
+TEST(ContentQr, LongerTextsNeedLargerSymbols) {
+  auto const small = qr_svg("http://a.cn/articles/1");
+  auto const large = qr_svg("https://www.lanxi.gov.cn/" + std::string(300, 'a'));
+  EXPECT_GT(large.version, small.version);
+  EXPECT_THROW(qr_svg(std::string(5000, 'a')), std::runtime_error);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Index-number counter and visit counter on both engines
+
+class ContentDbTest : public ::testing::TestWithParam<db::Engine> {
+ protected:
+  void SetUp() override {
+    temp_ = std::make_unique<testing::TempDatabase>(GetParam());
+    if (!temp_->available()) GTEST_SKIP() << "no PostgreSQL test server";
+    db::migrate(temp_->db(), app::all_migrations());
+  }
+
+  std::int64_t add_article(std::string const& title) {
+    return temp_->db().write([&](db::Connection& conn) {
+      Article article;
+      article.column = *store::column(conn, "news");
+      article.region_id = auth::store::root_region(conn)->id;
+      article.author_name = "测试";
+      article.title = title;
+      article.body_html = "<p>正文</p>";
+      article.status = status::published;
+      article.publisher = "市司法局";
+      article.visits = 10;
+      article.created_at = article.updated_at = base::now_ms();
+      return store::insert_article(conn, article);
+    });
+  }
+
+  std::int64_t stored_visits(std::int64_t id) {
+    return temp_->db().read([&](db::Connection& conn) {
+      return *conn.scalar("SELECT visits FROM content_articles WHERE id = ?", {id});
+    });
+  }
+
+  std::unique_ptr<testing::TempDatabase> temp_;
+};
+
+TEST_P(ContentDbTest, SerialsContinuePerCodeAndYear) {
+  temp_->db().write([&](db::Connection& conn) {
+    EXPECT_EQ(next_serial(conn, bureau_code, 2026), 1);
+    EXPECT_EQ(next_serial(conn, bureau_code, 2026), 2);
+    EXPECT_EQ(next_serial(conn, "OTHER", 2026), 1);
+    reserve_serial(conn, bureau_code, 2020, 97510);
+    EXPECT_EQ(next_serial(conn, bureau_code, 2020), 97511);
+    reserve_serial(conn, bureau_code, 2020, 5);  // never lowers the counter
+    EXPECT_EQ(next_serial(conn, bureau_code, 2020), 97512);
+    EXPECT_EQ(next_serial(conn, bureau_code, 2026), 3);
+  });
+}
+
+TEST_P(ContentDbTest, VisitsAccumulateInMemoryUntilFlushed) {
+  auto const id = add_article("甲");
+  VisitCounter counter(temp_->db(), std::chrono::milliseconds(0));
+  EXPECT_EQ(counter.add(id), 1);
+  EXPECT_EQ(counter.add(id), 2);
+  EXPECT_EQ(counter.add(id), 3);
+  EXPECT_EQ(counter.unflushed(id), 3);
+  EXPECT_EQ(stored_visits(id), 10);  // nothing written per view
+  auto const commits = temp_->db().commits();
+  EXPECT_EQ(counter.flush(), 1u);
+  EXPECT_EQ(temp_->db().commits() - commits, 1);  // one transaction for the batch
+  EXPECT_EQ(stored_visits(id), 13);
+  EXPECT_EQ(counter.unflushed(id), 0);
+  EXPECT_EQ(counter.flush(), 0u);  // nothing pending: no write at all
+  EXPECT_EQ(temp_->db().commits() - commits, 1);
+}
+
+TEST_P(ContentDbTest, OneFlushCoversMoreArticlesThanAStatementHolds) {
+  std::vector<std::int64_t> ids;
+  for (int i = 0; i < 70; ++i) ids.push_back(add_article("文章" + std::to_string(i)));
+  VisitCounter counter(temp_->db(), std::chrono::milliseconds(0));
+  for (std::size_t i = 0; i < ids.size(); ++i)
+    for (std::size_t k = 0; k <= i % 3; ++k) counter.add(ids[i]);
+  EXPECT_EQ(counter.flush(), ids.size());
+  for (std::size_t i = 0; i < ids.size(); ++i) EXPECT_EQ(stored_visits(ids[i]), 10 + static_cast<std::int64_t>(i % 3) + 1);
+}
+
+TEST_P(ContentDbTest, TheDestructorWritesWhatIsLeft) {
+  auto const id = add_article("乙");
+  {
+    VisitCounter counter(temp_->db(), std::chrono::hours(1));
+    counter.add(id);
+    counter.add(id);
+  }
+  EXPECT_EQ(stored_visits(id), 12);
+}
+
+TEST_P(ContentDbTest, TheBackgroundThreadFlushesPeriodically) {
+  auto const id = add_article("丙");
+  VisitCounter counter(temp_->db(), std::chrono::milliseconds(20));
+  counter.add(id);
+  auto const deadline = std::chrono::steady_clock::now() + std::chrono::seconds(5);
+  while (stored_visits(id) != 11 && std::chrono::steady_clock::now() < deadline)
+    std::this_thread::sleep_for(std::chrono::milliseconds(10));
+  EXPECT_EQ(stored_visits(id), 11);
+  EXPECT_EQ(counter.unflushed(id), 0);
+}
+
+INSTANTIATE_TEST_SUITE_P(Engines, ContentDbTest, ::testing::Values(db::Engine::sqlite, db::Engine::postgresql),
+                         testing::engine_label);
+
+}  // namespace
+
+}  // namespace pufa::content
