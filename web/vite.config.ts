@@ -1,5 +1,5 @@
 import { readFile, writeFile } from 'node:fs/promises'
-import { join } from 'node:path'
+import { join, resolve } from 'node:path'
 import { fileURLToPath, URL } from 'node:url'
 import { gzipSync } from 'node:zlib'
 import vue from '@vitejs/plugin-vue'
@@ -19,7 +19,7 @@ function precompress(): Plugin {
     name: 'pufa-precompress',
     apply: 'build',
     configResolved(config) {
-      outDir = join(config.root, config.build.outDir)
+      outDir = resolve(config.root, config.build.outDir) // outDir may be absolute (--outDir /tmp/…)
     },
     async writeBundle(_options, bundle) {
       for (const fileName of Object.keys(bundle)) {

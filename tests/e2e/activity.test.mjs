@@ -124,7 +124,7 @@ async function signIn(user, pass) {
   await page.locator('input[name="username"]').fill(user)
   await page.locator('input[name="password"]').fill(pass)
   await page.locator('[data-test="login-submit"]').click()
-  await page.waitForURL((u) => u.pathname === '/')
+  await page.waitForURL((u) => u.pathname === '/admin')
   await page.locator('[data-test="sidebar"]').getByText('普法活动', { exact: true }).waitFor()
   return { context, page }
 }
@@ -162,7 +162,7 @@ const option = (page, text) =>
 /** Opens the dashboard for YEAR and returns the 活动场次 card's number, checked against the server. */
 async function recordsOnDashboard(page) {
   const loaded = page.waitForResponse((r) => new URL(r.url()).pathname === '/api/v1/dashboard/activities')
-  await page.goto(`${BASE}/activity/dashboard`)
+  await page.goto(`${BASE}/admin/activity/dashboard`)
   await loaded
   const card = page.locator('[data-test="card-records"] [data-test="figure"]')
   await card.waitFor()
@@ -206,7 +206,7 @@ test('operator records an activity with a photo; the dashboard counts it; the co
     const me = await apiGet(op, '/api/v1/auth/me')
     assert.ok(me.body.user.permissions.includes('activity.write'), `${OP_USER} records activities`)
     const first = op.waitForResponse((r) => new URL(r.url()).pathname === '/api/v1/activities')
-    await op.goto(`${BASE}/activity/activities`)
+    await op.goto(`${BASE}/admin/activity/activities`)
     assert.equal((await first).status(), 200)
     await op.locator('[data-test="add"]').click()
     const form = op.locator('[data-test="registry-form"]')
@@ -276,7 +276,7 @@ test('operator records an activity with a photo; the dashboard counts it; the co
     const page = coord.page
     const first = page.waitForResponse((r) => new URL(r.url()).pathname === '/api/v1/activities')
     await page.locator('[data-test="sidebar"]').getByText('活动台账', { exact: true }).click()
-    await page.waitForURL((u) => u.pathname === '/activity/activities')
+    await page.waitForURL((u) => u.pathname === '/admin/activity/activities')
     assert.equal((await first).status(), 200)
     const filtered = page.waitForResponse((r) => {
       const u = new URL(r.url())

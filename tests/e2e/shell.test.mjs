@@ -51,9 +51,9 @@ async function setLargeFont(on) {
 
 test('coordinator: sign in, menu by permission, large font persisted, sign out', async () => {
   await step('01-anonymous-redirect', async () => {
-    await page.goto(`${BASE}/`)
+    await page.goto(`${BASE}/admin`)
     await page.waitForURL((u) => u.pathname === '/login')
-    assert.equal(new URL(page.url()).searchParams.get('redirect'), '/')
+    assert.equal(new URL(page.url()).searchParams.get('redirect'), '/admin')
   })
 
   await step('02-login-validation', async () => {
@@ -66,7 +66,7 @@ test('coordinator: sign in, menu by permission, large font persisted, sign out',
     await page.locator('input[name="username"]').fill(USER)
     await page.locator('input[name="password"]').fill(PASS)
     await page.locator('[data-test="login-submit"]').click()
-    await page.waitForURL((u) => u.pathname === '/')
+    await page.waitForURL((u) => u.pathname === '/admin')
   })
 
   const { status, body } = await me()
@@ -88,10 +88,10 @@ test('coordinator: sign in, menu by permission, large font persisted, sign out',
   })
 
   await step('05-forbidden-page', async () => {
-    await page.goto(`${BASE}/system/users`)
-    await page.waitForURL((u) => u.pathname === '/403')
+    await page.goto(`${BASE}/admin/system/users`)
+    await page.waitForURL((u) => u.pathname === '/admin/403')
     await page.locator('[data-test="page-403"]').waitFor()
-    await page.goto(`${BASE}/`)
+    await page.goto(`${BASE}/admin`)
     await page.locator('[data-test="sidebar"]').waitFor()
   })
 
@@ -121,7 +121,7 @@ test('coordinator: sign in, menu by permission, large font persisted, sign out',
     await page.locator('[data-test="logout"]').click()
     await page.waitForURL((u) => u.pathname === '/login')
     assert.equal((await me()).status, 401, 'the session is gone on the server')
-    await page.goto(`${BASE}/`)
+    await page.goto(`${BASE}/admin`)
     await page.waitForURL((u) => u.pathname === '/login')
   })
 })

@@ -5,6 +5,15 @@ bin=$1; web=$2; dir=$3
 [ -f "$web/index.html" ] || { echo "web app not built: $web (make web)" >&2; exit 1; }
 tmp=$(mktemp -d)
 "$bin" demo --db "sqlite:$tmp/e2e.db" >/dev/null
+# The law library is not shipped: import the shared Markdown laws when they sit beside the checkout
+# (or PUFA_LAWS_DIR); tests that need them skip cleanly when PUFA_LAWS_PRESENT is unset.
+laws=${PUFA_LAWS_DIR:-$(cd "$(dirname "$0")/../.." && pwd)/../shared/data/laws}
+if [ -d "$laws" ]; then
+  "$bin" import laws "$laws" --db "sqlite:$tmp/e2e.db" >/dev/null
+  export PUFA_LAWS_PRESENT=1
+else
+  unset PUFA_LAWS_PRESENT
+fi
 "$bin" serve --db "sqlite:$tmp/e2e.db" --listen 127.0.0.1:0 --web "$web" >"$tmp/server.log" 2>&1 &
 pid=$!
 cleanup() { kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; rm -rf "$tmp"; }
@@ -16,6 +25,8 @@ for _ in $(seq 1 100); do
 done
 [ -n "$url" ] || { cat "$tmp/server.log" >&2; exit 1; }
 export PUFA_URL=$url PUFA_COORD_USER=lanxi PUFA_COORD_PASS=Pufa-Lanxi-2026
+# The quiz test reads the one-time codes the log sender writes here.
+export PUFA_SERVER_LOG=$tmp/server.log
 export PUFA_ADMIN_USER=admin PUFA_ADMIN_PASS=Pufa-Admin-2026
 export PUFA_OPERATOR_USER=mawu PUFA_OPERATOR_PASS=Pufa-Mawu-2026
 shopt -s nullglob

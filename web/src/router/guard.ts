@@ -1,6 +1,7 @@
 /** Navigation guard: session first, forced password change, then permissions (→ 403). */
 import type { Router } from 'vue-router'
 import { i18n } from '@/locales'
+import { ADMIN_BASE } from '@/router/paths'
 import { useAuthStore } from '@/stores/auth'
 import { usePrefsStore } from '@/stores/prefs'
 
@@ -25,12 +26,14 @@ export function installGuard(router: Router) {
   router.afterEach((to) => {
     const t = i18n.global.t
     const page = to.meta.title ? t(to.meta.title) : ''
-    document.title = page ? `${page} - ${t('app.title')}` : t('app.title')
+    const site = to.meta.portal ? t('portal.siteName') : t('app.title')
+    // Portal pages that load a title (an article, a law) set it again once it has arrived.
+    document.title = page ? `${page} - ${site}` : site
   })
 }
 
 /** Only same-site paths: never send the user to another origin after login. */
 export function safeRedirect(raw: unknown): string {
   const s = typeof raw === 'string' ? raw : ''
-  return s.startsWith('/') && !s.startsWith('//') ? s : '/'
+  return s.startsWith('/') && !s.startsWith('//') ? s : ADMIN_BASE
 }

@@ -1,6 +1,7 @@
 /** The sidebar menu: the layout's routes the user may open, as a tree. */
 import type { Component } from 'vue'
 import type { RouteRecordRaw } from 'vue-router'
+import { ADMIN_BASE } from './paths'
 import { layoutChildren } from './routes/core'
 
 export interface MenuItem {
@@ -30,7 +31,7 @@ function build(records: RouteRecordRaw[], base: string, can: (p?: string) => boo
 }
 
 export function menuFor(can: (permission?: string) => boolean): MenuItem[] {
-  return build(layoutChildren, '/', can)
+  return build(layoutChildren, ADMIN_BASE, can)
 }
 
 /** Leaf entries only, for the home page's shortcuts. */

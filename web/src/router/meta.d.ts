@@ -13,7 +13,9 @@ declare module 'vue-router' {
     hideInMenu?: boolean
     /** The menu entry to highlight for a page that has none of its own (a detail page: its list). */
     activeMenu?: string
-    /** Reachable without a session (the login page). */
+    /** Reachable without a session (the login page, the public portal). */
     public?: boolean
+    /** A page of the public portal: its document title ends with the portal's name. */
+    portal?: boolean
   }
 }

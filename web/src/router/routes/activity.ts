@@ -41,7 +41,7 @@ export const activityRoutes: RouteRecordRaw = {
         title: 'menu.activityChannelDetail',
         parentTitle: 'menu.activityChannels',
         hideInMenu: true,
-        activeMenu: '/activity/channels',
+        activeMenu: '/admin/activity/channels',
       },
     },
     {

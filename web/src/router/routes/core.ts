@@ -1,6 +1,10 @@
-/** Routes every signed-in user has: home, own password, error pages; and the login page. */
+/**
+ * The staff app lives under /admin (routes every signed-in user has: home, own password, error pages);
+ * the login page at /login; the public portal owns / (routes/portal.ts, with its own 404 for unknown paths).
+ */
 import { HomeFilled } from '@element-plus/icons-vue'
 import type { RouteRecordRaw } from 'vue-router'
+import { ADMIN_BASE } from '../paths'
 import { activityRoutes } from './activity'
 import { contentRoutes } from './content'
 import { examPageRoutes, examRoutes } from './exam'
@@ -51,7 +55,7 @@ export const routes: RouteRecordRaw[] = [
     meta: { title: 'login.title', public: true },
   },
   {
-    path: '/',
+    path: ADMIN_BASE,
     component: () => import('@/layouts/basic-layout.vue'),
     children: layoutChildren,
   },

@@ -36,7 +36,7 @@ export const orgRoutes: RouteRecordRaw = {
       path: 'schools/:id(\\d+)',
       name: 'org-school-detail',
       component: () => import('@/views/org/school/detail.vue'),
-      meta: { title: 'menu.orgSchoolDetail', parentTitle: 'menu.orgSchools', hideInMenu: true, activeMenu: '/org/schools' },
+      meta: { title: 'menu.orgSchoolDetail', parentTitle: 'menu.orgSchools', hideInMenu: true, activeMenu: '/admin/org/schools' },
     },
     {
       path: 'people',

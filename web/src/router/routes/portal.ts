@@ -1,4 +1,43 @@
-/** The public portal for residents (no sign-in). Filled in by the portal pages. */
+/**
+ * The public portal for residents under / (no sign-in): home, columns, article pages, search, the
+ * law library. Unknown paths outside /admin land on the portal's own 404 (the staff app has its own).
+ */
 import type { RouteRecordRaw } from 'vue-router'
 
-export const portalRoutes: RouteRecordRaw[] = []
+export const portalRoutes: RouteRecordRaw[] = [
+  {
+    path: '/',
+    component: () => import('@/layouts/portal-layout.vue'),
+    meta: { public: true, portal: true },
+    children: [
+      { path: '', name: 'portal-home', component: () => import('@/views/portal/home.vue'), meta: { title: 'portal.nav.home' } },
+      {
+        path: 'columns/:code',
+        name: 'portal-column',
+        component: () => import('@/views/portal/column.vue'),
+        meta: { title: 'portal.titles.column' },
+      },
+      {
+        path: 'articles/:id(\\d+)',
+        name: 'portal-article',
+        component: () => import('@/views/portal/article.vue'),
+        meta: { title: 'portal.titles.article' },
+      },
+      { path: 'search', name: 'portal-search', component: () => import('@/views/portal/search.vue'), meta: { title: 'portal.search.title' } },
+      { path: 'laws', name: 'portal-laws', component: () => import('@/views/portal/laws.vue'), meta: { title: 'portal.nav.laws' } },
+      { path: 'laws/:law', name: 'portal-law', component: () => import('@/views/portal/law.vue'), meta: { title: 'portal.titles.law' } },
+      {
+        path: 'laws/:law/articles/:number',
+        name: 'portal-law-article',
+        component: () => import('@/views/portal/law-article.vue'),
+        meta: { title: 'portal.titles.lawArticle' },
+      },
+      {
+        path: ':pathMatch(.*)*',
+        name: 'portal-not-found',
+        component: () => import('@/views/portal/not-found.vue'),
+        meta: { title: 'portal.notFound.title' },
+      },
+    ],
+  },
+]

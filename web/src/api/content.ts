@@ -1,0 +1,129 @@
+/** 信息发布 (CONTRACTS "Content"): columns, articles with disclosure metadata, review, attachments. */
+import { API_BASE, http, upload } from './http'
+import type { Page } from './types'
+
+export type ColumnCode = 'news' | 'dept' | 'cases' | 'notices' | 'plans'
+export type ArticleStatus = 'draft' | 'review' | 'published' | 'returned' | 'withdrawn'
+export type Disclosure = '主动公开' | '依申请公开'
+
+export const ARTICLE_STATUSES: ArticleStatus[] = ['draft', 'review', 'returned', 'published', 'withdrawn']
+export const DISCLOSURES: Disclosure[] = ['主动公开', '依申请公开']
+
+export interface Column {
+  code: ColumnCode
+  name: string
+  section: string
+  sort?: number
+}
+
+export interface Attachment {
+  id: number
+  name: string
+  size: number
+  url: string
+  content_type?: string
+}
+
+/** An article of a law cited by a case: `{law: "民法典", number: "第一千零七十七条"}` going in. */
+export interface CitedRef {
+  law: string
+  number: string
+}
+
+export interface Cited extends CitedRef {
+  law_id?: number | null
+  law_title?: string
+  /** 《民法典》第一千零七十七条 */
+  label?: string
+  /** /laws/{law}/articles/{number} when the law is in the library */
+  url?: string | null
+  text?: string | null
+}
+
+export interface CaseFields {
+  facts: string
+  analysis: string
+  cited: Cited[]
+}
+
+export interface Article {
+  id: number
+  column: Column
+  title: string
+  summary: string
+  body_html: string
+  status: ArticleStatus
+  /** 信息索引号, assigned on publishing */
+  index_no: string | null
+  /** 发布机构 */
+  publisher: string
+  /** 成文日期 YYYY-MM-DD */
+  written_on: string | null
+  published_at: string | null
+  disclosure: Disclosure
+  visits: number
+  author: { id: number | null; display_name: string } | null
+  region_id?: number
+  attachments: Attachment[]
+  case: CaseFields | null
+  return_reason: string | null
+  created_at: string
+  updated_at: string
+}
+
+export interface ArticleInput {
+  column: ColumnCode
+  title: string
+  summary?: string
+  body_html: string
+  publisher: string
+  written_on: string
+  disclosure: Disclosure
+  attachment_ids: number[]
+  case?: { facts: string; analysis: string; cited: CitedRef[] }
+}
+
+export interface ArticleQuery {
+  column?: string
+  status?: string
+  q?: string
+  page?: number
+  size?: number
+}
+
+export const listColumns = () => http.get<{ items: Column[] }>('/columns')
+export const listArticles = (q: ArticleQuery) => http.get<Page<Article>>('/articles', { ...q })
+export const getArticle = (id: number) => http.get<Article>(`/articles/${id}`)
+export const createArticle = (body: ArticleInput) => http.post<Article>('/articles', body)
+export const updateArticle = (id: number, body: ArticleInput) => http.put<Article>(`/articles/${id}`, body)
+export const deleteArticle = (id: number) => http.delete(`/articles/${id}`)
+export const submitArticle = (id: number) => http.post<Article>(`/articles/${id}/submit`)
+export const returnArticle = (id: number, reason: string) => http.post<Article>(`/articles/${id}/return`, { reason })
+export const publishArticle = (id: number) => http.post<Article>(`/articles/${id}/publish`)
+export const withdrawArticle = (id: number) => http.post<Article>(`/articles/${id}/withdraw`)
+
+/** What the server takes as an attachment, by file extension (the browser's MIME type is often empty). */
+export const ATTACHMENT_TYPES: Record<string, string> = {
+  pdf: 'application/pdf',
+  doc: 'application/msword',
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  xls: 'application/vnd.ms-excel',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  jpg: 'image/jpeg',
+  jpeg: 'image/jpeg',
+  png: 'image/png',
+}
+export const ATTACHMENT_MAX_BYTES = 20 * 1024 * 1024
+
+export function attachmentType(name: string): string | undefined {
+  const ext = /\.([^.]+)$/.exec(name)?.[1]?.toLowerCase() ?? ''
+  return ATTACHMENT_TYPES[ext]
+}
+
+/** Raw bytes up, with progress: `POST /attachments?name=…` → {id, name, size, content_type}. */
+export function uploadAttachment(file: File, onProgress?: (pct: number) => void) {
+  const type = attachmentType(file.name) ?? file.type
+  return upload<Attachment>(`/attachments?name=${encodeURIComponent(file.name)}`, file, type, onProgress)
+}
+
+export const attachmentUrl = (id: number) => `${API_BASE}/attachments/${id}`
