@@ -97,6 +97,8 @@ PrincipalPtr AuthService::resolve(std::string_view token) {
   if (token.empty() || token.size() > 128) return nullptr;
   auto const hash = base::sha256_hex(token);
   auto const now = base::now_ms();
+  if (auto cached = cache_.find(hash, now)) return cached;
+  auto const generation = PrincipalCache::generation();
   auto found = db_.read([&](db::Connection& conn) -> std::optional<std::pair<SessionRow, User>> {
     auto session = store::session_by_hash(conn, hash);
     if (!session) return std::nullopt;
@@ -122,6 +124,7 @@ PrincipalPtr AuthService::resolve(std::string_view token) {
   principal->region_path = user.region_path;
   principal->session_id = session.id;
   principal->csrf_token = session.csrf_token;
+  cache_.put(hash, principal, generation, now, session.expires_at);
   return principal;
 }
 
@@ -131,6 +134,7 @@ void AuthService::logout(Principal const& principal, http::Request const& reques
     record_audit(conn, audit_entry(request, &principal, "auth.logout", "session",
                                    std::to_string(principal.session_id)));
   });
+  forget_principals();
 }
 
 void AuthService::change_password(Principal const& principal, std::string const& old_password,
@@ -154,6 +158,7 @@ void AuthService::change_password(Principal const& principal, std::string const&
     store::revoke_user_sessions(conn, user->id, principal.session_id);
     record_audit(conn, audit_entry(request, &principal, "auth.password", "user", std::to_string(user->id)));
   });
+  forget_principals();
 }
 
 User AuthService::set_preferences(Principal const& principal, std::optional<bool> large_font,

@@ -6,6 +6,7 @@
 
 #include "auth/model.hpp"
 #include "auth/principal.hpp"
+#include "auth/principal_cache.hpp"
 #include "db/database.hpp"
 #include "http/request.hpp"
 
@@ -56,6 +57,7 @@ class AuthService {
  private:
   db::Database& db_;
   AuthSettings settings_;
+  PrincipalCache cache_;
 };
 
 // Lower-cased, trimmed login name.

@@ -4,6 +4,7 @@
 
 #include "auth/audit.hpp"
 #include "auth/password.hpp"
+#include "auth/principal_cache.hpp"
 #include "auth/roles.hpp"
 #include "auth/service.hpp"
 #include "http/error.hpp"
@@ -163,7 +164,7 @@ User UserAdmin::update(Principal const& caller, std::int64_t id, UserInput input
   input.roles = unique_roles(std::move(input.roles));
   check_roles(input.roles);
   check_phone(input.phone);
-  return db_.write([&](db::Connection& conn) {
+  auto changed = db_.write([&](db::Connection& conn) {
     auto user = load(conn, caller, id);
     if (id == caller.user_id &&
         std::find(input.roles.begin(), input.roles.end(), "admin") == input.roles.end()) {
@@ -178,6 +179,8 @@ User UserAdmin::update(Principal const& caller, std::int64_t id, UserInput input
     record_audit(conn, audit_entry(request, &caller, "user.update", "user", std::to_string(id)));
     return *store::user_by_id(conn, id, now);
   });
+  forget_principals();  // roles, region or sessions changed: no cached principal survives
+  return changed;
 }
 
 User UserAdmin::set_disabled(Principal const& caller, std::int64_t id, bool disabled,
@@ -185,7 +188,7 @@ User UserAdmin::set_disabled(Principal const& caller, std::int64_t id, bool disa
   if (disabled && id == caller.user_id) {
     throw ApiError(AppError::unprocessable, "不能停用自己的账户");
   }
-  return db_.write([&](db::Connection& conn) {
+  auto changed = db_.write([&](db::Connection& conn) {
     auto user = load(conn, caller, id);
     auto const now = base::now_ms();
     store::set_disabled(conn, id, disabled, now);
@@ -198,6 +201,8 @@ User UserAdmin::set_disabled(Principal const& caller, std::int64_t id, bool disa
                                    "user", std::to_string(id)));
     return *store::user_by_id(conn, id, now);
   });
+  forget_principals();  // roles, region or sessions changed: no cached principal survives
+  return changed;
 }
 
 void UserAdmin::reset_password(Principal const& caller, std::int64_t id,
@@ -212,6 +217,7 @@ void UserAdmin::reset_password(Principal const& caller, std::int64_t id,
     store::clear_failures(conn, user.username);
     record_audit(conn, audit_entry(request, &caller, "user.reset_password", "user", std::to_string(id)));
   });
+  forget_principals();
 }
 
 }  // namespace pufa::auth
