@@ -190,7 +190,8 @@ class Transaction {
   bool open_ = true;
 };
 
-// Rewrites {{pk}} and {{blob}} for the engine.
+// Rewrites {{pk}} and {{blob}} for the engine, and keeps {{sqlite:}} … {{:sqlite}} and
+// {{postgresql:}} … {{:postgresql}} blocks only for their engine (a comment for the other).
 std::string dialect_sql(Engine engine, std::string_view sql);
 
 }  // namespace pufa::db

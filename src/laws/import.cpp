@@ -11,6 +11,7 @@
 #include "base/time.hpp"
 #include "laws/parser.hpp"
 #include "laws/store.hpp"
+#include "search/search.hpp"
 
 namespace pufa::laws {
 
@@ -48,6 +49,39 @@ std::string short_title(std::string const& title) {
   if (view.starts_with(official_prefix) && view.size() > official_prefix.size())
     view.remove_prefix(official_prefix.size());
   return std::string(view);
+}
+
+std::string article_url(std::int64_t law_id, ArticleRef ref) {
+  auto out = "/laws/" + std::to_string(law_id) + "/articles/" + std::to_string(ref.number);
+  if (ref.suffix > 0) out += "之" + to_chinese(ref.suffix);
+  return out;
+}
+
+// Search holds every article of each law's latest version. Runs in the import's transaction:
+// when `law` is (now) the latest version, or search lacks the law (a library imported before
+// search existed), the law's articles are indexed again.
+void index_for_search(db::Connection& conn, Law const& law, bool changed) {
+  auto const found = store::find_law(conn, law.title);
+  if (!found) return;
+  auto const latest = store::latest_version(conn, found->id);
+  if (!latest || latest->version_date != law.version_date) return;
+  if (!changed && search::count_law(conn, found->id) == latest->article_count) return;
+  search::remove_law(conn, found->id);
+  auto const rows = store::article_index(conn, latest->id);
+  for (std::size_t i = 0; i < rows.size() && i < law.articles.size(); ++i) {
+    auto const& article = law.articles[i];
+    std::string section;
+    for (auto const& title : law.path(article.node)) section += (section.empty() ? "" : " ") + title;
+    search::upsert(conn, {.kind = "law",
+                          .ref_id = rows[i].id,
+                          .law_id = found->id,
+                          .title = law.title,
+                          .heading = article.label,
+                          .section = section,
+                          .body = article.text(),
+                          .date = law.version_date,
+                          .url = article_url(found->id, article.ref)});
+  }
 }
 
 }  // namespace
@@ -97,6 +131,7 @@ int import_laws(db::Database& db, std::filesystem::path const& dir, std::ostream
       auto const outcome = db.write([&](db::Connection& conn) {
         auto const result =
             store::save_version(conn, law, short_title(law.title), sources, base::now_ms());
+        index_for_search(conn, law, result != store::Outcome::unchanged);
         if (result != store::Outcome::unchanged) {
           auth::AuditEntry entry;
           entry.username = "cli";

@@ -158,11 +158,12 @@ Response article(db::Database& db, Request& request) {
 
 void add_routes(http::Router& router, db::Database& db) {
   router.add(http::Method::get, "/api/v1/laws",
-             [&db](Request& request) { return list(db, request); });
+             [&db](Request& request) { return list(db, request); }, {.access = http::Access::open});
   router.add(http::Method::get, "/api/v1/laws/{law}",
-             [&db](Request& request) { return show(db, request); });
+             [&db](Request& request) { return show(db, request); }, {.access = http::Access::open});
   router.add(http::Method::get, "/api/v1/laws/{law}/articles/{number}",
-             [&db](Request& request) { return article(db, request); });
+             [&db](Request& request) { return article(db, request); },
+             {.access = http::Access::open});
 }
 
 }  // namespace pufa::laws

@@ -62,8 +62,16 @@ describe(present ? 'laws' : `laws (skipped: no law texts at ${LAWS_DIR})`, { ski
     assert.deepEqual(found.body.items.map((law) => [law.title, law.version_date]), [['中华人民共和国行政处罚法', '2021-01-22']])
   })
 
-  test('the law list needs a session', async () => {
-    assertError(await server.client().get('/api/v1/laws'), 401, 'unauthenticated')
+  test('the law routes are open: the public portal reads laws without signing in', async () => {
+    const anonymous = server.client()
+    const list = await anonymous.get('/api/v1/laws')
+    assert.equal(list.status, 200, list.text)
+    assert.equal(list.body.total, 85)
+    const law = await anonymous.get(`/api/v1/laws/${enc('民法典')}`)
+    assert.equal(law.status, 200, law.text)
+    const article = await anonymous.get(`/api/v1/laws/${enc('民法典')}/articles/1077`)
+    assert.equal(article.status, 200, article.text)
+    assert.equal(article.body.article.label, '第一千零七十七条')
   })
 
   test('第1077条 of the 民法典 is the cooling-off period, however the number is written', async () => {
