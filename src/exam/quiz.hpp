@@ -1,17 +1,24 @@
 // Public prize quizzes (有奖竞答): phone + one-time code, daily questions, leaderboard and a
 // reproducible prize draw (seed committed before, revealed after). Part of the exam area.
+// docs/quiz.md describes the rules, the draw algorithm and how to verify it.
 #pragma once
 
+#include <memory>
 #include <vector>
 
 #include "db/database.hpp"
 #include "db/migrate.hpp"
+#include "exam/quiz_sender.hpp"
 #include "http/router.hpp"
 
 namespace pufa::exam {
 
-void add_quiz_routes(http::Router& router, db::Database& db);
+// With the log sender (demo, tests) unless a gateway sender is given.
+void add_quiz_routes(http::Router& router, db::Database& db,
+                     std::shared_ptr<quiz::OtpSender> sender = nullptr);
 std::vector<db::Migration> quiz_migrations();  // area "quiz", numbered on its own
+// The 宪法 quizzes: the bank 宪法知识竞答题库, this year's 宪法宣传周 quiz (open), and the 2020
+// quiz with participants, results and a revealed draw. Deterministic; a second run changes nothing.
 void load_quiz_demo(db::Connection& conn);
 
 }  // namespace pufa::exam

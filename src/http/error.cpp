@@ -8,7 +8,7 @@ namespace pufa::http {
 namespace {
 
 // Index by AppError. Keep in the enum's order (checked by a unit test).
-constexpr std::array<ErrorInfo, 20> error_table{{
+constexpr std::array<ErrorInfo, 22> error_table{{
     {400, "bad_request", "请求格式不正确"},
     {400, "malformed_json", "请求内容不是有效的 JSON"},
     {400, "validation_failed", "填写的内容有误，请检查后重试"},
@@ -25,6 +25,8 @@ constexpr std::array<ErrorInfo, 20> error_table{{
     {422, "unprocessable", "当前状态下不能执行该操作"},
     {422, "import_failed", "导入失败：文件中有错误，未写入任何数据"},
     {429, "rate_limited", "操作过于频繁，请稍后再试"},
+    {409, "attempt_closed", "考试已结束或已交卷，答案未保存"},
+    {403, "review_not_open", "考试结束后才能查看答题详情"},
     {429, "account_locked", "登录失败次数过多，账户已锁定，请 15 分钟后再试"},
     {403, "account_disabled", "账户已停用，请联系管理员"},
     {503, "unavailable", "服务繁忙，请稍后再试"},

@@ -27,6 +27,8 @@ enum class AppError {
   unprocessable,
   import_failed,
   rate_limited,
+  attempt_closed,   // exam: the attempt is over (deadline + grace, or submitted)
+  review_not_open,  // exam: review only once the exam has closed
   account_locked,
   account_disabled,
   unavailable,

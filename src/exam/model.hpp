@@ -1,0 +1,148 @@
+// Plain records of the exam area: banks, questions, exams and their paper rules, attempts.
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "base/time.hpp"
+
+namespace pufa::exam {
+
+inline constexpr char const* audiences[] = {"civil_servant", "leader", "youth", "public"};
+inline constexpr char const* question_types[] = {"single", "multiple", "judge"};
+
+struct Bank {
+  std::int64_t id = 0;
+  std::string name;
+  std::string audience;
+  std::string description;
+  std::int64_t question_count = 0;
+  base::Millis created_at = 0;
+  base::Millis updated_at = 0;
+};
+
+struct Option {
+  std::string key;  // "A".."H"
+  std::string text;
+};
+
+struct Question {
+  std::int64_t id = 0;
+  std::int64_t bank_id = 0;
+  std::string type;  // single | multiple | judge
+  std::string stem;
+  std::vector<Option> options;
+  std::string answer;  // sorted letters: "B", "ACD"
+  std::string explanation;
+  int difficulty = 3;  // 1..5
+  std::vector<std::string> tags;
+  std::string law_ref;  // "民法典 第一千零七十七条" or ""
+  base::Millis created_at = 0;
+  base::Millis updated_at = 0;
+};
+
+// One line of a random paper rule: `count` questions of `type`, optionally of one tag and
+// one difficulty, `score` points each.
+struct Rule {
+  std::string type;
+  int count = 0;
+  int score = 0;
+  std::string tag;     // "" = any
+  int difficulty = 0;  // 0 = any
+};
+
+struct PaperSpec {
+  std::string mode;  // fixed | random
+  std::vector<std::int64_t> question_ids;  // fixed
+  int score_each = 0;                      // fixed
+  std::vector<std::int64_t> bank_ids;      // random
+  std::vector<Rule> rules;                 // random: everyone without a rank rule
+  std::map<std::string, std::vector<Rule>> rank_rules;
+};
+
+struct GradeBand {
+  int min = 0;
+  std::string label;
+};
+
+struct Eligibility {
+  std::vector<std::int64_t> unit_ids;
+  std::vector<std::int64_t> region_ids;
+  std::vector<std::string> roles;
+  std::vector<std::int64_t> user_ids;
+  bool empty() const {
+    return unit_ids.empty() && region_ids.empty() && roles.empty() && user_ids.empty();
+  }
+};
+
+struct Exam {
+  std::int64_t id = 0;
+  std::string title;
+  std::string kind;    // yearly | pre_appointment | practice
+  std::string status;  // draft | published | closed
+  base::Millis opens_at = 0;
+  base::Millis closes_at = 0;
+  int duration_minutes = 0;
+  int pass_mark = 0;
+  std::vector<GradeBand> grade_bands;  // highest first
+  int attempts_allowed = 1;
+  std::string counts = "best";  // best | last
+  Eligibility eligibility;
+  std::vector<std::string> region_paths;  // of eligibility.region_ids, filled on load
+  bool shuffle_questions = true;
+  bool shuffle_options = true;
+  PaperSpec paper;
+  int version = 0;  // bumped by publish: the paper cache's key
+  int total_score = 0;
+  int question_count = 0;
+  base::Millis created_at = 0;
+  base::Millis updated_at = 0;
+
+  bool closed_at(base::Millis now) const {
+    return status == "closed" || (status == "published" && now >= closes_at);
+  }
+};
+
+// One question as it stands in an attempt: its option order and its score.
+struct PaperItem {
+  std::int64_t question_id = 0;
+  std::string order;  // option keys in display order, "CABD"
+  int score = 0;
+  bool operator==(PaperItem const&) const = default;
+};
+
+struct Attempt {
+  std::int64_t id = 0;
+  std::int64_t exam_id = 0;
+  std::int64_t user_id = 0;
+  int number = 1;
+  std::uint64_t seed = 0;
+  std::vector<PaperItem> paper;
+  std::string status;  // in_progress | submitted | expired
+  base::Millis started_at = 0;
+  base::Millis deadline = 0;
+  std::optional<base::Millis> submitted_at;
+  std::optional<int> score;
+  std::string grade;
+  bool passed = false;
+  int events = 0;
+};
+
+// Who sits exams: the unit and rank kept by the exam area for each examinee.
+struct Examinee {
+  std::int64_t user_id = 0;
+  std::string username;
+  std::string display_name;
+  std::int64_t region_id = 0;
+  std::string region_path;
+  std::string region_name;
+  std::optional<std::int64_t> unit_id;
+  std::string unit_name;
+  std::string rank;
+  std::vector<std::string> roles;
+};
+
+}  // namespace pufa::exam

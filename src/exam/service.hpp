@@ -1,0 +1,170 @@
+// The exam use cases: banks and questions, imports, exams, attempts, grading and results.
+// Rules and permission checks live here; one db.write per use case with its audit row inside
+// (attempt starts and autosaves are not audited: the attempt and answer rows are the record,
+// and the start burst must stay at one small insert).
+#pragma once
+
+#include <atomic>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "auth/principal.hpp"
+#include "db/database.hpp"
+#include "exam/model.hpp"
+#include "exam/paper.hpp"
+#include "exam/questions.hpp"
+#include "exam/store.hpp"
+#include "http/request.hpp"
+
+namespace pufa::exam {
+
+inline constexpr base::Millis grace_ms = 5'000;         // answers in flight at the deadline
+inline constexpr base::Millis sweep_every_ms = 30'000;  // finalising expired attempts
+
+// A published exam as the start path needs it: built once per (exam id, version) from the
+// exam row and its frozen pool, identically on every server process.
+struct CachedExam {
+  Exam exam;
+  PaperPlan plan;
+};
+using ExamPtr = std::shared_ptr<CachedExam const>;
+
+struct LawLink {
+  std::string text;
+  std::optional<std::int64_t> law_id;
+  std::string number;  // 第一千零七十七条
+  std::string url;     // /laws/3/articles/1077
+};
+
+struct ImportResult {
+  std::size_t imported = 0;
+  std::vector<std::pair<std::size_t, std::string>> skipped;  // row, stem
+};
+
+struct Started {
+  Attempt attempt;
+  bool created = false;
+  ExamPtr exam;
+  std::map<std::int64_t, std::string> answers;
+};
+
+struct MyExam {
+  Exam exam;
+  std::string state;  // upcoming | open | in_progress | submitted | closed
+  int attempts_used = 0;
+  std::optional<Attempt> best;
+  std::optional<std::int64_t> attempt_id;
+};
+
+struct ResultRow {
+  Examinee user;
+  std::optional<Attempt> counted;  // the attempt that counts (best or last), if any finished
+  int attempts = 0;
+};
+
+struct StatsRow {
+  std::int64_t id = 0;
+  std::string name;
+  int eligible = 0, sat = 0, passed = 0;
+  double total = 0;
+  double average() const { return sat ? total / sat : 0; }
+};
+
+struct Stats {
+  StatsRow all;
+  std::vector<StatsRow> by_unit, by_region;
+};
+
+struct Certificate {
+  std::string name, unit, exam_title, grade, passed_on, certificate_no;
+  int score = 0;
+};
+
+class ExamService {
+ public:
+  explicit ExamService(db::Database& db) : db_(db) {}
+
+  // Banks and questions (exam.manage).
+  std::vector<Bank> banks();
+  Bank bank(std::int64_t id);
+  Bank save_bank(http::Request const& request, auth::Principal const& caller, std::optional<std::int64_t> id, Bank input);
+  void delete_bank(http::Request const& request, auth::Principal const& caller, std::int64_t id);
+  std::pair<std::vector<Question>, std::int64_t> questions(store::QuestionFilter const& filter);
+  Question question(std::int64_t id);
+  Question save_question(http::Request const& request, auth::Principal const& caller, std::int64_t bank_id,
+                         std::optional<std::int64_t> id, Question input);
+  void delete_question(http::Request const& request, auth::Principal const& caller, std::int64_t id);
+  ImportResult import(http::Request const& request, auth::Principal const& caller, std::int64_t bank_id, Format format);
+  std::map<std::string, LawLink> law_links(std::vector<std::string> const& refs);
+
+  // Examinees' unit and rank.
+  std::vector<Examinee> examinees(auth::Principal const& caller, std::optional<std::int64_t> unit_id, std::string const& q);
+  Examinee set_examinee(http::Request const& request, auth::Principal const& caller, std::int64_t user_id,
+                        std::optional<std::int64_t> unit_id, std::string rank);
+
+  // Exams (exam.manage).
+  std::vector<Exam> exams();
+  Exam exam(std::int64_t id);
+  Exam save_exam(http::Request const& request, auth::Principal const& caller, std::optional<std::int64_t> id, Exam input);
+  void delete_exam(http::Request const& request, auth::Principal const& caller, std::int64_t id);
+  Exam publish(http::Request const& request, auth::Principal const& caller, std::int64_t id);
+  Exam close(http::Request const& request, auth::Principal const& caller, std::int64_t id);
+
+  // Examinees.
+  std::vector<MyExam> my_exams(auth::Principal const& caller);
+  Started start(auth::Principal const& caller, std::int64_t exam_id);
+  base::Millis save_answer(auth::Principal const& caller, std::int64_t attempt_id, std::int64_t question_id,
+                           std::vector<std::string> const& letters);
+  void record_event(auth::Principal const& caller, std::int64_t attempt_id, std::string const& kind);
+  std::pair<Attempt, ExamPtr> submit(http::Request const& request, auth::Principal const& caller, std::int64_t attempt_id);
+  std::pair<Attempt, ExamPtr> attempt(auth::Principal const& caller, std::int64_t attempt_id);
+  Started review(auth::Principal const& caller, std::int64_t attempt_id);
+  Certificate certificate(auth::Principal const& caller, std::int64_t attempt_id);
+
+  // Results: exam.manage sees everyone; report.read sees examinees in the caller's subtree.
+  std::pair<ExamPtr, std::vector<ResultRow>> results(auth::Principal const& caller, std::int64_t exam_id);
+  Stats stats(std::vector<ResultRow> const& rows, ExamPtr const& exam);
+
+  // Finalises every attempt past its deadline and grace (all exams, or one).
+  std::size_t sweep(std::optional<std::int64_t> exam_id);
+
+ private:
+  ExamPtr cached(db::Connection& conn, std::int64_t exam_id);
+  ExamPtr published(db::Connection& conn, std::int64_t exam_id);
+  Attempt own_attempt(db::Connection& conn, auth::Principal const& caller, std::int64_t attempt_id);
+  // Grades and closes an attempt still in progress; returns it as stored afterwards.
+  Attempt finalise(db::Connection& conn, Attempt attempt, CachedExam const& exam, std::string const& status,
+                   base::Millis now);
+  Attempt expire_if_due(Attempt attempt, ExamPtr const& exam, base::Millis now);
+  void maybe_sweep();
+
+  db::Database& db_;
+  std::mutex mutex_;        // guards the two caches
+  std::mutex build_mutex_;  // one paper-cache build at a time
+  std::unordered_map<std::int64_t, ExamPtr> exams_;
+  struct AttemptKey {
+    std::int64_t exam_id = 0, user_id = 0;
+    base::Millis deadline = 0;
+    std::vector<PaperItem> paper;
+  };
+  std::unordered_map<std::int64_t, std::shared_ptr<AttemptKey const>> attempts_;
+  std::atomic<base::Millis> last_sweep_{0};
+};
+
+bool eligible(Exam const& exam, Examinee const& who);
+// The questions a published exam draws from, checked against every rule: 422 naming the first
+// rule the banks cannot fill.
+std::vector<Question> pool_for(db::Connection& conn, Exam const& exam);
+// The exam row and its frozen pool as the start path uses them.
+std::shared_ptr<CachedExam> load_exam(db::Connection& conn, std::int64_t exam_id);
+// The attempt scored (all or nothing per question), graded and closed with `status`.
+Attempt graded(Attempt attempt, CachedExam const& exam, std::map<std::int64_t, std::string> const& answers,
+               std::string const& status, base::Millis now);
+std::string certificate_no(Exam const& exam, std::int64_t user_id);
+
+}  // namespace pufa::exam

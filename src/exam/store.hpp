@@ -1,0 +1,102 @@
+// The exam area's SQL: the only place its tables are touched.
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "db/database.hpp"
+#include "db/migrate.hpp"
+#include "exam/model.hpp"
+
+namespace pufa::exam {
+
+std::vector<db::Migration> core_migrations();
+
+namespace store {
+
+// Banks
+std::vector<Bank> banks(db::Connection& conn);
+std::optional<Bank> bank(db::Connection& conn, std::int64_t id);
+std::optional<std::int64_t> bank_id_by_name(db::Connection& conn, std::string const& name);
+std::int64_t insert_bank(db::Connection& conn, Bank const& bank, base::Millis now);
+void update_bank(db::Connection& conn, Bank const& bank, base::Millis now);
+void delete_bank(db::Connection& conn, std::int64_t id);
+
+// Questions
+struct QuestionFilter {
+  std::int64_t bank_id = 0;
+  std::string type, tag, q;  // q: a contains_pattern
+  int difficulty = 0;
+  std::int64_t limit = 20, offset = 0;
+};
+std::vector<Question> questions(db::Connection& conn, QuestionFilter const& filter);
+std::int64_t count_questions(db::Connection& conn, QuestionFilter const& filter);
+std::optional<Question> question(db::Connection& conn, std::int64_t id);
+std::vector<Question> questions_of_banks(db::Connection& conn, std::vector<std::int64_t> const& bank_ids);
+std::vector<Question> questions_by_ids(db::Connection& conn, std::vector<std::int64_t> const& ids);
+std::optional<std::int64_t> question_by_key(db::Connection& conn, std::int64_t bank_id, std::string const& key);
+std::set<std::string> stem_keys(db::Connection& conn, std::int64_t bank_id);
+std::int64_t insert_question(db::Connection& conn, Question const& q, base::Millis now);
+void update_question(db::Connection& conn, Question const& q, base::Millis now);
+void delete_question(db::Connection& conn, std::int64_t id);
+
+// Examinees (unit and rank); users joined for names and roles.
+std::optional<Examinee> examinee(db::Connection& conn, std::int64_t user_id);
+std::vector<Examinee> examinees(db::Connection& conn);  // every enabled user
+// Unit and rank alone (the start path): nullopt unit and "" rank when none is kept.
+std::pair<std::optional<std::int64_t>, std::string> profile(db::Connection& conn, std::int64_t user_id);
+void set_examinee(db::Connection& conn, std::int64_t user_id, std::optional<std::int64_t> unit_id,
+                  std::string const& rank, base::Millis now);
+bool unit_exists(db::Connection& conn, std::int64_t id);
+std::optional<std::string> unit_name(db::Connection& conn, std::int64_t id);
+std::optional<std::string> region_path(db::Connection& conn, std::int64_t id);
+bool user_exists(db::Connection& conn, std::int64_t id);
+struct Named {
+  std::int64_t id = 0;
+  std::string name;
+  std::string path;
+};
+std::vector<Named> regions_at_level(db::Connection& conn, int level);
+
+// Exams
+std::vector<Exam> exams(db::Connection& conn);
+std::optional<Exam> exam(db::Connection& conn, std::int64_t id);
+struct ExamHead {
+  std::string status;
+  int version = 0;
+  base::Millis closes_at = 0;
+};
+std::optional<ExamHead> exam_head(db::Connection& conn, std::int64_t id);
+std::int64_t insert_exam(db::Connection& conn, Exam const& exam, base::Millis now);
+void update_exam(db::Connection& conn, Exam const& exam, base::Millis now);
+void delete_exam(db::Connection& conn, std::int64_t id);
+void set_exam_status(db::Connection& conn, std::int64_t id, std::string const& status, base::Millis closes_at,
+                     base::Millis now);
+// Freezes the questions a published exam draws from and bumps its version.
+void freeze_pool(db::Connection& conn, std::int64_t exam_id, std::vector<Question> const& questions, base::Millis now);
+std::vector<Question> pool(db::Connection& conn, std::int64_t exam_id);
+bool bank_in_use(db::Connection& conn, std::int64_t bank_id);
+bool exam_has_attempts(db::Connection& conn, std::int64_t exam_id);
+
+// Attempts
+std::vector<Attempt> attempts(db::Connection& conn, std::int64_t exam_id, std::int64_t user_id);
+std::vector<Attempt> attempts_of_exam(db::Connection& conn, std::int64_t exam_id);
+std::vector<Attempt> attempts_of_user(db::Connection& conn, std::int64_t user_id);
+std::optional<Attempt> attempt(db::Connection& conn, std::int64_t id);
+std::optional<std::string> attempt_status(db::Connection& conn, std::int64_t id);
+std::int64_t insert_attempt(db::Connection& conn, Attempt const& attempt);
+void save_answer(db::Connection& conn, std::int64_t attempt_id, std::int64_t question_id, std::string const& answer,
+                 base::Millis now);
+std::map<std::int64_t, std::string> answers(db::Connection& conn, std::int64_t attempt_id);
+// Sets the outcome of an attempt still in progress; false when it was already finished.
+bool finish_attempt(db::Connection& conn, Attempt const& attempt);
+std::vector<std::int64_t> expired_attempts(db::Connection& conn, base::Millis before, std::optional<std::int64_t> exam_id);
+std::vector<std::int64_t> open_attempts(db::Connection& conn, std::int64_t exam_id);
+void insert_event(db::Connection& conn, std::int64_t attempt_id, std::string const& kind, base::Millis now);
+
+}  // namespace store
+}  // namespace pufa::exam
