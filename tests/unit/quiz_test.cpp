@@ -1,0 +1,90 @@
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <set>
+
+#include "base/random.hpp"
+#include "base/time.hpp"
+#include "exam/quiz_draw.hpp"
+#include "exam/quiz_sender.hpp"
+
+namespace pufa::exam::quiz {
+namespace {
+
+class QuizDraw : public ::testing::Test {
+ protected:
+  void SetUp() override { base::init_crypto(); }
+};
+
+base::Millis at(char const* text) { return *base::parse_iso8601(text); }
+
+TEST_F(QuizDraw, DaysAreShanghaiCalendarDays) {
+  EXPECT_EQ(shanghai_day(at("2026-12-03T15:59:59Z")), "2026-12-03");
+  EXPECT_EQ(shanghai_day(at("2026-12-03T16:00:00Z")), "2026-12-04");  // midnight in Shanghai
+  EXPECT_EQ(shanghai_day(at("2020-02-28T16:00:00Z")), "2020-02-29");
+  EXPECT_EQ(shanghai_day(at("2026-12-31T16:30:00Z")), "2027-01-01");
+  EXPECT_EQ(shanghai_day(0), "1970-01-01");
+}
+
+TEST_F(QuizDraw, DailyQuestionsAreStableDistinctAndPersonal) {
+  std::vector<std::int64_t> bank;
+  for (std::int64_t id = 100; id < 140; ++id) bank.push_back(id);
+  auto const first = daily_questions(1, 7, "2026-12-04", bank, 5);
+  ASSERT_EQ(first.size(), 5u);
+  EXPECT_EQ(std::set<std::int64_t>(first.begin(), first.end()).size(), 5u);
+  for (auto id : first) EXPECT_TRUE(id >= 100 && id < 140);
+  // The bank's order does not matter, only its content.
+  auto shuffled = bank;
+  std::reverse(shuffled.begin(), shuffled.end());
+  EXPECT_EQ(daily_questions(1, 7, "2026-12-04", shuffled, 5), first);
+  EXPECT_NE(daily_questions(1, 7, "2026-12-05", bank, 5), first);
+  EXPECT_NE(daily_questions(1, 8, "2026-12-04", bank, 5), first);
+  EXPECT_NE(daily_questions(2, 7, "2026-12-04", bank, 5), first);
+  // More than the bank holds: the whole bank, once each.
+  auto const all = daily_questions(1, 7, "2026-12-04", {3, 1, 2}, 5);
+  EXPECT_EQ(std::set<std::int64_t>(all.begin(), all.end()), (std::set<std::int64_t>{1, 2, 3}));
+  EXPECT_TRUE(daily_questions(1, 7, "2026-12-04", {}, 5).empty());
+}
+
+// The same figures as tests/support/quiz-draw-verify.mjs gives: the published algorithm.
+TEST_F(QuizDraw, WinnersMatchThePublishedAlgorithm) {
+  std::string seed_hex;
+  for (int i = 0; i < 32; ++i) seed_hex += "ab";
+  EXPECT_EQ(commitment_of(seed_hex),
+            "271a413bd339c5709fdceaec41f14f11e9fbfb5042d72d331c65f32b284cd09a");
+  EXPECT_EQ(draw_winners(seed_hex, {5, 3, 9, 1, 7, 11, 2}, 3), (std::vector<std::int64_t>{7, 2, 3}));
+  EXPECT_EQ(draw_winners(seed_hex, {42}, 5), (std::vector<std::int64_t>{42}));
+  EXPECT_TRUE(draw_winners(seed_hex, {}, 5).empty());
+}
+
+TEST_F(QuizDraw, WinnersAreDistinctQualifiedAndDependOnTheSeed) {
+  std::vector<std::int64_t> pool;
+  for (std::int64_t id = 1; id <= 200; ++id) pool.push_back(id * 3);
+  auto const seed = base::random_hex(32);
+  auto const winners = draw_winners(seed, pool, 10);
+  ASSERT_EQ(winners.size(), 10u);
+  EXPECT_EQ(std::set<std::int64_t>(winners.begin(), winners.end()).size(), 10u);
+  for (auto id : winners) EXPECT_TRUE(std::binary_search(pool.begin(), pool.end(), id));
+  EXPECT_EQ(draw_winners(seed, pool, 10), winners);
+  EXPECT_NE(draw_winners(base::random_hex(32), pool, 10), winners);
+}
+
+TEST_F(QuizDraw, SeedsAre64LowerCaseHexDigits) {
+  EXPECT_TRUE(is_seed_hex(std::string(64, 'f')));
+  EXPECT_FALSE(is_seed_hex(std::string(64, 'F')));
+  EXPECT_FALSE(is_seed_hex(std::string(63, 'a')));
+  EXPECT_FALSE(is_seed_hex(std::string(64, 'g')));
+}
+
+TEST(QuizSender, LogSenderKeepsTheLastCodePerPhone) {
+  LogSender sender;
+  EXPECT_FALSE(sender.last_code("13800138000").has_value());
+  sender.send("13800138000", "123456", "测试竞答");
+  sender.send("13800138000", "654321", "测试竞答");
+  sender.send("13900139000", "000111", "测试竞答");
+  EXPECT_EQ(sender.last_code("13800138000"), "654321");
+  EXPECT_EQ(sender.last_code("13900139000"), "000111");
+}
+
+}  // namespace
+}  // namespace pufa::exam::quiz
