@@ -45,6 +45,8 @@ export interface RequestOptions {
   body?: unknown
   /** Do not run the 401 hook (login, and the session probe at start-up). */
   quiet401?: boolean
+  /** Extra request headers (the public quiz's X-Quiz-Token). */
+  headers?: Record<string, string>
 }
 
 function buildUrl(path: string, query?: Query): string {
@@ -61,7 +63,8 @@ function parseError(status: number, text: string, requestId: string | null): Api
   try {
     const e = JSON.parse(text)?.error
     if (e && typeof e.message === 'string') {
-      const rows = Array.isArray(e.rows) ? (e.rows as RowError[]) : undefined
+      const list = Array.isArray(e.rows) ? e.rows : Array.isArray(e.errors) ? e.errors : undefined
+      const rows = list as RowError[] | undefined
       return new ApiError(status, e.code ?? 'error', e.message, e.field, e.request_id ?? requestId ?? undefined, rows)
     }
   } catch {
@@ -82,7 +85,7 @@ function csrfHeader(method: string): Record<string, string> {
 }
 
 export async function request<T>(method: string, path: string, opts: RequestOptions = {}): Promise<T> {
-  const headers: Record<string, string> = { Accept: 'application/json', ...csrfHeader(method) }
+  const headers: Record<string, string> = { Accept: 'application/json', ...opts.headers, ...csrfHeader(method) }
   if (opts.body !== undefined) headers['Content-Type'] = 'application/json'
   let res: Response
   try {
