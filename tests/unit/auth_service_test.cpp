@@ -2,8 +2,12 @@
 
 #include <gtest/gtest.h>
 
+#include <chrono>
+#include <thread>
+
 #include "app/areas.hpp"
 #include "auth/password.hpp"
+#include "auth/principal_cache.hpp"
 #include "auth/store.hpp"
 #include "http/error.hpp"
 #include "test_db.hpp"
@@ -49,10 +53,13 @@ class AuthServiceTest : public ::testing::TestWithParam<db::Engine> {
     }
   }
 
+  // Changes the sessions behind the service's back, as another node would; the service's
+  // principal cache is told, as a change through this node would tell it.
   void age_sessions(std::string const& column, base::Millis by) {
     temp_->db().write([&](db::Connection& conn) {
       conn.exec("UPDATE sessions SET " + column + " = " + column + " - ?", {by});
     });
+    forget_principals();
   }
 
   std::unique_ptr<testing::TempDatabase> temp_;
@@ -101,6 +108,15 @@ TEST_P(AuthServiceTest, SessionsExpireWhenIdleThirtyMinutes) {
   age_sessions("last_seen_at", 29 * base::minute_ms);
   EXPECT_TRUE(service.resolve(result.token)) << "29 minutes idle is still alive (and touched)";
   age_sessions("last_seen_at", 31 * base::minute_ms);
+  EXPECT_FALSE(service.resolve(result.token));
+}
+
+TEST_P(AuthServiceTest, ASessionRevokedByAnotherNodeEndsWithinTheCacheTtl) {
+  AuthService service(temp_->db(), {});
+  auto result = service.login("tester", password, request_);
+  ASSERT_TRUE(service.resolve(result.token));
+  temp_->db().write([&](db::Connection& conn) { conn.exec("UPDATE sessions SET revoked = 1"); });
+  std::this_thread::sleep_for(std::chrono::milliseconds(PrincipalCache::ttl + 50));
   EXPECT_FALSE(service.resolve(result.token));
 }
 
