@@ -3,7 +3,7 @@
 # against SQLite with synchronous=FULL (the server's default). Target: >= 30,000 acknowledged saves/s,
 # p99 < 50 ms. The attempts are started first (not measured); wrk drives the saves.
 # Usage: bench/exam_autosave.sh [COUNT=5000] [PER=50] [CONNECTIONS=256] [THREADS=2]
-#        PUFA_BIN=... picks the binary, PUFA_WORKERS=8 the handler threads, PERF=1 adds a perf profile.
+#        PUFA_BIN=... picks the binary, PUFA_WORKERS=32 the handler threads (the server default), PERF=1 adds a perf profile.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 count=${1:-5000}
@@ -11,7 +11,7 @@ per=${2:-50}
 connections=${3:-256}
 threads=${4:-2}
 source bench/exam_lib.sh
-exam_prepare "$count" "${PUFA_WORKERS:-8}"
+exam_prepare "$count" "${PUFA_WORKERS:-32}"
 node bench/exam_start.mjs "$url" "$exam_id" "$tmp/sessions.json" "$count" 5 "$tmp/attempts.json" >/dev/null
 node -e '
   const attempts = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8"))

@@ -16,7 +16,7 @@ trap cleanup EXIT
 
 # exam_prepare COUNT WORKERS: demo data, examinees, server, exam (id in $exam_id).
 exam_prepare() {
-  local count=$1 workers=${2:-8}
+  local count=$1 workers=${2:-32}
   "$bin" demo --db "$db" >/dev/null
   node bench/exam_setup.mjs users "$db" "$count" "$tmp/sessions.json"
   "$bin" serve --db "$db" --listen "127.0.0.1:$port" --web '' --access-log false \

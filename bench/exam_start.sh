@@ -2,13 +2,13 @@
 # Start burst (issue #5): COUNT examinees start the same random-rule exam within SECONDS against
 # SQLite. Target: 0 errors, p99 start latency < 300 ms (2-core machine).
 # Usage: bench/exam_start.sh [COUNT=10000] [SECONDS=10]
-#        PUFA_BIN=... picks the binary, PUFA_WORKERS=8 the handler threads, PERF=1 adds a perf profile.
+#        PUFA_BIN=... picks the binary, PUFA_WORKERS=32 the handler threads (the server default), PERF=1 adds a perf profile.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 count=${1:-10000}
 seconds=${2:-10}
 source bench/exam_lib.sh
-exam_prepare "$count" "${PUFA_WORKERS:-8}"
+exam_prepare "$count" "${PUFA_WORKERS:-32}"
 cpu0=$(server_cpu)
 if [ -n "${PERF:-}" ]; then perf record -g -o "$tmp/perf.data" -p "$server_pid" 2>/dev/null & perf_pid=$!; fi
 node bench/exam_start.mjs "$url" "$exam_id" "$tmp/sessions.json" "$count" "$seconds" "$tmp/attempts.json"

@@ -3,6 +3,7 @@
 #include <spdlog/spdlog.h>
 
 #include <CLI/CLI.hpp>
+#include <algorithm>
 #include <iostream>
 
 #include "app/areas.hpp"
@@ -30,7 +31,9 @@ struct Flags {
 
 std::unique_ptr<db::Database> open_database(Settings const& settings) {
   db::Options options;
-  options.readers = settings.workers;
+  // SQLite readers are cheap; a PostgreSQL connection is a server process, and several nodes
+  // share max_connections (100 by default), so a node keeps at most 16.
+  options.readers = settings.db.starts_with("postgres") ? std::min(settings.workers, 16) : settings.workers;
   return db::Database::open(settings.db, options);
 }
 

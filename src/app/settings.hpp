@@ -16,7 +16,10 @@ struct Settings {
   std::string web;  // the built SPA; "" serves the API only
   std::string uploads;  // photos; "" → beside the SQLite file, or var/uploads
   int threads = 2;  // I/O threads
-  int workers = 8;  // handler threads, also the database pool size
+  // Handler threads, also the database pool size. A save waits for its commit on its thread, so
+  // the threads bound how many saves share one fsync: 8 gave 4 saves per fsync in an exam
+  // autosave burst, 32 gave 18 (docs/benchmarks.md).
+  int workers = 32;
   bool access_log = true;
   auth::AuthSettings auth;
 };

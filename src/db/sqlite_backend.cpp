@@ -38,6 +38,9 @@ class SqliteConnection final : public Connection {
     exec_script("PRAGMA journal_mode=WAL");
     exec_script(settings.synchronous_full ? "PRAGMA synchronous=FULL" : "PRAGMA synchronous=NORMAL");
     exec_script("PRAGMA foreign_keys=ON");
+    // Reads through a shared memory map instead of a pread per page into each connection's own
+    // cache: searches over the law library read hundreds of pages each (docs/benchmarks.md).
+    exec_script("PRAGMA mmap_size=1073741824");
     if (settings.query_only) exec_script("PRAGMA query_only=ON");
   }
 
