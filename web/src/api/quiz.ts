@@ -111,3 +111,58 @@ export const fetchToday = (quizId: number) =>
 export const submitToday = (quizId: number, answers: Record<string, string[]>) =>
   request<QuizResult>('POST', `/quizzes/${quizId}/today`, { ...open, headers: tokenHeader(), body: { answers } })
 export const fetchLeaderboard = (quizId: number) => request<Page<LeaderRow>>('GET', `/quizzes/${quizId}/leaderboard`, open)
+
+// ---- staff (exam.manage): the quizzes, their seed commitment and the draw --------------------------------
+
+export type QuizStatus = 'upcoming' | 'open' | 'closed'
+
+export interface QuizWinner {
+  rank: number
+  participant_id: number
+  phone_masked: string
+}
+
+/** The draw as the staff and the public see it: `seed`, `qualified`, `winners` stay null until the draw. */
+export interface StaffQuizDraw {
+  commitment: string
+  committed_at: string
+  seed: string | null
+  revealed_at: string | null
+  qualified: number[] | null
+  winners: QuizWinner[] | null
+  method: string | null
+}
+
+export interface QuizWrite {
+  title: string
+  intro: string
+  opens_at: string
+  closes_at: string
+  questions_per_day: number
+  bank_id: number
+  qualify: { min_correct: number; min_days: number }
+  prize: string
+  winners_count: number
+}
+
+export interface StaffQuiz extends Omit<QuizWrite, 'bank_id'> {
+  id: number
+  bank_id: number | null
+  bank_name: string
+  status: QuizStatus
+  qualify_rule: string
+  participants: number
+  created_at: string
+  updated_at: string
+  draw: StaffQuizDraw | null
+}
+
+export const listQuizzes = () => request<{ items: StaffQuiz[]; total: number }>('GET', '/quizzes')
+export const getQuiz = (id: number) => request<StaffQuiz>('GET', `/quizzes/${id}`)
+export const createQuiz = (q: QuizWrite) => request<StaffQuiz>('POST', '/quizzes', { body: q })
+export const updateQuiz = (id: number, q: QuizWrite) => request<StaffQuiz>('PUT', `/quizzes/${id}`, { body: q })
+/** Publishes sha256(seed); without a seed the server draws one. */
+export const commitQuizSeed = (id: number) => request<StaffQuiz>('POST', `/quizzes/${id}/draw/commit`)
+export const drawQuiz = (id: number) => request<StaffQuiz>('POST', `/quizzes/${id}/draw`)
+export const fetchQuizLeaderboard = (id: number, page = 1, size = 20) =>
+  request<Page<LeaderRow>>('GET', `/quizzes/${id}/leaderboard`, { query: { page, size } })

@@ -1,5 +1,5 @@
 /** 学法考试 (staff and examinees): banks, exams, results, my exams; and the full-page sitting, certificate and quiz. */
-import { Collection, DataAnalysis, EditPen, Files, Tickets } from '@element-plus/icons-vue'
+import { Collection, DataAnalysis, EditPen, Files, Present, Tickets } from '@element-plus/icons-vue'
 import type { RouteRecordRaw } from 'vue-router'
 import { ADMIN_BASE } from '../paths'
 
@@ -47,6 +47,30 @@ export const examRoutes: RouteRecordRaw[] = [
         // Its own chunk with ECharts: nothing else loads the charts.
         component: () => import('@/views/exam/results/index.vue'),
         meta: { title: 'exam.menu.results', icon: DataAnalysis, parentTitle: 'exam.menu.exams', hideInMenu: true, activeMenu: `${ADMIN_BASE}/exam/exams` },
+      },
+      {
+        path: 'quizzes',
+        name: 'exam-quizzes',
+        component: () => import('@/views/exam/quiz/list.vue'),
+        meta: { title: 'exam.quiz.admin.menu', icon: Present },
+      },
+      {
+        path: 'quizzes/new',
+        name: 'exam-quiz-new',
+        component: () => import('@/views/exam/quiz/form.vue'),
+        meta: { title: 'exam.quiz.admin.newTitle', parentTitle: 'exam.quiz.admin.menu', hideInMenu: true, activeMenu: `${ADMIN_BASE}/exam/quizzes` },
+      },
+      {
+        path: 'quizzes/:id(\\d+)/edit',
+        name: 'exam-quiz-edit',
+        component: () => import('@/views/exam/quiz/form.vue'),
+        meta: { title: 'exam.quiz.admin.editTitle', parentTitle: 'exam.quiz.admin.menu', hideInMenu: true, activeMenu: `${ADMIN_BASE}/exam/quizzes` },
+      },
+      {
+        path: 'quizzes/:id(\\d+)',
+        name: 'exam-quiz-detail',
+        component: () => import('@/views/exam/quiz/detail.vue'),
+        meta: { title: 'exam.quiz.admin.detail', parentTitle: 'exam.quiz.admin.menu', hideInMenu: true, activeMenu: `${ADMIN_BASE}/exam/quizzes` },
       },
     ],
   },
