@@ -112,3 +112,26 @@ test('an examinee on a phone opens the menu drawer, goes to 我的考试 and see
     await toggle()
   })
 })
+
+test('a village operator on a phone: the ledger puts the area tree above the list and its filters fit the screen', async () => {
+  await step('11-sign-in-operator', async () => {
+    await page.context().clearCookies()
+    await page.goto(`${BASE}/login`)
+    await page.locator('input[name="username"]').fill(process.env.PUFA_OPERATOR_USER || 'mawu')
+    await page.locator('input[name="password"]').fill(process.env.PUFA_OPERATOR_PASS || 'Pufa-Mawu-2026')
+    await page.locator('[data-test="login-submit"]').click()
+    await page.waitForURL((u) => u.pathname === '/admin')
+  })
+
+  await step('12-ledger', async () => {
+    await page.goto(`${BASE}/admin/activity/activities`)
+    const form = page.locator('[data-test="search-form"]')
+    await form.waitFor({ state: 'visible' })
+    const formBox = await form.boundingBox()
+    assert.ok(formBox.x >= 0 && formBox.x + formBox.width <= PHONE.width + 1,
+      `the filter form fits the screen: ${JSON.stringify(formBox)}`)
+    const tree = await page.locator('.tree-pane').boundingBox()
+    assert.ok(tree.y + tree.height <= formBox.y + 1, `the area tree sits above the list: ${JSON.stringify(tree)}`)
+    assert.ok((await overflowPx()) <= 0, `no horizontal overflow on the ledger (${await overflowPx()} px)`)
+  })
+})
