@@ -37,6 +37,8 @@ bool digits(std::string_view text, std::size_t at, std::size_t count, int& out) 
 
 }  // namespace
 
+std::string shanghai_date(Millis at) { return iso8601(at + 8 * hour_ms).substr(0, 10); }
+
 std::optional<Millis> parse_iso8601(std::string_view text) {
   using namespace std::chrono;
   int y = 0, mo = 0, d = 0, h = 0, mi = 0, s = 0, ms = 0;

@@ -18,4 +18,9 @@ std::optional<Millis> parse_iso8601(std::string_view text);
 inline constexpr Millis minute_ms = 60'000;
 inline constexpr Millis hour_ms = 60 * minute_ms;
 
+// The calendar day in Asia/Shanghai (UTC+8 all year, no daylight saving since 1991):
+// "2020-08-10". Publication dates, index-number years and the quiz's days are Shanghai days.
+std::string shanghai_date(Millis at);
+inline int shanghai_year(Millis at) { return std::stoi(shanghai_date(at).substr(0, 4)); }
+
 }  // namespace pufa::base

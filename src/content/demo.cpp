@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "auth/store.hpp"
+#include "base/time.hpp"
 #include "content/disclosure.hpp"
 #include "content/routes.hpp"
 #include "content/sanitize.hpp"
@@ -175,7 +176,7 @@ void load_demo(db::Connection& conn) {
   auto const root = auth::store::root_region(conn);
   if (!root) throw std::logic_error("content demo needs the region tree");
   // The seed page's summary is 2020-97511: the year's numbering continues after it.
-  reserve_serial(conn, bureau_code, 2020, 97510);
+  store::reserve_serial(conn, bureau_code, 2020, 97510);
   for (auto const& demo : articles()) {
     if (store::has_article(conn, demo.column, demo.title)) continue;
     Article article;
@@ -190,9 +191,9 @@ void load_demo(db::Connection& conn) {
     if (*demo.written_on) article.written_on = demo.written_on;
     article.disclosure = disclosure_active;
     article.published_at = at(demo.published_at);
-    auto const year = shanghai_year(*article.published_at);
-    auto const serial = demo.serial ? demo.serial : next_serial(conn, bureau_code, year);
-    if (demo.serial) reserve_serial(conn, bureau_code, year, demo.serial);
+    auto const year = base::shanghai_year(*article.published_at);
+    auto const serial = demo.serial ? demo.serial : store::next_serial(conn, bureau_code, year);
+    if (demo.serial) store::reserve_serial(conn, bureau_code, year, demo.serial);
     article.index_no = format_index_no(bureau_code, year, serial);
     article.visits = demo.visits;
     if (article.is_case()) {

@@ -6,8 +6,6 @@
 #include <string>
 #include <string_view>
 
-#include "base/time.hpp"
-#include "db/database.hpp"
 
 namespace pufa::content {
 
@@ -18,14 +16,6 @@ inline constexpr std::string_view bureau_code = "1133078173379010XA";
 // "1133078173379010XA/2020-97511"; serials below 10000 are written with five digits (00042).
 std::string format_index_no(std::string_view code, int year, std::int64_t serial);
 
-// Asia/Shanghai (UTC+8 all year, no daylight saving since 1991).
-int shanghai_year(base::Millis at);
-std::string shanghai_date(base::Millis at);  // 2020-08-10
-
-// The next serial of (code, year): one more than the stored counter (1 for a new year).
-// Call inside the publishing transaction.
-std::int64_t next_serial(db::Connection& conn, std::string_view code, int year);
-// Raises the stored counter to at least `serial` (demo data carrying historical numbers).
-void reserve_serial(db::Connection& conn, std::string_view code, int year, std::int64_t serial);
+// The serial counters per (code, year) are in store.hpp (next_serial, reserve_serial).
 
 }  // namespace pufa::content

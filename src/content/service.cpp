@@ -8,6 +8,7 @@
 
 #include "auth/audit.hpp"
 #include "auth/store.hpp"
+#include "base/time.hpp"
 #include "base/random.hpp"
 #include "content/cite.hpp"
 #include "content/disclosure.hpp"
@@ -146,7 +147,7 @@ search::Document search_document(Article const& a) {
           .heading = a.column.name,
           .section = a.column.section,
           .body = std::move(body),
-          .date = a.published_at ? shanghai_date(*a.published_at) : std::string(),
+          .date = a.published_at ? base::shanghai_date(*a.published_at) : std::string(),
           .url = "/articles/" + std::to_string(a.id)};
 }
 
@@ -253,8 +254,8 @@ json::object ContentService::publish(http::Request const& request, auth::Princip
     auto article = load_in_scope(conn, caller, id);
     require_status(article, {status::review}, "只有待审核的文章可以发布");
     auto const now = base::now_ms();
-    auto const year = shanghai_year(now);
-    auto const index_no = format_index_no(bureau_code, year, next_serial(conn, bureau_code, year));
+    auto const year = base::shanghai_year(now);
+    auto const index_no = format_index_no(bureau_code, year, store::next_serial(conn, bureau_code, year));
     store::set_published(conn, id, index_no, now, now);
     auto published = load(conn, id);
     search::upsert(conn, search_document(published));

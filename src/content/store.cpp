@@ -206,4 +206,20 @@ void attach(db::Connection& conn, std::int64_t article_id, std::vector<std::int6
   for (auto const id : ids) conn.exec("UPDATE content_attachments SET article_id = ? WHERE id = ?", {article_id, id});
 }
 
+std::int64_t next_serial(db::Connection& conn, std::string_view code, int year) {
+  return *conn.scalar(
+      "INSERT INTO content_index_serials (code, year, last_serial) VALUES (?, ?, 1)"
+      " ON CONFLICT (code, year) DO UPDATE SET last_serial = content_index_serials.last_serial + 1"
+      " RETURNING last_serial",
+      {code, year});
+}
+
+void reserve_serial(db::Connection& conn, std::string_view code, int year, std::int64_t serial) {
+  conn.exec(
+      "INSERT INTO content_index_serials (code, year, last_serial) VALUES (?, ?, ?)"
+      " ON CONFLICT (code, year) DO UPDATE SET last_serial = excluded.last_serial"
+      " WHERE content_index_serials.last_serial < excluded.last_serial",
+      {code, year, serial});
+}
+
 }  // namespace pufa::content::store

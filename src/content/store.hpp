@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "content/model.hpp"
@@ -46,5 +47,11 @@ std::int64_t insert_attachment(db::Connection& conn, Attachment const& attachmen
 std::optional<Attachment> attachment(db::Connection& conn, std::int64_t id);
 // Makes `ids` (in this order) the article's attachments; others it had are detached.
 void attach(db::Connection& conn, std::int64_t article_id, std::vector<std::int64_t> const& ids);
+
+// 信息索引号 serials per (publisher code, year). next_serial: one more than the stored counter
+// (1 for a new year), one statement; call inside the publishing transaction. reserve_serial
+// raises the counter to at least `serial` (demo data carrying historical numbers).
+std::int64_t next_serial(db::Connection& conn, std::string_view code, int year);
+void reserve_serial(db::Connection& conn, std::string_view code, int year, std::int64_t serial);
 
 }  // namespace pufa::content::store

@@ -327,7 +327,7 @@ struct Paper {
 Paper todays_paper(db::Connection& conn, qs::Quiz const& quiz, std::int64_t participant,
                    base::Millis now) {
   Paper paper;
-  paper.day = quiz::shanghai_day(now);
+  paper.day = base::shanghai_date(now);
   auto all = qs::bank_questions(conn, quiz.bank_id);
   std::vector<std::int64_t> ids;
   for (auto const& question : all) ids.push_back(question.id);

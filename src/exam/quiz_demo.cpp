@@ -236,7 +236,7 @@ void load_2020(db::Connection& conn, std::int64_t bank) {
     for (auto at = joined; at < quiz.closes_at; at += day_ms) {
       if (rng.below(100) < 35) continue;  // skipped a day
       auto const submitted = at + rng.below(10 * 60) * base::minute_ms / 60;
-      auto const day = quiz::shanghai_day(submitted);
+      auto const day = base::shanghai_date(submitted);
       auto const chosen = quiz::daily_questions(quiz.id, participant, day, ids, 5);
       qs::Day row;
       json::array chosen_json;
@@ -275,7 +275,7 @@ void load_2020(db::Connection& conn, std::int64_t bank) {
 void load_quiz_demo(db::Connection& conn) {
   auto const bank = ensure_bank(conn, shanghai_midnight(2020, 11, 1));
   load_2020(conn, bank);
-  auto const year = std::stoi(quiz::shanghai_day(base::now_ms()).substr(0, 4));
+  auto const year = std::stoi(base::shanghai_date(base::now_ms()).substr(0, 4));
   auto current = quiz_for_year(year, bank);
   if (!qs::find_quiz_by_title(conn, current.title)) qs::insert_quiz(conn, current);
 }

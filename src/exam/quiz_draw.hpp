@@ -12,8 +12,6 @@
 
 namespace pufa::exam::quiz {
 
-// "2026-12-04": the calendar day in Asia/Shanghai (UTC+8, no daylight saving).
-std::string shanghai_day(base::Millis at);
 
 // `count` of `question_ids` (any order in, sorted internally) chosen by a partial Fisher–Yates
 // shuffle seeded with sha256("<quiz>:<participant>:<day>"): the same participant sees the same

@@ -78,12 +78,6 @@ std::string question_where(QuestionFilter const& f, std::vector<db::Param>& para
   return sql;
 }
 
-std::string placeholders(std::size_t n) {
-  std::string out;
-  for (std::size_t i = 0; i < n; ++i) out += i ? ", ?" : "?";
-  return out;
-}
-
 constexpr char const* exam_columns =
     "SELECT id, title, kind, status, opens_at, closes_at, duration_minutes, pass_mark, grade_bands, attempts_allowed,"
     " counts, eligibility, shuffle_questions, shuffle_options, paper, version, total_score, question_count, created_at,"

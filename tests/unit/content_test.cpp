@@ -179,9 +179,9 @@ TEST(ContentDisclosure, FormatsIndexNumbers) {
 
 TEST(ContentDisclosure, YearsAndDatesAreShanghaiTime) {
   auto const new_year_eve = *base::parse_iso8601("2020-12-31T16:30:00Z");  // 2021-01-01 00:30 in Lanxi
-  EXPECT_EQ(shanghai_year(new_year_eve), 2021);
-  EXPECT_EQ(shanghai_date(new_year_eve), "2021-01-01");
-  EXPECT_EQ(shanghai_date(*base::parse_iso8601("2020-08-10T18:12:00+08:00")), "2020-08-10");
+  EXPECT_EQ(base::shanghai_year(new_year_eve), 2021);
+  EXPECT_EQ(base::shanghai_date(new_year_eve), "2021-01-01");
+  EXPECT_EQ(base::shanghai_date(*base::parse_iso8601("2020-08-10T18:12:00+08:00")), "2020-08-10");
 }
 
 TEST(ContentFiles, SniffsByMagicBytes) {
@@ -269,14 +269,14 @@ class ContentDbTest : public ::testing::TestWithParam<db::Engine> {
 
 TEST_P(ContentDbTest, SerialsContinuePerCodeAndYear) {
   temp_->db().write([&](db::Connection& conn) {
-    EXPECT_EQ(next_serial(conn, bureau_code, 2026), 1);
-    EXPECT_EQ(next_serial(conn, bureau_code, 2026), 2);
-    EXPECT_EQ(next_serial(conn, "OTHER", 2026), 1);
-    reserve_serial(conn, bureau_code, 2020, 97510);
-    EXPECT_EQ(next_serial(conn, bureau_code, 2020), 97511);
-    reserve_serial(conn, bureau_code, 2020, 5);  // never lowers the counter
-    EXPECT_EQ(next_serial(conn, bureau_code, 2020), 97512);
-    EXPECT_EQ(next_serial(conn, bureau_code, 2026), 3);
+    EXPECT_EQ(store::next_serial(conn, bureau_code, 2026), 1);
+    EXPECT_EQ(store::next_serial(conn, bureau_code, 2026), 2);
+    EXPECT_EQ(store::next_serial(conn, "OTHER", 2026), 1);
+    store::reserve_serial(conn, bureau_code, 2020, 97510);
+    EXPECT_EQ(store::next_serial(conn, bureau_code, 2020), 97511);
+    store::reserve_serial(conn, bureau_code, 2020, 5);  // never lowers the counter
+    EXPECT_EQ(store::next_serial(conn, bureau_code, 2020), 97512);
+    EXPECT_EQ(store::next_serial(conn, bureau_code, 2026), 3);
   });
 }
 

@@ -19,11 +19,11 @@ class QuizDraw : public ::testing::Test {
 base::Millis at(char const* text) { return *base::parse_iso8601(text); }
 
 TEST_F(QuizDraw, DaysAreShanghaiCalendarDays) {
-  EXPECT_EQ(shanghai_day(at("2026-12-03T15:59:59Z")), "2026-12-03");
-  EXPECT_EQ(shanghai_day(at("2026-12-03T16:00:00Z")), "2026-12-04");  // midnight in Shanghai
-  EXPECT_EQ(shanghai_day(at("2020-02-28T16:00:00Z")), "2020-02-29");
-  EXPECT_EQ(shanghai_day(at("2026-12-31T16:30:00Z")), "2027-01-01");
-  EXPECT_EQ(shanghai_day(0), "1970-01-01");
+  EXPECT_EQ(base::shanghai_date(at("2026-12-03T15:59:59Z")), "2026-12-03");
+  EXPECT_EQ(base::shanghai_date(at("2026-12-03T16:00:00Z")), "2026-12-04");  // midnight in Shanghai
+  EXPECT_EQ(base::shanghai_date(at("2020-02-28T16:00:00Z")), "2020-02-29");
+  EXPECT_EQ(base::shanghai_date(at("2026-12-31T16:30:00Z")), "2027-01-01");
+  EXPECT_EQ(base::shanghai_date(0), "1970-01-01");
 }
 
 TEST_F(QuizDraw, DailyQuestionsAreStableDistinctAndPersonal) {
