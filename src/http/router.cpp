@@ -77,6 +77,11 @@ std::size_t Router::body_limit(Method method, std::string_view path) const {
   return found.route ? found.route->options.body_limit : default_body_limit;
 }
 
+bool Router::compute(Method method, std::string_view path) const {
+  auto found = match(method, path, nullptr);
+  return found.route && found.route->options.compute;
+}
+
 bool Router::has_prefix(std::string_view path) const {
   return path == "/api" || path.starts_with("/api/");
 }

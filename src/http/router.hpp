@@ -27,6 +27,9 @@ struct RouteOptions {
   std::string action;      // audit action for writes, e.g. "user.create"
   std::size_t body_limit = default_body_limit;
   std::string accepts = "application/json";  // media types a write's body may have, comma-separated
+  // Quick and CPU-bound (a search in memory): runs on the compute pool, one thread per core, instead
+  // of among the many workers whose requests wait on the database, so it is not time-sliced.
+  bool compute = false;
 };
 
 using Handler = std::function<Response(Request&)>;
@@ -56,6 +59,7 @@ class Router {
   // Largest body the route accepts; the default when no route matches.
   std::size_t body_limit(Method method, std::string_view path) const;
   bool has_prefix(std::string_view path) const;  // path is under a routed prefix (/api/)
+  bool compute(Method method, std::string_view path) const;  // the route asks for the compute pool
 
   Response handle(Request& request) const;
 

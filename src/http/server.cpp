@@ -33,6 +33,7 @@ struct Shared {
   Router const& router;
   StaticFiles& files;
   asio::thread_pool& workers;
+  asio::thread_pool& compute;
   ServerOptions const& options;
   std::atomic<int> in_flight{0};
   std::atomic<bool> stopping{false};
@@ -152,7 +153,9 @@ class Session : public std::enable_shared_from_this<Session> {
       return serve_file();
     }
     stream_.expires_never();
-    asio::post(shared_.workers, [self = shared_from_this()] {
+    auto& pool = shared_.router.compute(request_.method, request_.path) ? shared_.compute
+                                                                         : shared_.workers;
+    asio::post(pool, [self = shared_from_this()] {
       auto response = self->shared_.router.handle(self->request_);
       asio::post(self->stream_.get_executor(), [self, response = std::move(response)]() mutable {
         self->reply(std::move(response));
@@ -317,7 +320,10 @@ void serve(ServerOptions const& options, Router const& router, StaticFiles& file
   int const io_threads = std::max(1, options.io_threads);
   asio::io_context ioc(io_threads);
   asio::thread_pool workers(static_cast<std::size_t>(std::max(1, options.workers)));
-  Shared shared{router, files, workers, options};
+  auto const cores = static_cast<int>(std::max(1U, std::thread::hardware_concurrency()));
+  asio::thread_pool compute(
+      static_cast<std::size_t>(options.compute_threads > 0 ? options.compute_threads : cores));
+  Shared shared{router, files, workers, compute, options};
 
   auto const address = asio::ip::make_address(options.host);
   auto listener = std::make_shared<Listener>(ioc, tcp::endpoint(address, options.port), shared);
@@ -350,6 +356,7 @@ void serve(ServerOptions const& options, Router const& router, StaticFiles& file
   ioc.run();
   for (auto& thread : threads) thread.join();
   workers.join();
+  compute.join();
   spdlog::info("stopped");
 }
 

@@ -22,6 +22,7 @@ struct ServerOptions {
   std::uint16_t port = 8080;  // 0: any free port (reported through on_listening)
   int io_threads = 2;
   int workers = 8;
+  int compute_threads = 0;  // for RouteOptions::compute routes; 0: one per core
   bool access_log = true;
 };
 
