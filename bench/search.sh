@@ -55,7 +55,10 @@ http_run() {  # label db_url
   "$bin" serve --db "$2" --listen "127.0.0.1:$port" --web "" --access-log false >"$tmp/serve.log" 2>&1 &
   pid=$!
   for _ in $(seq 1 100); do curl -sf "http://127.0.0.1:$port/api/v1/health" >/dev/null && break; sleep 0.1; done
-  # One pass over the list first: document frequencies are counted once per index generation.
+  # The first search loads the node's in-memory index; then one pass over the list (document
+  # frequencies are counted once per index generation).
+  local loaded; loaded=$(curl -sf -o /dev/null --max-time 900 -w '%{time_total}' "http://127.0.0.1:$port/api/v1/search?q=%E6%B3%95")
+  echo "$1: first search (loads the index of this node) took ${loaded} s, server RSS $(( $(awk '/VmRSS/ {print $2}' /proc/$pid/status) / 1024 )) MiB"
   wrk -t1 -c1 -d2s -s "$tmp/queries.lua" "http://127.0.0.1:$port" >/dev/null
   echo "$1: pufa GET /api/v1/search, wrk -t2 -c16 -d${duration}s: $(wrk -t2 -c16 -d"${duration}s" -s "$tmp/queries.lua" "http://127.0.0.1:$port" | tail -n 1)"
   kill "$pid"; wait "$pid" 2>/dev/null || true; pid=

@@ -3,18 +3,24 @@
 //   search_bench grow DB_URL FACTOR
 //     adds FACTOR-1 copies of every law article in search_documents (law title suffixed by the
 //     copy number, clauses lightly shuffled with a fixed seed), so 8,007 articles become
-//     FACTOR × 8,007. Copies reuse the original's tokens (the same words in another order).
+//     FACTOR × 8,007. Copies reuse the original's words (the same words in another order).
+//   search_bench inprocess DB_URL QUERIES_TSV [SECONDS [QUERIES]]
+//     Pufa's search without HTTP, one thread: index load time and memory, mean/p95 per query
+//     (QUERIES: a fixed number instead of SECONDS, for `perf stat -e instructions:u`).
 //   search_bench baseline DB_URL QUERIES_TSV [SECONDS]
 //     the comparison the issue describes, on the same texts: SQLite FTS5 with the trigram
 //     tokenizer, or PostgreSQL pg_trgm (GIN gin_trgm_ops, LIKE), each query word as a phrase,
 //     all words required; prints recall@1/@10 against QUERIES_TSV and the p50/p95 latency of 16
 //     threads querying in a loop for SECONDS (default 10).
+#include <sys/resource.h>
+
 #include <algorithm>
 #include <atomic>
 #include <chrono>
 #include <cstdio>
 #include <fstream>
 #include <mutex>
+#include <numeric>
 #include <sstream>
 #include <string>
 #include <thread>
@@ -23,6 +29,7 @@
 #include "app/areas.hpp"
 #include "base/sequence.hpp"
 #include "db/migrate.hpp"
+#include "search/search.hpp"
 #include "search/segment.hpp"
 #include "search/store.hpp"
 
@@ -78,7 +85,7 @@ int grow(std::string const& url, int factor) {
   db::migrate(*db, app::all_migrations());
   struct Row {
     search::Document document;
-    std::string words, tokens;
+    std::string words;
   };
   auto const originals = db->read([](db::Connection& conn) {
     auto rows = conn.query(
@@ -89,23 +96,11 @@ int grow(std::string const& url, int factor) {
       auto row = rows.row(i);
       search::Document d{"law", row.i64(0), row.i64(1), row.str(2), row.str(3), row.str(4),
                          row.str(5), row.str(6), row.str(7)};
-      out.push_back({std::move(d), row.str(8), {}});
+      out.push_back({std::move(d), row.str(8)});
     }
     return out;
   });
-  std::vector<Row> rows = originals;
-  for (auto& row : rows) {
-    auto const body = search::index_tokens(row.document.body);
-    auto tokens = body.words;
-    tokens.insert(tokens.end(), body.bigrams.begin(), body.bigrams.end());
-    for (auto const* field : {&row.document.title, &row.document.heading, &row.document.section}) {
-      auto const extra = search::index_tokens(*field).words;
-      tokens.insert(tokens.end(), extra.begin(), extra.end());
-    }
-    std::sort(tokens.begin(), tokens.end());
-    tokens.erase(std::unique(tokens.begin(), tokens.end()), tokens.end());
-    for (auto const& token : tokens) row.tokens += (row.tokens.empty() ? "" : " ") + token;
-  }
+  auto const& rows = originals;
   base::Sequence sequence(20261130);
   auto const started = Clock::now();
   for (int copy = 1; copy < factor; ++copy) {
@@ -123,7 +118,7 @@ int grow(std::string const& url, int factor) {
         }
         document.body.clear();
         for (std::size_t i = 0; i < clauses.size(); ++i) document.body += (i ? "，" : "") + clauses[i];
-        search::store::upsert(conn, document, row.words, row.tokens);
+        search::store::upsert(conn, document, row.words);
       }
     });
     if (copy % 10 == 0)
@@ -243,6 +238,62 @@ int baseline(std::string const& url, std::string const& queries_path, int second
   return 0;
 }
 
+double cpu_seconds() {
+  rusage usage{};
+  getrusage(RUSAGE_SELF, &usage);
+  auto const seconds = [](timeval const& t) { return static_cast<double>(t.tv_sec) + t.tv_usec / 1e6; };
+  return seconds(usage.ru_utime) + seconds(usage.ru_stime);
+}
+
+long resident_mib() {
+  std::ifstream status("/proc/self/status");
+  for (std::string line; std::getline(status, line);)
+    if (line.starts_with("VmRSS:")) return std::stol(line.substr(6)) / 1024;
+  return 0;
+}
+
+// Pufa's own search in process, one thread: how long the in-memory index takes to load and how
+// much memory it holds, then the mean and p95 time of search::run over the query list.
+int inprocess(std::string const& url, std::string const& queries_path, int seconds,
+              std::size_t count) {
+  auto db = db::Database::open(url);
+  auto const queries = load_queries(queries_path);
+  auto index = search::make_index();
+  auto const before = resident_mib();
+  auto const load_started = Clock::now();
+  db->read([&](db::Connection& conn) { return search::run(conn, *index, {.q = "法"}); });
+  std::printf("index of %lld documents loaded in %.2f s, %ld MiB resident\n",
+              static_cast<long long>(db->read([](db::Connection& conn) {
+                return search::store::documents(conn);
+              })),
+              std::chrono::duration<double>(Clock::now() - load_started).count(),
+              resident_mib() - before);
+  std::vector<double> latencies;
+  auto const cpu_started = cpu_seconds();
+  auto const deadline = Clock::now() + std::chrono::seconds(seconds);
+  std::int64_t ranked = 0;
+  for (std::size_t i = 0; count ? i < count : Clock::now() < deadline; ++i) {
+    auto const started = Clock::now();
+    ranked += db->read([&](db::Connection& conn) {
+      return search::run(conn, *index, {.q = queries[i % queries.size()].text});
+    }).total;
+    latencies.push_back(std::chrono::duration<double, std::milli>(Clock::now() - started).count());
+  }
+  double const cpu_per_query =
+      (cpu_seconds() - cpu_started) * 1000.0 / static_cast<double>(latencies.size());
+  double const mean = std::accumulate(latencies.begin(), latencies.end(), 0.0) /
+                      static_cast<double>(latencies.size());
+  std::sort(latencies.begin(), latencies.end());
+  std::printf(
+      "1 thread, %d s: %zu queries, %.0f ranked each, CPU %.3f ms per query; mean %.3f ms,"
+      " p50 %.3f ms, p95 %.3f ms, max %.3f ms\n",
+      seconds, latencies.size(), static_cast<double>(ranked) / static_cast<double>(latencies.size()),
+      cpu_per_query, mean, latencies[latencies.size() / 2],
+              latencies[static_cast<std::size_t>(0.95 * static_cast<double>(latencies.size() - 1))],
+              latencies.back());
+  return 0;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -251,11 +302,15 @@ int main(int argc, char** argv) {
     if (args.size() == 3 && args[0] == "grow") return grow(args[1], std::stoi(args[2]));
     if (args.size() >= 3 && args[0] == "baseline")
       return baseline(args[1], args[2], args.size() > 3 ? std::stoi(args[3]) : 10);
+    if (args.size() >= 3 && args[0] == "inprocess")
+      return inprocess(args[1], args[2], args.size() > 3 ? std::stoi(args[3]) : 5,
+                       args.size() > 4 ? std::stoul(args[4]) : 0);
   } catch (std::exception const& error) {
     std::fprintf(stderr, "search_bench: %s\n", error.what());
     return 1;
   }
   std::fprintf(stderr,
-               "usage: search_bench grow DB_URL FACTOR | baseline DB_URL QUERIES_TSV [SECONDS]\n");
+               "usage: search_bench grow DB_URL FACTOR | baseline DB_URL QUERIES_TSV [SECONDS]"
+               " | inprocess DB_URL QUERIES_TSV [SECONDS [QUERIES]]\n");
   return 2;
 }

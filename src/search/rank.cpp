@@ -24,6 +24,8 @@ std::string_view ascii_lower(std::string const& text, std::string& storage) {
 // bytes repeat on every character.
 std::size_t find_from(std::string_view haystack, std::string_view needle, std::size_t from) {
   if (needle.empty() || from > haystack.size()) return std::string_view::npos;
+  // Titles and headings are short: a plain scan beats memmem's set-up there.
+  if (haystack.size() - from < 64) return haystack.find(needle, from);
   auto const* found = static_cast<char const*>(
       memmem(haystack.data() + from, haystack.size() - from, needle.data(), needle.size()));
   return found ? static_cast<std::size_t>(found - haystack.data()) : std::string_view::npos;
@@ -76,14 +78,17 @@ struct Span {
 // The smallest byte window holding one span of each group that has spans.
 std::size_t smallest_window(std::vector<Span> spans, std::size_t groups) {
   std::sort(spans.begin(), spans.end(), [](Span const& a, Span const& b) { return a.at < b.at; });
-  std::map<std::size_t, int> inside;
+  std::size_t highest = 0;
+  for (auto const& span : spans) highest = std::max(highest, span.group);
+  std::vector<int> inside(highest + 1, 0);  // spans of each group in the window
+  std::size_t present = 0;                  // groups with at least one
   std::size_t best = std::string::npos, left = 0;
   for (std::size_t right = 0; right < spans.size(); ++right) {
-    ++inside[spans[right].group];
-    while (inside.size() == groups) {
+    if (inside[spans[right].group]++ == 0) ++present;
+    while (present == groups) {
       auto const end = spans[right].at + spans[right].length;
       best = std::min(best, end - spans[left].at);
-      if (--inside[spans[left].group] == 0) inside.erase(spans[left].group);
+      if (--inside[spans[left].group] == 0) --present;
       ++left;
     }
   }
@@ -119,10 +124,13 @@ bool defines(std::string_view body, std::string const& word) {
 double score(Candidate const& candidate, ParsedQuery const& query, Idf const& idf) {
   if (query.groups.empty()) return 0;
   std::string storage[4];
-  auto const body = ascii_lower(candidate.body, storage[0]);
-  auto const title = ascii_lower(candidate.title, storage[1]);
-  auto const section = ascii_lower(candidate.section, storage[2]);
-  auto const heading = ascii_lower(candidate.heading, storage[3]);
+  auto const lower = [&](std::string const& text, std::string& into) {
+    return candidate.lowercase ? std::string_view(text) : ascii_lower(text, into);
+  };
+  auto const body = lower(candidate.body, storage[0]);
+  auto const title = lower(candidate.title, storage[1]);
+  auto const section = lower(candidate.section, storage[2]);
+  auto const heading = lower(candidate.heading, storage[3]);
   std::string_view const words(candidate.words);
   double total = 0, idf_total = 0, word_length = 0;
   std::size_t matched = 0;
@@ -183,10 +191,11 @@ double score(Candidate const& candidate, ParsedQuery const& query, Idf const& id
   if (matched == 0) return 0;
   double const coverage = static_cast<double>(matched) / static_cast<double>(query.groups.size());
   double result = total * (0.25 + 0.75 * coverage * coverage);
-  std::unordered_set<std::size_t> groups_in_body;
-  for (auto const& span : spans) groups_in_body.insert(span.group);
-  if (groups_in_body.size() >= 2) {
-    auto const window = smallest_window(spans, groups_in_body.size());
+  std::vector<bool> in_body(query.groups.size(), false);
+  for (auto const& span : spans) in_body[span.group] = true;
+  auto const groups_in_body = static_cast<std::size_t>(std::count(in_body.begin(), in_body.end(), true));
+  if (groups_in_body >= 2) {
+    auto const window = smallest_window(spans, groups_in_body);
     double const closeness = word_length / std::max(static_cast<double>(window), word_length);
     result += 1.5 * closeness * coverage * (idf_total / static_cast<double>(query.groups.size()));
   }

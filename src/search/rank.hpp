@@ -18,6 +18,9 @@ struct Candidate {
   std::int64_t ref_id = 0, law_id = 0;
   std::string title, heading, section, body, date, url;
   std::string words;  // the body's distinct words, space-separated (exact-word matches)
+  // True when title, heading, section and body hold no ASCII capitals (the index checks once;
+  // otherwise score() lowers them for every query).
+  bool lowercase = false;
 };
 
 // Inverse document frequency of each alternative of the query (missing → treated as rare).

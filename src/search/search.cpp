@@ -10,6 +10,7 @@
 
 #include "http/error.hpp"
 #include "http/json_input.hpp"
+#include "search/index.hpp"
 #include "search/rank.hpp"
 #include "search/segment.hpp"
 #include "search/store.hpp"
@@ -23,7 +24,7 @@ namespace json = boost::json;
 namespace {
 
 constexpr std::size_t max_query_characters = 100;
-constexpr std::int64_t candidate_cap = 120;  // documents re-ranked in C++ per query
+constexpr std::size_t candidate_cap = 120;  // documents re-ranked in C++ per query
 // Fewer documents than this with every word: documents with some of the words are added,
 // the rarest words first.
 constexpr std::size_t enough_with_all = 60;
@@ -39,9 +40,9 @@ std::string join(std::vector<std::string> const& items) {
   return out;
 }
 
-store::Alternative alternative_of(std::string const& word,
+Alternative alternative_of(std::string const& word,
                                   std::vector<std::string> const& parts = {}) {
-  store::Alternative out{word, {}, parts};
+  Alternative out{word, {}, parts};
   if (is_cjk_word(word) && length_of(word) >= 3) out.bigrams = bigrams_of(word);
   return out;
 }
@@ -59,71 +60,11 @@ bool valid_date(std::string const& text) {
 
 }  // namespace
 
-class Cache {
- public:
-  struct View {
-    std::int64_t documents = 0;
-    std::shared_ptr<std::vector<store::LawName> const> laws;        // as stored
-    std::shared_ptr<std::vector<store::LawName> const> normalized;  // names normalized
-  };
-
-  // Called at the start of every search: a changed index (new max id) drops what was counted.
-  View refresh(db::Connection& conn) {
-    auto const generation = store::generation(conn);
-    std::lock_guard lock(mutex_);
-    if (generation != generation_) {
-      generation_ = generation;
-      documents_ = store::documents(conn);
-      auto laws = store::laws(conn);
-      auto normalized = laws;
-      for (auto& law : normalized) {
-        law.title = normalize(law.title);
-        law.short_title = normalize(law.short_title);
-      }
-      laws_ = std::make_shared<std::vector<store::LawName> const>(std::move(laws));
-      normalized_ = std::make_shared<std::vector<store::LawName> const>(std::move(normalized));
-      frequencies_.clear();
-    }
-    return {documents_, laws_, normalized_};
-  }
-
-  std::int64_t frequency(db::Connection& conn, std::string const& word) {
-    {
-      std::lock_guard lock(mutex_);
-      if (auto found = frequencies_.find(word); found != frequencies_.end()) return found->second;
-    }
-    auto const count =
-        retrievable(word) ? store::count_matching(conn, {{alternative_of(word)}}, frequency_cap)
-                          : documents_ / 20;
-    std::lock_guard lock(mutex_);
-    if (frequencies_.size() > 100'000) frequencies_.clear();
-    frequencies_[word] = count;
-    return count;
-  }
-
- private:
-  std::mutex mutex_;
-  std::int64_t generation_ = -1;
-  std::int64_t documents_ = 0;
-  std::shared_ptr<std::vector<store::LawName> const> laws_ =
-      std::make_shared<std::vector<store::LawName> const>();
-  std::shared_ptr<std::vector<store::LawName> const> normalized_ = laws_;
-  std::unordered_map<std::string, std::int64_t> frequencies_;
-};
-
-std::shared_ptr<Cache> make_cache() { return std::make_shared<Cache>(); }
+std::shared_ptr<Index> make_index() { return std::make_shared<Index>(); }
 
 void upsert(db::Connection& conn, Document const& document) {
   auto const body = index_tokens(document.body);
-  auto tokens = body.words;
-  tokens.insert(tokens.end(), body.bigrams.begin(), body.bigrams.end());
-  for (auto const* field : {&document.title, &document.heading, &document.section}) {
-    auto const extra = index_tokens(*field).words;
-    tokens.insert(tokens.end(), extra.begin(), extra.end());
-  }
-  std::sort(tokens.begin(), tokens.end());
-  tokens.erase(std::unique(tokens.begin(), tokens.end()), tokens.end());
-  store::upsert(conn, document, join(body.words), join(tokens));
+  store::upsert(conn, document, join(body.words));
 }
 
 void remove(db::Connection& conn, std::string_view kind, std::int64_t ref_id) {
@@ -182,16 +123,16 @@ store::LawName const* named_law(std::vector<store::LawName> const& laws, std::st
 
 }  // namespace
 
-Results run(db::Connection& conn, Cache& cache, Query const& query) {
+Results run(db::Connection& conn, Index& index, Query const& query) {
   validate(query);
   auto parsed = parse_query(query.q);
   Results results;
   results.terms = parsed.terms;
-  auto const view = cache.refresh(conn);
-  store::Filter filter{query.kind, 0, query.from, query.to};
-  if (!query.law.empty()) filter.law_id = resolve_law(*view.laws, query.law);
+  auto const view = index.read(conn);
+  Filter filter{query.kind, 0, query.from, query.to};
+  if (!query.law.empty()) filter.law_id = resolve_law(view.laws(), query.law);
   // A query naming a law searches inside it; the name itself is then no longer a word to find.
-  if (auto const* law = named_law(*view.normalized, normalize(query.q)); law && filter.law_id == 0) {
+  if (auto const* law = named_law(view.normalized_laws(), normalize(query.q)); law && filter.law_id == 0) {
     auto const& title = law->title;
     std::vector<QueryGroup> rest;
     for (auto const& group : parsed.groups)
@@ -206,10 +147,12 @@ Results run(db::Connection& conn, Cache& cache, Query const& query) {
   Idf idf;
   std::vector<std::pair<std::int64_t, std::size_t>> rarity;  // (frequency, group)
   for (std::size_t g = 0; g < parsed.groups.size(); ++g) {
-    std::int64_t rarest = view.documents;
+    std::int64_t rarest = view.documents();
     for (auto const& alternative : parsed.groups[g].alternatives) {
-      auto const frequency = cache.frequency(conn, alternative);
-      idf[alternative] = idf_of(view.documents, frequency);
+      auto const frequency = retrievable(alternative)
+                                 ? view.frequency(alternative_of(alternative), frequency_cap)
+                                 : view.documents() / 20;
+      idf[alternative] = idf_of(view.documents(), frequency);
       if (retrievable(alternative)) rarest = std::min(rarest, frequency);
     }
     rarity.emplace_back(rarest, g);
@@ -217,41 +160,42 @@ Results run(db::Connection& conn, Cache& cache, Query const& query) {
   std::sort(rarity.begin(), rarity.end());
 
   auto group_expression = [&](QueryGroup const& group) {
-    std::vector<store::Alternative> out;
+    std::vector<Alternative> out;
     for (std::size_t a = 0; a < group.alternatives.size(); ++a)
       if (retrievable(group.alternatives[a]))
         out.push_back(alternative_of(group.alternatives[a], group.parts[a]));
     return out;
   };
   // First the documents with every group, then those with the rarer groups, up to the cap.
-  std::vector<std::int64_t> ids;
-  auto add = [&](store::Expression const& expression) {
-    if (expression.empty() || static_cast<std::int64_t>(ids.size()) >= candidate_cap) return;
-    for (auto const id : store::matching_ids(conn, expression, filter,
-                                             candidate_cap - static_cast<std::int64_t>(ids.size())))
-      if (std::find(ids.begin(), ids.end(), id) == ids.end()) ids.push_back(id);
+  std::vector<std::uint32_t> slots;
+  auto add = [&](Expression const& expression) {
+    if (expression.empty() || slots.size() >= candidate_cap) return;
+    // Enough for the cap after those already taken, which may match again.
+    for (auto const slot : view.matching(expression, filter, candidate_cap)) {
+      if (std::find(slots.begin(), slots.end(), slot) == slots.end()) slots.push_back(slot);
+      if (slots.size() >= candidate_cap) break;
+    }
   };
-  store::Expression all;
+  Expression all;
   for (auto const& group : parsed.groups)
     if (auto expression = group_expression(group); !expression.empty()) all.push_back(expression);
   if (all.size() > 1) add(all);
-  if (ids.size() < enough_with_all) {
+  if (slots.size() < enough_with_all) {
     for (auto const& [frequency, g] : rarity)
       if (auto expression = group_expression(parsed.groups[g]); !expression.empty()) add({expression});
   }
 
-  auto candidates = store::load(conn, ids);
-  std::vector<std::pair<double, std::size_t>> ranked;
-  for (std::size_t i = 0; i < candidates.size(); ++i)
-    if (auto const s = score(candidates[i], parsed, idf); s > 0) ranked.emplace_back(s, i);
-  std::sort(ranked.begin(), ranked.end(), [&](auto const& a, auto const& b) {
+  std::vector<std::pair<double, std::uint32_t>> ranked;
+  for (auto const slot : slots)
+    if (auto const s = score(view.candidate(slot), parsed, idf); s > 0) ranked.emplace_back(s, slot);
+  std::sort(ranked.begin(), ranked.end(), [](auto const& a, auto const& b) {
     if (a.first != b.first) return a.first > b.first;
-    return candidates[a.second].id < candidates[b.second].id;
+    return a.second < b.second;  // slots are in id order
   });
   results.total = static_cast<std::int64_t>(ranked.size());
   auto const first = static_cast<std::size_t>((query.page - 1) * query.size);
   for (auto i = first; i < ranked.size() && i < first + static_cast<std::size_t>(query.size); ++i) {
-    auto& c = candidates[ranked[i].second];
+    auto const& c = view.candidate(ranked[i].second);
     Hit hit;
     hit.snippet = snippet(c.body, parsed);
     hit.score = std::round(ranked[i].first * 1000.0) / 1000.0;
@@ -263,7 +207,7 @@ Results run(db::Connection& conn, Cache& cache, Query const& query) {
 
 namespace {
 
-http::Response search_route(db::Database& db, Cache& cache, http::Request& request) {
+http::Response search_route(db::Database& db, Index& index, http::Request& request) {
   auto const started = std::chrono::steady_clock::now();
   Query query;
   auto text = [&](std::string_view name) {
@@ -280,7 +224,7 @@ http::Response search_route(db::Database& db, Cache& cache, http::Request& reque
   query.to = text("to");
   query.page = http::query_int(request, "page").value_or(1);
   query.size = http::query_int(request, "size").value_or(10);
-  auto const results = db.read([&](db::Connection& conn) { return run(conn, cache, query); });
+  auto const results = db.read([&](db::Connection& conn) { return run(conn, index, query); });
   json::array items;
   for (auto const& hit : results.items) {
     auto const& d = hit.document;
@@ -307,11 +251,11 @@ http::Response search_route(db::Database& db, Cache& cache, http::Request& reque
 }  // namespace
 
 void add_routes(http::Router& router, db::Database& db) {
-  auto cache = make_cache();
+  auto index = make_index();
   router.add(
       http::Method::get, "/api/v1/search",
-      [&db, cache](http::Request& request) { return search_route(db, *cache, request); },
-      {.access = http::Access::open});
+      [&db, index](http::Request& request) { return search_route(db, *index, request); },
+      {.access = http::Access::open, .compute = true});
 }
 
 std::vector<db::Migration> migrations() {
@@ -347,6 +291,46 @@ ALTER TABLE search_documents ADD COLUMN tsv tsvector NOT NULL;
 -- Without the pending list: with it every query scanned up to 4 MB of unmerged entries (50 ms).
 CREATE INDEX search_documents_tsv ON search_documents USING gin (tsv) WITH (fastupdate = off);
 {{:postgresql}}
+)sql"},
+      {"search", 2, "in-memory index per node: generation and removed ids instead of FTS5/GIN", R"sql(
+{{sqlite:}}
+DROP TABLE search_fts;
+-- AUTOINCREMENT: without it SQLite gives a replaced document the id of the one just deleted when
+-- that was the highest, and the nodes' indexes would take the new document for the removed one.
+CREATE TABLE search_documents_new (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  kind TEXT NOT NULL,
+  ref_id BIGINT NOT NULL,
+  law_id BIGINT NOT NULL,
+  title TEXT NOT NULL,
+  heading TEXT NOT NULL,
+  section TEXT NOT NULL,
+  body TEXT NOT NULL,
+  date TEXT NOT NULL,
+  url TEXT NOT NULL,
+  words TEXT NOT NULL,
+  UNIQUE (kind, ref_id)
+);
+INSERT INTO search_documents_new (id, kind, ref_id, law_id, title, heading, section, body, date, url, words)
+  SELECT id, kind, ref_id, law_id, title, heading, section, body, date, url, words FROM search_documents;
+DROP TABLE search_documents;
+ALTER TABLE search_documents_new RENAME TO search_documents;
+CREATE INDEX search_documents_law ON search_documents (law_id, kind);
+{{:sqlite}}
+{{postgresql:}}
+DROP INDEX search_documents_tsv;
+ALTER TABLE search_documents DROP COLUMN tsv;
+{{:postgresql}}
+CREATE TABLE search_state (
+  id INTEGER PRIMARY KEY CHECK (id = 1),
+  generation BIGINT NOT NULL
+);
+INSERT INTO search_state (id, generation) VALUES (1, 1);
+CREATE TABLE search_removed (
+  generation BIGINT NOT NULL,
+  document_id BIGINT NOT NULL
+);
+CREATE INDEX search_removed_generation ON search_removed (generation);
 )sql"},
   };
 }

@@ -52,10 +52,10 @@ struct Results {
   std::int64_t total = 0;
   std::vector<std::string> terms;
 };
-class Cache;  // per database: document frequencies and law names, refreshed when the index changes
-std::shared_ptr<Cache> make_cache();
+class Index;  // per database and node: the in-memory full-text index (search/index.hpp)
+std::shared_ptr<Index> make_index();
 // Validates (throws http::ApiError validation_failed naming the field), retrieves and ranks.
-Results run(db::Connection& conn, Cache& cache, Query const& query);
+Results run(db::Connection& conn, Index& index, Query const& query);
 
 // GET /api/v1/search (open to everyone; see docs/search.md).
 void add_routes(http::Router& router, db::Database& db);

@@ -247,6 +247,27 @@ IndexTokens index_tokens(std::string_view text) {
   return out;
 }
 
+std::vector<std::uint64_t> index_bigram_keys(std::string_view text) {
+  auto const cps = to_u32(normalize(text));
+  std::vector<std::uint64_t> out;
+  bool previous_han = false;
+  for (std::size_t i = 0; i < cps.size(); ++i) {
+    bool const han = is_han(static_cast<UChar32>(cps[i]));
+    if (han && previous_han) out.push_back(pair_key(cps[i - 1], cps[i]));
+    previous_han = han;
+  }
+  std::sort(out.begin(), out.end());
+  out.erase(std::unique(out.begin(), out.end()), out.end());
+  return out;
+}
+
+std::optional<std::uint64_t> pair_key_of(std::string_view token) {
+  if (token.size() < 4 || token.size() > 8) return std::nullopt;
+  auto const cps = to_u32(token);
+  if (cps.size() != 2 || cps[0] < 0x80 || cps[1] < 0x80) return std::nullopt;
+  return pair_key(cps[0], cps[1]);
+}
+
 std::vector<std::string> bigrams_of(std::string_view word) {
   auto const cps = to_u32(word);
   std::vector<std::string> out;

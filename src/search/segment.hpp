@@ -3,6 +3,8 @@
 // dictionary, plus overlapping CJK bigrams for recall. Thread-safe.
 #pragma once
 
+#include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -26,6 +28,16 @@ struct IndexTokens {
   std::vector<std::string> bigrams;
 };
 IndexTokens index_tokens(std::string_view text);
+// Two characters as one number: how the in-memory index keys a CJK bigram or any other token of
+// exactly two non-ASCII characters (a two-character word and its bigram are one token).
+constexpr std::uint64_t pair_key(char32_t a, char32_t b) {
+  return (static_cast<std::uint64_t>(a) << 21) | static_cast<std::uint64_t>(b);
+}
+// index_tokens(text).bigrams as distinct sorted keys, without the word segmentation (no ICU break
+// iterator): what an index rebuilt from stored bodies needs.
+std::vector<std::uint64_t> index_bigram_keys(std::string_view text);
+// The key of a token of exactly two non-ASCII characters; nullopt for any other token.
+std::optional<std::uint64_t> pair_key_of(std::string_view token);
 
 // The overlapping bigrams of a CJK word ("冷静期" → 冷静, 静期); empty for shorter words.
 std::vector<std::string> bigrams_of(std::string_view word);

@@ -110,10 +110,10 @@ TEST_P(SearchDbTest, UpsertReplacesRemoveDeletesAndAFailedWriteLeavesNothing) {
   PUFA_REQUIRE_DB(temp);
   auto& db = temp.db();
   db::migrate(db, app::all_migrations());
-  auto cache = make_cache();
+  auto index = make_index();
   auto find = [&](std::string q, std::string kind = "") {
     return db.read([&](db::Connection& conn) {
-      return run(conn, *cache, {.q = std::move(q), .kind = std::move(kind)});
+      return run(conn, *index, {.q = std::move(q), .kind = std::move(kind)});
     });
   };
   db.write([&](db::Connection& conn) {
@@ -140,6 +140,45 @@ TEST_P(SearchDbTest, UpsertReplacesRemoveDeletesAndAFailedWriteLeavesNothing) {
   auto const left = find("试用期");
   ASSERT_EQ(left.total, 1);
   EXPECT_EQ(left.items[0].document.kind, "case");
+}
+
+// Two nodes on one database: each has its own in-memory index and sees what the other wrote (new,
+// replaced and removed documents), incrementally and after a rebuild for many removals.
+TEST_P(SearchDbTest, TwoNodesSeeEachOthersWrites) {
+  testing::TempDatabase temp(GetParam());
+  PUFA_REQUIRE_DB(temp);
+  auto& db = temp.db();
+  db::migrate(db, app::all_migrations());
+  auto first = make_index(), second = make_index();
+  auto total = [&](Index& index, std::string q) {
+    return db.read([&](db::Connection& conn) { return run(conn, index, {.q = std::move(q)}); }).total;
+  };
+  db.write([&](db::Connection& conn) {
+    upsert(conn, article(1, "试用期", "劳动者在试用期的工资不得低于约定工资的百分之八十。"));
+  });
+  EXPECT_EQ(total(*first, "百分之八十"), 1);  // loads the first node's index
+  EXPECT_EQ(total(*second, "百分之八十"), 1);
+  db.write([&](db::Connection& conn) {
+    upsert(conn, article(1, "试用期", "用人单位不得随意解除劳动合同。"));  // replaced
+    upsert(conn, article(2, "醉驾", "醉酒驾驶机动车的，处拘役。"));            // new
+  });
+  for (auto* index : {first.get(), second.get()}) {
+    EXPECT_EQ(total(*index, "百分之八十"), 0);
+    EXPECT_EQ(total(*index, "解除劳动合同"), 1);
+    EXPECT_EQ(total(*index, "醉驾"), 1);
+  }
+  // Many removals: more than a quarter of the slots (and 1,000) are dead, so the index rebuilds.
+  db.write([&](db::Connection& conn) {
+    for (std::int64_t id = 100; id < 1400; ++id)
+      upsert(conn, article(id, "公告" + std::to_string(id), "本院定于明日公开开庭审理。"));
+  });
+  EXPECT_EQ(total(*first, "开庭"), 120);  // the candidate cap
+  db.write([&](db::Connection& conn) {
+    for (std::int64_t id = 100; id < 1399; ++id) remove(conn, "article", id);
+  });
+  EXPECT_EQ(total(*first, "开庭"), 1);
+  EXPECT_EQ(total(*second, "开庭"), 1);
+  EXPECT_EQ(total(*first, "醉驾"), 1);
 }
 
 INSTANTIATE_TEST_SUITE_P(Engines, SearchDbTest,
