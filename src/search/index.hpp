@@ -5,6 +5,7 @@
 // on one database answer alike. See docs/search.md ("Index") for why it is not FTS5 or a GIN index.
 #pragma once
 
+#include <atomic>
 #include <cstdint>
 #include <memory>
 #include <mutex>
@@ -55,6 +56,10 @@ class Index {
     std::vector<std::uint32_t> matching(Expression const& expression, Filter const& filter,
                                         std::size_t limit) const;
     Candidate const& candidate(std::uint32_t slot) const;
+    // For each of `slots` (ascending), whether its document holds the alternative's word token or
+    // all its bigrams: false means the body does not contain it (for a CJK word).
+    std::vector<bool> holds(Alternative const& alternative,
+                            std::vector<std::uint32_t> const& slots) const;
 
    private:
     friend class Index;
@@ -77,6 +82,8 @@ class Index {
   std::mutex gate_;            // taken on the way to mutex_, either way
   std::shared_mutex mutex_;    // searches share it; applying changes takes it alone
   std::unique_ptr<Data> data_;
+  std::atomic<std::int64_t> last_check_{0};       // steady clock ticks of the last generation read
+  std::atomic<std::uint64_t> checked_local_{0};   // store::local_writes() at that read
 };
 
 }  // namespace pufa::search

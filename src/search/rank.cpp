@@ -121,7 +121,8 @@ bool defines(std::string_view body, std::string const& word) {
   return definition_at(body, find_all(body, word), word) == Definition::strong;
 }
 
-double score(Candidate const& candidate, ParsedQuery const& query, Idf const& idf) {
+double score(Candidate const& candidate, ParsedQuery const& query, Idf const& idf,
+             std::vector<bool> const* absent) {
   if (query.groups.empty()) return 0;
   std::string storage[4];
   auto const lower = [&](std::string const& text, std::string& into) {
@@ -135,21 +136,23 @@ double score(Candidate const& candidate, ParsedQuery const& query, Idf const& id
   double total = 0, idf_total = 0, word_length = 0;
   std::size_t matched = 0;
   std::vector<Span> spans;
+  std::size_t flat = 0;  // the alternative's number across groups (for `absent`)
   for (std::size_t g = 0; g < query.groups.size(); ++g) {
     auto const& group = query.groups[g];
     double best = 0, group_idf = 0;
     std::vector<std::size_t> best_positions;
     std::size_t best_length = 0;
-    for (std::size_t a = 0; a < group.alternatives.size(); ++a) {
+    for (std::size_t a = 0; a < group.alternatives.size(); ++a, ++flat) {
       auto const& alternative = group.alternatives[a];
+      bool const lacks = absent && flat < absent->size() && (*absent)[flat];
       auto const found = idf.find(alternative);
       double const weight = found == idf.end() ? 8.0 : found->second;
       group_idf = std::max(group_idf, weight);
       double const own = alternative == group.word ? 1.0 : 0.85;
-      auto positions = find_all(body, alternative);
+      auto positions = lacks ? std::vector<std::size_t>{} : find_all(body, alternative);
       auto const definition = definition_at(body, positions, alternative);
       auto length = alternative.size();
-      double s = has_word(words, alternative) ? 1.0 : positions.empty() ? 0.0 : 0.7;
+      double s = lacks ? 0.0 : has_word(words, alternative) ? 1.0 : positions.empty() ? 0.0 : 0.7;
       if (s == 0 && a < group.parts.size() && !group.parts[a].empty()) {
         // Said with words in between (夫妻的共同财产): all parts, close together.
         std::vector<Span> part_spans;

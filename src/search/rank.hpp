@@ -32,7 +32,10 @@ double idf_of(std::int64_t documents, std::int64_t matching);
 // where the text defines the word ("X是指", "本法所称X"), times coverage (groups matched), plus
 // proximity (the smallest window holding one match of each matched group), over a mild length
 // norm. 0 when nothing matches.
-double score(Candidate const& candidate, ParsedQuery const& query, Idf const& idf);
+// `absent` (optional; one flag per alternative of the query, group by group): alternatives the
+// index knows the body does not hold, whose scans of the body are skipped.
+double score(Candidate const& candidate, ParsedQuery const& query, Idf const& idf,
+             std::vector<bool> const* absent = nullptr);
 
 // About `width` characters of the body around its densest matches, HTML-escaped, matches in
 // <mark>…</mark>, "…" where text was cut.

@@ -185,9 +185,22 @@ Results run(db::Connection& conn, Index& index, Query const& query) {
       if (auto expression = group_expression(parsed.groups[g]); !expression.empty()) add({expression});
   }
 
+  // Which candidates lack which alternatives, from the postings: the ranking then skips scanning
+  // their bodies for them. Only for CJK words: their presence in the body implies their token or
+  // all their bigrams (letters and digits inside longer runs are not tokens).
+  std::sort(slots.begin(), slots.end());
+  std::vector<std::vector<bool>> absent(slots.size());
+  for (auto const& group : parsed.groups) {
+    for (auto const& word : group.alternatives) {
+      bool const known = is_cjk_word(word) && retrievable(word);
+      auto const held = known ? view.holds(alternative_of(word), slots) : std::vector<bool>{};
+      for (std::size_t i = 0; i < slots.size(); ++i) absent[i].push_back(known && !held[i]);
+    }
+  }
   std::vector<std::pair<double, std::uint32_t>> ranked;
-  for (auto const slot : slots)
-    if (auto const s = score(view.candidate(slot), parsed, idf); s > 0) ranked.emplace_back(s, slot);
+  for (std::size_t i = 0; i < slots.size(); ++i)
+    if (auto const s = score(view.candidate(slots[i]), parsed, idf, &absent[i]); s > 0)
+      ranked.emplace_back(s, slots[i]);
   std::sort(ranked.begin(), ranked.end(), [](auto const& a, auto const& b) {
     if (a.first != b.first) return a.first > b.first;
     return a.second < b.second;  // slots are in id order

@@ -1,6 +1,7 @@
 #include "search/store.hpp"
 
 #include <algorithm>
+#include <atomic>
 
 namespace pufa::search::store {
 
@@ -9,7 +10,10 @@ namespace {
 // Every change to the index bumps the one generation row first: on PostgreSQL its row lock
 // makes index writers take turns, so ids and generations become visible in the order they
 // were given and a node that has read generation G has seen every document id up to G's.
+std::atomic<std::uint64_t> writes_here{0};
+
 void bump(db::Connection& conn) {
+  writes_here.fetch_add(1, std::memory_order_acq_rel);
   conn.exec("UPDATE search_state SET generation = generation + 1 WHERE id = 1");
 }
 
@@ -31,6 +35,8 @@ Candidate candidate_of(db::Row const& row) {
 }
 
 }  // namespace
+
+std::uint64_t local_writes() { return writes_here.load(std::memory_order_acquire); }
 
 void upsert(db::Connection& conn, Document const& document, std::string const& words) {
   bump(conn);

@@ -23,6 +23,9 @@ std::int64_t count_law(db::Connection& conn, std::int64_t law_id);
 
 // Grows by one with every upsert and removal (committed ones are what a reader sees).
 std::int64_t generation(db::Connection& conn);
+// Upserts and removals started by this process (committed or not): a node that wrote to the
+// index checks the generation on its next search without waiting for its usual interval.
+std::uint64_t local_writes();
 std::int64_t documents(db::Connection& conn);
 // Up to `limit` documents with an id above `after_id`, by id (what an in-memory index loads).
 std::vector<Candidate> documents_after(db::Connection& conn, std::int64_t after_id,
