@@ -5,6 +5,9 @@
 set -euo pipefail
 cmd=${1:?start|stop}
 dir=${2:?directory}
+# Absolute: the server's socket and lock file live in DIR, and PostgreSQL resolves them from its
+# data directory, so a relative DIR pointed somewhere else.
+dir=$(realpath -m "$dir")
 bin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)
 [ -x "$bin/initdb" ] || { echo "pg.sh: PostgreSQL server binaries not found (apt-get install postgresql)" >&2; exit 1; }
 
