@@ -163,7 +163,9 @@ json::object result_json(ResultRow const& r) {
     out["passed"] = r.counted->passed;
     out["submitted_at"] = opt_time(r.counted->submitted_at);
     out["duration_seconds"] = (r.counted->submitted_at.value_or(r.counted->started_at) - r.counted->started_at) / 1000;
+    out["events"] = r.counted->events;  // page events (hidden, visible, blur…) of the counted attempt
   } else {
+    out["events"] = nullptr;
     out["score"] = nullptr;
     out["grade"] = nullptr;
     out["passed"] = false;
@@ -364,14 +366,14 @@ void add_exam_routes(http::Router& router, db::Database& db, Service service) {
     auto [exam, rows] = service->results(auth::principal(request), request.id_param("id"));
     auto const list = filtered(db, request, std::move(rows));
     xlsx::Sheet sheet{"考试成绩", {{"姓名", 12}, {"单位", 24}, {"区域", 14}, {"成绩", 8, true}, {"等级", 8}, {"是否通过", 10},
-                                   {"交卷时间", 22}, {"考试次数", 10, true}}, {}};
+                                   {"交卷时间", 22}, {"考试次数", 10, true}, {"页面事件", 10, true}}, {}};
     for (auto const& r : list) {
       bool const sat = r.counted.has_value();
       sheet.rows.push_back({r.user.display_name, r.user.unit_name, r.user.region_name,
                             sat ? std::to_string(*r.counted->score) : "", sat ? r.counted->grade : "缺考",
                             sat && r.counted->passed ? "是" : "否",
                             sat && r.counted->submitted_at ? base::iso8601(*r.counted->submitted_at) : "",
-                            std::to_string(r.attempts)});
+                            std::to_string(r.attempts), sat ? std::to_string(r.counted->events) : ""});
     }
     return xlsx_response(xlsx::write_workbook({sheet}), exam->exam.title + "成绩.xlsx");
   });

@@ -383,6 +383,9 @@ describe('exams and attempts', () => {
 
     const second = await examinee.post(`/api/v1/exams/${exam.id}/attempts`)
     assert.equal(second.status, 201, second.text)
+    for (const kind of ['hidden', 'visible', 'blur']) {
+      assert.equal((await examinee.post(`/api/v1/attempts/${second.body.attempt.id}/events`, { kind })).status, 202)
+    }
     assert.notEqual(second.body.attempt.id, attempt.id)
     for (const q of second.body.questions) {
       assert.equal((await save(q.id, answerKey[q.id], examinee, second.body.attempt.id)).status, 200)
@@ -398,6 +401,7 @@ describe('exams and attempts', () => {
     const results = assertList(await coord.get(`/api/v1/exams/${exam.id}/results`))
     assert.equal(results.total, 1)
     assert.equal(results.items[0].user.id, wangfangId)
+    assert.equal(results.items[0].events, 3)  // the counted (best) attempt's: the first one had 1
     assert.equal(results.items[0].score, 60)
     assert.equal(results.items[0].attempts, 2)
 

@@ -170,6 +170,8 @@ export interface ResultRow {
   passed: boolean
   submitted_at: string | null
   attempts: number
+  /** Times the examinee left the exam page during the counted attempt; null when not sat. */
+  events: number | null
 }
 
 export interface StatRow {

@@ -181,6 +181,8 @@ const en: typeof zh = {
       exportName: '{title}-results.xlsx',
       rank: 'Rank',
       timeUsed: 'Time used',
+      leftPage: 'Page events',
+      leftPageHint: 'Times the examinee left or returned to the exam page, or it lost focus (counted attempt)',
       duration: '{m} min {s} s',
     },
     my: {

@@ -179,6 +179,8 @@ export default {
       exportName: '{title}-成绩.xlsx',
       rank: '名次',
       timeUsed: '用时',
+      leftPage: '页面事件',
+      leftPageHint: '考生离开、返回考试页面或页面失去焦点的次数（本次计分的作答）',
       duration: '{m} 分 {s} 秒',
     },
     my: {
