@@ -164,8 +164,10 @@ json::object result_json(ResultRow const& r) {
     out["submitted_at"] = opt_time(r.counted->submitted_at);
     out["duration_seconds"] = (r.counted->submitted_at.value_or(r.counted->started_at) - r.counted->started_at) / 1000;
     out["events"] = r.counted->events;  // page events (hidden, visible, blur…) of the counted attempt
+    out["attempt_id"] = r.counted->id;
   } else {
     out["events"] = nullptr;
+    out["attempt_id"] = nullptr;
     out["score"] = nullptr;
     out["grade"] = nullptr;
     out["passed"] = false;
@@ -448,6 +450,13 @@ void add_attempt_routes(http::Router& router, Service service) {
     service->record_event(auth::principal(request), request.id_param("id"), kind);
     return Response::json(202, json::object{{"recorded", true}});
   }, {.body_limit = 4 * 1024});
+  router.add(Method::get, "/api/v1/attempts/{id}/events", [service](Request& request) {
+    json::array items;
+    for (auto const& e : service->attempt_events(auth::principal(request), request.id_param("id")))
+      items.push_back({{"kind", e.kind}, {"at", base::iso8601(e.at)}});
+    auto const total = items.size();
+    return Response::ok({{"items", std::move(items)}, {"total", total}});
+  });
   router.add(Method::post, "/api/v1/attempts/{id}/submit", [service](Request& request) {
     auto [a, exam] = service->submit(request, auth::principal(request), request.id_param("id"));
     return Response::ok({{"attempt_id", a.id}, {"status", a.status}, {"score", a.score.value_or(0)},

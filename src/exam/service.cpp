@@ -671,6 +671,20 @@ void ExamService::record_event(auth::Principal const& caller, std::int64_t attem
   });
 }
 
+std::vector<store::Event> ExamService::attempt_events(auth::Principal const& caller, std::int64_t attempt_id) {
+  bool const all = caller.has("exam.manage");
+  if (!all && !caller.has("report.read")) throw ApiError(AppError::forbidden);
+  return db_.read([&](db::Connection& conn) {
+    auto const attempt = store::attempt(conn, attempt_id);
+    if (!attempt) throw ApiError(AppError::not_found, "答卷不存在");
+    if (!all) {
+      auto const examinee = store::examinee(conn, attempt->user_id);
+      if (!examinee || !caller.covers(examinee->region_path)) throw ApiError(AppError::not_found, "答卷不存在");
+    }
+    return store::events_of(conn, attempt_id);
+  });
+}
+
 std::pair<Attempt, ExamPtr> ExamService::submit(http::Request const& request, auth::Principal const& caller,
                                                 std::int64_t attempt_id) {
   auto const now = base::now_ms();

@@ -121,6 +121,9 @@ class ExamService {
   base::Millis save_answer(auth::Principal const& caller, std::int64_t attempt_id, std::int64_t question_id,
                            std::vector<std::string> const& letters);
   void record_event(auth::Principal const& caller, std::int64_t attempt_id, std::string const& kind);
+  // An attempt's page events, for those who may see the exam's results (exam.manage; report.read
+  // within their region): 403 for others, 404 for an attempt outside the caller's region.
+  std::vector<store::Event> attempt_events(auth::Principal const& caller, std::int64_t attempt_id);
   std::pair<Attempt, ExamPtr> submit(http::Request const& request, auth::Principal const& caller, std::int64_t attempt_id);
   std::pair<Attempt, ExamPtr> attempt(auth::Principal const& caller, std::int64_t attempt_id);
   Started review(auth::Principal const& caller, std::int64_t attempt_id);

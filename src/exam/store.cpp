@@ -489,6 +489,14 @@ std::vector<std::int64_t> open_attempts(db::Connection& conn, std::int64_t exam_
   return out;
 }
 
+std::vector<Event> events_of(db::Connection& conn, std::int64_t attempt_id) {
+  auto rows = conn.query("SELECT kind, at FROM exam_events WHERE attempt_id = ? ORDER BY at, id", {attempt_id});
+  std::vector<Event> out;
+  out.reserve(rows.size());
+  for (std::size_t i = 0; i < rows.size(); ++i) out.push_back({rows.row(i).str(0), rows.row(i).i64(1)});
+  return out;
+}
+
 void insert_event(db::Connection& conn, std::int64_t attempt_id, std::string const& kind, base::Millis now) {
   conn.exec("INSERT INTO exam_events (attempt_id, kind, at) VALUES (?, ?, ?)", {attempt_id, kind, now});
   conn.exec("UPDATE exam_attempts SET events = events + 1 WHERE id = ?", {attempt_id});

@@ -97,6 +97,11 @@ bool finish_attempt(db::Connection& conn, Attempt const& attempt);
 std::vector<std::int64_t> expired_attempts(db::Connection& conn, base::Millis before, std::optional<std::int64_t> exam_id);
 std::vector<std::int64_t> open_attempts(db::Connection& conn, std::int64_t exam_id);
 void insert_event(db::Connection& conn, std::int64_t attempt_id, std::string const& kind, base::Millis now);
+struct Event {
+  std::string kind;
+  base::Millis at = 0;
+};
+std::vector<Event> events_of(db::Connection& conn, std::int64_t attempt_id);  // in time order
 
 }  // namespace store
 }  // namespace pufa::exam

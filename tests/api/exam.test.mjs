@@ -402,6 +402,11 @@ describe('exams and attempts', () => {
     assert.equal(results.total, 1)
     assert.equal(results.items[0].user.id, wangfangId)
     assert.equal(results.items[0].events, 3)  // the counted (best) attempt's: the first one had 1
+    const events = assertList(await coord.get(`/api/v1/attempts/${results.items[0].attempt_id}/events`))
+    assert.deepEqual(events.items.map((e) => e.kind), ['hidden', 'visible', 'blur'])
+    assert.ok(events.items.every((e) => Date.parse(e.at) >= Date.parse(second.body.attempt.started_at)))
+    assertError(await examinee.get(`/api/v1/attempts/${results.items[0].attempt_id}/events`), 403, 'forbidden')
+    assertError(await coord.get('/api/v1/attempts/99999999/events'), 404, 'not_found')
     assert.equal(results.items[0].score, 60)
     assert.equal(results.items[0].attempts, 2)
 
@@ -513,6 +518,17 @@ describe('the demo exams: results, statistics, ranking, export', () => {
     assert.equal(stats.by_region.length, 1)
     assert.equal(stats.by_region[0].name, '马涧镇')
     assertError(await examinee.get(`/api/v1/exams/${yearly.id}/results`), 403, 'forbidden')
+    // An attempt's page events: within the township yes, elsewhere as if it did not exist.
+    const inside = res.items.find((r) => r.attempt_id)
+    assert.equal((await majian.get(`/api/v1/attempts/${inside.attempt_id}/events`)).status, 200)
+    const mine = new Set(res.items.map((r) => r.user.id))
+    const all = []
+    for (let page = 1; page <= 3; page++) all.push(...assertList(await coord.get(`/api/v1/exams/${yearly.id}/results?size=100&page=${page}`)).items)
+    const outside = all.find((r) => r.attempt_id && !mine.has(r.user.id))
+    assertError(await majian.get(`/api/v1/attempts/${outside.attempt_id}/events`), 404, 'not_found')
+    const withEvents = all.find((r) => r.events > 0)
+    const listed = assertList(await coord.get(`/api/v1/attempts/${withEvents.attempt_id}/events`))
+    assert.equal(listed.total, withEvents.events)
   })
 
   test('results export as .xlsx', async () => {

@@ -170,8 +170,10 @@ export interface ResultRow {
   passed: boolean
   submitted_at: string | null
   attempts: number
-  /** Times the examinee left the exam page during the counted attempt; null when not sat. */
+  /** Page events (hidden, blur, visible…) of the counted attempt; null when not sat. */
   events: number | null
+  /** The counted attempt (its events: listAttemptEvents); null when not sat. */
+  attempt_id: number | null
 }
 
 export interface StatRow {
@@ -203,6 +205,13 @@ export interface RankRow {
 }
 
 export const listResults = (id: number, q: Query) => http.get<Page<ResultRow>>(`/exams/${id}/results`, q)
+
+/** One page event of an attempt: the page was hidden/shown, lost/got focus, or was reloaded. */
+export interface PageEvent {
+  kind: AttemptEvent
+  at: string
+}
+export const listAttemptEvents = (attemptId: number) => http.get<Page<PageEvent>>(`/attempts/${attemptId}/events`)
 export const exportResults = (id: number, q: Query) => download(`/exams/${id}/results.xlsx`, q)
 export const fetchStats = (id: number) => http.get<ExamStats>(`/exams/${id}/stats`)
 export const fetchRanking = (id: number, q: Query = {}) => http.get<Page<RankRow>>(`/exams/${id}/ranking`, q)

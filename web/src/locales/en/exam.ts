@@ -156,6 +156,13 @@ const en: typeof zh = {
       chosen: '{n} chosen',
       clear: 'Clear',
     },
+    event: {
+      hidden: 'Left the page',
+      visible: 'Came back',
+      blur: 'Page lost focus',
+      focus: 'Page got focus',
+      reload: 'Reloaded the page',
+    },
     stats: {
       tabStats: 'Statistics',
       tabResults: 'Results',
@@ -182,7 +189,8 @@ const en: typeof zh = {
       rank: 'Rank',
       timeUsed: 'Time used',
       leftPage: 'Page events',
-      leftPageHint: 'Times the examinee left or returned to the exam page, or it lost focus (counted attempt)',
+      leftPageHint: 'Times the examinee left or returned to the exam page, or it lost focus (counted attempt); click the number for the times',
+      eventsOf: 'Page events of {name}',
       duration: '{m} min {s} s',
     },
     my: {

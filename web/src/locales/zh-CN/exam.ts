@@ -154,6 +154,13 @@ export default {
       chosen: '已选 {n} 题',
       clear: '清空',
     },
+    event: {
+      hidden: '离开页面',
+      visible: '返回页面',
+      blur: '页面失去焦点',
+      focus: '页面获得焦点',
+      reload: '重新加载页面',
+    },
     stats: {
       tabStats: '统计',
       tabResults: '成绩',
@@ -180,7 +187,8 @@ export default {
       rank: '名次',
       timeUsed: '用时',
       leftPage: '页面事件',
-      leftPageHint: '考生离开、返回考试页面或页面失去焦点的次数（本次计分的作答）',
+      leftPageHint: '考生离开、返回考试页面或页面失去焦点的次数（本次计分的作答），点击数字查看时间',
+      eventsOf: '{name} 的页面事件',
       duration: '{m} 分 {s} 秒',
     },
     my: {
