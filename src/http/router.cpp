@@ -77,18 +77,11 @@ std::size_t Router::body_limit(Method method, std::string_view path) const {
   return found.route ? found.route->options.body_limit : default_body_limit;
 }
 
-bool Router::compute(Method method, std::string_view path) const {
-  auto found = match(method, path, nullptr);
-  return found.route && found.route->options.compute;
-}
-
 bool Router::has_prefix(std::string_view path) const {
   return path == "/api" || path.starts_with("/api/");
 }
 
-Response Router::handle(Request& request) const {
-  auto found = match(request.method, request.path, &request);
-  static RouteOptions const no_route{};
+Response Router::handle(Request& request, Match const& found) const {
   if (!found.route) {
     if (!found.path_found) {
       return error_response(AppError::not_found, "接口不存在", {}, request.request_id);

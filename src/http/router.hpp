@@ -56,19 +56,22 @@ class Router {
   void set_observer(Observer observer) { observer_ = std::move(observer); }
   void set_translator(Translator translator) { translator_ = std::move(translator); }
 
+  bool has_prefix(std::string_view path) const;  // path is under a routed prefix (/api/)
   // Largest body the route accepts; the default when no route matches.
   std::size_t body_limit(Method method, std::string_view path) const;
-  bool has_prefix(std::string_view path) const;  // path is under a routed prefix (/api/)
-  bool compute(Method method, std::string_view path) const;  // the route asks for the compute pool
 
-  Response handle(Request& request) const;
-
- private:
+  // The route of a request, matched once: the server reads the route's body limit and pool from
+  // it before the body arrives, then hands it to handle(). Fills request.params.
   struct Match {
     Route const* route = nullptr;
     bool path_found = false;
     std::vector<Method> allowed;
   };
+  Match match(Request& request) const { return match(request.method, request.path, &request); }
+  Response handle(Request& request) const { return handle(request, match(request)); }
+  Response handle(Request& request, Match const& found) const;
+
+ private:
   Match match(Method method, std::string_view path, Request* request) const;
 
   std::vector<Route> routes_;

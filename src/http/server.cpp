@@ -118,8 +118,10 @@ class Session : public std::enable_shared_from_this<Session> {
     request_.target = std::string(header.target());
     if (!request_.parse_target()) return reply_error(AppError::bad_request, "请求地址不正确");
     bool const bodyless = request_.method == Method::get || request_.method == Method::head;
-    std::size_t const limit =
-        bodyless ? default_body_limit : shared_.router.body_limit(request_.method, request_.path);
+    // Everything but static files goes through the router: its route is matched here, once.
+    static_file_ = bodyless && !shared_.router.has_prefix(request_.path) && shared_.files.enabled();
+    match_ = static_file_ ? Router::Match{} : shared_.router.match(request_);
+    std::size_t const limit = bodyless || !match_.route ? default_body_limit : match_.route->options.body_limit;
     if (auto length = parser_->content_length(); length && *length > limit) {
       return reply_error(AppError::payload_too_large, {});
     }
@@ -148,15 +150,11 @@ class Session : public std::enable_shared_from_this<Session> {
     request_.body = std::move(message.body());
     request_.remote_ip = remote_ip_;
 
-    bool const safe = request_.method == Method::get || request_.method == Method::head;
-    if (safe && !shared_.router.has_prefix(request_.path) && shared_.files.enabled()) {
-      return serve_file();
-    }
+    if (static_file_) return serve_file();
     stream_.expires_never();
-    auto& pool = shared_.router.compute(request_.method, request_.path) ? shared_.compute
-                                                                         : shared_.workers;
+    auto& pool = match_.route && match_.route->options.compute ? shared_.compute : shared_.workers;
     asio::post(pool, [self = shared_from_this()] {
-      auto response = self->shared_.router.handle(self->request_);
+      auto response = self->shared_.router.handle(self->request_, self->match_);
       asio::post(self->stream_.get_executor(), [self, response = std::move(response)]() mutable {
         self->reply(std::move(response));
       });
@@ -264,6 +262,8 @@ class Session : public std::enable_shared_from_this<Session> {
   std::optional<bhttp::request_parser<bhttp::string_body>> parser_;
   Shared& shared_;
   Request request_;
+  Router::Match match_;       // the request's route (matched when its header arrived)
+  bool static_file_ = false;  // served from StaticFiles, not the router
   std::string remote_ip_;
   bool keep_alive_ = true;
   bool counted_ = false;
