@@ -47,6 +47,15 @@ export async function openBrowser({ acceptDownloads = false } = {}) {
   return { context, page, shotDir, close }
 }
 
+/** Signs in through the login page and waits until the app has left it. */
+export async function signIn(page, base, username, password) {
+  await page.goto(`${base}/login`)
+  await page.locator('input[name="username"]').fill(username)
+  await page.locator('input[name="password"]').fill(password)
+  await page.locator('[data-test="login-submit"]').click()
+  await page.waitForURL((u) => u.pathname !== '/login')
+}
+
 /** step(name, fn): runs fn; on failure saves a screenshot (`FAILED-<prefix><name>.png`) and names it. */
 export function stepper(page, shotDir, prefix = '') {
   return async (name, fn) => {

@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict'
 import { after, before, test } from 'node:test'
 
-import { openBrowser, stepper } from './browser.mjs'
+import { openBrowser, signIn, stepper } from './browser.mjs'
 
 const BASE = (process.env.PUFA_URL ?? '').replace(/\/$/, '')
 const USER = process.env.PUFA_COORD_USER || 'lanxi'
@@ -32,11 +32,7 @@ const results = () => page.locator('[data-test="exam-results"]')
 
 test('a coordinator reads the results of the 2020 exam: figures, chart, page events, ranking', async () => {
   await step('01-sign-in', async () => {
-    await page.goto(`${BASE}/login`)
-    await page.locator('input[name="username"]').fill(USER)
-    await page.locator('input[name="password"]').fill(PASS)
-    await page.locator('[data-test="login-submit"]').click()
-    await page.waitForURL((u) => u.pathname !== '/login')
+    await signIn(page, BASE, USER, PASS)
   })
 
   await step('02-open-from-the-list', async () => {

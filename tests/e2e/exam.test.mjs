@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict'
 import { after, before, test } from 'node:test'
 
-import { openBrowser, stepper } from './browser.mjs'
+import { openBrowser, signIn, stepper } from './browser.mjs'
 
 const BASE = (process.env.PUFA_URL ?? '').replace(/\/$/, '')
 const USER = process.env.PUFA_EXAMINEE_USER || 'wangfang'
@@ -78,11 +78,7 @@ async function answerCurrent(question) {
 
 test('an examinee sits the open exam, reloads mid-way, continues, submits and sees the grade', async () => {
   await step('01-sign-in', async () => {
-    await page.goto(`${BASE}/login`)
-    await page.locator('input[name="username"]').fill(USER)
-    await page.locator('input[name="password"]').fill(PASS)
-    await page.locator('[data-test="login-submit"]').click()
-    await page.waitForURL((u) => u.pathname !== '/login')
+    await signIn(page, BASE, USER, PASS)
   })
 
   let exam

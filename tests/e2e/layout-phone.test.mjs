@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict'
 import { after, before, test } from 'node:test'
 
-import { openBrowser, stepper } from './browser.mjs'
+import { openBrowser, signIn, stepper } from './browser.mjs'
 
 const BASE = (process.env.PUFA_URL ?? '').replace(/\/$/, '')
 const USER = process.env.PUFA_EXAMINEE_USER || 'wangfang'
@@ -37,10 +37,7 @@ const drawer = () => page.locator('[data-test="menu-drawer"]')
 
 test('an examinee on a phone opens the menu drawer, goes to 我的考试 and sees the open exam', async () => {
   await step('01-sign-in', async () => {
-    await page.goto(`${BASE}/login`)
-    await page.locator('input[name="username"]').fill(USER)
-    await page.locator('input[name="password"]').fill(PASS)
-    await page.locator('[data-test="login-submit"]').click()
+    await signIn(page, BASE, USER, PASS)
     await page.waitForURL((u) => u.pathname === '/admin')
   })
 

@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict'
 import { after, before, test } from 'node:test'
 
-import { openBrowser, stepper } from './browser.mjs'
+import { openBrowser, signIn, stepper } from './browser.mjs'
 
 const BASE = (process.env.PUFA_URL ?? '').replace(/\/$/, '')
 const USER = process.env.PUFA_COORD_USER || 'lanxi'
@@ -46,11 +46,7 @@ async function openList() {
 
 test('a coordinator manages the prize quizzes: list, detail with leaderboard and draw, create, commit', async () => {
   await step('01-sign-in', async () => {
-    await page.goto(`${BASE}/login`)
-    await page.locator('input[name="username"]').fill(USER)
-    await page.locator('input[name="password"]').fill(PASS)
-    await page.locator('[data-test="login-submit"]').click()
-    await page.waitForURL((u) => u.pathname !== '/login')
+    await signIn(page, BASE, USER, PASS)
   })
 
   let quizzes
