@@ -1,3 +1,4 @@
+/// <reference types="vitest/config" />
 import { readFile, writeFile } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
 import { fileURLToPath, URL } from 'node:url'
@@ -50,6 +51,11 @@ export default defineConfig({
   },
   resolve: {
     alias: { '@': fileURLToPath(new URL('./src', import.meta.url)) },
+  },
+  // Unit tests of the front end's logic (`npm test`): beside the code in __tests__/ folders.
+  test: {
+    environment: 'happy-dom',
+    include: ['src/**/__tests__/*.test.ts'],
   },
   server: {
     // `pufa serve` on its default port; PUFA_API points the dev server elsewhere.

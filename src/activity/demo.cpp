@@ -3,13 +3,18 @@
 #include <array>
 #include <chrono>
 #include <map>
-#include <cstdio>
+#include <algorithm>
+#include <stdexcept>
 #include <string>
 #include <vector>
 
 #include "activity/counters.hpp"
+#include "activity/entities.hpp"
+#include "auth/regions.hpp"
 #include "base/sequence.hpp"
 #include "base/time.hpp"
+#include "org/directory.hpp"
+#include "org/entities.hpp"
 
 namespace pufa::activity {
 
@@ -62,6 +67,13 @@ constexpr Fair fairs[] = {{"女埠街道", "女埠甘蔗节“法律赶集”", 
                           {"马涧镇", "马涧杨梅节“法律赶集”", 6, 12},
                           {"赤溪街道", "赤溪荷花节“法律赶集”", 7, 18}};
 
+// The stored code of a choice the seed names by its label.
+std::string code(registry::ChoiceList const& list, std::string_view label) {
+  auto const* choice = list.read(label);
+  if (!choice) throw std::logic_error("no choice " + std::string(label) + " in " + std::string(list.name));
+  return std::string(choice->code);
+}
+
 class Builder {
  public:
   explicit Builder(db::Connection& conn) : conn_(conn), random_(20170101) {}
@@ -71,24 +83,32 @@ class Builder {
     build_channels();
     build_activities();
     build_study();
+    for (auto const& entity : entities()) auth::regions::fill_region_paths(conn_, entity.table);
     rebuild_counters(conn_);
   }
 
  private:
   void load_places() {
-    auto towns = conn_.query("SELECT id, name FROM regions WHERE level = 2 ORDER BY id");
-    for (std::size_t i = 0; i < towns.size(); ++i) townships_.emplace_back(towns.row(i).i64(0), towns.row(i).str(1));
-    auto villages = conn_.query("SELECT id, parent_id FROM regions WHERE level = 3 ORDER BY id");
-    for (std::size_t i = 0; i < villages.size(); ++i) villages_.emplace_back(villages.row(i).i64(0), villages.row(i).i64(1));
-    root_ = *conn_.scalar("SELECT id FROM regions WHERE parent_id IS NULL ORDER BY id LIMIT 1");
-    auto units = conn_.query("SELECT id, region_id, name FROM units WHERE type = '机关部门' ORDER BY id");
-    for (std::size_t i = 0; i < units.size(); ++i) offices_.push_back({units.row(i).i64(0), units.row(i).i64(1), units.row(i).str(2)});
-    auto lecturers = conn_.query("SELECT id FROM people WHERE tags LIKE '%,讲师,%' ORDER BY id");
-    for (std::size_t i = 0; i < lecturers.size(); ++i) lecturers_.push_back(lecturers.row(i).i64(0));
+    auto const root = auth::regions::root(conn_);
+    root_ = root.id;
+    for (auto const& town : auth::regions::at_level(conn_, root.path, auth::regions::township_level)) {
+      townships_.emplace_back(town.id, town.name);
+    }
+    for (auto const& village : auth::regions::at_level(conn_, root.path, auth::regions::village_level)) {
+      villages_.emplace_back(village.id, *village.parent_id);
+    }
+    std::sort(villages_.begin(), villages_.end());
+    std::sort(townships_.begin(), townships_.end());
+    for (auto const& unit : org::directory::units_of_type(conn_, org::department_type)) {
+      offices_.push_back({unit.id, unit.region_id, unit.name});
+    }
+    lecturers_ = org::directory::people_tagged(conn_, "lecturer");
   }
 
   std::optional<std::int64_t> unit_named(std::string const& name) {
-    return conn_.scalar("SELECT id FROM units WHERE name = ?", {name});
+    auto unit = org::directory::unit_named(conn_, name);
+    if (!unit) return std::nullopt;
+    return unit->id;
   }
 
   std::int64_t township_named(char const* name) {
@@ -118,7 +138,7 @@ class Builder {
       auto const id = conn_.insert(
           "INSERT INTO channels (region_id, name, kind, unit_id, schedule, description, created_at, updated_at)"
           " VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
-          {root_, c.name, c.kind, unit_named(c.unit), c.schedule, c.description, now_, now_});
+          {root_, c.name, code(choices::channel_kind, c.kind), unit_named(c.unit), c.schedule, c.description, now_, now_});
       channel_ids_[c.name] = id;
     }
     // 阿荣说法: every Tuesday and Friday since 2005-01-04 up to the end of 2020.
@@ -130,16 +150,14 @@ class Builder {
       weekday const wd{day};
       if (wd != Tuesday && wd != Friday) continue;
       year_month_day const date{day};
-      char text[32];
-      std::snprintf(text, sizeof text, "%04d-%02u-%02u", int(date.year()), unsigned(date.month()), unsigned(date.day()));
+      auto const text = base::date_text(int(date.year()), unsigned(date.month()), unsigned(date.day()));
       std::string const title = "阿荣说法第" + std::to_string(++number) + "期：" + random_.pick(radio_topics);
       item(channel_ids_["阿荣说法"], text, title, 5000 + random_.below(20000));
     }
     // 兰溪普法 (WeChat): twice a week 2017-2020, among them the 部门微普法 column.
     for (sys_days d{year{2017} / January / 3}; d <= end; d += days{3 + random_.below(2)}) {
       year_month_day const date{d};
-      char text[32];
-      std::snprintf(text, sizeof text, "%04d-%02u-%02u", int(date.year()), unsigned(date.month()), unsigned(date.day()));
+      auto const text = base::date_text(int(date.year()), unsigned(date.month()), unsigned(date.day()));
       auto const& office = offices_[random_.below(int(offices_.size()))];
       std::string const title = "部门微普法｜" + office.name + "：" + random_.pick(radio_topics);
       item(channel_ids_["兰溪普法"], text, title, 800 + random_.below(6000));
@@ -160,8 +178,9 @@ class Builder {
     }
     conn_.exec("INSERT INTO activities (region_id, title, starts_on, unit_id, theme, audience, six_place, form,"
                " lecturer_ids, participants, materials, campaign, status, created_at, updated_at)"
-               " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, '已提交', ?, ?)",
-               {region, title, date, unit, theme, "," + audience + ",", six_place, form,
+               " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'submitted', ?, ?)",
+               {region, title, date, unit, theme, "," + code(choices::audience, audience) + ",",
+                code(choices::six_place, six_place), code(choices::form, form),
                 lecturers.empty() ? db::Param(nullptr) : db::Param(lecturers), participants,
                 participants * (1 + random_.below(3)), campaign, now_, now_});
   }
@@ -174,8 +193,7 @@ class Builder {
     }
     for (int y = 2017; y <= 2020; ++y) {
       for (auto const& fair : fairs) {
-        char date[32];
-        std::snprintf(date, sizeof date, "%04d-%02d-%02d", y, fair.month, fair.day);
+        auto const date = base::date_text(y, unsigned(fair.month), unsigned(fair.day));
         activity(township_named(fair.township), std::nullopt, date, std::to_string(y) + "年" + fair.name, "乡村振兴",
                  "农民", "乡村", "法律赶集", std::string("法律赶集"), 300 + random_.below(500));
       }
@@ -184,8 +202,7 @@ class Builder {
         // Service days (8th, 18th, 28th) carry about a third of the village work.
         bool const service_day = random_.below(3) == 0;
         int const day = service_day ? std::array{8, 18, 28}[random_.below(3)] : 1 + random_.below(28);
-        char date[32];
-        std::snprintf(date, sizeof date, "%04d-%02d-%02d", y, month, day);
+        auto const date = base::date_text(y, unsigned(month), unsigned(day));
         std::string theme = random_.pick(themes);
         if (y == 2020 && month >= 2 && month <= 4 && random_.below(2) == 0) theme = "疫情防控";
         if (y == 2020 && month == 5 && random_.below(2) == 0) theme = "民法典";
@@ -226,12 +243,11 @@ class Builder {
       for (auto const& kind : kinds) {
         for (int n = 0; n < kind.per_year; ++n) {
           auto const& office = offices_[random_.below(int(offices_.size()))];
-          char date[32];
-          std::snprintf(date, sizeof date, "%04d-%02d-%02d", y, 1 + random_.below(12), 1 + random_.below(28));
+          auto const date = base::date_text(y, unsigned(1 + random_.below(12)), unsigned(1 + random_.below(28)));
           std::string const topic = std::string(kind.name) + "：" + random_.pick(study_topics);
           conn_.exec("INSERT INTO study_records (region_id, kind, unit_id, held_on, topic, laws, attendees, status,"
-                     " created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, '已提交', ?, ?)",
-                     {office.region, kind.name, office.id, date, topic, random_.pick(themes) + std::string("相关法律"),
+                     " created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, 'submitted', ?, ?)",
+                     {office.region, code(choices::study_kind, kind.name), office.id, date, topic, random_.pick(themes) + std::string("相关法律"),
                       10 + random_.below(60), now_, now_});
         }
       }
@@ -258,7 +274,7 @@ class Builder {
 }  // namespace
 
 bool load_demo(db::Connection& conn) {
-  if (conn.scalar("SELECT COUNT(*) FROM channels").value_or(0) > 0) return false;
+  if (conn.scalar("SELECT COUNT(*) AS n FROM channels").value_or(0) > 0) return false;
   Builder(conn).build();
   return true;
 }

@@ -1,10 +1,12 @@
 #include "activity/routes.hpp"
 
+#include <boost/json/array.hpp>
+
 #include "activity/counters.hpp"
 #include "activity/entities.hpp"
-#include "activity/store.hpp"
-#include "auth/audit.hpp"
+#include "activity/review.hpp"
 #include "auth/principal.hpp"
+#include "auth/regions.hpp"
 #include "base/time.hpp"
 #include "http/error.hpp"
 #include "http/json_input.hpp"
@@ -17,66 +19,73 @@ using http::AppError;
 using http::Method;
 using http::Request;
 using http::Response;
-using registry::Record;
+namespace json = boost::json;
 
 namespace {
 
-std::size_t index_of(registry::Registry const& registry, std::string_view key) {
-  auto const& fields = registry.entity().fields;
-  for (std::size_t i = 0; i < fields.size(); ++i) {
-    if (fields[i].key == key) return i;
+json::object tally_json(Tally const& tally) { return {{"records", tally.records}, {"people", tally.people}}; }
+
+json::array months_json(std::array<Tally, 12> const& months) {
+  json::array out;
+  for (int m = 0; m < 12; ++m) {
+    out.push_back({{"month", m + 1}, {"records", months[m].records}, {"people", months[m].people}});
   }
-  throw std::logic_error("no field " + std::string(key));
+  return out;
 }
 
-// Counters follow every change; a returned record that its owner edits is resubmitted.
-registry::RouteSettings ledger_settings(std::string_view name, void (*count)(db::Connection&, Record const&, int)) {
-  auto const& registry = registry_of(name);
-  std::string const table(registry.entity().table);
-  auto const status = index_of(registry, "status");
+// `id_key` names the id of a ranking of ids (region_id, unit_id).
+json::array ranked_json(std::vector<Ranked> const& items, char const* id_key = nullptr) {
+  json::array out;
+  for (auto const& item : items) {
+    json::object line{{"key", item.key}, {"records", item.tally.records}, {"people", item.tally.people}};
+    if (id_key && item.id) line[id_key] = *item.id;
+    if (item.name) line["name"] = *item.name;
+    out.push_back(std::move(line));
+  }
+  return out;
+}
+
+json::object dashboard_json(Dashboard const& d) {
+  json::array years;
+  for (auto year : d.years) years.emplace_back(year);
   return {
-      .read_permission = "activity.read",
-      .write_permission = "activity.write",
-      .changed = [count, table, status](db::Connection& conn, Record const* before, Record const* after) {
-        if (before) count(conn, *before, -1);
-        if (after) count(conn, *after, 1);
-        if (before && after && before->values[status] == std::string(returned)) {
-          set_status(conn, table, after->id, submitted, std::nullopt);
-        }
-      },
+      {"year", d.year},
+      {"scope_id", d.scope_id},
+      {"years", std::move(years)},
+      {"activities", tally_json(d.activities)},
+      {"by_month", months_json(d.by_month)},
+      {"by_theme", ranked_json(d.by_theme)},
+      {"by_audience", ranked_json(d.by_audience)},
+      {"by_six_place", ranked_json(d.by_six_place)},
+      {"by_form", ranked_json(d.by_form)},
+      {"by_campaign", ranked_json(d.by_campaign)},
+      {"by_township", ranked_json(d.by_township, "region_id")},
+      {"by_unit", ranked_json(d.by_unit, "unit_id")},
+      {"study", {{"total", tally_json(d.study.total)},
+                 {"by_month", months_json(d.study.by_month)},
+                 {"by_kind", ranked_json(d.study.by_kind)},
+                 {"by_unit", ranked_json(d.study.by_unit, "unit_id")}}},
   };
 }
 
-// POST /api/v1/{activities|study_records}/{id}/return {"reason"}: back to its owner for correction.
-void add_return_route(http::Router& router, db::Database& db, std::string_view name) {
-  auto const& registry = registry_of(name);
-  std::string const action = std::string(name) + ".return";
-  router.add(Method::post, "/api/v1/" + std::string(name) + "/{id}/return", [&db, &registry, action](Request& request) {
-    auto const& caller = auth::principal(request);
-    auto const id = request.id_param("id");
-    auto body = http::json_object(request);
-    auto const reason = http::req_string(body, "reason", "退回原因", 500);
-    auto item = db.write([&](db::Connection& conn) {
-      registry.load(conn, caller, id);
-      set_status(conn, std::string(registry.entity().table), id, returned, reason);
-      auto entry = auth::audit_entry(request, &caller, action, std::string(registry.entity().name), std::to_string(id));
-      entry.detail = reason.substr(0, 200);
-      auth::record_audit(conn, entry);
-      return registry.to_json(registry.load(conn, caller, id), false);
-    });
-    return Response::ok({{"item", std::move(item)}});
-  }, {.permission = "activity.review", .action = action});
+json::object calendar_json(Calendar const& calendar) {
+  json::array days;
+  for (auto const& day : calendar.days) {
+    json::array campaigns, units;
+    for (auto code : day.campaigns) campaigns.emplace_back(code);
+    for (auto const& unit : day.units) {
+      units.push_back({{"unit_id", unit.unit_id ? json::value(*unit.unit_id) : json::value(nullptr)},
+                       {"name", unit.name ? json::value(*unit.name) : json::value(nullptr)},
+                       {"records", unit.tally.records},
+                       {"people", unit.tally.people}});
+    }
+    days.push_back({{"date", day.date}, {"campaigns", std::move(campaigns)}, {"records", day.records},
+                    {"units", std::move(units)}});
+  }
+  return {{"year", calendar.year}, {"month", calendar.month}, {"days", std::move(days)}};
 }
 
-// The scope a dashboard reads: the caller's township (or the city), or ?region_id= inside it.
-std::int64_t scope_of(db::Connection& conn, auth::Principal const& caller, Request const& request) {
-  auto const path = registry::region_path_of(conn, caller, request);
-  // "/1/5/23/": the dashboard is counted for the city (1) and its townships (5).
-  auto const ids = registry::path_ids(path);
-  return ids.size() >= 2 ? ids[1] : ids.front();
-}
-
-int year_of(Request const& request, char const* name, int low, int high, int fallback) {
+int bounded(Request const& request, char const* name, int low, int high, int fallback) {
   auto value = http::query_int(request, name).value_or(fallback);
   if (value < low || value > high) {
     throw ApiError(AppError::validation_failed, std::string("参数 ") + name + " 超出范围", name);
@@ -84,35 +93,51 @@ int year_of(Request const& request, char const* name, int low, int high, int fal
   return static_cast<int>(value);
 }
 
+// POST /api/v1/{activities|study_records}/{id}/return {"reason"}: back to its owner for correction.
+void add_return_route(http::Router& router, db::Database& db, std::string_view name) {
+  auto const& registry = registry_of(name);
+  router.add(Method::post, "/api/v1/" + std::string(name) + "/{id}/return", [&db, &registry](Request& request) {
+    auto body = http::json_object(request);
+    auto const reason = http::req_string(body, "reason", "退回原因", 500);
+    auto const record = return_for_correction(db, auth::actor(request), registry, request.id_param("id"), reason);
+    return Response::ok({{"item", registry.to_json(record, false)}});
+  }, {.permission = "activity.review", .action = std::string(name) + ".return"});
+}
+
 }  // namespace
 
 void add_routes(http::Router& router, db::Database& db) {
-  registry::add_routes(router, db, registry_of("activities"), ledger_settings("activities", count_activity));
-  registry::add_routes(router, db, registry_of("study_records"), ledger_settings("study_records", count_study));
+  auto const& activities = registry_of("activities");
+  auto const& studies = registry_of("study_records");
+  registry::add_routes(router, db, activities, {"activity.read", "activity.write", review_hooks(activities, count_activity)});
+  registry::add_routes(router, db, studies, {"activity.read", "activity.write", review_hooks(studies, count_study)});
   for (auto name : {"channels", "channel_items"}) {
-    registry::add_routes(router, db, registry_of(name), {.read_permission = "activity.read",
-                                                         .write_permission = "activity.write"});
+    registry::add_routes(router, db, registry_of(name), {"activity.read", "activity.write"});
   }
-  registry::add_routes(router, db, registry_of("dictionary_items"),
-                       {.read_permission = "activity.read", .write_permission = "activity.review"});
+  registry::add_routes(router, db, registry_of("dictionary_items"), {"activity.read", "activity.review"});
   add_return_route(router, db, "activities");
   add_return_route(router, db, "study_records");
 
   router.add(Method::get, "/api/v1/dashboard/activities", [&db](Request& request) {
     auto const& caller = auth::principal(request);
-    int const this_year = std::atoi(base::iso8601(base::now_ms()).substr(0, 4).c_str());
-    int const year = year_of(request, "year", 2000, 2100, this_year);
-    return Response::ok(db.read([&](db::Connection& conn) { return dashboard(conn, year, scope_of(conn, caller, request)); }));
+    int const year = bounded(request, "year", 2000, 2100, base::shanghai_year(base::now_ms()));
+    auto const dashboard_of = db.read([&](db::Connection& conn) {
+      // "/1/5/23/": the dashboard is counted for the city (1) and its townships (5).
+      auto const ids = registry::path_ids(auth::regions::scope_path(conn, caller, http::query_int(request, "region_id")));
+      return dashboard(conn, year, ids.size() >= 2 ? ids[1] : ids.front());
+    });
+    return Response::ok(dashboard_json(dashboard_of));
   }, {.permission = "activity.read"});
 
   router.add(Method::get, "/api/v1/calendar", [&db](Request& request) {
     auto const& caller = auth::principal(request);
-    auto const today = base::iso8601(base::now_ms());
-    int const year = year_of(request, "year", 2000, 2100, std::atoi(today.substr(0, 4).c_str()));
-    int const month = year_of(request, "month", 1, 12, std::atoi(today.substr(5, 2).c_str()));
-    return Response::ok(db.read([&](db::Connection& conn) {
-      return calendar(conn, year, month, registry::region_path_of(conn, caller, request));
-    }));
+    auto const today = base::shanghai_date(base::now_ms());
+    int const year = bounded(request, "year", 2000, 2100, std::atoi(today.substr(0, 4).c_str()));
+    int const month = bounded(request, "month", 1, 12, std::atoi(today.substr(5, 2).c_str()));
+    auto const month_of = db.read([&](db::Connection& conn) {
+      return calendar(conn, year, month, auth::regions::scope_path(conn, caller, http::query_int(request, "region_id")));
+    });
+    return Response::ok(calendar_json(month_of));
   }, {.permission = "activity.read"});
 }
 

@@ -1,6 +1,8 @@
 #include "app/areas.hpp"
 
 #include "auth/guard.hpp"
+#include "base/time.hpp"
+#include "http/json_input.hpp"
 #include "auth/routes.hpp"
 #include "content/routes.hpp"
 #include "exam/routes.hpp"
@@ -9,6 +11,8 @@
 #include "media/routes.hpp"
 #include "activity/routes.hpp"
 #include "org/routes.hpp"
+#include "quiz/routes.hpp"
+#include "registry/routes.hpp"
 
 namespace pufa::app {
 
@@ -16,13 +20,13 @@ std::vector<db::Migration> all_migrations() {
   std::vector<db::Migration> out;
   for (auto&& area : {auth::migrations(), org::migrations(), media::migrations(), activity::migrations(),
                         laws::migrations(), search::migrations(), content::migrations(),
-                        exam::migrations()}) out.insert(out.end(), area.begin(), area.end());
+                        exam::migrations(), quiz::migrations()}) out.insert(out.end(), area.begin(), area.end());
   return out;
 }
 
 Application::Application(std::unique_ptr<db::Database> database, auth::AuthSettings settings,
-                         std::filesystem::path uploads)
-    : db(std::move(database)), auth(*db, settings), users(*db) {
+                         std::filesystem::path uploads, bool test_clock)
+    : db(std::move(database)), auth(*db, settings), users(*db, settings) {
   router.set_guard(auth::make_guard(auth));
   router.set_observer(auth::make_refusal_auditor(*db));
   router.set_translator(auth::make_db_translator());
@@ -32,6 +36,14 @@ Application::Application(std::unique_ptr<db::Database> database, auth::AuthSetti
                                {"db", db::engine_name(db->engine())},
                                {"version", PUFA_VERSION}});
   }, {.access = http::Access::open});
+  if (test_clock) {
+    router.add(http::Method::put, "/api/v1/test/clock", [](http::Request& request) {
+      auto const body = http::json_object(request);
+      auto const offset = http::opt_int(body, "offset_ms", "时钟偏移").value_or(0);
+      base::set_clock_offset(offset);
+      return http::Response::ok({{"offset_ms", offset}, {"now", base::iso8601(base::now_ms())}});
+    }, {.access = http::Access::open});
+  }
   auth::add_routes(router, auth, users);
   org::add_routes(router, *db);
   activity::add_routes(router, *db);
@@ -40,6 +52,8 @@ Application::Application(std::unique_ptr<db::Database> database, auth::AuthSetti
   search::add_routes(router, *db);
   content::add_routes(router, *db, std::move(uploads));
   exam::add_routes(router, *db);
+  quiz::add_routes(router, *db);
+  registry::add_choice_routes(router);
 }
 
 }  // namespace pufa::app

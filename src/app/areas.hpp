@@ -17,8 +17,10 @@ std::vector<db::Migration> all_migrations();
 
 // A server's state: the database, the areas' services and the router over them.
 struct Application {
+  // `test_clock` adds PUT /api/v1/test/clock {"offset_ms"}, which moves this process's clock
+  // (base::set_clock_offset): the API tests' deadlines without sleeping. Never in production.
   Application(std::unique_ptr<db::Database> database, auth::AuthSettings settings,
-              std::filesystem::path uploads);
+              std::filesystem::path uploads, bool test_clock = false);
   std::unique_ptr<db::Database> db;
   auth::AuthService auth;
   auth::UserAdmin users;

@@ -9,9 +9,10 @@
 #include "app/areas.hpp"
 #include "app/demo.hpp"
 #include "app/settings.hpp"
-#include "auth/audit.hpp"
+#include "auth/accounts.hpp"
 #include "auth/password.hpp"
-#include "auth/store.hpp"
+#include "auth/regions.hpp"
+#include "auth/users.hpp"
 #include "base/random.hpp"
 #include "http/error.hpp"
 #include "http/server.hpp"
@@ -44,8 +45,9 @@ std::unique_ptr<db::Database> open_migrated(Settings const& settings) {
   return database;
 }
 
-int serve(Settings const& settings) {
-  Application application(open_migrated(settings), settings.auth, uploads_dir(settings));
+int serve(Settings const& settings, bool test_clock) {
+  Application application(open_migrated(settings), settings.auth, uploads_dir(settings), test_clock);
+  if (test_clock) spdlog::warn("--test-clock: PUT /api/v1/test/clock moves this server's clock (tests only)");
   auto const address = parse_listen(settings.listen);
   http::StaticFiles files(settings.web);
   http::ServerOptions options;
@@ -60,15 +62,6 @@ int serve(Settings const& settings) {
               << (settings.web.empty() ? "off" : settings.web) << ")" << std::endl;
   });
   return 0;
-}
-
-void audit_cli(db::Connection& conn, std::string action, std::int64_t user_id) {
-  auth::AuditEntry entry;
-  entry.username = "cli";
-  entry.action = std::move(action);
-  entry.object_type = "user";
-  entry.object_id = std::to_string(user_id);
-  auth::record_audit(conn, entry);
 }
 
 std::string read_password(std::string given) {
@@ -96,17 +89,11 @@ int user_add(Settings const& settings, UserArgs args) {
   auth::check_password(input.password, "password");
   auto const hash = auth::hash_password(input.password);
   database->write([&](db::Connection& conn) {
-    auto region = args.region.empty() ? auth::store::root_region(conn)
-                                      : auth::store::region_by_code(conn, args.region);
+    auto region = args.region.empty() ? std::optional(auth::regions::root(conn)) : auth::regions::by_code(conn, args.region);
     if (!region) throw std::runtime_error("no region with code " + args.region);
-    auth::User user;
-    user.username = input.username;
-    user.display_name = input.display_name;
-    user.password_hash = hash;
-    user.region_id = region->id;
-    user.id = auth::store::insert_user(conn, user, base::now_ms());
-    auth::store::set_roles(conn, user.id, input.roles);
-    audit_cli(conn, "user.create", user.id);
+    if (auth::accounts::id_of(conn, input.username)) throw std::runtime_error("user " + input.username + " exists");
+    auth::accounts::add(conn, auth::system_actor(),
+                        {input.username, input.display_name, hash, region->id, input.roles, false});
   });
   std::cout << "user " << input.username << " added" << std::endl;
   return 0;
@@ -123,19 +110,10 @@ int user_change(Settings const& settings, std::string const& username, std::stri
     hash = auth::hash_password(text);
   }
   database->write([&](db::Connection& conn) {
-    auto const now = base::now_ms();
-    auto user = auth::store::user_by_name(conn, auth::normalize_username(username), now);
-    if (!user) throw std::runtime_error("no user " + username);
-    if (what == "passwd") {
-      auth::store::set_password(conn, user->id, hash, false, now);
-      auth::store::revoke_user_sessions(conn, user->id, std::nullopt);
-    } else {
-      bool const lock = what == "lock";
-      auth::store::set_disabled(conn, user->id, lock, now);
-      if (lock) auth::store::revoke_user_sessions(conn, user->id, std::nullopt);
-      else auth::store::clear_failures(conn, user->username);
-    }
-    audit_cli(conn, what == "passwd" ? "user.reset_password" : what == "lock" ? "user.disable" : "user.enable", user->id);
+    auto const id = auth::accounts::id_of(conn, auth::normalize_username(username));
+    if (!id) throw std::runtime_error("no user " + username);
+    if (what == "passwd") auth::accounts::set_password(conn, auth::system_actor(), *id, hash);
+    else auth::accounts::set_disabled(conn, auth::system_actor(), *id, what == "lock");
   });
   std::cout << "user " << username << ": " << what << " done" << std::endl;
   return 0;
@@ -160,6 +138,8 @@ int run(int argc, char** argv) {
   flags.add(*serve_cmd, "--threads", "threads", "I/O threads");
   flags.add(*serve_cmd, "--workers", "workers", "handler threads and database connections");
   flags.add(*serve_cmd, "--access-log", "access_log", "true or false");
+  bool test_clock = false;
+  serve_cmd->add_flag("--test-clock", test_clock, "let tests move the clock (PUT /api/v1/test/clock); never in production");
 
   auto* migrate_cmd = cli.add_subcommand("migrate", "apply database migrations");
   auto* demo_cmd = cli.add_subcommand("demo", "load the Lanxi demo data and print the logins");
@@ -199,7 +179,7 @@ int run(int argc, char** argv) {
 
   try {
     auto const settings = load_settings(flags.values, flags.config);
-    if (serve_cmd->parsed()) return serve(settings);
+    if (serve_cmd->parsed()) return serve(settings, test_clock);
     if (migrate_cmd->parsed()) {
       auto database = open_database(settings);
       int const applied = db::migrate(*database, all_migrations());

@@ -1,12 +1,13 @@
 #include "app/demo.hpp"
 
-#include "auth/audit.hpp"
-#include "auth/password.hpp"
-#include "auth/store.hpp"
 #include "activity/demo.hpp"
+#include "auth/accounts.hpp"
+#include "auth/password.hpp"
+#include "auth/regions.hpp"
 #include "content/routes.hpp"
 #include "exam/routes.hpp"
 #include "org/demo.hpp"
+#include "quiz/routes.hpp"
 
 namespace pufa::app {
 
@@ -38,29 +39,19 @@ std::vector<DemoLogin> load_demo(db::Database& db) {
   std::vector<std::pair<DemoAccount const*, std::string>> hashes;
   for (auto const& account : accounts) hashes.emplace_back(&account, auth::hash_password(account.password));
   db.write([&](db::Connection& conn) {
-    auto const now = base::now_ms();
     org::load_demo(conn);
     activity::load_demo(conn);
     content::load_demo(conn);
-    auto root = auth::store::root_region(conn);
+    auto const actor = auth::system_actor("pufa demo");
+    auto const root = auth::regions::root(conn);
     for (std::size_t a = 0; a < hashes.size(); ++a) {
       auto const& [account, hash] = hashes[a];
-      if (auth::store::user_by_name(conn, account->username, now)) continue;
-      auth::User user;
-      user.username = account->username;
-      user.display_name = account->display_name;
-      user.password_hash = hash;
+      if (auth::accounts::id_of(conn, account->username)) continue;
       auto const* code = account_regions[a];
-      user.region_id = *code ? auth::store::region_by_code(conn, code)->id : root->id;
-      user.id = auth::store::insert_user(conn, user, now);
-      auth::store::set_roles(conn, user.id, {account->role});
-      auth::AuditEntry entry;
-      entry.username = "pufa demo";
-      entry.action = "user.create";
-      entry.object_type = "user";
-      entry.object_id = std::to_string(user.id);
-      auth::record_audit(conn, entry);
+      auto const region = *code ? auth::regions::by_code(conn, code)->id : root.id;
+      auth::accounts::add(conn, actor, {account->username, account->display_name, hash, region, {account->role}, false});
     }
+    quiz::load_demo(conn);  // the quiz's bank first: the exam demo's banks follow it
     exam::load_demo(conn);  // after the accounts: the demo examinee sits its exams
   });
   std::vector<DemoLogin> logins;

@@ -1,6 +1,6 @@
 #include "app/settings.hpp"
 
-#include <cpptoml.h>
+#include <toml++/toml.h>
 
 #include <algorithm>
 #include <charconv>
@@ -31,19 +31,22 @@ bool to_bool(std::string const& key, std::string const& text) {
 
 std::map<std::string, std::string> read_toml(std::string const& path) {
   std::map<std::string, std::string> values;
-  std::shared_ptr<cpptoml::table> table;
+  toml::table table;
   try {
-    table = cpptoml::parse_file(path);
-  } catch (cpptoml::parse_exception const& error) {
-    throw std::runtime_error(path + ": " + error.what());
+    table = toml::parse_file(path);
+  } catch (toml::parse_error const& error) {
+    auto const& at = error.source().begin;
+    throw std::runtime_error(path + ":" + std::to_string(at.line) + ":" + std::to_string(at.column) + ": " +
+                             std::string(error.description()));
   }
-  for (auto const& [key, value] : *table) {
+  for (auto const& [name, value] : table) {
+    std::string const key(name.str());
     if (std::find(std::begin(setting_keys), std::end(setting_keys), key) == std::end(setting_keys)) {
       throw std::runtime_error(path + ": unknown setting '" + key + "'");
     }
-    if (auto text = table->get_as<std::string>(key)) values[key] = *text;
-    else if (auto number = table->get_as<std::int64_t>(key)) values[key] = std::to_string(*number);
-    else if (auto flag = table->get_as<bool>(key)) values[key] = *flag ? "true" : "false";
+    if (auto text = value.value_exact<std::string>()) values[key] = *text;
+    else if (auto number = value.value_exact<std::int64_t>()) values[key] = std::to_string(*number);
+    else if (auto flag = value.value_exact<bool>()) values[key] = *flag ? "true" : "false";
     else throw std::runtime_error(path + ": setting '" + key + "' must be text, number or boolean");
   }
   return values;

@@ -1,8 +1,7 @@
 #include "auth/audit.hpp"
 
-#include <boost/json/object.hpp>
-
 #include "auth/principal.hpp"
+#include "text/utf8.hpp"
 
 namespace pufa::auth {
 
@@ -11,22 +10,29 @@ void record_audit(db::Connection& conn, AuditEntry const& entry) {
             " outcome, detail, request_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             {base::now_ms(), entry.user_id, entry.username, entry.ip, entry.action,
              entry.object_type, entry.object_id, entry.success ? "success" : "failure",
-             entry.detail.substr(0, 500), entry.request_id});
+             std::string(text::prefix_bytes(entry.detail, 500)), entry.request_id});
 }
 
-AuditEntry audit_entry(http::Request const& request, Principal const* principal,
-                       std::string action, std::string object_type, std::string object_id) {
+AuditEntry audit_entry(Actor const& actor, std::string action, std::string object_type, std::string object_id,
+                       std::string detail) {
   AuditEntry entry;
-  if (principal) {
-    entry.user_id = principal->user_id;
-    entry.username = principal->username;
+  if (actor.principal) {
+    entry.user_id = actor.principal->user_id;
+    entry.username = actor.principal->username;
   }
-  entry.ip = request.remote_ip;
+  entry.ip = actor.ip;
   entry.action = std::move(action);
   entry.object_type = std::move(object_type);
   entry.object_id = std::move(object_id);
-  entry.request_id = request.request_id;
+  entry.detail = std::move(detail);
+  entry.request_id = actor.request_id;
   return entry;
+}
+
+void audit(db::Connection& conn, Actor const& actor, std::string action, std::string object_type,
+           std::string object_id, std::string detail) {
+  record_audit(conn, audit_entry(actor, std::move(action), std::move(object_type), std::move(object_id),
+                                 std::move(detail)));
 }
 
 namespace {
@@ -44,7 +50,7 @@ AuditPage list_audit(db::Connection& conn, AuditFilter const& filter) {
   auto const from = filter.from.value_or(0);
   auto const to = filter.to.value_or(INT64_MAX);
   AuditPage page;
-  page.total = conn.scalar(std::string("SELECT COUNT(*) FROM audit_log") + audit_where,
+  page.total = conn.scalar(std::string("SELECT COUNT(*) AS n FROM audit_log") + audit_where,
                            {filter.username, filter.username, filter.action, action_like,
                             filter.outcome, filter.outcome, from, to})
                    .value_or(0);
@@ -54,22 +60,20 @@ AuditPage list_audit(db::Connection& conn, AuditFilter const& filter) {
           audit_where + " ORDER BY at DESC, id DESC LIMIT ? OFFSET ?",
       {filter.username, filter.username, filter.action, action_like, filter.outcome,
        filter.outcome, from, to, filter.limit, filter.offset});
-  for (std::size_t i = 0; i < rows.size(); ++i) {
-    auto row = rows.row(i);
-    boost::json::object item;
-    item["id"] = row.i64(0);
-    item["at"] = base::iso8601(row.i64(1));
-    if (auto user_id = row.opt_i64(2)) item["user_id"] = *user_id;
-    else item["user_id"] = nullptr;
-    item["username"] = row.str(3);
-    item["ip"] = row.str(4);
-    item["action"] = row.str(5);
-    item["object_type"] = row.str(6);
-    item["object_id"] = row.str(7);
-    item["outcome"] = row.str(8);
-    item["detail"] = row.str(9);
-    item["request_id"] = row.str(10);
-    page.items.push_back(std::move(item));
+  for (auto row : rows) {
+    AuditRecord record;
+    record.id = row.i64("id");
+    record.at = row.i64("at");
+    record.entry.user_id = row.opt_i64("user_id");
+    record.entry.username = row.str("username");
+    record.entry.ip = row.str("ip");
+    record.entry.action = row.str("action");
+    record.entry.object_type = row.str("object_type");
+    record.entry.object_id = row.str("object_id");
+    record.entry.success = row.str("outcome") == "success";
+    record.entry.detail = row.str("detail");
+    record.entry.request_id = row.str("request_id");
+    page.items.push_back(std::move(record));
   }
   return page;
 }

@@ -2,23 +2,23 @@
 // No route edits or deletes it.
 #pragma once
 
-#include <boost/json/array.hpp>
 #include <string>
+#include <vector>
 
 #include "auth/model.hpp"
 #include "db/database.hpp"
-#include "http/request.hpp"
+#include "auth/principal.hpp"
 
 namespace pufa::auth {
 
-struct Principal;
-
 void record_audit(db::Connection& conn, AuditEntry const& entry);
 
-// An entry for this request and principal (or none), outcome success.
-AuditEntry audit_entry(http::Request const& request, Principal const* principal,
-                       std::string action, std::string object_type = {},
-                       std::string object_id = {});
+// An entry for this actor, outcome success.
+AuditEntry audit_entry(Actor const& actor, std::string action, std::string object_type = {},
+                       std::string object_id = {}, std::string detail = {});
+// Records an entry for this actor (a use case's last step inside its transaction).
+void audit(db::Connection& conn, Actor const& actor, std::string action, std::string object_type = {},
+           std::string object_id = {}, std::string detail = {});
 
 struct AuditFilter {
   std::string username;
@@ -30,8 +30,14 @@ struct AuditFilter {
   std::int64_t offset = 0;
 };
 
+struct AuditRecord {
+  std::int64_t id = 0;
+  base::Millis at = 0;
+  AuditEntry entry;
+};
+
 struct AuditPage {
-  boost::json::array items;
+  std::vector<AuditRecord> items;
   std::int64_t total = 0;
 };
 

@@ -22,6 +22,18 @@ Principal const& principal(http::Request const& request) {
   return *found;
 }
 
+Principal const& Actor::user() const {
+  if (!principal) throw ApiError(AppError::unauthenticated);
+  return *principal;
+}
+
+Actor actor(http::Request const& request) {
+  return {principal_if(request), request.remote_ip, request.request_id,
+          std::string(request.header("user-agent").value_or("")).substr(0, 300)};
+}
+
+Actor system_actor(std::string request_id) { return {nullptr, "cli", std::move(request_id), {}}; }
+
 bool Principal::has(std::string_view permission) const {
   return std::binary_search(permissions.begin(), permissions.end(), permission);
 }
@@ -55,7 +67,7 @@ http::Observer make_refusal_auditor(db::Database& db) {
   return [&db](http::Request const& request, http::RouteOptions const& options,
                http::Response const& response) {
     if (options.action.empty() || http::is_safe(request.method) || response.status < 400) return;
-    auto entry = audit_entry(request, principal_if(request), options.action);
+    auto entry = audit_entry(actor(request), options.action);
     entry.success = false;
     boost::system::error_code ec;
     auto body = boost::json::parse(response.body, ec);

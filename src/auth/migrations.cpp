@@ -81,6 +81,23 @@ CREATE INDEX audit_action ON audit_log (action, at);
 
 INSERT INTO regions (parent_id, code, name, level, path, created_at) VALUES (NULL, 'root', '本级', 1, '/1/', 0);
 )sql"},
+      {"auth", 2, "users keep their region path; one rate limiter for logins and one-time codes", R"sql(
+ALTER TABLE users ADD COLUMN region_path TEXT NOT NULL DEFAULT '';
+UPDATE users SET region_path = (SELECT path FROM regions WHERE regions.id = users.region_id);
+CREATE INDEX users_region_path ON users (region_path);
+
+CREATE TABLE rate_scopes (
+  scope TEXT PRIMARY KEY,
+  touched_at BIGINT NOT NULL
+);
+CREATE TABLE rate_events (
+  scope TEXT NOT NULL,
+  at BIGINT NOT NULL
+);
+CREATE INDEX rate_events_scope ON rate_events (scope, at);
+
+DROP TABLE login_throttle;
+)sql"},
   };
 }
 

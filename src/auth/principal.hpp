@@ -33,4 +33,21 @@ using PrincipalPtr = std::shared_ptr<Principal const>;
 Principal const& principal(http::Request const& request);
 Principal const* principal_if(http::Request const& request);
 
+// Who acts in a use case, and what its audit row records of them: the signed-in user (none for
+// the public and for the command line), the client's address and the request id. Routes make
+// one from the request; the CLI and tests make one without HTTP, so use cases never see a request.
+struct Actor {
+  Principal const* principal = nullptr;
+  std::string ip;
+  std::string request_id;
+  std::string user_agent;
+
+  // The signed-in user; throws ApiError(unauthenticated) for an anonymous actor.
+  Principal const& user() const;
+};
+
+Actor actor(http::Request const& request);
+// The command line or a loader: no user, "cli" as the address.
+Actor system_actor(std::string request_id = "cli");
+
 }  // namespace pufa::auth

@@ -4,8 +4,8 @@
 #include <map>
 
 #include "auth/audit.hpp"
+#include "auth/regions.hpp"
 #include "auth/roles.hpp"
-#include "auth/store.hpp"
 #include "http/error.hpp"
 #include "http/json_input.hpp"
 
@@ -21,6 +21,26 @@ using http::Response;
 namespace {
 
 constexpr std::size_t small_body = 4 * 1024;
+constexpr std::int64_t max_user_page = 100;
+constexpr std::int64_t max_audit_page = 100;
+
+boost::json::object audit_json(AuditRecord const& record) {
+  auto const& entry = record.entry;
+  boost::json::object item;
+  item["id"] = record.id;
+  item["at"] = base::iso8601(record.at);
+  if (entry.user_id) item["user_id"] = *entry.user_id;
+  else item["user_id"] = nullptr;
+  item["username"] = entry.username;
+  item["ip"] = entry.ip;
+  item["action"] = entry.action;
+  item["object_type"] = entry.object_type;
+  item["object_id"] = entry.object_id;
+  item["outcome"] = entry.success ? "success" : "failure";
+  item["detail"] = entry.detail;
+  item["request_id"] = entry.request_id;
+  return item;
+}
 
 boost::json::object session_json(User const& user, std::string const& csrf) {
   return {{"user", user_json(user)}, {"csrf_token", csrf}};
@@ -48,14 +68,14 @@ void add_session_routes(http::Router& router, AuthService& service) {
     auto body = http::json_object(request);
     auto username = http::opt_string(body, "username", "用户名", 64).value_or("");
     auto password = http::opt_string(body, "password", "密码", 200).value_or("");
-    auto result = service.login(username, password, request);
+    auto result = service.login(username, password, actor(request));
     auto response = Response::ok(session_json(result.user, result.csrf_token));
     response.set_header("Set-Cookie", service.session_cookie_header(result.token));
     return response;
   }, {.access = Access::open, .body_limit = small_body});
 
   router.add(Method::post, "/api/v1/auth/logout", [&service](Request& request) {
-    service.logout(principal(request), request);
+    service.logout(actor(request));
     auto response = Response::no_content();
     response.set_header("Set-Cookie", service.clear_cookie_header());
     return response;
@@ -68,17 +88,15 @@ void add_session_routes(http::Router& router, AuthService& service) {
 
   router.add(Method::post, "/api/v1/auth/password", [&service](Request& request) {
     auto body = http::json_object(request);
-    service.change_password(principal(request),
-                            http::req_string(body, "old_password", "原密码", 200),
-                            http::req_string(body, "new_password", "新密码", 200), request);
+    service.change_password(actor(request), http::req_string(body, "old_password", "原密码", 200),
+                            http::req_string(body, "new_password", "新密码", 200));
     return Response::no_content();
   }, {.action = "auth.password", .body_limit = small_body});
 
   router.add(Method::put, "/api/v1/auth/preferences", [&service](Request& request) {
     auto body = http::json_object(request);
-    auto user = service.set_preferences(principal(request),
-                                        http::opt_bool(body, "large_font", "大字模式"),
-                                        http::opt_string(body, "locale", "语言", 10), request);
+    auto user = service.set_preferences(actor(request), http::opt_bool(body, "large_font", "大字模式"),
+                                        http::opt_string(body, "locale", "语言", 10));
     return Response::ok({{"user", user_json(user)}});
   }, {.action = "auth.preferences", .body_limit = small_body});
 }
@@ -95,30 +113,8 @@ void add_directory_routes(http::Router& router, AuthService& service) {
     return Response::ok({{"items", std::move(items)}});
   });
 
-  router.add(Method::get, "/api/v1/regions", [&service](Request& request) {
-    auto const& caller = principal(request);
-    auto regions = service.db().read(
-        [&](db::Connection& conn) { return store::regions_under(conn, caller.region_path); });
-    std::map<std::int64_t, std::string> names;
-    for (auto const& region : regions) names[region.id] = region.name;
-    boost::json::array items;
-    for (auto const& region : regions) {
-      // 村（社区） are shown with their township: 马涧镇 马坞村.
-      std::string full_name = region.name;
-      if (region.level >= 3 && region.parent_id && names.contains(*region.parent_id)) {
-        full_name = names[*region.parent_id] + " " + region.name;
-      }
-      boost::json::object item{{"id", region.id}, {"code", region.code}, {"name", region.name},
-                               {"full_name", full_name}, {"level", region.level}};
-      if (region.parent_id) item["parent_id"] = *region.parent_id;
-      else item["parent_id"] = nullptr;
-      items.push_back(std::move(item));
-    }
-    return Response::ok({{"items", std::move(items)}});
-  });
-
   router.add(Method::get, "/api/v1/audit", [&service](Request& request) {
-    auto const page = http::page_of(request);
+    auto const page = http::page_of(request, max_audit_page);
     AuditFilter filter;
     filter.username = normalize_username(request.query_value("username").value_or(""));
     filter.action = std::string(request.query_value("action").value_or(""));
@@ -135,14 +131,58 @@ void add_directory_routes(http::Router& router, AuthService& service) {
     filter.limit = page.size;
     filter.offset = page.offset();
     auto result = service.db().read([&](db::Connection& conn) { return list_audit(conn, filter); });
-    return Response::ok({{"items", std::move(result.items)}, {"total", result.total}});
+    boost::json::array items;
+    for (auto const& record : result.items) items.push_back(audit_json(record));
+    return Response::ok({{"items", std::move(items)}, {"total", result.total}});
   }, {.permission = "audit.read"});
+}
+
+boost::json::object region_json(Region const& region, std::string const& full_name) {
+  boost::json::object item{{"id", region.id}, {"code", region.code}, {"name", region.name},
+                           {"full_name", full_name}, {"level", region.level}};
+  if (region.parent_id) item["parent_id"] = *region.parent_id;
+  else item["parent_id"] = nullptr;
+  return item;
+}
+
+void add_region_routes(http::Router& router, db::Database& db) {
+  router.add(Method::get, "/api/v1/regions", [&db](Request& request) {
+    auto const& caller = principal(request);
+    auto const tree = db.read([&](db::Connection& conn) { return regions::under(conn, caller.region_path); });
+    std::map<std::int64_t, std::string> names;
+    for (auto const& region : tree) names[region.id] = region.name;
+    boost::json::array items;
+    for (auto const& region : tree) {
+      auto const parent = region.parent_id && names.contains(*region.parent_id) ? names[*region.parent_id] : "";
+      items.push_back(region_json(region, regions::full_name(region, parent)));
+    }
+    return Response::ok({{"items", std::move(items)}});
+  });
+
+  router.add(Method::post, "/api/v1/regions", [&db](Request& request) {
+    auto body = http::json_object(request);
+    auto const parent_id = http::opt_int(body, "parent_id", "上级区域");
+    auto const name = http::req_string(body, "name", "名称", 50);
+    auto const code = http::req_string(body, "code", "区划代码", 20);
+    if (!parent_id) throw ApiError(AppError::validation_failed, "请选择上级区域", "parent_id");
+    auto const region = regions::create(db, actor(request), *parent_id, code, name);
+    return Response::created({{"item", region_json(region, region.name)}});
+  }, {.permission = "org.write", .action = "regions.create"});
+
+  router.add(Method::put, "/api/v1/regions/{id}", [&db](Request& request) {
+    auto const id = request.id_param("id");
+    auto body = http::json_object(request);
+    auto const name = http::req_string(body, "name", "名称", 50);
+    auto const code = http::req_string(body, "code", "区划代码", 20);
+    auto const region = regions::rename(db, actor(request), id, code, name);
+    return Response::ok({{"item", region_json(region, region.name)}});
+  }, {.permission = "org.write", .action = "regions.update"});
 }
 
 void add_user_routes(http::Router& router, UserAdmin& users) {
   http::RouteOptions const manage{.permission = "user.manage"};
   router.add(Method::get, "/api/v1/users", [&users](Request& request) {
-    auto const page = http::page_of(request);
+    auto const page = http::page_of(request, max_user_page);
     store::UserFilter filter;
     filter.q = std::string(request.query_value("q").value_or(""));
     filter.role = std::string(request.query_value("role").value_or(""));
@@ -156,27 +196,25 @@ void add_user_routes(http::Router& router, UserAdmin& users) {
   }, manage);
 
   router.add(Method::post, "/api/v1/users", [&users](Request& request) {
-    auto user = users.create(principal(request), user_input(http::json_object(request), true), request);
+    auto user = users.create(actor(request), user_input(http::json_object(request), true));
     return Response::created({{"user", user_json(user)}});
   }, {.permission = "user.manage", .action = "user.create"});
 
   router.add(Method::get, "/api/v1/users/{id}", [&users](Request& request) {
     bool const reveal = request.query_value("reveal").value_or("") == "1";
-    auto user = users.get(principal(request), request.id_param("id"), reveal, request);
+    auto user = users.get(actor(request), request.id_param("id"), reveal);
     return Response::ok({{"user", user_json(user, reveal)}});
   }, manage);
 
   router.add(Method::put, "/api/v1/users/{id}", [&users](Request& request) {
-    auto user = users.update(principal(request), request.id_param("id"),
-                             user_input(http::json_object(request), false), request);
+    auto user = users.update(actor(request), request.id_param("id"), user_input(http::json_object(request), false));
     return Response::ok({{"user", user_json(user)}});
   }, {.permission = "user.manage", .action = "user.update"});
 
   for (bool disable : {true, false}) {
     router.add(Method::post, disable ? "/api/v1/users/{id}/disable" : "/api/v1/users/{id}/enable",
                [&users, disable](Request& request) {
-                 auto user = users.set_disabled(principal(request), request.id_param("id"),
-                                                disable, request);
+                 auto user = users.set_disabled(actor(request), request.id_param("id"), disable);
                  return Response::ok({{"user", user_json(user)}});
                },
                {.permission = "user.manage", .action = disable ? "user.disable" : "user.enable",
@@ -185,8 +223,7 @@ void add_user_routes(http::Router& router, UserAdmin& users) {
 
   router.add(Method::post, "/api/v1/users/{id}/reset-password", [&users](Request& request) {
     auto body = http::json_object(request);
-    users.reset_password(principal(request), request.id_param("id"),
-                         http::req_string(body, "password", "新密码", 200), request);
+    users.reset_password(actor(request), request.id_param("id"), http::req_string(body, "password", "新密码", 200));
     return Response::no_content();
   }, {.permission = "user.manage", .action = "user.reset_password", .body_limit = small_body});
 }
@@ -196,6 +233,7 @@ void add_user_routes(http::Router& router, UserAdmin& users) {
 void add_routes(http::Router& router, AuthService& service, UserAdmin& users) {
   add_session_routes(router, service);
   add_directory_routes(router, service);
+  add_region_routes(router, service.db());
   add_user_routes(router, users);
 }
 

@@ -4,6 +4,7 @@
 
 #include "auth/audit.hpp"
 #include "auth/password.hpp"
+#include "auth/rate_limit.hpp"
 #include "auth/roles.hpp"
 #include "auth/store.hpp"
 #include "base/random.hpp"
@@ -27,11 +28,20 @@ std::string normalize_username(std::string_view username) {
   return out;
 }
 
+std::string login_scope(std::string const& username) { return "login:" + username; }
+
+std::optional<base::Millis> locked_until(std::vector<base::Millis> const& failures, AuthSettings const& settings,
+                                         base::Millis now) {
+  auto const wait = rate_limit::wait(failures, {{settings.lockout_threshold, settings.lockout_duration}}, now);
+  if (wait <= 0) return std::nullopt;
+  return now + wait;
+}
+
 namespace {
 
-AuditEntry login_entry(http::Request const& request, std::string const& username,
-                       std::optional<std::int64_t> user_id, bool success, std::string detail) {
-  auto entry = audit_entry(request, nullptr, "auth.login", "user", username);
+AuditEntry login_entry(Actor const& actor, std::string const& username, std::optional<std::int64_t> user_id,
+                       bool success, std::string detail) {
+  auto entry = audit_entry(actor, "auth.login", "user", username);
   entry.user_id = user_id;
   entry.username = username;
   entry.success = success;
@@ -41,8 +51,7 @@ AuditEntry login_entry(http::Request const& request, std::string const& username
 
 }  // namespace
 
-LoginResult AuthService::login(std::string const& raw_username, std::string const& password,
-                               http::Request const& request) {
+LoginResult AuthService::login(std::string const& raw_username, std::string const& password, Actor const& actor) {
   auto const username = normalize_username(raw_username);
   if (username.empty()) throw ApiError(AppError::validation_failed, "请输入用户名", "username");
   if (password.empty()) throw ApiError(AppError::validation_failed, "请输入密码", "password");
@@ -50,14 +59,15 @@ LoginResult AuthService::login(std::string const& raw_username, std::string cons
     throw ApiError(AppError::invalid_credentials);
   }
   auto const now = base::now_ms();
+  auto const scope = login_scope(username);
   auto [user, locked] = db_.read([&](db::Connection& conn) {
-    return std::pair(store::user_by_name(conn, username, now),
-                     store::locked_until(conn, username, now));
+    return std::pair(store::user_by_name(conn, username),
+                     locked_until(rate_limit::events(conn, scope, now - settings_.lockout_duration), settings_, now));
   });
   std::optional<std::int64_t> const user_id = user ? std::optional(user->id) : std::nullopt;
   if (locked) {
     db_.write([&](db::Connection& conn) {
-      record_audit(conn, login_entry(request, username, user_id, false, "locked"));
+      record_audit(conn, login_entry(actor, username, user_id, false, "locked"));
     });
     throw ApiError(AppError::account_locked);
   }
@@ -66,9 +76,11 @@ LoginResult AuthService::login(std::string const& raw_username, std::string cons
                                 : (verify_dummy(password), false);
   if (!password_ok) {
     bool const locked_now = db_.write([&](db::Connection& conn) {
-      bool const lock = store::record_failure(conn, username, settings_.lockout_threshold,
-                                              now + settings_.lockout_duration, now);
-      record_audit(conn, login_entry(request, username, user_id, false,
+      rate_limit::lock(conn, scope, now);
+      rate_limit::record(conn, scope, now, settings_.lockout_duration);
+      bool const lock = locked_until(rate_limit::events(conn, scope, now - settings_.lockout_duration), settings_, now)
+                            .has_value();
+      record_audit(conn, login_entry(actor, username, user_id, false,
                                      lock ? "bad_credentials; locked" : "bad_credentials"));
       return lock;
     });
@@ -76,18 +88,17 @@ LoginResult AuthService::login(std::string const& raw_username, std::string cons
   }
   if (user->disabled) {
     db_.write([&](db::Connection& conn) {
-      record_audit(conn, login_entry(request, username, user_id, false, "disabled"));
+      record_audit(conn, login_entry(actor, username, user_id, false, "disabled"));
     });
     throw ApiError(AppError::account_disabled);
   }
   LoginResult result{base::random_token(32), base::random_token(24), *user};
-  auto user_agent = std::string(request.header("user-agent").value_or("")).substr(0, 300);
   db_.write([&](db::Connection& conn) {
-    store::clear_failures(conn, username);
-    store::insert_session(conn, base::sha256_hex(result.token), result.csrf_token, user->id,
-                          request.remote_ip, user_agent, now, now + settings_.absolute_timeout);
+    rate_limit::clear(conn, scope);
+    store::insert_session(conn, base::sha256_hex(result.token), result.csrf_token, user->id, actor.ip,
+                          actor.user_agent, now, now + settings_.absolute_timeout);
     store::touch_login(conn, user->id, now);
-    record_audit(conn, login_entry(request, username, user_id, true, {}));
+    record_audit(conn, login_entry(actor, username, user_id, true, {}));
   });
   result.user.last_login_at = now;
   return result;
@@ -102,7 +113,7 @@ PrincipalPtr AuthService::resolve(std::string_view token) {
   auto found = db_.read([&](db::Connection& conn) -> std::optional<std::pair<SessionRow, User>> {
     auto session = store::session_by_hash(conn, hash);
     if (!session) return std::nullopt;
-    auto user = store::user_by_id(conn, session->user_id, now);
+    auto user = store::user_by_id(conn, session->user_id);
     if (!user) return std::nullopt;
     return std::pair(*session, *user);
   });
@@ -128,19 +139,20 @@ PrincipalPtr AuthService::resolve(std::string_view token) {
   return principal;
 }
 
-void AuthService::logout(Principal const& principal, http::Request const& request) {
+void AuthService::logout(Actor const& actor) {
+  auto const& principal = actor.user();
   db_.write([&](db::Connection& conn) {
     store::revoke_session(conn, principal.session_id);
-    record_audit(conn, audit_entry(request, &principal, "auth.logout", "session",
-                                   std::to_string(principal.session_id)));
+    audit(conn, actor, "auth.logout", "session", std::to_string(principal.session_id));
   });
   forget_principals();
 }
 
-void AuthService::change_password(Principal const& principal, std::string const& old_password,
-                                  std::string const& new_password, http::Request const& request) {
+void AuthService::change_password(Actor const& actor, std::string const& old_password,
+                                  std::string const& new_password) {
+  auto const& principal = actor.user();
   auto const now = base::now_ms();
-  auto user = db_.read([&](db::Connection& conn) { return store::user_by_id(conn, principal.user_id, now); });
+  auto user = db_.read([&](db::Connection& conn) { return store::user_by_id(conn, principal.user_id); });
   if (!user) throw ApiError(AppError::unauthenticated);
   if (!verify_password(user->password_hash, old_password)) {
     // The route's refusal auditor records the failure.
@@ -156,32 +168,30 @@ void AuthService::change_password(Principal const& principal, std::string const&
   db_.write([&](db::Connection& conn) {
     store::set_password(conn, user->id, hash, false, now);
     store::revoke_user_sessions(conn, user->id, principal.session_id);
-    record_audit(conn, audit_entry(request, &principal, "auth.password", "user", std::to_string(user->id)));
+    audit(conn, actor, "auth.password", "user", std::to_string(user->id));
   });
   forget_principals();
 }
 
-User AuthService::set_preferences(Principal const& principal, std::optional<bool> large_font,
-                                  std::optional<std::string> locale, http::Request const& request) {
+User AuthService::set_preferences(Actor const& actor, std::optional<bool> large_font, std::optional<std::string> locale) {
+  auto const& principal = actor.user();
   if (locale && *locale != "zh-CN" && *locale != "en") {
     throw ApiError(AppError::validation_failed, "语言只能是 zh-CN 或 en", "locale");
   }
   auto const now = base::now_ms();
   return db_.write([&](db::Connection& conn) {
-    auto user = store::user_by_id(conn, principal.user_id, now);
+    auto user = store::user_by_id(conn, principal.user_id);
     if (!user) throw ApiError(AppError::unauthenticated);
     user->large_font = large_font.value_or(user->large_font);
     user->locale = locale.value_or(user->locale);
     store::set_preferences(conn, user->id, user->large_font, user->locale, now);
-    record_audit(conn, audit_entry(request, &principal, "auth.preferences", "user",
-                                   std::to_string(user->id)));
+    audit(conn, actor, "auth.preferences", "user", std::to_string(user->id));
     return *user;
   });
 }
 
 User AuthService::current_user(Principal const& principal) {
-  auto const now = base::now_ms();
-  auto user = db_.read([&](db::Connection& conn) { return store::user_by_id(conn, principal.user_id, now); });
+  auto user = db_.read([&](db::Connection& conn) { return store::user_by_id(conn, principal.user_id); });
   if (!user) throw ApiError(AppError::unauthenticated);
   return *user;
 }

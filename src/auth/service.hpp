@@ -8,7 +8,7 @@
 #include "auth/principal.hpp"
 #include "auth/principal_cache.hpp"
 #include "db/database.hpp"
-#include "http/request.hpp"
+#include <vector>
 
 namespace pufa::auth {
 
@@ -37,15 +37,12 @@ class AuthService {
 
   // Throws ApiError: invalid_credentials (unknown user or wrong password, same answer),
   // account_locked, account_disabled, validation_failed.
-  LoginResult login(std::string const& username, std::string const& password,
-                    http::Request const& request);
+  LoginResult login(std::string const& username, std::string const& password, Actor const& actor);
   // The principal of a live session, or nullptr when unknown, expired, revoked or disabled.
   PrincipalPtr resolve(std::string_view token);
-  void logout(Principal const& principal, http::Request const& request);
-  void change_password(Principal const& principal, std::string const& old_password,
-                       std::string const& new_password, http::Request const& request);
-  User set_preferences(Principal const& principal, std::optional<bool> large_font,
-                       std::optional<std::string> locale, http::Request const& request);
+  void logout(Actor const& actor);
+  void change_password(Actor const& actor, std::string const& old_password, std::string const& new_password);
+  User set_preferences(Actor const& actor, std::optional<bool> large_font, std::optional<std::string> locale);
   User current_user(Principal const& principal);
 
   std::string session_cookie_header(std::string const& token) const;
@@ -62,5 +59,12 @@ class AuthService {
 
 // Lower-cased, trimmed login name.
 std::string normalize_username(std::string_view username);
+
+// The login throttle on the shared rate limiter: failures per normalised user name (whether or
+// not the user exists). `threshold` failures within `lockout` lock the name until the oldest of
+// them is `lockout` old; a success or an administrator's unlock forgets them.
+std::string login_scope(std::string const& username);
+std::optional<base::Millis> locked_until(std::vector<base::Millis> const& failures, AuthSettings const& settings,
+                                         base::Millis now);
 
 }  // namespace pufa::auth

@@ -7,51 +7,68 @@ namespace pufa::auth::store {
 namespace {
 
 constexpr char const* user_columns =
-    "SELECT u.id, u.username, u.display_name, u.password_hash, u.region_id, r.name, r.path,"
+    "SELECT u.id, u.username, u.display_name, u.password_hash, u.region_id, u.region_path, r.name AS region_name,"
     " u.phone, u.disabled, u.must_change_password, u.large_font, u.locale, u.created_at,"
-    " u.updated_at, u.last_login_at, t.locked_until"
-    " FROM users u JOIN regions r ON r.id = u.region_id"
-    " LEFT JOIN login_throttle t ON t.username = u.username AND t.locked_until > ?";
+    " u.updated_at, u.last_login_at"
+    " FROM users u JOIN regions r ON r.id = u.region_id";
 
 User user_from(db::Row const& row) {
   User user;
-  user.id = row.i64(0);
-  user.username = row.str(1);
-  user.display_name = row.str(2);
-  user.password_hash = row.str(3);
-  user.region_id = row.i64(4);
-  user.region_name = row.str(5);
-  user.region_path = row.str(6);
-  user.phone = row.opt_str(7);
-  user.disabled = row.flag(8);
-  user.must_change_password = row.flag(9);
-  user.large_font = row.flag(10);
-  user.locale = row.str(11);
-  user.created_at = row.i64(12);
-  user.updated_at = row.i64(13);
-  user.last_login_at = row.opt_i64(14);
-  user.locked_until = row.opt_i64(15);
+  user.id = row.i64("id");
+  user.username = row.str("username");
+  user.display_name = row.str("display_name");
+  user.password_hash = row.str("password_hash");
+  user.region_id = row.i64("region_id");
+  user.region_name = row.str("region_name");
+  user.region_path = row.str("region_path");
+  user.phone = row.opt_str("phone");
+  user.disabled = row.flag("disabled");
+  user.must_change_password = row.flag("must_change_password");
+  user.large_font = row.flag("large_font");
+  user.locale = row.str("locale");
+  user.created_at = row.i64("created_at");
+  user.updated_at = row.i64("updated_at");
+  user.last_login_at = row.opt_i64("last_login_at");
   return user;
 }
 
-void load_roles(db::Connection& conn, User& user) {
-  auto rows = conn.query("SELECT role FROM user_roles WHERE user_id = ? ORDER BY role", {user.id});
-  for (std::size_t i = 0; i < rows.size(); ++i) user.roles.push_back(rows.row(i).str(0));
+// Marks for an IN list: "?, ?, ?".
+std::string marks(std::size_t n) {
+  std::string out;
+  for (std::size_t i = 0; i < n; ++i) out += i ? ", ?" : "?";
+  return out;
+}
+
+// Users with their roles, in the order of `rows`.
+std::vector<User> users_with_roles(db::Connection& conn, db::ResultSet const& rows) {
+  std::vector<User> users;
+  std::vector<db::Param> ids;
+  for (auto row : rows) {
+    users.push_back(user_from(row));
+    ids.emplace_back(users.back().id);
+  }
+  if (users.empty()) return users;
+  auto roles = conn.query("SELECT user_id, role FROM user_roles WHERE user_id IN (" + marks(ids.size()) +
+                              ") ORDER BY user_id, role",
+                          ids);
+  std::map<std::int64_t, std::vector<std::string>> by_user;
+  for (auto row : roles) by_user[row.i64("user_id")].push_back(row.str("role"));
+  for (auto& user : users) user.roles = std::move(by_user[user.id]);
+  return users;
 }
 
 std::optional<User> one_user(db::Connection& conn, db::ResultSet const& rows) {
-  if (rows.empty()) return std::nullopt;
-  auto user = user_from(rows.front());
-  load_roles(conn, user);
-  return user;
+  auto users = users_with_roles(conn, rows);
+  if (users.empty()) return std::nullopt;
+  return std::move(users.front());
 }
 
 Region region_from(db::Row const& row) {
-  return Region{row.i64(0), row.opt_i64(1), row.str(2), row.str(3), int(row.i64(4)), row.str(5)};
+  return Region{row.i64("id"), row.opt_i64("parent_id"), row.str("code"), row.str("name"),
+                static_cast<int>(row.i64("level")), row.str("path")};
 }
 
-constexpr char const* region_columns =
-    "SELECT id, parent_id, code, name, level, path FROM regions";
+constexpr char const* region_columns = "SELECT id, parent_id, code, name, level, path FROM regions";
 
 // Filters shared by the list and its count; `?` order: q, like, like, role, role, path.
 constexpr char const* user_where =
@@ -59,33 +76,31 @@ constexpr char const* user_where =
     " OR LOWER(u.display_name) LIKE CAST(? AS TEXT) ESCAPE '\\')"
     " AND (CAST(? AS TEXT) = '' OR EXISTS (SELECT 1 FROM user_roles ur WHERE ur.user_id = u.id"
     " AND ur.role = CAST(? AS TEXT)))"
-    " AND r.path LIKE CAST(? AS TEXT)";
-
+    " AND u.region_path LIKE CAST(? AS TEXT)";
 
 }  // namespace
 
-std::optional<User> user_by_name(db::Connection& conn, std::string const& username,
-                                 base::Millis now) {
-  return one_user(conn, conn.query(std::string(user_columns) + " WHERE u.username = ?",
-                                   {now, username}));
+std::optional<User> user_by_name(db::Connection& conn, std::string const& username) {
+  return one_user(conn, conn.query(std::string(user_columns) + " WHERE u.username = ?", {username}));
 }
 
-std::optional<User> user_by_id(db::Connection& conn, std::int64_t id, base::Millis now) {
-  return one_user(conn, conn.query(std::string(user_columns) + " WHERE u.id = ?", {now, id}));
+std::optional<User> user_by_id(db::Connection& conn, std::int64_t id) {
+  return one_user(conn, conn.query(std::string(user_columns) + " WHERE u.id = ?", {id}));
 }
 
 std::int64_t insert_user(db::Connection& conn, User const& user, base::Millis now) {
   return conn.insert(
-      "INSERT INTO users (username, display_name, password_hash, region_id, phone, disabled,"
+      "INSERT INTO users (username, display_name, password_hash, region_id, region_path, phone, disabled,"
       " must_change_password, large_font, locale, created_at, updated_at, password_changed_at)"
-      " VALUES (?, ?, ?, ?, ?, ?, ?, 0, 'zh-CN', ?, ?, ?) RETURNING id",
-      {user.username, user.display_name, user.password_hash, user.region_id, user.phone,
+      " VALUES (?, ?, ?, ?, (SELECT path FROM regions WHERE id = ?), ?, ?, ?, 0, 'zh-CN', ?, ?, ?) RETURNING id",
+      {user.username, user.display_name, user.password_hash, user.region_id, user.region_id, user.phone,
        user.disabled, user.must_change_password, now, now, now});
 }
 
 void update_user(db::Connection& conn, User const& user, base::Millis now) {
-  conn.exec("UPDATE users SET display_name = ?, region_id = ?, phone = ?, updated_at = ? WHERE id = ?",
-            {user.display_name, user.region_id, user.phone, now, user.id});
+  conn.exec("UPDATE users SET display_name = ?, region_id = ?, region_path = (SELECT path FROM regions WHERE id = ?),"
+            " phone = ?, updated_at = ? WHERE id = ?",
+            {user.display_name, user.region_id, user.region_id, user.phone, now, user.id});
 }
 
 void set_roles(db::Connection& conn, std::int64_t user_id, std::vector<std::string> const& roles) {
@@ -116,7 +131,7 @@ void touch_login(db::Connection& conn, std::int64_t user_id, base::Millis now) {
   conn.exec("UPDATE users SET last_login_at = ? WHERE id = ?", {now, user_id});
 }
 
-std::vector<User> list_users(db::Connection& conn, UserFilter const& filter, base::Millis now) {
+std::vector<User> list_users(db::Connection& conn, UserFilter const& filter) {
   std::string order = "u.created_at DESC, u.id DESC";
   if (filter.sort == "created_at") order = "u.created_at, u.id";
   else if (filter.sort == "username") order = "u.username";
@@ -124,25 +139,32 @@ std::vector<User> list_users(db::Connection& conn, UserFilter const& filter, bas
   else if (filter.sort == "last_login_at") order = "u.last_login_at, u.id";
   else if (filter.sort == "-last_login_at") order = "u.last_login_at DESC, u.id DESC";
   auto const like = http::contains_pattern(filter.q);
-  auto rows = conn.query(std::string(user_columns) + user_where + " ORDER BY " + order +
-                             " LIMIT ? OFFSET ?",
-                         {now, filter.q, like, like, filter.role, filter.role,
-                          filter.region_path + "%", filter.limit, filter.offset});
-  std::vector<User> users;
-  for (std::size_t i = 0; i < rows.size(); ++i) {
-    users.push_back(user_from(rows.row(i)));
-    load_roles(conn, users.back());
-  }
-  return users;
+  auto rows = conn.query(std::string(user_columns) + user_where + " ORDER BY " + order + " LIMIT ? OFFSET ?",
+                         {filter.q, like, like, filter.role, filter.role, filter.region_path + "%", filter.limit,
+                          filter.offset});
+  return users_with_roles(conn, rows);
 }
 
 std::int64_t count_users(db::Connection& conn, UserFilter const& filter) {
   auto const like = http::contains_pattern(filter.q);
-  return conn
-      .scalar(std::string("SELECT COUNT(*) FROM users u JOIN regions r ON r.id = u.region_id") +
-                  user_where,
-              {filter.q, like, like, filter.role, filter.role, filter.region_path + "%"})
+  return conn.scalar(std::string("SELECT COUNT(*) AS n FROM users u") + user_where,
+                     {filter.q, like, like, filter.role, filter.role, filter.region_path + "%"})
       .value_or(0);
+}
+
+std::vector<User> users_after(db::Connection& conn, std::string const& region_path, std::int64_t after_id,
+                              std::int64_t limit) {
+  auto rows = conn.query(std::string(user_columns) + " WHERE u.region_path LIKE ? AND u.id > ? ORDER BY u.id LIMIT ?",
+                         {region_path + "%", after_id, limit});
+  return users_with_roles(conn, rows);
+}
+
+std::vector<User> users_by_ids(db::Connection& conn, std::vector<std::int64_t> const& ids) {
+  if (ids.empty()) return {};
+  std::vector<db::Param> params(ids.begin(), ids.end());
+  auto rows = conn.query(std::string(user_columns) + " WHERE u.id IN (" + marks(ids.size()) + ") ORDER BY u.id",
+                         params);
+  return users_with_roles(conn, rows);
 }
 
 std::optional<Region> region_by_id(db::Connection& conn, std::int64_t id) {
@@ -164,10 +186,56 @@ std::optional<Region> root_region(db::Connection& conn) {
 }
 
 std::vector<Region> regions_under(db::Connection& conn, std::string const& path) {
-  auto rows = conn.query(std::string(region_columns) + " WHERE path LIKE ? ORDER BY level, code",
-                         {path + "%"});
+  auto rows = conn.query(std::string(region_columns) + " WHERE path LIKE ? ORDER BY level, code", {path + "%"});
   std::vector<Region> out;
-  for (std::size_t i = 0; i < rows.size(); ++i) out.push_back(region_from(rows.row(i)));
+  for (auto row : rows) out.push_back(region_from(row));
+  return out;
+}
+
+std::vector<Region> regions_at_level(db::Connection& conn, std::string const& path, int level) {
+  auto rows = conn.query(std::string(region_columns) + " WHERE path LIKE ? AND level = ? ORDER BY code",
+                         {path + "%", level});
+  std::vector<Region> out;
+  for (auto row : rows) out.push_back(region_from(row));
+  return out;
+}
+
+std::int64_t count_regions_at_level(db::Connection& conn, std::string const& path, int level) {
+  return conn.scalar("SELECT COUNT(*) AS n FROM regions WHERE path LIKE ? AND level = ?", {path + "%", level})
+      .value_or(0);
+}
+
+std::map<std::int64_t, std::string> region_full_names(db::Connection& conn, std::vector<std::int64_t> const& ids) {
+  std::map<std::int64_t, std::string> out;
+  constexpr std::size_t chunk = 500;
+  for (std::size_t at = 0; at < ids.size(); at += chunk) {
+    std::size_t const n = std::min(chunk, ids.size() - at);
+    std::vector<db::Param> params(ids.begin() + static_cast<std::ptrdiff_t>(at),
+                                  ids.begin() + static_cast<std::ptrdiff_t>(at + n));
+    auto rows = conn.query(
+        "SELECT r.id, r.name, r.level, p.name AS parent_name FROM regions r"
+        " LEFT JOIN regions p ON p.id = r.parent_id WHERE r.id IN (" + marks(n) + ")",
+        params);
+    for (auto row : rows) {
+      auto const parent = row.opt_str("parent_name").value_or("");
+      out[row.i64("id")] = row.i64("level") >= 3 && !parent.empty() ? parent + " " + row.str("name") : row.str("name");
+    }
+  }
+  return out;
+}
+
+std::vector<std::int64_t> regions_named(db::Connection& conn, std::string const& path, std::string const& text) {
+  db::ResultSet rows;
+  auto const space = text.find(' ');
+  if (space != std::string::npos) {
+    rows = conn.query("SELECT r.id FROM regions r JOIN regions p ON p.id = r.parent_id"
+                      " WHERE p.name = ? AND r.name = ? AND r.path LIKE ?",
+                      {text.substr(0, space), text.substr(space + 1), path + "%"});
+  } else {
+    rows = conn.query("SELECT id FROM regions WHERE (code = ? OR name = ?) AND path LIKE ?", {text, text, path + "%"});
+  }
+  std::vector<std::int64_t> out;
+  for (auto row : rows) out.push_back(row.i64("id"));
   return out;
 }
 
@@ -184,8 +252,7 @@ std::int64_t insert_region(db::Connection& conn, std::optional<std::int64_t> par
       "INSERT INTO regions (parent_id, code, name, level, path, created_at) VALUES (?, ?, ?, ?, '', ?)"
       " RETURNING id",
       {parent_id, code, name, level, now});
-  conn.exec("UPDATE regions SET path = ? WHERE id = ?",
-            {parent_path + std::to_string(id) + "/", id});
+  conn.exec("UPDATE regions SET path = ? WHERE id = ?", {parent_path + std::to_string(id) + "/", id});
   return id;
 }
 
@@ -194,25 +261,40 @@ void rename_region(db::Connection& conn, std::int64_t id, std::string const& cod
   conn.exec("UPDATE regions SET code = ?, name = ? WHERE id = ?", {code, name, id});
 }
 
-std::optional<base::Millis> locked_until(db::Connection& conn, std::string const& username,
-                                         base::Millis now) {
-  return conn.scalar("SELECT locked_until FROM login_throttle WHERE username = ? AND locked_until > ?",
-                     {username, now});
+// The UPDATE takes a row lock on PostgreSQL, so two nodes checking one scope queue instead of
+// both passing the check; SQLite has one writer anyway.
+void lock_rate_scope(db::Connection& conn, std::string const& scope, base::Millis now) {
+  conn.exec("INSERT INTO rate_scopes (scope, touched_at) VALUES (?, ?) ON CONFLICT (scope) DO NOTHING", {scope, now});
+  conn.exec("UPDATE rate_scopes SET touched_at = ? WHERE scope = ?", {now, scope});
 }
 
-bool record_failure(db::Connection& conn, std::string const& username, int threshold,
-                    base::Millis lock_until, base::Millis now) {
-  conn.exec("INSERT INTO login_throttle (username, failures, locked_until, updated_at)"
-            " VALUES (?, 1, 0, ?) ON CONFLICT (username) DO UPDATE"
-            " SET failures = login_throttle.failures + 1, updated_at = excluded.updated_at",
-            {username, now});
-  return conn.exec("UPDATE login_throttle SET failures = 0, locked_until = ?"
-                   " WHERE username = ? AND failures >= ?",
-                   {lock_until, username, threshold}) > 0;
+std::vector<base::Millis> rate_events(db::Connection& conn, std::string const& scope, base::Millis since) {
+  auto rows = conn.query("SELECT at FROM rate_events WHERE scope = ? AND at > ? ORDER BY at", {scope, since});
+  std::vector<base::Millis> out;
+  for (auto row : rows) out.push_back(row.i64("at"));
+  return out;
 }
 
-void clear_failures(db::Connection& conn, std::string const& username) {
-  conn.exec("DELETE FROM login_throttle WHERE username = ?", {username});
+void add_rate_event(db::Connection& conn, std::string const& scope, base::Millis at) {
+  conn.exec("INSERT INTO rate_events (scope, at) VALUES (?, ?)", {scope, at});
+}
+
+void purge_rate_events(db::Connection& conn, std::string const& scope, base::Millis before) {
+  conn.exec("DELETE FROM rate_events WHERE scope = ? AND at <= ?", {scope, before});
+}
+
+std::map<std::string, std::vector<base::Millis>> rate_events_of(db::Connection& conn,
+                                                                std::vector<std::string> const& scopes,
+                                                                base::Millis since) {
+  std::map<std::string, std::vector<base::Millis>> out;
+  if (scopes.empty()) return out;
+  std::vector<db::Param> params(scopes.begin(), scopes.end());
+  params.emplace_back(since);
+  auto rows = conn.query("SELECT scope, at FROM rate_events WHERE scope IN (" + marks(scopes.size()) +
+                             ") AND at > ? ORDER BY scope, at",
+                         params);
+  for (auto row : rows) out[row.str("scope")].push_back(row.i64("at"));
+  return out;
 }
 
 void insert_session(db::Connection& conn, std::string const& token_hash, std::string const& csrf,
@@ -229,8 +311,8 @@ std::optional<SessionRow> session_by_hash(db::Connection& conn, std::string cons
                          {token_hash});
   if (rows.empty()) return std::nullopt;
   auto row = rows.front();
-  return SessionRow{row.i64(0), row.i64(1), row.str(2), row.i64(3),
-                    row.i64(4), row.i64(5), row.flag(6)};
+  return SessionRow{row.i64("id"),           row.i64("user_id"),    row.str("csrf_token"), row.i64("created_at"),
+                    row.i64("last_seen_at"), row.i64("expires_at"), row.flag("revoked")};
 }
 
 void touch_session(db::Connection& conn, std::int64_t session_id, base::Millis now) {

@@ -1,6 +1,9 @@
-// The auth area's SQL: the only place its tables are touched.
+// The auth area's SQL: the only place its tables (regions, users, user_roles, sessions,
+// rate_scopes, rate_events, audit_log) are touched. Private to auth: other areas read through
+// auth/regions.hpp and auth/directory.hpp.
 #pragma once
 
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -11,9 +14,8 @@
 namespace pufa::auth::store {
 
 // Users
-std::optional<User> user_by_name(db::Connection& conn, std::string const& username,
-                                 base::Millis now);
-std::optional<User> user_by_id(db::Connection& conn, std::int64_t id, base::Millis now);
+std::optional<User> user_by_name(db::Connection& conn, std::string const& username);
+std::optional<User> user_by_id(db::Connection& conn, std::int64_t id);
 std::int64_t insert_user(db::Connection& conn, User const& user, base::Millis now);
 void update_user(db::Connection& conn, User const& user, base::Millis now);
 void set_roles(db::Connection& conn, std::int64_t user_id, std::vector<std::string> const& roles);
@@ -32,27 +34,39 @@ struct UserFilter {
   std::int64_t limit = 20;
   std::int64_t offset = 0;
 };
-std::vector<User> list_users(db::Connection& conn, UserFilter const& filter, base::Millis now);
+std::vector<User> list_users(db::Connection& conn, UserFilter const& filter);
 std::int64_t count_users(db::Connection& conn, UserFilter const& filter);
 
-// Regions (the minimal tree; the org area adds to it)
+// Members of a subtree in id order, a page at a time (`after_id` is the last id seen), with
+// their roles: for areas that go through many users without holding them all.
+std::vector<User> users_after(db::Connection& conn, std::string const& region_path, std::int64_t after_id,
+                              std::int64_t limit);
+std::vector<User> users_by_ids(db::Connection& conn, std::vector<std::int64_t> const& ids);
+
+// Regions
 std::optional<Region> region_by_id(db::Connection& conn, std::int64_t id);
 std::optional<Region> region_by_code(db::Connection& conn, std::string const& code);
 std::optional<Region> root_region(db::Connection& conn);
 std::vector<Region> regions_under(db::Connection& conn, std::string const& path);
+std::vector<Region> regions_at_level(db::Connection& conn, std::string const& path, int level);
+std::int64_t count_regions_at_level(db::Connection& conn, std::string const& path, int level);
+std::map<std::int64_t, std::string> region_full_names(db::Connection& conn, std::vector<std::int64_t> const& ids);
+std::vector<std::int64_t> regions_named(db::Connection& conn, std::string const& path, std::string const& text);
 std::int64_t insert_region(db::Connection& conn, std::optional<std::int64_t> parent_id,
                            std::string const& code, std::string const& name, int level,
                            base::Millis now);
 void rename_region(db::Connection& conn, std::int64_t id, std::string const& code,
                    std::string const& name);
 
-// Login throttle, kept per username whether the user exists or not.
-std::optional<base::Millis> locked_until(db::Connection& conn, std::string const& username,
-                                         base::Millis now);
-// Counts a failure; locks when the count reaches `threshold`. Returns true when it locked.
-bool record_failure(db::Connection& conn, std::string const& username, int threshold,
-                    base::Millis lock_until, base::Millis now);
-void clear_failures(db::Connection& conn, std::string const& username);
+// Rate limits (auth/rate_limit.hpp)
+void lock_rate_scope(db::Connection& conn, std::string const& scope, base::Millis now);
+std::vector<base::Millis> rate_events(db::Connection& conn, std::string const& scope, base::Millis since);
+void add_rate_event(db::Connection& conn, std::string const& scope, base::Millis at);
+void purge_rate_events(db::Connection& conn, std::string const& scope, base::Millis before);
+// Events of many scopes at once (the user list's lockouts).
+std::map<std::string, std::vector<base::Millis>> rate_events_of(db::Connection& conn,
+                                                                std::vector<std::string> const& scopes,
+                                                                base::Millis since);
 
 // Sessions (the token is stored only as its SHA-256)
 void insert_session(db::Connection& conn, std::string const& token_hash, std::string const& csrf,

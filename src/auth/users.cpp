@@ -5,11 +5,13 @@
 #include "auth/audit.hpp"
 #include "auth/password.hpp"
 #include "auth/principal_cache.hpp"
+#include "auth/rate_limit.hpp"
 #include "auth/roles.hpp"
 #include "auth/service.hpp"
 #include "http/error.hpp"
 #include "http/json_input.hpp"
 #include "text/personal.hpp"
+#include "text/utf8.hpp"
 
 namespace pufa::auth {
 
@@ -55,7 +57,7 @@ void check_username(std::string const& username) {
 }
 
 void check_display_name(std::string const& display_name) {
-  auto length = http::utf8_length(display_name);
+  auto length = text::utf8_length(display_name);
   if (!length || *length == 0 || *length > 50) {
     throw ApiError(AppError::validation_failed, "姓名应为 1 到 50 个字", "display_name");
   }
@@ -92,19 +94,31 @@ std::vector<std::string> unique_roles(std::vector<std::string> roles) {
 
 }  // namespace
 
-Region UserAdmin::region_in_scope(db::Connection& conn, Principal const& caller,
-                                  std::int64_t region_id) {
+Region UserAdmin::region_in_scope(db::Connection& conn, Principal const& caller, std::int64_t region_id) {
   auto region = store::region_by_id(conn, region_id);
   if (!region) throw ApiError(AppError::validation_failed, "所属区域不存在", "region_id");
   if (!caller.covers(region->path)) throw ApiError(AppError::out_of_scope);
   return *region;
 }
 
+void UserAdmin::add_lockouts(db::Connection& conn, std::vector<User>& users) {
+  auto const now = base::now_ms();
+  std::vector<std::string> scopes;
+  for (auto const& user : users) scopes.push_back(login_scope(user.username));
+  auto const failures = store::rate_events_of(conn, scopes, now - settings_.lockout_duration);
+  for (auto& user : users) {
+    auto found = failures.find(login_scope(user.username));
+    user.locked_until = found == failures.end() ? std::nullopt : locked_until(found->second, settings_, now);
+  }
+}
+
 User UserAdmin::load(db::Connection& conn, Principal const& caller, std::int64_t id) {
-  auto user = store::user_by_id(conn, id, base::now_ms());
+  auto user = store::user_by_id(conn, id);
   if (!user) throw ApiError(AppError::not_found, "用户不存在");
   if (!caller.covers(user->region_path)) throw ApiError(AppError::out_of_scope);
-  return *user;
+  std::vector<User> one{std::move(*user)};
+  add_lockouts(conn, one);
+  return std::move(one.front());
 }
 
 UserAdmin::Page UserAdmin::list(Principal const& caller, store::UserFilter filter,
@@ -114,23 +128,25 @@ UserAdmin::Page UserAdmin::list(Principal const& caller, store::UserFilter filte
     if (region_id) filter.region_path = region_in_scope(conn, caller, *region_id).path;
     Page page;
     page.total = store::count_users(conn, filter);
-    page.items = store::list_users(conn, filter, base::now_ms());
+    page.items = store::list_users(conn, filter);
+    add_lockouts(conn, page.items);
     return page;
   });
 }
 
-User UserAdmin::get(Principal const& caller, std::int64_t id, bool reveal,
-                    http::Request const& request) {
+User UserAdmin::get(Actor const& actor, std::int64_t id, bool reveal) {
+  auto const& caller = actor.user();
   if (!reveal) return db_.read([&](db::Connection& conn) { return load(conn, caller, id); });
   if (!caller.has("pii.read")) throw ApiError(AppError::forbidden, "您没有查看完整个人信息的权限");
   return db_.write([&](db::Connection& conn) {
     auto user = load(conn, caller, id);
-    record_audit(conn, audit_entry(request, &caller, "pii.reveal", "user", std::to_string(id)));
+    audit(conn, actor, "pii.reveal", "user", std::to_string(id));
     return user;
   });
 }
 
-User UserAdmin::create(Principal const& caller, UserInput input, http::Request const& request) {
+User UserAdmin::create(Actor const& actor, UserInput input) {
+  auto const& caller = actor.user();
   input.username = normalize_username(input.username);
   check_username(input.username);
   check_display_name(input.display_name);
@@ -147,19 +163,19 @@ User UserAdmin::create(Principal const& caller, UserInput input, http::Request c
     user.region_id = region_in_scope(conn, caller, input.region_id.value_or(caller.region_id)).id;
     user.phone = input.phone;
     user.must_change_password = true;
-    if (store::user_by_name(conn, user.username, 0)) {
+    if (store::user_by_name(conn, user.username)) {
       throw ApiError(AppError::conflict, "用户名已被使用", "username");
     }
     auto const now = base::now_ms();
     user.id = store::insert_user(conn, user, now);
     store::set_roles(conn, user.id, input.roles);
-    record_audit(conn, audit_entry(request, &caller, "user.create", "user", std::to_string(user.id)));
-    return *store::user_by_id(conn, user.id, now);
+    audit(conn, actor, "user.create", "user", std::to_string(user.id));
+    return *store::user_by_id(conn, user.id);
   });
 }
 
-User UserAdmin::update(Principal const& caller, std::int64_t id, UserInput input,
-                       http::Request const& request) {
+User UserAdmin::update(Actor const& actor, std::int64_t id, UserInput input) {
+  auto const& caller = actor.user();
   check_display_name(input.display_name);
   input.roles = unique_roles(std::move(input.roles));
   check_roles(input.roles);
@@ -176,15 +192,15 @@ User UserAdmin::update(Principal const& caller, std::int64_t id, UserInput input
     auto const now = base::now_ms();
     store::update_user(conn, user, now);
     store::set_roles(conn, id, input.roles);
-    record_audit(conn, audit_entry(request, &caller, "user.update", "user", std::to_string(id)));
-    return *store::user_by_id(conn, id, now);
+    audit(conn, actor, "user.update", "user", std::to_string(id));
+    return load(conn, caller, id);
   });
   forget_principals();  // roles, region or sessions changed: no cached principal survives
   return changed;
 }
 
-User UserAdmin::set_disabled(Principal const& caller, std::int64_t id, bool disabled,
-                             http::Request const& request) {
+User UserAdmin::set_disabled(Actor const& actor, std::int64_t id, bool disabled) {
+  auto const& caller = actor.user();
   if (disabled && id == caller.user_id) {
     throw ApiError(AppError::unprocessable, "不能停用自己的账户");
   }
@@ -195,18 +211,17 @@ User UserAdmin::set_disabled(Principal const& caller, std::int64_t id, bool disa
     if (disabled) {
       store::revoke_user_sessions(conn, id, std::nullopt);
     } else {
-      store::clear_failures(conn, user.username);
+      rate_limit::clear(conn, login_scope(user.username));
     }
-    record_audit(conn, audit_entry(request, &caller, disabled ? "user.disable" : "user.enable",
-                                   "user", std::to_string(id)));
-    return *store::user_by_id(conn, id, now);
+    audit(conn, actor, disabled ? "user.disable" : "user.enable", "user", std::to_string(id));
+    return load(conn, caller, id);
   });
   forget_principals();  // roles, region or sessions changed: no cached principal survives
   return changed;
 }
 
-void UserAdmin::reset_password(Principal const& caller, std::int64_t id,
-                               std::string const& password, http::Request const& request) {
+void UserAdmin::reset_password(Actor const& actor, std::int64_t id, std::string const& password) {
+  auto const& caller = actor.user();
   check_password(password, "password");
   auto const hash = hash_password(password);
   db_.write([&](db::Connection& conn) {
@@ -214,8 +229,8 @@ void UserAdmin::reset_password(Principal const& caller, std::int64_t id,
     auto const now = base::now_ms();
     store::set_password(conn, id, hash, true, now);
     store::revoke_user_sessions(conn, id, std::nullopt);
-    store::clear_failures(conn, user.username);
-    record_audit(conn, audit_entry(request, &caller, "user.reset_password", "user", std::to_string(id)));
+    rate_limit::clear(conn, login_scope(user.username));
+    audit(conn, actor, "user.reset_password", "user", std::to_string(id));
   });
   forget_principals();
 }

@@ -8,9 +8,9 @@
 
 #include "auth/model.hpp"
 #include "auth/principal.hpp"
+#include "auth/service.hpp"
 #include "auth/store.hpp"
 #include "db/database.hpp"
-#include "http/request.hpp"
 
 namespace pufa::auth {
 
@@ -36,28 +36,27 @@ void check_password(std::string const& password, std::string_view field);
 
 class UserAdmin {
  public:
-  explicit UserAdmin(db::Database& db) : db_(db) {}
+  UserAdmin(db::Database& db, AuthSettings settings) : db_(db), settings_(settings) {}
 
   struct Page {
     std::vector<User> items;
     std::int64_t total = 0;
   };
-  Page list(Principal const& caller, store::UserFilter filter,
-            std::optional<std::int64_t> region_id);
-  User get(Principal const& caller, std::int64_t id, bool reveal, http::Request const& request);
-  User create(Principal const& caller, UserInput input, http::Request const& request);
-  User update(Principal const& caller, std::int64_t id, UserInput input,
-              http::Request const& request);
-  User set_disabled(Principal const& caller, std::int64_t id, bool disabled,
-                    http::Request const& request);
-  void reset_password(Principal const& caller, std::int64_t id, std::string const& password,
-                      http::Request const& request);
+  Page list(Principal const& caller, store::UserFilter filter, std::optional<std::int64_t> region_id);
+  User get(Actor const& actor, std::int64_t id, bool reveal);
+  User create(Actor const& actor, UserInput input);
+  User update(Actor const& actor, std::int64_t id, UserInput input);
+  User set_disabled(Actor const& actor, std::int64_t id, bool disabled);
+  void reset_password(Actor const& actor, std::int64_t id, std::string const& password);
 
  private:
   // The user, if it exists and lies in the caller's subtree.
   User load(db::Connection& conn, Principal const& caller, std::int64_t id);
   Region region_in_scope(db::Connection& conn, Principal const& caller, std::int64_t region_id);
+  // Fills locked_until from the login throttle.
+  void add_lockouts(db::Connection& conn, std::vector<User>& users);
   db::Database& db_;
+  AuthSettings settings_;
 };
 
 }  // namespace pufa::auth

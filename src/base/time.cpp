@@ -1,14 +1,26 @@
 #include "base/time.hpp"
 
+#include <fmt/format.h>
+
+#include <atomic>
 #include <chrono>
-#include <cstdio>
 
 namespace pufa::base {
 
+namespace {
+std::atomic<Millis> offset_ms{0};
+}  // namespace
+
 Millis now_ms() {
   using namespace std::chrono;
-  return duration_cast<milliseconds>(system_clock::now().time_since_epoch()).count();
+  return duration_cast<milliseconds>(system_clock::now().time_since_epoch()).count() +
+         offset_ms.load(std::memory_order_relaxed);
 }
+
+void set_clock_offset(Millis offset) { offset_ms.store(offset, std::memory_order_relaxed); }
+Millis clock_offset() { return offset_ms.load(std::memory_order_relaxed); }
+
+std::string date_text(int year, unsigned month, unsigned day) { return fmt::format("{:04}-{:02}-{:02}", year, month, day); }
 
 std::string iso8601(Millis at) {
   using namespace std::chrono;
@@ -16,11 +28,8 @@ std::string iso8601(Millis at) {
   year_month_day const date(day);
   auto const in_day = milliseconds(at) - duration_cast<milliseconds>(day.time_since_epoch());
   hh_mm_ss<milliseconds> const clock(in_day);
-  char text[64];
-  std::snprintf(text, sizeof text, "%04d-%02u-%02uT%02ld:%02ld:%02ldZ", int(date.year()),
-                unsigned(date.month()), unsigned(date.day()), long(clock.hours().count()),
-                long(clock.minutes().count()), long(clock.seconds().count()));
-  return text;
+  return fmt::format("{}T{:02}:{:02}:{:02}Z", date_text(int(date.year()), unsigned(date.month()), unsigned(date.day())),
+                     clock.hours().count(), clock.minutes().count(), clock.seconds().count());
 }
 
 namespace {
@@ -37,7 +46,12 @@ bool digits(std::string_view text, std::size_t at, std::size_t count, int& out) 
 
 }  // namespace
 
-std::string shanghai_date(Millis at) { return iso8601(at + 8 * hour_ms).substr(0, 10); }
+std::string shanghai_date(Millis at) { return iso8601(at + shanghai_offset_ms).substr(0, 10); }
+
+std::string shanghai_minute(Millis at) {
+  auto const text = iso8601(at + shanghai_offset_ms);
+  return text.substr(0, 10) + " " + text.substr(11, 5);
+}
 
 std::optional<Millis> parse_iso8601(std::string_view text) {
   using namespace std::chrono;

@@ -10,7 +10,14 @@ namespace pufa::base {
 
 using Millis = std::int64_t;
 
+// The platform's clock: the system clock plus an offset that tests move (`pufa serve --test-clock`,
+// and unit tests through set_clock_offset), so deadlines are tested without sleeping.
 Millis now_ms();
+void set_clock_offset(Millis offset);
+Millis clock_offset();
+
+// "2020-09-01": a calendar date as every file and page writes it.
+std::string date_text(int year, unsigned month, unsigned day);
 std::string iso8601(Millis at);  // 2026-11-29T10:00:00Z
 // Accepts 2026-11-29T10:00:00Z, 2026-11-29T10:00:00.123Z, +08:00 offsets and bare dates.
 std::optional<Millis> parse_iso8601(std::string_view text);
@@ -22,5 +29,8 @@ inline constexpr Millis hour_ms = 60 * minute_ms;
 // "2020-08-10". Publication dates, index-number years and the quiz's days are Shanghai days.
 std::string shanghai_date(Millis at);
 inline int shanghai_year(Millis at) { return std::stoi(shanghai_date(at).substr(0, 4)); }
+// "2020-08-10 18:12": a moment as a person in Beijing reads it.
+std::string shanghai_minute(Millis at);
+inline constexpr Millis shanghai_offset_ms = 8 * hour_ms;
 
 }  // namespace pufa::base

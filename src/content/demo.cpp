@@ -6,7 +6,7 @@
 #include <string>
 #include <vector>
 
-#include "auth/store.hpp"
+#include "auth/regions.hpp"
 #include "base/time.hpp"
 #include "content/disclosure.hpp"
 #include "content/routes.hpp"
@@ -173,15 +173,15 @@ base::Millis at(char const* shanghai) {
 }  // namespace
 
 void load_demo(db::Connection& conn) {
-  auto const root = auth::store::root_region(conn);
-  if (!root) throw std::logic_error("content demo needs the region tree");
+  auto const root = auth::regions::root(conn);
   // The seed page's summary is 2020-97511: the year's numbering continues after it.
   store::reserve_serial(conn, bureau_code, 2020, 97510);
   for (auto const& demo : articles()) {
     if (store::has_article(conn, demo.column, demo.title)) continue;
     Article article;
     article.column = *store::column(conn, demo.column);
-    article.region_id = root->id;
+    article.region_id = root.id;
+    article.region_path = root.path;
     article.author_name = demo_author;
     article.title = demo.title;
     article.summary = demo.summary;

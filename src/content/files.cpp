@@ -84,23 +84,4 @@ std::optional<FileType> sniff_file(std::string_view bytes, std::string_view decl
   return std::nullopt;
 }
 
-std::string content_disposition(std::string_view disposition, std::string_view name) {
-  static constexpr char hex[] = "0123456789ABCDEF";
-  std::string fallback, encoded;
-  for (char const c : name) {
-    auto const u = static_cast<unsigned char>(c);
-    bool const plain = (u >= '0' && u <= '9') || (u >= 'a' && u <= 'z') || (u >= 'A' && u <= 'Z') ||
-                       c == '.' || c == '-' || c == '_';
-    fallback += (u >= 0x20 && u < 0x7F && c != '"' && c != '\\') ? c : '_';
-    if (plain) {
-      encoded += c;
-    } else {
-      encoded += '%';
-      encoded += hex[u >> 4];
-      encoded += hex[u & 0xF];
-    }
-  }
-  return std::string(disposition) + "; filename=\"" + fallback + "\"; filename*=UTF-8''" + encoded;
-}
-
 }  // namespace pufa::content

@@ -24,8 +24,5 @@ std::string accepted_content_types();
 // `declared` is the request's media type, only used to tell an unnamed OLE file apart.
 std::optional<FileType> sniff_file(std::string_view bytes, std::string_view declared);
 
-// The Content-Disposition of a download: the name as UTF-8 (RFC 5987 filename*) with an
-// ASCII fallback for old clients.
-std::string content_disposition(std::string_view disposition, std::string_view name);
 
 }  // namespace pufa::content

@@ -1,4 +1,5 @@
 #include "content/routes.hpp"
+#include "auth/regions.hpp"
 
 namespace pufa::content {
 
@@ -73,6 +74,16 @@ CREATE TABLE content_index_serials (
   PRIMARY KEY (code, year)
 );
 )sql"},
+      {"content", 2, "articles and attachments keep their region path; 公开方式 as codes", R"sql(
+ALTER TABLE content_articles ADD COLUMN region_path TEXT NOT NULL DEFAULT '';
+ALTER TABLE content_attachments ADD COLUMN region_path TEXT NOT NULL DEFAULT '';
+CREATE INDEX content_articles_region_path ON content_articles (region_path, updated_at);
+UPDATE content_articles SET disclosure = 'active' WHERE disclosure = '主动公开';
+UPDATE content_articles SET disclosure = 'on_request' WHERE disclosure = '依申请公开';
+)sql", [](db::Connection& conn) {
+         auth::regions::fill_region_paths(conn, "content_articles");
+         auth::regions::fill_region_paths(conn, "content_attachments");
+       }},
   };
 }
 

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "base/time.hpp"
+#include "laws/library.hpp"
 #include "laws/numerals.hpp"
 
 namespace pufa::content {
@@ -22,8 +23,9 @@ inline constexpr std::string_view withdrawn = "withdrawn";
 }  // namespace status
 
 inline constexpr std::string_view cases_column = "cases";
-inline constexpr std::string_view disclosure_active = "主动公开";
-inline constexpr std::string_view disclosure_on_request = "依申请公开";
+// 公开方式, as codes: 主动公开 (active) or 依申请公开 (on request).
+inline constexpr std::string_view disclosure_active = "active";
+inline constexpr std::string_view disclosure_on_request = "on_request";
 
 struct Column {
   std::string code, name, section;
@@ -77,6 +79,30 @@ struct Article {
   base::Millis updated_at = 0;
 
   bool is_case() const { return column.code == cases_column; }
+};
+
+// A citation as the library resolves it: the article, or none while the library lacks it.
+struct CitationView {
+  Citation citation;
+  std::optional<laws::library::Article> article;
+};
+
+// An article as the use cases hand it out: citations resolved, visits counted up to now.
+struct ArticleView {
+  Article article;
+  std::vector<CitationView> cited;
+  std::int64_t visits = 0;
+};
+
+struct ArticlePage {
+  std::vector<ArticleView> items;  // without bodies, citations and attachments
+  std::int64_t total = 0;
+};
+
+// The portal's home: each column with its latest published articles.
+struct HomeColumn {
+  Column column;
+  std::vector<Article> items;
 };
 
 }  // namespace pufa::content

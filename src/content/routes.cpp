@@ -8,8 +8,10 @@
 #include "auth/principal.hpp"
 #include "content/files.hpp"
 #include "content/service.hpp"
+#include "content/view.hpp"
 #include "http/error.hpp"
 #include "http/json_input.hpp"
+#include "text/utf8.hpp"
 
 namespace pufa::content {
 
@@ -28,6 +30,7 @@ constexpr std::size_t max_body_chars = 200'000;
 constexpr std::size_t max_case_chars = 20'000;
 constexpr std::size_t max_citations = 30;
 constexpr std::size_t max_name_chars = 200;
+constexpr std::int64_t max_list_page = 100;
 
 [[noreturn]] void invalid(std::string message, std::string field) {
   throw ApiError(AppError::validation_failed, std::move(message), std::move(field));
@@ -56,7 +59,7 @@ auto in_case(F&& read) {
     return read();
   } catch (ApiError const& error) {
     if (error.field().empty() || error.field().starts_with("case.")) throw;
-    throw ApiError(error.error(), error.message(), "case." + error.field());
+    throw ApiError(error.code(), error.message(), "case." + error.field());
   }
 }
 
@@ -113,7 +116,7 @@ ArticleInput parse_input(Request const& request) {
   }
   if (auto disclosure = http::opt_string(body, "disclosure", "公开方式", 10); !blank(disclosure)) {
     if (*disclosure != disclosure_active && *disclosure != disclosure_on_request)
-      invalid("公开方式应为主动公开或依申请公开", "disclosure");
+      invalid("公开方式应为主动公开（active）或依申请公开（on_request）", "disclosure");
     in.disclosure = std::move(disclosure);
   }
   in.attachment_ids = parse_ids(body);
@@ -141,11 +144,9 @@ ListQuery list_query(Request const& request, bool staff) {
     query.q = std::string(request.query_value("q").value_or(""));
     if (query.q.size() > 400) invalid("搜索词过长", "q");
   }
-  query.page = http::query_int(request, "page").value_or(1);
-  auto size = http::query_int(request, "size");
-  query.size = size ? *size : http::query_int(request, "page_size").value_or(20);
-  if (query.page < 1 || query.page > 1'000'000) invalid("页码超出范围", "page");
-  if (query.size < 1 || query.size > http::max_page_size) invalid("每页条数应在 1 到 100 之间", "size");
+  auto const page = http::page_of(request, max_list_page);
+  query.page = page.page;
+  query.page_size = page.size;
   return query;
 }
 
@@ -155,7 +156,7 @@ std::optional<std::string> file_name(Request const& request) {
   if (!raw || raw->empty()) return std::nullopt;
   std::string name(*raw);
   if (auto const slash = name.find_last_of("/\\"); slash != std::string::npos) name.erase(0, slash + 1);
-  auto const length = http::utf8_length(name);
+  auto const length = text::utf8_length(name);
   bool const control = std::any_of(name.begin(), name.end(), [](char c) {
     auto const u = static_cast<unsigned char>(c);
     return u < 0x20 || u == 0x7F;
@@ -205,42 +206,51 @@ void add_routes(http::Router& router, db::Database& db, std::filesystem::path up
     return http::RouteOptions{.permission = "content.publish", .action = action};
   };
 
-  router.add(Method::get, "/api/v1/columns", [service](Request&) { return Response::ok(service.columns()); }, open);
+  router.add(Method::get, "/api/v1/columns", [service](Request&) {
+    json::array items;
+    for (auto const& column : service.columns()) items.push_back(column_json(column));
+    return Response::ok({{"items", std::move(items)}});
+  }, open);
 
+  auto one = [](ArticleView const& view) { return article_json(view); };
   router.add(Method::get, "/api/v1/articles", [service](Request& request) {
-    return Response::ok(service.list(auth::principal(request), list_query(request, true)));
+    auto const page = service.list(auth::actor(request), list_query(request, true));
+    json::array items;
+    for (auto const& view : page.items) items.push_back(article_json(view, false));
+    return Response::ok({{"items", std::move(items)}, {"total", page.total}});
   }, read);
-  router.add(Method::post, "/api/v1/articles", [service](Request& request) {
-    return Response::created(service.create(request, auth::principal(request), parse_input(request)));
+  router.add(Method::post, "/api/v1/articles", [service, one](Request& request) {
+    return Response::created(one(service.create(auth::actor(request), parse_input(request))));
   }, write("articles.create"));
-  router.add(Method::get, "/api/v1/articles/{id}", [service](Request& request) {
-    return Response::ok(service.get(auth::principal(request), request.id_param("id")));
+  router.add(Method::get, "/api/v1/articles/{id}", [service, one](Request& request) {
+    return Response::ok(one(service.get(auth::actor(request), request.id_param("id"))));
   }, read);
-  router.add(Method::put, "/api/v1/articles/{id}", [service](Request& request) {
+  router.add(Method::put, "/api/v1/articles/{id}", [service, one](Request& request) {
     auto const id = request.id_param("id");
-    return Response::ok(service.update(request, auth::principal(request), id, parse_input(request)));
+    return Response::ok(one(service.update(auth::actor(request), id, parse_input(request))));
   }, write("articles.update"));
   router.add(Method::del, "/api/v1/articles/{id}", [service](Request& request) {
-    service.remove(request, auth::principal(request), request.id_param("id"));
+    service.remove(auth::actor(request), request.id_param("id"));
     return Response::no_content();
   }, write("articles.delete"));
-  router.add(Method::post, "/api/v1/articles/{id}/submit", [service](Request& request) {
-    return Response::ok(service.submit(request, auth::principal(request), request.id_param("id")));
+  router.add(Method::post, "/api/v1/articles/{id}/submit", [service, one](Request& request) {
+    return Response::ok(one(service.submit(auth::actor(request), request.id_param("id"))));
   }, write("articles.submit"));
-  router.add(Method::post, "/api/v1/articles/{id}/return", [service](Request& request) {
+  router.add(Method::post, "/api/v1/articles/{id}/return", [service, one](Request& request) {
     auto const id = request.id_param("id");
     auto const reason = http::req_string(http::json_object(request), "reason", "退回原因", 500);
-    return Response::ok(service.send_back(request, auth::principal(request), id, reason));
+    return Response::ok(one(service.send_back(auth::actor(request), id, reason)));
   }, publish("articles.return"));
-  router.add(Method::post, "/api/v1/articles/{id}/publish", [service](Request& request) {
-    return Response::ok(service.publish(request, auth::principal(request), request.id_param("id")));
+  router.add(Method::post, "/api/v1/articles/{id}/publish", [service, one](Request& request) {
+    return Response::ok(one(service.publish(auth::actor(request), request.id_param("id"))));
   }, publish("articles.publish"));
-  router.add(Method::post, "/api/v1/articles/{id}/withdraw", [service](Request& request) {
-    return Response::ok(service.withdraw(request, auth::principal(request), request.id_param("id")));
+  router.add(Method::post, "/api/v1/articles/{id}/withdraw", [service, one](Request& request) {
+    return Response::ok(one(service.withdraw(auth::actor(request), request.id_param("id"))));
   }, publish("articles.withdraw"));
 
   router.add(Method::post, "/api/v1/attachments", [service](Request& request) {
-    return Response::created(service.upload(request, auth::principal(request), file_name(request)));
+    auto const file = service.upload(auth::actor(request), request.body, request.media_type(), file_name(request));
+    return Response::created(attachment_json(file));
   }, {.permission = "content.write", .action = "attachments.create", .body_limit = max_attachment_bytes,
       .accepts = accepted_content_types()});
   router.add(Method::get, "/api/v1/attachments/{id}", [service](Request& request) {
@@ -248,7 +258,7 @@ void add_routes(http::Router& router, db::Database& db, std::filesystem::path up
     Response response;
     response.set_header("Content-Type", file.content_type);
     response.set_header("Content-Disposition",
-                        content_disposition(inline_type(file.content_type) ? "inline" : "attachment", file.name));
+                        http::content_disposition(inline_type(file.content_type) ? "inline" : "attachment", file.name));
     response.set_header("X-Content-Type-Options", "nosniff");
     response.set_header("Content-Security-Policy", "sandbox");
     response.set_header("Cache-Control", "private, max-age=300");
@@ -256,13 +266,31 @@ void add_routes(http::Router& router, db::Database& db, std::filesystem::path up
     return response;
   }, open);
 
-  router.add(Method::get, "/api/v1/public/home", [service](Request&) { return Response::ok(service.home()); }, open);
+  router.add(Method::get, "/api/v1/public/home", [service](Request&) {
+    json::array columns;
+    for (auto const& section : service.home()) {
+      json::array items;
+      for (auto const& article : section.items) {
+        auto item = list_item_json(article);
+        item.erase("column");
+        items.push_back(std::move(item));
+      }
+      auto out = column_json(section.column);
+      out["items"] = std::move(items);
+      columns.push_back(std::move(out));
+    }
+    return Response::ok({{"columns", std::move(columns)}});
+  }, open);
   router.add(Method::get, "/api/v1/public/articles", [service](Request& request) {
     auto const query = list_query(request, false);
-    return Response::ok(service.public_list(query.column, query.page, query.size));
+    auto const page = service.public_list(query.column, query.page, query.page_size);
+    json::array items;
+    for (auto const& article : page.items) items.push_back(list_item_json(article));
+    return Response::ok({{"items", std::move(items)}, {"total", page.total}});
   }, open);
   router.add(Method::get, "/api/v1/public/articles/{id}", [service, base](Request& request) {
-    auto response = Response::ok(service.public_article(request.id_param("id"), portal_base(request, base)));
+    auto const id = request.id_param("id");
+    auto response = Response::ok(public_article_json(service.public_article(id), public_url(portal_base(request, base), id)));
     response.set_header("Cache-Control", "no-store");  // every view is counted
     return response;
   }, open);

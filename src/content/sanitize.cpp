@@ -1,4 +1,5 @@
 #include "content/sanitize.hpp"
+#include "text/utf8.hpp"
 
 #include <algorithm>
 #include <array>
@@ -29,25 +30,6 @@ std::string lowered(std::string_view text) {
   std::string out(text);
   std::transform(out.begin(), out.end(), out.begin(), lower);
   return out;
-}
-
-void append_utf8(std::string& out, std::uint32_t cp) {
-  if (cp == 0 || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) cp = 0xFFFD;
-  if (cp < 0x80) {
-    out += static_cast<char>(cp);
-  } else if (cp < 0x800) {
-    out += static_cast<char>(0xC0 | (cp >> 6));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else if (cp < 0x10000) {
-    out += static_cast<char>(0xE0 | (cp >> 12));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else {
-    out += static_cast<char>(0xF0 | (cp >> 18));
-    out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  }
 }
 
 struct Named {
@@ -471,7 +453,7 @@ std::string decode_entities(std::string_view text) {
         out += '&';
         continue;
       }
-      append_utf8(out, cp);  // browsers read numeric references without ';' too
+      text::append_utf8(out, cp);  // browsers read numeric references without ';' too
       i = (j < text.size() && text[j] == ';') ? j : j - 1;
       continue;
     }
@@ -484,7 +466,7 @@ std::string decode_entities(std::string_view text) {
       out += '&';
       continue;
     }
-    append_utf8(out, known->cp);
+    text::append_utf8(out, known->cp);
     i = (j < text.size() && text[j] == ';') ? j : j - 1;
   }
   return out;

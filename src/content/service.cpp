@@ -3,29 +3,26 @@
 #include <spdlog/spdlog.h>
 
 #include <algorithm>
-#include <boost/json/array.hpp>
 #include <system_error>
 
 #include "auth/audit.hpp"
-#include "auth/store.hpp"
+#include "auth/regions.hpp"
 #include "base/time.hpp"
 #include "base/random.hpp"
-#include "content/cite.hpp"
 #include "content/disclosure.hpp"
 #include "content/files.hpp"
 #include "content/qr.hpp"
 #include "content/sanitize.hpp"
 #include "content/store.hpp"
-#include "content/view.hpp"
 #include "http/error.hpp"
 #include "media/storage.hpp"
 #include "search/search.hpp"
+#include "text/utf8.hpp"
 
 namespace pufa::content {
 
 using http::ApiError;
 using http::AppError;
-namespace json = boost::json;
 
 namespace {
 
@@ -67,25 +64,28 @@ void require_status(Article const& article, std::initializer_list<std::string_vi
     throw ApiError(AppError::conflict, message);
 }
 
-void audit(db::Connection& conn, http::Request const& request, auth::Principal const& caller,
-           std::string action, std::int64_t id, std::string detail = {}) {
-  auto entry = auth::audit_entry(request, &caller, std::move(action), object_type, std::to_string(id));
-  entry.detail = std::move(detail);
-  auth::record_audit(conn, entry);
+void audit(db::Connection& conn, auth::Actor const& actor, std::string action, std::int64_t id, std::string detail = {}) {
+  auth::audit(conn, actor, std::move(action), object_type, std::to_string(id), std::move(detail));
 }
 
 // 发布机构 when the author names none: the author's region (the bureau for the city level).
 std::string default_publisher(db::Connection& conn, auth::Principal const& caller) {
-  auto region = auth::store::region_by_id(conn, caller.region_id);
+  auto region = auth::regions::find(conn, caller.region_id);
   if (!region || !region->parent_id) return std::string(bureau_name);
   return region->name;
 }
 
+std::vector<CitationView> resolve_all(db::Connection& conn, std::vector<Citation> const& cited) {
+  std::vector<CitationView> out;
+  for (auto const& citation : cited) out.push_back({citation, laws::library::article(conn, citation.law, citation.ref)});
+  return out;
+}
+
 void check_citations(db::Connection& conn, std::vector<Citation> const& cited) {
-  for (auto const& citation : cited) {
-    if (!resolve(conn, citation)) {
-      invalid("法规库中没有《" + law_key(citation.law) + "》" + laws::article_label(citation.ref) +
-                  "，请核对法律名称和条号",
+  for (auto const& view : resolve_all(conn, cited)) {
+    if (!view.article) {
+      invalid("法规库中没有《" + laws::library::law_key(view.citation.law) + "》" +
+                  laws::article_label(view.citation.ref) + "，请核对法律名称和条号",
               "case.cited");
     }
   }
@@ -102,17 +102,32 @@ void check_attachments(db::Connection& conn, auth::Principal const& caller, std:
   }
 }
 
-// Validates the input against the database and copies it onto `article`.
-void apply(db::Connection& conn, auth::Principal const& caller, ArticleInput const& input, Article& article) {
+// What the input becomes before any transaction opens: the body sanitised (CPU work that must not
+// hold the writer), the plain text and summary derived from it.
+struct Cleaned {
+  std::string body_html;
+  std::string summary;
+};
+
+Cleaned clean(ArticleInput const& input) {
+  Cleaned out;
+  out.body_html = sanitize_html(input.body_html);
+  auto const text = plain_text(out.body_html);
+  if (text.empty() && out.body_html.find("<img") == std::string::npos) invalid("请填写正文", "body_html");
+  bool const has_summary = input.summary && input.summary->find_first_not_of(" \t\r\n") != std::string::npos;
+  out.summary = has_summary ? *input.summary : excerpt(text, summary_chars);
+  return out;
+}
+
+// Checks the input against the database and copies it onto `article`.
+void apply(db::Connection& conn, auth::Principal const& caller, ArticleInput const& input, Cleaned const& cleaned,
+           Article& article) {
   auto column = store::column(conn, input.column);
   if (!column) invalid("栏目不存在", "column");
   article.column = *column;
   article.title = input.title;
-  article.body_html = sanitize_html(input.body_html);
-  auto const text = plain_text(article.body_html);
-  if (text.empty() && article.body_html.find("<img") == std::string::npos) invalid("请填写正文", "body_html");
-  bool const has_summary = input.summary && input.summary->find_first_not_of(" \t\r\n") != std::string::npos;
-  article.summary = has_summary ? *input.summary : excerpt(text, summary_chars);
+  article.body_html = cleaned.body_html;
+  article.summary = cleaned.summary;
   article.publisher = input.publisher ? *input.publisher : default_publisher(conn, caller);
   article.written_on = input.written_on;
   article.disclosure = input.disclosure.value_or(std::string(disclosure_active));
@@ -131,8 +146,11 @@ void apply(db::Connection& conn, auth::Principal const& caller, ArticleInput con
   check_attachments(conn, caller, input.attachment_ids, article.id);
 }
 
-json::object render(db::Connection& conn, std::int64_t id, VisitCounter const& visits) {
-  return article_json(conn, load(conn, id), visits.unflushed(id));
+ArticleView view_of(db::Connection& conn, Article article, std::int64_t unflushed) {
+  ArticleView view{std::move(article), {}, 0};
+  view.cited = resolve_all(conn, view.article.cited);
+  view.visits = view.article.visits + unflushed;
+  return view;
 }
 
 }  // namespace
@@ -155,40 +173,42 @@ std::string public_url(std::string const& base, std::int64_t id) {
   return base + "/articles/" + std::to_string(id);
 }
 
-json::object ContentService::list(auth::Principal const& caller, ListQuery const& query) const {
+ArticlePage ContentService::list(auth::Actor const& actor, ListQuery const& query) const {
+  auto const& caller = actor.user();
   return db_->read([&](db::Connection& conn) {
     store::ListFilter filter;
     filter.region_path = caller.region_path;
     filter.column = query.column;
     filter.status = query.status;
     filter.title_like = query.q.empty() ? std::string() : http::contains_pattern(query.q);
-    filter.offset = (query.page - 1) * query.size;
-    filter.limit = query.size;
-    auto page = store::list_articles(conn, filter);
-    json::array items;
-    for (auto const& article : page.items) {
-      auto item = article_json(conn, article, visits_->unflushed(article.id));
-      item.erase("body_html");  // lists stay light; the form loads the article
-      items.push_back(std::move(item));
+    filter.offset = (query.page - 1) * query.page_size;
+    filter.limit = query.page_size;
+    auto found = store::list_articles(conn, filter);
+    ArticlePage page{{}, found.total};
+    for (auto& article : found.items) {
+      article.body_html.clear();  // lists stay light; the form loads the article
+      auto const unflushed = visits_->unflushed(article.id);
+      page.items.push_back({std::move(article), {}, 0});
+      page.items.back().visits = page.items.back().article.visits + unflushed;
     }
-    return json::object{{"items", std::move(items)}, {"total", page.total}};
+    return page;
   });
 }
 
-json::object ContentService::get(auth::Principal const& caller, std::int64_t id) const {
+ArticleView ContentService::get(auth::Actor const& actor, std::int64_t id) const {
+  auto const& caller = actor.user();
   auto const view = visits_->consistent_view();
-  return db_->read([&](db::Connection& conn) {
-    auto article = load_in_scope(conn, caller, id);
-    return article_json(conn, article, visits_->unflushed(id));
-  });
+  return db_->read([&](db::Connection& conn) { return view_of(conn, load_in_scope(conn, caller, id), visits_->unflushed(id)); });
 }
 
-json::object ContentService::create(http::Request const& request, auth::Principal const& caller,
-                                    ArticleInput input) const {
+ArticleView ContentService::create(auth::Actor const& actor, ArticleInput input) const {
+  auto const& caller = actor.user();
+  auto const cleaned = clean(input);
   return db_->write([&](db::Connection& conn) {
     Article article;
-    apply(conn, caller, input, article);
+    apply(conn, caller, input, cleaned, article);
     article.region_id = caller.region_id;
+    article.region_path = caller.region_path;
     article.author_id = caller.user_id;
     article.author_name = caller.display_name;
     article.status = status::draft;
@@ -196,60 +216,62 @@ json::object ContentService::create(http::Request const& request, auth::Principa
     article.id = store::insert_article(conn, article);
     store::replace_citations(conn, article.id, article.cited);
     store::attach(conn, article.id, input.attachment_ids);
-    audit(conn, request, caller, "articles.create", article.id, article.title);
-    return render(conn, article.id, *visits_);
+    audit(conn, actor, "articles.create", article.id, article.title);
+    return view_of(conn, load(conn, article.id), visits_->unflushed(article.id));
   });
 }
 
-json::object ContentService::update(http::Request const& request, auth::Principal const& caller, std::int64_t id,
-                                    ArticleInput input) const {
+ArticleView ContentService::update(auth::Actor const& actor, std::int64_t id, ArticleInput input) const {
+  auto const& caller = actor.user();
+  auto const cleaned = clean(input);
   return db_->write([&](db::Connection& conn) {
     auto article = load_in_scope(conn, caller, id);
     require_status(article, {status::draft, status::returned}, "只有草稿或被退回的文章可以修改");
-    apply(conn, caller, input, article);
+    apply(conn, caller, input, cleaned, article);
     article.updated_at = base::now_ms();
     store::update_article(conn, article);
     store::replace_citations(conn, id, article.cited);
     store::attach(conn, id, input.attachment_ids);
-    audit(conn, request, caller, "articles.update", id, article.title);
-    return render(conn, id, *visits_);
+    audit(conn, actor, "articles.update", id, article.title);
+    return view_of(conn, load(conn, id), visits_->unflushed(id));
   });
 }
 
-void ContentService::remove(http::Request const& request, auth::Principal const& caller, std::int64_t id) const {
+void ContentService::remove(auth::Actor const& actor, std::int64_t id) const {
+  auto const& caller = actor.user();
   db_->write([&](db::Connection& conn) {
     auto article = load_in_scope(conn, caller, id);
     require_status(article, {status::draft, status::returned}, "只有草稿或被退回的文章可以删除");
     store::delete_article(conn, id);
     search::remove(conn, article.is_case() ? "case" : "article", id);
-    audit(conn, request, caller, "articles.delete", id, article.title);
+    audit(conn, actor, "articles.delete", id, article.title);
   });
 }
 
-json::object ContentService::submit(http::Request const& request, auth::Principal const& caller,
-                                    std::int64_t id) const {
+ArticleView ContentService::submit(auth::Actor const& actor, std::int64_t id) const {
+  auto const& caller = actor.user();
   return db_->write([&](db::Connection& conn) {
     auto article = load_in_scope(conn, caller, id);
     require_status(article, {status::draft, status::returned}, "只有草稿或被退回的文章可以提交审核");
     store::set_status(conn, id, status::review, std::nullopt, base::now_ms());
-    audit(conn, request, caller, "articles.submit", id);
-    return render(conn, id, *visits_);
+    audit(conn, actor, "articles.submit", id);
+    return view_of(conn, load(conn, id), visits_->unflushed(id));
   });
 }
 
-json::object ContentService::send_back(http::Request const& request, auth::Principal const& caller,
-                                       std::int64_t id, std::string const& reason) const {
+ArticleView ContentService::send_back(auth::Actor const& actor, std::int64_t id, std::string const& reason) const {
+  auto const& caller = actor.user();
   return db_->write([&](db::Connection& conn) {
     auto article = load_in_scope(conn, caller, id);
     require_status(article, {status::review}, "只有待审核的文章可以退回");
     store::set_status(conn, id, status::returned, reason, base::now_ms());
-    audit(conn, request, caller, "articles.return", id, reason.substr(0, 200));
-    return render(conn, id, *visits_);
+    audit(conn, actor, "articles.return", id, std::string(text::prefix_bytes(reason, 200)));
+    return view_of(conn, load(conn, id), visits_->unflushed(id));
   });
 }
 
-json::object ContentService::publish(http::Request const& request, auth::Principal const& caller,
-                                     std::int64_t id) const {
+ArticleView ContentService::publish(auth::Actor const& actor, std::int64_t id) const {
+  auto const& caller = actor.user();
   return db_->write([&](db::Connection& conn) {
     auto article = load_in_scope(conn, caller, id);
     require_status(article, {status::review}, "只有待审核的文章可以发布");
@@ -259,56 +281,45 @@ json::object ContentService::publish(http::Request const& request, auth::Princip
     store::set_published(conn, id, index_no, now, now);
     auto published = load(conn, id);
     search::upsert(conn, search_document(published));
-    audit(conn, request, caller, "articles.publish", id, index_no);
-    return article_json(conn, published, visits_->unflushed(id));
+    audit(conn, actor, "articles.publish", id, index_no);
+    return view_of(conn, std::move(published), visits_->unflushed(id));
   });
 }
 
-json::object ContentService::withdraw(http::Request const& request, auth::Principal const& caller,
-                                      std::int64_t id) const {
+ArticleView ContentService::withdraw(auth::Actor const& actor, std::int64_t id) const {
+  auto const& caller = actor.user();
   return db_->write([&](db::Connection& conn) {
     auto article = load_in_scope(conn, caller, id);
     require_status(article, {status::published}, "只有已发布的文章可以撤回");
     store::set_status(conn, id, status::withdrawn, std::nullopt, base::now_ms());
     search::remove(conn, article.is_case() ? "case" : "article", id);
-    audit(conn, request, caller, "articles.withdraw", id, article.index_no.value_or(""));
-    return render(conn, id, *visits_);
+    audit(conn, actor, "articles.withdraw", id, article.index_no.value_or(""));
+    return view_of(conn, load(conn, id), visits_->unflushed(id));
   });
 }
 
-json::object ContentService::columns() const {
-  return db_->read([&](db::Connection& conn) {
-    json::array items;
-    for (auto const& column : store::columns(conn)) items.push_back(column_json(column));
-    return json::object{{"items", std::move(items)}};
-  });
+std::vector<Column> ContentService::columns() const {
+  return db_->read([&](db::Connection& conn) { return store::columns(conn); });
 }
 
-json::object ContentService::home() const {
+std::vector<HomeColumn> ContentService::home() const {
   constexpr std::int64_t latest = 6;
   return db_->read([&](db::Connection& conn) {
-    json::array columns;
+    std::vector<HomeColumn> out;
     for (auto const& column : store::columns(conn)) {
       store::ListFilter filter;
       filter.column = column.code;
       filter.status = status::published;
       filter.newest_published_first = true;
       filter.limit = latest;
-      json::array items;
-      for (auto const& article : store::list_articles(conn, filter).items) {
-        auto item = list_item_json(article);
-        item.erase("column");
-        items.push_back(std::move(item));
-      }
-      auto out = column_json(column);
-      out["items"] = std::move(items);
-      columns.push_back(std::move(out));
+      out.push_back({column, store::list_articles(conn, filter).items});
     }
-    return json::object{{"columns", std::move(columns)}};
+    return out;
   });
 }
 
-json::object ContentService::public_list(std::string const& column, std::int64_t page, std::int64_t size) const {
+ContentService::PublicPage ContentService::public_list(std::string const& column, std::int64_t page,
+                                                       std::int64_t size) const {
   return db_->read([&](db::Connection& conn) {
     if (!column.empty() && !store::column(conn, column)) invalid("栏目不存在", "column");
     store::ListFilter filter;
@@ -318,24 +329,16 @@ json::object ContentService::public_list(std::string const& column, std::int64_t
     filter.offset = (page - 1) * size;
     filter.limit = size;
     auto found = store::list_articles(conn, filter);
-    json::array items;
-    for (auto const& article : found.items) items.push_back(list_item_json(article));
-    return json::object{{"items", std::move(items)}, {"total", found.total}};
+    return PublicPage{std::move(found.items), found.total};
   });
 }
 
-json::object ContentService::public_article(std::int64_t id, std::string const& base) const {
+ArticleView ContentService::public_article(std::int64_t id) const {
   auto const view = visits_->consistent_view();
   return db_->read([&](db::Connection& conn) {
     auto article = store::article(conn, id);
     if (!article || article->status != status::published) throw ApiError(AppError::not_found, "文章不存在或未发布");
-    auto out = article_json(conn, *article, visits_->add(id));
-    out.erase("author");  // staff names stay in the staff pages
-    out.erase("return_reason");
-    out["breadcrumbs"] = breadcrumbs(article->column);
-    out["qr_url"] = "/api/v1/public/articles/" + std::to_string(id) + "/qr.svg";
-    out["public_url"] = public_url(base, id);
-    return out;
+    return view_of(conn, std::move(*article), visits_->add(id));
   });
 }
 
@@ -348,20 +351,20 @@ std::string ContentService::qr_svg(std::int64_t id, std::string const& base) con
   return content::qr_svg(public_url(base, id)).svg;
 }
 
-json::object ContentService::upload(http::Request const& request, auth::Principal const& caller,
-                                    std::optional<std::string> name) const {
-  auto const& bytes = request.body;
+AttachmentInfo ContentService::upload(auth::Actor const& actor, std::string_view bytes, std::string_view declared,
+                                      std::optional<std::string> name) const {
+  auto const& caller = actor.user();
   if (bytes.empty()) invalid("请选择要上传的文件", "file");
-  auto const declared = request.header("content-type").value_or("");
-  auto const type = sniff_file(bytes, declared.substr(0, declared.find(';')));
+  auto const type = sniff_file(bytes, declared);
   if (!type) invalid("只能上传 PDF、Word、Excel、JPEG 或 PNG 文件", "file");
-  if (!request.media_type_is(content_type(*type))) invalid("文件内容与所声明的文件类型不符", "file");
+  if (declared != content_type(*type)) invalid("文件内容与所声明的文件类型不符", "file");
 
   Attachment file;
   file.info.name = name ? *name : "附件." + std::string(extension(*type));
   file.info.content_type = content_type(*type);
   file.info.size = static_cast<std::int64_t>(bytes.size());
   file.region_id = caller.region_id;
+  file.region_path = caller.region_path;
   file.uploader_id = caller.user_id;
   file.sha256 = base::sha256_hex(bytes);
   file.created_at = base::now_ms();
@@ -369,9 +372,8 @@ json::object ContentService::upload(http::Request const& request, auth::Principa
   try {
     file.info.id = db_->write([&](db::Connection& conn) {
       auto const id = store::insert_attachment(conn, file);
-      auto entry = auth::audit_entry(request, &caller, "attachments.create", "attachments", std::to_string(id));
-      entry.detail = file.info.content_type + ", " + std::to_string(file.info.size) + " bytes";
-      auth::record_audit(conn, entry);
+      auth::audit(conn, actor, "attachments.create", "attachments", std::to_string(id),
+                  file.info.content_type + ", " + std::to_string(file.info.size) + " bytes");
       return id;
     });
   } catch (...) {
@@ -379,11 +381,7 @@ json::object ContentService::upload(http::Request const& request, auth::Principa
     std::filesystem::remove(uploads_ / file.path, ignored);
     throw;
   }
-  return {{"id", file.info.id},
-          {"name", file.info.name},
-          {"size", file.info.size},
-          {"content_type", file.info.content_type},
-          {"url", "/api/v1/attachments/" + std::to_string(file.info.id)}};
+  return file.info;
 }
 
 FileDownload ContentService::download(auth::Principal const* caller, std::int64_t id) const {

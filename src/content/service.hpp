@@ -1,9 +1,8 @@
-// Content use cases in the house order: authorise → validate → one db.write with its audit
-// row (and the search index) inside. Results are rendered to JSON inside the same transaction,
-// since a case's citations are resolved against the law library as they are shown.
+// Content use cases in the house order: authorise → validate (the body sanitised before any
+// transaction opens) → load → one db.write with its audit row (and the search index) inside. They
+// return articles with their citations resolved against the law library; routes render them.
 #pragma once
 
-#include <boost/json/object.hpp>
 #include <cstdint>
 #include <filesystem>
 #include <memory>
@@ -15,7 +14,6 @@
 #include "content/model.hpp"
 #include "content/visits.hpp"
 #include "db/database.hpp"
-#include "http/request.hpp"
 #include "search/search.hpp"
 
 namespace pufa::content {
@@ -36,7 +34,7 @@ struct ArticleInput {
 
 struct ListQuery {
   std::string column, status, q;
-  std::int64_t page = 1, size = 20;
+  std::int64_t page = 1, page_size = 20;
 };
 
 struct FileDownload {
@@ -49,29 +47,31 @@ class ContentService {
       : db_(&db), uploads_(std::move(uploads)), visits_(std::move(visits)) {}
 
   // Staff (content.write; review and publishing content.publish), scoped by region.
-  boost::json::object list(auth::Principal const& caller, ListQuery const& query) const;
-  boost::json::object get(auth::Principal const& caller, std::int64_t id) const;
-  boost::json::object create(http::Request const& request, auth::Principal const& caller, ArticleInput input) const;
-  boost::json::object update(http::Request const& request, auth::Principal const& caller, std::int64_t id,
-                             ArticleInput input) const;
-  void remove(http::Request const& request, auth::Principal const& caller, std::int64_t id) const;
-  boost::json::object submit(http::Request const& request, auth::Principal const& caller, std::int64_t id) const;
-  boost::json::object send_back(http::Request const& request, auth::Principal const& caller, std::int64_t id,
-                                std::string const& reason) const;
-  boost::json::object publish(http::Request const& request, auth::Principal const& caller, std::int64_t id) const;
-  boost::json::object withdraw(http::Request const& request, auth::Principal const& caller, std::int64_t id) const;
+  ArticlePage list(auth::Actor const& actor, ListQuery const& query) const;
+  ArticleView get(auth::Actor const& actor, std::int64_t id) const;
+  ArticleView create(auth::Actor const& actor, ArticleInput input) const;
+  ArticleView update(auth::Actor const& actor, std::int64_t id, ArticleInput input) const;
+  void remove(auth::Actor const& actor, std::int64_t id) const;
+  ArticleView submit(auth::Actor const& actor, std::int64_t id) const;
+  ArticleView send_back(auth::Actor const& actor, std::int64_t id, std::string const& reason) const;
+  ArticleView publish(auth::Actor const& actor, std::int64_t id) const;
+  ArticleView withdraw(auth::Actor const& actor, std::int64_t id) const;
 
   // Public (open): published articles only.
-  boost::json::object columns() const;
-  boost::json::object home() const;
-  boost::json::object public_list(std::string const& column, std::int64_t page, std::int64_t size) const;
-  // Counts the visit; `base` is the portal's origin for the article's public URL.
-  boost::json::object public_article(std::int64_t id, std::string const& base) const;
+  std::vector<Column> columns() const;
+  std::vector<HomeColumn> home() const;
+  struct PublicPage {
+    std::vector<Article> items;
+    std::int64_t total = 0;
+  };
+  PublicPage public_list(std::string const& column, std::int64_t page, std::int64_t size) const;
+  // Counts the visit.
+  ArticleView public_article(std::int64_t id) const;
   std::string qr_svg(std::int64_t id, std::string const& base) const;
 
-  // Attachments.
-  boost::json::object upload(http::Request const& request, auth::Principal const& caller,
-                             std::optional<std::string> name) const;
+  // Attachments: `bytes` of the declared media type (checked against what the bytes are).
+  AttachmentInfo upload(auth::Actor const& actor, std::string_view bytes, std::string_view declared,
+                        std::optional<std::string> name) const;
   // Open when attached to a published article; otherwise content.write in scope.
   FileDownload download(auth::Principal const* caller, std::int64_t id) const;
 

@@ -1,40 +1,40 @@
 #include "content/store.hpp"
 
+
 namespace pufa::content::store {
 
 namespace {
 
 constexpr char const* article_select =
-    "SELECT a.id, a.column_code, c.name, c.section, c.sort, a.region_id, r.path, a.author_id,"
+    "SELECT a.id, a.column_code, c.name AS column_name, c.section, c.sort, a.region_id, a.region_path, a.author_id,"
     " a.author_name, a.title, a.summary, a.body_html, a.status, a.publisher, a.written_on,"
     " a.disclosure, a.index_no, a.published_at, a.visits, a.return_reason, a.case_facts,"
     " a.case_analysis, a.created_at, a.updated_at"
-    " FROM content_articles a JOIN content_columns c ON c.code = a.column_code"
-    " JOIN regions r ON r.id = a.region_id";
+    " FROM content_articles a JOIN content_columns c ON c.code = a.column_code";
 
 Article article_row(db::Row const& row) {
   Article a;
-  a.id = row.i64(0);
-  a.column = {row.str(1), row.str(2), row.str(3), static_cast<int>(row.i64(4))};
-  a.region_id = row.i64(5);
-  a.region_path = row.str(6);
-  a.author_id = row.opt_i64(7);
-  a.author_name = row.str(8);
-  a.title = row.str(9);
-  a.summary = row.str(10);
-  a.body_html = row.str(11);
-  a.status = row.str(12);
-  a.publisher = row.str(13);
-  a.written_on = row.opt_str(14);
-  a.disclosure = row.str(15);
-  a.index_no = row.opt_str(16);
-  a.published_at = row.opt_i64(17);
-  a.visits = row.i64(18);
-  a.return_reason = row.opt_str(19);
-  a.case_facts = row.opt_str(20);
-  a.case_analysis = row.opt_str(21);
-  a.created_at = row.i64(22);
-  a.updated_at = row.i64(23);
+  a.id = row.i64("id");
+  a.column = {row.str("column_code"), row.str("column_name"), row.str("section"), static_cast<int>(row.i64("sort"))};
+  a.region_id = row.i64("region_id");
+  a.region_path = row.str("region_path");
+  a.author_id = row.opt_i64("author_id");
+  a.author_name = row.str("author_name");
+  a.title = row.str("title");
+  a.summary = row.str("summary");
+  a.body_html = row.str("body_html");
+  a.status = row.str("status");
+  a.publisher = row.str("publisher");
+  a.written_on = row.opt_str("written_on");
+  a.disclosure = row.str("disclosure");
+  a.index_no = row.opt_str("index_no");
+  a.published_at = row.opt_i64("published_at");
+  a.visits = row.i64("visits");
+  a.return_reason = row.opt_str("return_reason");
+  a.case_facts = row.opt_str("case_facts");
+  a.case_analysis = row.opt_str("case_analysis");
+  a.created_at = row.i64("created_at");
+  a.updated_at = row.i64("updated_at");
   return a;
 }
 
@@ -43,10 +43,7 @@ std::vector<AttachmentInfo> attachments_of(db::Connection& conn, std::int64_t ar
       "SELECT id, name, content_type, size FROM content_attachments WHERE article_id = ? ORDER BY id",
       {article_id});
   std::vector<AttachmentInfo> out;
-  for (std::size_t i = 0; i < rows.size(); ++i) {
-    auto row = rows.row(i);
-    out.push_back({row.i64(0), row.str(1), row.str(2), row.i64(3)});
-  }
+  for (auto row : rows) out.push_back({row.i64("id"), row.str("name"), row.str("content_type"), row.i64("size")});
   return out;
 }
 
@@ -54,9 +51,8 @@ std::vector<Citation> citations_of(db::Connection& conn, std::int64_t article_id
   auto rows = conn.query("SELECT law, number, suffix FROM content_citations WHERE article_id = ? ORDER BY seq",
                          {article_id});
   std::vector<Citation> out;
-  for (std::size_t i = 0; i < rows.size(); ++i) {
-    auto row = rows.row(i);
-    out.push_back({row.str(0), {static_cast<int>(row.i64(1)), static_cast<int>(row.i64(2))}});
+  for (auto row : rows) {
+    out.push_back({row.str("law"), {static_cast<int>(row.i64("number")), static_cast<int>(row.i64("suffix"))}});
   }
   return out;
 }
@@ -66,10 +62,7 @@ std::vector<Citation> citations_of(db::Connection& conn, std::int64_t article_id
 std::vector<Column> columns(db::Connection& conn) {
   auto rows = conn.query("SELECT code, name, section, sort FROM content_columns ORDER BY sort");
   std::vector<Column> out;
-  for (std::size_t i = 0; i < rows.size(); ++i) {
-    auto row = rows.row(i);
-    out.push_back({row.str(0), row.str(1), row.str(2), static_cast<int>(row.i64(3))});
-  }
+  for (auto row : rows) out.push_back({row.str("code"), row.str("name"), row.str("section"), static_cast<int>(row.i64("sort"))});
   return out;
 }
 
@@ -77,16 +70,16 @@ std::optional<Column> column(db::Connection& conn, std::string const& code) {
   auto rows = conn.query("SELECT code, name, section, sort FROM content_columns WHERE code = ?", {code});
   if (rows.empty()) return std::nullopt;
   auto row = rows.front();
-  return Column{row.str(0), row.str(1), row.str(2), static_cast<int>(row.i64(3))};
+  return Column{row.str("code"), row.str("name"), row.str("section"), static_cast<int>(row.i64("sort"))};
 }
 
 std::int64_t insert_article(db::Connection& conn, Article const& a) {
   return conn.insert(
-      "INSERT INTO content_articles (column_code, region_id, author_id, author_name, title, summary,"
+      "INSERT INTO content_articles (column_code, region_id, region_path, author_id, author_name, title, summary,"
       " body_html, status, publisher, written_on, disclosure, index_no, published_at, visits,"
       " return_reason, case_facts, case_analysis, created_at, updated_at)"
-      " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
-      {a.column.code, a.region_id, a.author_id, a.author_name, a.title, a.summary, a.body_html, a.status,
+      " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+      {a.column.code, a.region_id, a.region_path, a.author_id, a.author_name, a.title, a.summary, a.body_html, a.status,
        a.publisher, a.written_on, a.disclosure, a.index_no, a.published_at, a.visits, a.return_reason,
        a.case_facts, a.case_analysis, a.created_at, a.updated_at});
 }
@@ -145,7 +138,7 @@ ArticlePage list_articles(db::Connection& conn, ListFilter const& f) {
   std::string where = " WHERE 1 = 1";
   std::vector<db::Param> params;
   if (!f.region_path.empty()) {
-    where += " AND r.path LIKE ?";
+    where += " AND a.region_path LIKE ?";
     params.emplace_back(f.region_path + "%");
   }
   if (!f.column.empty()) {
@@ -161,49 +154,83 @@ ArticlePage list_articles(db::Connection& conn, ListFilter const& f) {
     params.emplace_back(f.title_like);
   }
   ArticlePage page;
-  auto const count_sql = "SELECT COUNT(*) FROM content_articles a JOIN regions r ON r.id = a.region_id" + where;
-  page.total = conn.query(count_sql, std::span<db::Param const>(params)).front().i64(0);
+  auto const count_sql = "SELECT COUNT(*) AS n FROM content_articles a" + where;
+  page.total = conn.query(count_sql, std::span<db::Param const>(params)).front().i64("n");
   auto const order = f.newest_published_first ? " ORDER BY a.published_at DESC, a.id DESC"
                                               : " ORDER BY a.updated_at DESC, a.id DESC";
   params.emplace_back(f.limit);
   params.emplace_back(f.offset);
   auto rows = conn.query(std::string(article_select) + where + order + " LIMIT ? OFFSET ?",
                          std::span<db::Param const>(params));
-  for (std::size_t i = 0; i < rows.size(); ++i) page.items.push_back(article_row(rows.row(i)));
+  for (auto row : rows) page.items.push_back(article_row(row));
   return page;
 }
 
 std::int64_t insert_attachment(db::Connection& conn, Attachment const& a) {
   return conn.insert(
-      "INSERT INTO content_attachments (article_id, region_id, uploader_id, name, content_type, size, path,"
-      " sha256, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
-      {a.article_id, a.region_id, a.uploader_id, a.info.name, a.info.content_type, a.info.size, a.path,
+      "INSERT INTO content_attachments (article_id, region_id, region_path, uploader_id, name, content_type, size, path,"
+      " sha256, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+      {a.article_id, a.region_id, a.region_path, a.uploader_id, a.info.name, a.info.content_type, a.info.size, a.path,
        a.sha256, a.created_at});
 }
 
 std::optional<Attachment> attachment(db::Connection& conn, std::int64_t id) {
   auto rows = conn.query(
-      "SELECT t.id, t.name, t.content_type, t.size, t.article_id, t.region_id, r.path, t.uploader_id,"
-      " t.path, t.sha256, t.created_at FROM content_attachments t JOIN regions r ON r.id = t.region_id"
-      " WHERE t.id = ?",
+      "SELECT id, name, content_type, size, article_id, region_id, region_path, uploader_id, path, sha256, created_at"
+      " FROM content_attachments WHERE id = ?",
       {id});
   if (rows.empty()) return std::nullopt;
   auto row = rows.front();
   Attachment a;
-  a.info = {row.i64(0), row.str(1), row.str(2), row.i64(3)};
-  a.article_id = row.opt_i64(4);
-  a.region_id = row.i64(5);
-  a.region_path = row.str(6);
-  a.uploader_id = row.opt_i64(7);
-  a.path = row.str(8);
-  a.sha256 = row.str(9);
-  a.created_at = row.i64(10);
+  a.info = {row.i64("id"), row.str("name"), row.str("content_type"), row.i64("size")};
+  a.article_id = row.opt_i64("article_id");
+  a.region_id = row.i64("region_id");
+  a.region_path = row.str("region_path");
+  a.uploader_id = row.opt_i64("uploader_id");
+  a.path = row.str("path");
+  a.sha256 = row.str("sha256");
+  a.created_at = row.i64("created_at");
   return a;
 }
 
 void attach(db::Connection& conn, std::int64_t article_id, std::vector<std::int64_t> const& ids) {
   conn.exec("UPDATE content_attachments SET article_id = NULL WHERE article_id = ?", {article_id});
   for (auto const id : ids) conn.exec("UPDATE content_attachments SET article_id = ? WHERE id = ?", {article_id, id});
+}
+
+namespace {
+
+// Every flush statement has this many (id, count) slots, so its SQL text is always the same
+// (one prepared statement per connection); unused slots hold id 0, which matches no row.
+constexpr std::size_t visit_slots = 32;
+
+std::string const& visits_sql() {
+  static std::string const sql = [] {
+    std::string cases, ids;
+    for (std::size_t i = 0; i < visit_slots; ++i) {
+      cases += " WHEN ? THEN ?";
+      ids += i ? ", ?" : "?";
+    }
+    return "UPDATE content_articles SET visits = visits + CASE id" + cases + " ELSE 0 END WHERE id IN (" + ids + ")";
+  }();
+  return sql;
+}
+
+}  // namespace
+
+void add_visits(db::Connection& conn, std::vector<std::pair<std::int64_t, std::int64_t>> const& counts) {
+  for (std::size_t start = 0; start < counts.size(); start += visit_slots) {
+    std::vector<db::Param> params;
+    std::vector<db::Param> ids;
+    for (std::size_t i = start; i < start + visit_slots; ++i) {
+      bool const used = i < counts.size();
+      params.emplace_back(used ? counts[i].first : 0);
+      params.emplace_back(used ? counts[i].second : 0);
+      ids.emplace_back(used ? counts[i].first : 0);
+    }
+    params.insert(params.end(), ids.begin(), ids.end());
+    conn.query(visits_sql(), std::span<db::Param const>(params));
+  }
 }
 
 std::int64_t next_serial(db::Connection& conn, std::string_view code, int year) {

@@ -1,5 +1,4 @@
-// The content area's SQL: the only place its tables are touched (the visit flush and the
-// index-number counter, each in its own file, aside).
+// The content area's SQL: the only place its tables are touched.
 #pragma once
 
 #include <cstdint>
@@ -47,6 +46,9 @@ std::int64_t insert_attachment(db::Connection& conn, Attachment const& attachmen
 std::optional<Attachment> attachment(db::Connection& conn, std::int64_t id);
 // Makes `ids` (in this order) the article's attachments; others it had are detached.
 void attach(db::Connection& conn, std::int64_t article_id, std::vector<std::int64_t> const& ids);
+
+// Adds counted views to articles: (article id, views) pairs, in statements of a fixed shape.
+void add_visits(db::Connection& conn, std::vector<std::pair<std::int64_t, std::int64_t>> const& counts);
 
 // 信息索引号 serials per (publisher code, year). next_serial: one more than the stored counter
 // (1 for a new year), one statement; call inside the publishing transaction. reserve_serial

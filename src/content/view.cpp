@@ -1,9 +1,5 @@
 #include "content/view.hpp"
 
-#include <boost/json/array.hpp>
-
-#include "content/cite.hpp"
-
 namespace pufa::content {
 
 namespace json = boost::json;
@@ -20,21 +16,21 @@ json::value optional_time(std::optional<base::Millis> const& at) {
   return json::value(base::iso8601(*at));
 }
 
-json::object citation_json(db::Connection& conn, Citation const& citation) {
-  auto const number = laws::article_label(citation.ref);
-  auto resolved = resolve(conn, citation);
-  if (!resolved) {
-    auto const law = law_key(citation.law);
+json::object citation_json(CitationView const& view) {
+  auto const number = laws::article_label(view.citation.ref);
+  if (!view.article) {
+    auto const law = laws::library::law_key(view.citation.law);
     return {{"law", law}, {"law_id", nullptr}, {"number", number}, {"label", "《" + law + "》" + number},
             {"url", nullptr}, {"text", nullptr}};
   }
-  return {{"law", resolved->law.short_title},
-          {"law_id", resolved->law.id},
-          {"law_title", resolved->law.title},
-          {"number", resolved->article.label},
-          {"label", "《" + resolved->law.short_title + "》" + resolved->article.label},
-          {"url", law_article_url(resolved->law.id, citation.ref)},
-          {"text", resolved->text}};
+  auto const& article = *view.article;
+  return {{"law", article.law.short_title},
+          {"law_id", article.law.id},
+          {"law_title", article.law.title},
+          {"number", article.label},
+          {"label", "《" + article.law.short_title + "》" + article.label},
+          {"url", article.url()},
+          {"text", article.text()}};
 }
 
 }  // namespace
@@ -43,44 +39,58 @@ json::object column_json(Column const& column) {
   return {{"code", column.code}, {"name", column.name}, {"section", column.section}, {"sort", column.sort}};
 }
 
-json::object article_json(db::Connection& conn, Article const& a, std::int64_t unflushed) {
+json::object attachment_json(AttachmentInfo const& file) {
+  return {{"id", file.id},
+          {"name", file.name},
+          {"size", file.size},
+          {"content_type", file.content_type},
+          {"url", "/api/v1/attachments/" + std::to_string(file.id)}};
+}
+
+json::object article_json(ArticleView const& view, bool with_body) {
+  auto const& a = view.article;
   json::array attachments;
-  for (auto const& file : a.attachments) {
-    attachments.push_back(json::object{{"id", file.id},
-                                       {"name", file.name},
-                                       {"size", file.size},
-                                       {"content_type", file.content_type},
-                                       {"url", "/api/v1/attachments/" + std::to_string(file.id)}});
-  }
+  for (auto const& file : a.attachments) attachments.push_back(attachment_json(file));
   json::value case_value = nullptr;
   if (a.is_case()) {
     json::array cited;
-    for (auto const& citation : a.cited) cited.push_back(citation_json(conn, citation));
+    for (auto const& citation : view.cited) cited.push_back(citation_json(citation));
     case_value = json::object{{"facts", a.case_facts.value_or("")},
                               {"analysis", a.case_analysis.value_or("")},
                               {"cited", std::move(cited)}};
   }
   json::object author{{"id", a.author_id ? json::value(*a.author_id) : json::value(nullptr)},
                       {"display_name", a.author_name}};
-  return {{"id", a.id},
-          {"column", column_json(a.column)},
-          {"title", a.title},
-          {"summary", a.summary},
-          {"body_html", a.body_html},
-          {"status", a.status},
-          {"index_no", optional_text(a.index_no)},
-          {"publisher", a.publisher},
-          {"written_on", optional_text(a.written_on)},
-          {"published_at", optional_time(a.published_at)},
-          {"disclosure", a.disclosure},
-          {"visits", a.visits + unflushed},
-          {"author", std::move(author)},
-          {"region_id", a.region_id},
-          {"attachments", std::move(attachments)},
-          {"case", std::move(case_value)},
-          {"return_reason", optional_text(a.return_reason)},
-          {"created_at", base::iso8601(a.created_at)},
-          {"updated_at", base::iso8601(a.updated_at)}};
+  json::object out{{"id", a.id},
+                   {"column", column_json(a.column)},
+                   {"title", a.title},
+                   {"summary", a.summary},
+                   {"status", a.status},
+                   {"index_no", optional_text(a.index_no)},
+                   {"publisher", a.publisher},
+                   {"written_on", optional_text(a.written_on)},
+                   {"published_at", optional_time(a.published_at)},
+                   {"disclosure", a.disclosure},
+                   {"visits", view.visits},
+                   {"author", std::move(author)},
+                   {"region_id", a.region_id},
+                   {"attachments", std::move(attachments)},
+                   {"case", std::move(case_value)},
+                   {"return_reason", optional_text(a.return_reason)},
+                   {"created_at", base::iso8601(a.created_at)},
+                   {"updated_at", base::iso8601(a.updated_at)}};
+  if (with_body) out["body_html"] = a.body_html;
+  return out;
+}
+
+json::object public_article_json(ArticleView const& view, std::string const& public_url) {
+  auto out = article_json(view);
+  out.erase("author");  // staff names stay in the staff pages
+  out.erase("return_reason");
+  out["breadcrumbs"] = breadcrumbs(view.article.column);
+  out["qr_url"] = "/api/v1/public/articles/" + std::to_string(view.article.id) + "/qr.svg";
+  out["public_url"] = public_url;
+  return out;
 }
 
 json::object list_item_json(Article const& a) {
@@ -92,8 +102,8 @@ json::object list_item_json(Article const& a) {
 }
 
 json::array breadcrumbs(Column const& column) {
-  return {json::object{{"label", "首页"}, {"url", "/"}}, json::object{{"label", column.section}},
-          json::object{{"label", column.name}, {"url", "/columns/" + column.code}}};
+  return {json::object{{"kind", "home"}, {"url", "/"}}, json::object{{"kind", "section"}, {"label", column.section}},
+          json::object{{"kind", "column"}, {"label", column.name}, {"url", "/columns/" + column.code}}};
 }
 
 }  // namespace pufa::content

@@ -1,31 +1,13 @@
 #include "content/visits.hpp"
 
+#include "content/store.hpp"
+
 #include <spdlog/spdlog.h>
 
 #include <string>
 #include <vector>
 
 namespace pufa::content {
-
-namespace {
-
-// Every flush statement has this many (id, count) slots, so its SQL text is always the same
-// (one prepared statement per connection); unused slots hold id 0, which matches no row.
-constexpr std::size_t slots = 32;
-
-std::string const& update_sql() {
-  static std::string const sql = [] {
-    std::string cases, ids;
-    for (std::size_t i = 0; i < slots; ++i) {
-      cases += " WHEN ? THEN ?";
-      ids += i ? ", ?" : "?";
-    }
-    return "UPDATE content_articles SET visits = visits + CASE id" + cases + " ELSE 0 END WHERE id IN (" + ids + ")";
-  }();
-  return sql;
-}
-
-}  // namespace
 
 VisitCounter::VisitCounter(db::Database& db, std::chrono::milliseconds interval) : db_(db) {
   if (interval.count() > 0) thread_ = std::thread([this, interval] { run(interval); });
@@ -70,20 +52,7 @@ std::size_t VisitCounter::flush() {
   }
   std::unique_lock committing(commit_mutex_);
   try {
-    db_.write([&](db::Connection& conn) {
-      for (std::size_t start = 0; start < counts.size(); start += slots) {
-        std::vector<db::Param> params;
-        std::vector<db::Param> ids;
-        for (std::size_t i = start; i < start + slots; ++i) {
-          bool const used = i < counts.size();
-          params.emplace_back(used ? counts[i].first : 0);
-          params.emplace_back(used ? counts[i].second : 0);
-          ids.emplace_back(used ? counts[i].first : 0);
-        }
-        params.insert(params.end(), ids.begin(), ids.end());
-        conn.query(update_sql(), std::span<db::Param const>(params));
-      }
-    });
+    db_.write([&](db::Connection& conn) { store::add_visits(conn, counts); });
   } catch (...) {
     std::lock_guard lock(mutex_);
     for (auto const& [id, count] : in_flight_) pending_[id] += count;

@@ -7,6 +7,8 @@
 
 #include <cstdint>
 #include <functional>
+#include <concepts>
+#include <cstddef>
 #include <initializer_list>
 #include <memory>
 #include <optional>
@@ -71,19 +73,40 @@ struct Param {
 
 class ResultSet;
 
-// One row of a ResultSet; valid while the ResultSet lives.
+// One row of a ResultSet; valid while the ResultSet lives. Columns are read by name (the
+// select list's name or alias); reading NULL through a plain accessor is a bug and throws
+// std::logic_error naming the column: a nullable column is read with opt_*.
 class Row {
  public:
   Row(ResultSet const& set, std::size_t index) : set_(&set), index_(index) {}
-  bool is_null(std::size_t column) const;
-  std::int64_t i64(std::size_t column) const;  // NULL → 0
-  double f64(std::size_t column) const;
-  std::string str(std::size_t column) const;  // NULL → ""
-  std::optional<std::int64_t> opt_i64(std::size_t column) const;
-  std::optional<std::string> opt_str(std::size_t column) const;
-  bool flag(std::size_t column) const { return i64(column) != 0; }
+  bool is_null(std::string_view column) const { return is_null_at(at(column)); }
+  std::int64_t i64(std::string_view column) const { return i64_at(at(column)); }
+  double f64(std::string_view column) const { return f64_at(at(column)); }
+  std::string str(std::string_view column) const { return str_at(at(column)); }
+  bool flag(std::string_view column) const { return i64(column) != 0; }
+  std::optional<std::int64_t> opt_i64(std::string_view column) const;
+  std::optional<double> opt_f64(std::string_view column) const;
+  std::optional<std::string> opt_str(std::string_view column) const;
+
+  // A number is not a column name (0 would otherwise become a null string_view): use *_at.
+  template <std::integral T> bool is_null(T) const = delete;
+  template <std::integral T> std::int64_t i64(T) const = delete;
+  template <std::integral T> double f64(T) const = delete;
+  template <std::integral T> std::string str(T) const = delete;
+  template <std::integral T> bool flag(T) const = delete;
+  template <std::integral T> std::optional<std::int64_t> opt_i64(T) const = delete;
+  template <std::integral T> std::optional<std::string> opt_str(T) const = delete;
+
+  // By position, for generic code that builds its select list (the registry engine, scalars).
+  bool is_null_at(std::size_t column) const;
+  std::int64_t i64_at(std::size_t column) const;
+  double f64_at(std::size_t column) const;
+  std::string str_at(std::size_t column) const;
+  std::optional<std::string> opt_str_at(std::size_t column) const;
+  std::optional<std::int64_t> opt_i64_at(std::size_t column) const;
 
  private:
+  std::size_t at(std::string_view column) const;
   Value const& cell(std::size_t column) const;
   ResultSet const* set_;
   std::size_t index_;
@@ -99,6 +122,22 @@ class ResultSet {
   std::size_t size() const { return rows.size(); }
   Row row(std::size_t index) const { return Row(*this, index); }
   Row front() const { return Row(*this, 0); }
+  // Position of a column by name; throws std::logic_error when the select list has none.
+  std::size_t index_of(std::string_view column) const;
+
+  // Rows one by one: for (auto row : rows) ...
+  struct Iterator {
+    ResultSet const* set;
+    std::size_t index;
+    Row operator*() const { return Row(*set, index); }
+    Iterator& operator++() {
+      ++index;
+      return *this;
+    }
+    bool operator!=(Iterator const& other) const { return index != other.index; }
+  };
+  Iterator begin() const { return {this, 0}; }
+  Iterator end() const { return {this, rows.size()}; }
 };
 
 class Connection {

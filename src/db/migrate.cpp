@@ -1,8 +1,13 @@
 #include "db/migrate.hpp"
 
+#include "base/random.hpp"
 #include "base/time.hpp"
 
 namespace pufa::db {
+
+std::string fingerprint(Migration const& migration) {
+  return base::sha256_hex(migration.area + "\n" + std::to_string(migration.number) + "\n" + migration.sql);
+}
 
 int migrate(Database& db, std::vector<Migration> const& migrations) {
   db.write([](Connection& conn) {
@@ -23,6 +28,7 @@ int migrate(Database& db, std::vector<Migration> const& migrations) {
                                {migration.area, migration.number});
       if (found) return false;
       conn.exec_script(dialect_sql(conn.engine(), migration.sql));
+      if (migration.after) migration.after(conn);
       conn.exec("INSERT INTO schema_migrations (area, number, name, applied_at) VALUES (?, ?, ?, ?)",
                 {migration.area, migration.number, migration.name, base::now_ms()});
       return true;

@@ -1,6 +1,7 @@
 #include "db/database.hpp"
 
 #include <charconv>
+#include <stdexcept>
 
 namespace pufa::db {
 
@@ -8,16 +9,34 @@ std::string_view engine_name(Engine engine) {
   return engine == Engine::sqlite ? "sqlite" : "postgresql";
 }
 
+std::size_t ResultSet::index_of(std::string_view column) const {
+  for (std::size_t i = 0; i < columns.size(); ++i) {
+    if (columns[i] == column) return i;
+  }
+  throw std::logic_error("no column " + std::string(column) + " in the result");
+}
+
+std::size_t Row::at(std::string_view column) const { return set_->index_of(column); }
+
 Value const& Row::cell(std::size_t column) const {
   auto const& row = set_->rows.at(index_);
   return row.at(column);
 }
 
-bool Row::is_null(std::size_t column) const {
+namespace {
+
+[[noreturn]] void null_read(ResultSet const& set, std::size_t column) {
+  throw std::logic_error("column " + (column < set.columns.size() ? set.columns[column] : std::to_string(column)) +
+                         " is NULL: read it with opt_*");
+}
+
+}  // namespace
+
+bool Row::is_null_at(std::size_t column) const {
   return std::holds_alternative<std::monostate>(cell(column));
 }
 
-std::int64_t Row::i64(std::size_t column) const {
+std::int64_t Row::i64_at(std::size_t column) const {
   auto const& value = cell(column);
   if (auto const* v = std::get_if<std::int64_t>(&value)) return *v;
   if (auto const* v = std::get_if<double>(&value)) return static_cast<std::int64_t>(*v);
@@ -26,46 +45,56 @@ std::int64_t Row::i64(std::size_t column) const {
     std::from_chars(v->data(), v->data() + v->size(), out);
     return out;
   }
-  return 0;
+  null_read(*set_, column);
 }
 
-double Row::f64(std::size_t column) const {
+double Row::f64_at(std::size_t column) const {
   auto const& value = cell(column);
   if (auto const* v = std::get_if<double>(&value)) return *v;
   if (auto const* v = std::get_if<std::int64_t>(&value)) return static_cast<double>(*v);
   if (auto const* v = std::get_if<std::string>(&value)) return std::strtod(v->c_str(), nullptr);
-  return 0;
+  null_read(*set_, column);
 }
 
-std::string Row::str(std::size_t column) const {
+std::string Row::str_at(std::size_t column) const {
   auto const& value = cell(column);
   if (auto const* v = std::get_if<std::string>(&value)) return *v;
   if (auto const* v = std::get_if<std::int64_t>(&value)) return std::to_string(*v);
   if (auto const* v = std::get_if<double>(&value)) return std::to_string(*v);
-  return {};
+  null_read(*set_, column);
 }
 
-std::optional<std::int64_t> Row::opt_i64(std::size_t column) const {
-  if (is_null(column)) return std::nullopt;
-  return i64(column);
+std::optional<std::int64_t> Row::opt_i64_at(std::size_t column) const {
+  if (is_null_at(column)) return std::nullopt;
+  return i64_at(column);
 }
 
-std::optional<std::string> Row::opt_str(std::size_t column) const {
-  if (is_null(column)) return std::nullopt;
-  return str(column);
+std::optional<std::string> Row::opt_str_at(std::size_t column) const {
+  if (is_null_at(column)) return std::nullopt;
+  return str_at(column);
 }
+
+std::optional<std::int64_t> Row::opt_i64(std::string_view column) const { return opt_i64_at(at(column)); }
+
+std::optional<double> Row::opt_f64(std::string_view column) const {
+  auto const index = at(column);
+  if (is_null_at(index)) return std::nullopt;
+  return f64_at(index);
+}
+
+std::optional<std::string> Row::opt_str(std::string_view column) const { return opt_str_at(at(column)); }
 
 std::int64_t Connection::insert(std::string_view sql, std::initializer_list<Param> params) {
   auto result = query(sql, params);
   if (result.empty()) throw DbError(ErrorKind::other, "INSERT returned no row");
-  return result.front().i64(0);
+  return result.front().i64_at(0);
 }
 
 std::optional<std::int64_t> Connection::scalar(std::string_view sql,
                                                std::initializer_list<Param> params) {
   auto result = query(sql, params);
-  if (result.empty() || result.front().is_null(0)) return std::nullopt;
-  return result.front().i64(0);
+  if (result.empty() || result.front().is_null_at(0)) return std::nullopt;
+  return result.front().i64_at(0);
 }
 
 Transaction::Transaction(Connection& conn) : conn_(conn) { conn_.exec_script("BEGIN"); }

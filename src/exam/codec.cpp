@@ -9,6 +9,7 @@
 #include "exam/paper.hpp"
 #include "http/error.hpp"
 #include "http/json_input.hpp"
+#include "text/utf8.hpp"
 
 namespace pufa::exam {
 
@@ -106,7 +107,7 @@ PaperSpec paper_of(json::object const& body) {
     if (!ranks->is_object()) invalid("paper.rank_rules", "按职级的规则应为对象 {\"职级\": [规则]}");
     for (auto const& [rank, rules] : ranks->as_object()) {
       std::string const name(rank);
-      if (name.empty() || http::utf8_length(name).value_or(99) > 20) invalid("paper.rank_rules", "职级名称应为 1 到 20 个字");
+      if (name.empty() || text::utf8_length(name).value_or(99) > 20) invalid("paper.rank_rules", "职级名称应为 1 到 20 个字");
       auto const field = "paper.rank_rules." + name;
       spec.rank_rules[name] = rules_of(rules, field);
       if (total_score(spec.rank_rules[name]) != total_score(spec.rules))
@@ -235,7 +236,7 @@ json::object exam_json(Exam const& exam, base::Millis now) {
   return {{"id", exam.id},
           {"title", exam.title},
           {"kind", exam.kind},
-          {"status", exam.closed_at(now) ? "closed" : exam.status},
+          {"status", code_of(exam.closed_at(now) ? ExamStatus::closed : exam.status)},
           {"opens_at", base::iso8601(exam.opens_at)},
           {"closes_at", base::iso8601(exam.closes_at)},
           {"duration_minutes", exam.duration_minutes},

@@ -5,13 +5,16 @@
 #include <string>
 #include <vector>
 
+#include <fmt/format.h>
+
+#include "auth/accounts.hpp"
 #include "auth/password.hpp"
-#include "auth/store.hpp"
+#include "auth/regions.hpp"
 #include "base/sequence.hpp"
 #include "exam/demo_facts.hpp"
 #include "exam/paper.hpp"
-#include "exam/quiz.hpp"
 #include "exam/routes.hpp"
+#include "org/directory.hpp"
 #include "exam/service.hpp"
 #include "exam/store.hpp"
 
@@ -85,20 +88,17 @@ struct Person {
 };
 
 std::int64_t unit_named(db::Connection& conn, std::string const& name) {
-  return conn.scalar("SELECT id FROM units WHERE name = ?", {name}).value_or(0);
+  auto unit = org::directory::unit_named(conn, name);
+  return unit ? unit->id : 0;
 }
 
 std::int64_t add_user(db::Connection& conn, std::string const& username, std::string const& name, std::int64_t unit_id,
                       std::string const& rank, std::string const& hash, base::Millis now) {
-  auth::User user;
-  user.username = username;
-  user.display_name = name;
-  user.password_hash = hash;
-  user.region_id = conn.scalar("SELECT region_id FROM units WHERE id = ?", {unit_id}).value_or(1);
-  user.id = auth::store::insert_user(conn, user, now);
-  auth::store::set_roles(conn, user.id, {"examinee"});
-  store::set_examinee(conn, user.id, unit_id, rank, now);
-  return user.id;
+  auto const unit = org::directory::unit(conn, unit_id);
+  auto const region = unit ? unit->region_id : auth::regions::root(conn).id;
+  auto const id = auth::accounts::add(conn, auth::system_actor("pufa demo"), {username, name, hash, region, {"examinee"}, false});
+  store::set_examinee(conn, id, unit_id, rank, now);
+  return id;
 }
 
 Exam exam_spec(std::string title, std::string kind, base::Millis opens, base::Millis closes, int minutes,
@@ -139,7 +139,7 @@ void sit(db::Connection& conn, std::int64_t exam_id, std::vector<Person> const& 
     attempt.user_id = person.user_id;
     attempt.seed = static_cast<std::uint64_t>(exam_id) * 1'000'003 + static_cast<std::uint64_t>(person.user_id);
     attempt.paper = draw_paper(exam->plan, "", attempt.seed);
-    attempt.status = "in_progress";
+    attempt.status = AttemptStatus::in_progress;
     attempt.started_at = start_day + static_cast<base::Millis>(random.below(10)) * 86'400'000 + random.below(8 * 60) * base::minute_ms;
     attempt.deadline = std::min(attempt.started_at + exam->exam.duration_minutes * base::minute_ms, exam->exam.closes_at);
     std::map<std::int64_t, std::string> answers;
@@ -153,7 +153,7 @@ void sit(db::Connection& conn, std::int64_t exam_id, std::vector<Person> const& 
       }
     }
     auto const finished = attempt.started_at + (20 + random.below(exam->exam.duration_minutes - 20)) * base::minute_ms;
-    auto done = graded(attempt, *exam, answers, "submitted", finished);
+    auto done = graded(attempt, *exam, answers, AttemptStatus::submitted, finished);
     done.id = store::insert_attempt(conn, done);
     for (auto const& [qid, answer] : answers) store::save_answer(conn, done.id, qid, answer, finished);
     // About one in twelve left the page once or twice (another tab, a call): the browser reports
@@ -173,7 +173,6 @@ void sit(db::Connection& conn, std::int64_t exam_id, std::vector<Person> const& 
 }  // namespace
 
 void load_demo(db::Connection& conn) {
-  load_quiz_demo(conn);
   if (store::bank_id_by_name(conn, bank_name)) return;
   auto const now = base::now_ms();
   Bank bank{0, bank_name, "civil_servant", "依据宪法、民法典、行政法和普法工作要点编写，供年度学法用法考试使用", 0, now, now};
@@ -186,12 +185,11 @@ void load_demo(db::Connection& conn) {
   auto const hash = auth::hash_password("Pufa-Exam-2026");
   base::Sequence random(20200601);
   std::vector<Person> civil_servants;
-  auto const towns = store::regions_at_level(conn, 2);
+  auto const towns = auth::regions::at_level(conn, auth::regions::root(conn).path, auth::regions::township_level);
   int serial = 0;
   auto add_person = [&](std::int64_t unit_id, std::string const& rank) {
     if (!unit_id) return;
-    char username[16];
-    std::snprintf(username, sizeof username, "gwy%03d", ++serial);
+    auto const username = fmt::format("gwy{:03}", ++serial);
     std::string name = std::string(surnames[random.below(30)]) + given[random.below(30)] + (random.below(2) ? given[random.below(30)] : "");
     auto const id = add_user(conn, username, name, unit_id, rank, hash, now);
     civil_servants.push_back({id, 45 + random.below(54)});
@@ -207,8 +205,9 @@ void load_demo(db::Connection& conn) {
   for (auto const* dept : {"市司法局", "市公安局", "市教育局", "市市场监管局", "市卫健局", "市民政局", "市人力社保局", "市农业农村局"}) {
     for (int i = 0; i < 5; ++i) add_person(unit_named(conn, dept), ranks[random.below(4)]);
   }
-  auto const wangfang = auth::store::user_by_name(conn, "wangfang", now);
-  if (wangfang) store::set_examinee(conn, wangfang->id, unit_named(conn, "马涧镇人民政府"), "科员", now);
+  if (auto const wangfang = auth::accounts::id_of(conn, "wangfang")) {
+    store::set_examinee(conn, *wangfang, unit_named(conn, "马涧镇人民政府"), "科员", now);
+  }
 
   std::vector<Person> cadres;
   constexpr char const* cadre_names[] = {"陈建国", "周晓东", "吴丽华", "郑志文", "何海燕"};
@@ -216,8 +215,7 @@ void load_demo(db::Connection& conn) {
   for (int i = 0; i < 5; ++i) {
     auto const unit = unit_named(conn, cadre_units[i]);
     if (!unit) continue;
-    char username[16];
-    std::snprintf(username, sizeof username, "xrgb%02d", i + 1);
+    auto const username = fmt::format("xrgb{:02}", i + 1);
     cadres.push_back({add_user(conn, username, cadre_names[i], unit, "县处级", hash, now), 70 + 5 * i});
   }
 
@@ -232,7 +230,7 @@ void load_demo(db::Connection& conn) {
     if (random.below(100) >= 7) sat.push_back(p);
   }
   sit(conn, yearly_id, sat, at("2020-11-09T01:00:00Z"));
-  store::set_exam_status(conn, yearly_id, "closed", yearly.closes_at, now);
+  store::set_exam_status(conn, yearly_id, ExamStatus::closed, yearly.closes_at, now);
 
   // 2020 新任市管领导干部任前法律考试: a named list.
   auto pre = exam_spec("2020年新任市管领导干部任前法律知识考试", "pre_appointment", at("2020-07-06T00:30:00Z"),
@@ -240,10 +238,10 @@ void load_demo(db::Connection& conn) {
   for (auto const& c : cadres) pre.eligibility.user_ids.push_back(c.user_id);
   auto const pre_id = publish(conn, pre, now);
   sit(conn, pre_id, cadres, at("2020-07-06T00:30:00Z"));
-  store::set_exam_status(conn, pre_id, "closed", pre.closes_at, now);
+  store::set_exam_status(conn, pre_id, ExamStatus::closed, pre.closes_at, now);
 
   // Open now, for a week already and a month to come: the browser test sits it as wangfang.
-  auto const year = base::iso8601(now).substr(0, 4);
+  auto const year = std::to_string(base::shanghai_year(now));
   auto open = exam_spec(year + "年度兰溪市国家工作人员学法用法考试", "yearly", now - 7 * 24 * base::hour_ms,
                         now + 30 * 24 * base::hour_ms, 60, bank_id,
                         {{"single", 15, 3, "", 0}, {"multiple", 5, 5, "", 0}, {"judge", 15, 2, "", 0}}, 60);

@@ -1,10 +1,10 @@
-#include "exam/store.hpp"
+#include "exam/routes.hpp"
 
 namespace pufa::exam {
 
-// exam_banks and exam_questions are shared with the public quiz (CONTRACTS.md); the rest is
-// the exam core's.
-std::vector<db::Migration> core_migrations() {
+// The exam area's tables. The public quiz (src/quiz) reads questions of exam_banks through
+// exam/library.hpp, never these tables.
+std::vector<db::Migration> migrations() {
   return {
       {"exam", 1, "question banks, questions, examinees, exams, frozen pools, attempts, answers, events", R"sql(
 CREATE TABLE exam_banks (

@@ -3,6 +3,7 @@
 
 #include <cstdint>
 #include <map>
+#include <string_view>
 #include <optional>
 #include <string>
 #include <vector>
@@ -13,6 +14,20 @@ namespace pufa::exam {
 
 inline constexpr char const* audiences[] = {"civil_servant", "leader", "youth", "public"};
 inline constexpr char const* question_types[] = {"single", "multiple", "judge"};
+
+// An exam's life: a draft is edited, publishing freezes its pool, closing ends it early.
+enum class ExamStatus { draft, published, closed };
+// An attempt's: in progress until submitted, or expired (finalised at its deadline).
+enum class AttemptStatus { in_progress, submitted, expired };
+// What an examinee's exam list says of each exam.
+enum class ExamState { upcoming, open, in_progress, submitted, closed };
+
+// The code on the wire and in the database, and back (nullopt for an unknown code).
+std::string_view code_of(ExamStatus status);
+std::string_view code_of(AttemptStatus status);
+std::string_view code_of(ExamState state);
+std::optional<ExamStatus> exam_status_of(std::string_view code);
+std::optional<AttemptStatus> attempt_status_of(std::string_view code);
 
 struct Bank {
   std::int64_t id = 0;
@@ -82,7 +97,7 @@ struct Exam {
   std::int64_t id = 0;
   std::string title;
   std::string kind;    // yearly | pre_appointment | practice
-  std::string status;  // draft | published | closed
+  ExamStatus status = ExamStatus::draft;
   base::Millis opens_at = 0;
   base::Millis closes_at = 0;
   int duration_minutes = 0;
@@ -102,7 +117,7 @@ struct Exam {
   base::Millis updated_at = 0;
 
   bool closed_at(base::Millis now) const {
-    return status == "closed" || (status == "published" && now >= closes_at);
+    return status == ExamStatus::closed || (status == ExamStatus::published && now >= closes_at);
   }
 };
 
@@ -121,7 +136,7 @@ struct Attempt {
   int number = 1;
   std::uint64_t seed = 0;
   std::vector<PaperItem> paper;
-  std::string status;  // in_progress | submitted | expired
+  AttemptStatus status = AttemptStatus::in_progress;
   base::Millis started_at = 0;
   base::Millis deadline = 0;
   std::optional<base::Millis> submitted_at;

@@ -5,42 +5,14 @@
 #include <set>
 
 #include "base/random.hpp"
+#include "text/utf8.hpp"
 
 namespace pufa::exam {
 
 namespace {
 
-// Decodes one UTF-8 code point at `at`; invalid bytes come back as themselves.
-char32_t next_code_point(std::string_view text, std::size_t& at) {
-  auto const byte = static_cast<unsigned char>(text[at]);
-  int length = byte < 0x80 ? 1 : (byte >> 5) == 0x6 ? 2 : (byte >> 4) == 0xE ? 3 : (byte >> 3) == 0x1E ? 4 : 0;
-  if (length == 0 || at + length > text.size()) {
-    ++at;
-    return byte;
-  }
-  char32_t cp = length == 1 ? byte : byte & (0x7F >> length);
-  for (int i = 1; i < length; ++i) cp = (cp << 6) | (static_cast<unsigned char>(text[at + i]) & 0x3F);
-  at += length;
-  return cp;
-}
-
-void append_utf8(std::string& out, char32_t cp) {
-  if (cp < 0x80) {
-    out += static_cast<char>(cp);
-  } else if (cp < 0x800) {
-    out += static_cast<char>(0xC0 | (cp >> 6));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else if (cp < 0x10000) {
-    out += static_cast<char>(0xE0 | (cp >> 12));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else {
-    out += static_cast<char>(0xF0 | (cp >> 18));
-    out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  }
-}
+using text::append_utf8;
+using text::next_code_point;
 
 bool ignorable(char32_t cp) {
   if (cp < 0x80) return !((cp >= '0' && cp <= '9') || (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') || cp >= 0x80);

@@ -10,6 +10,7 @@
 #include "exam/paper.hpp"
 #include "http/error.hpp"
 #include "http/json_input.hpp"
+#include "text/utf8.hpp"
 
 namespace pufa::exam {
 
@@ -55,7 +56,7 @@ std::optional<std::string> judge_letter(std::string_view text) {
   return std::nullopt;
 }
 
-std::size_t chars(std::string_view text) { return http::utf8_length(text).value_or(text.size()); }
+std::size_t chars(std::string_view text) { return text::utf8_length(text).value_or(text.size()); }
 
 std::string text_field(json::object const& body, std::string_view key, std::string_view label, std::size_t max,
                        bool required) {
@@ -66,7 +67,7 @@ std::string text_field(json::object const& body, std::string_view key, std::stri
   }
   if (!value->is_string()) invalid(std::string(key), std::string(label) + "应为文本");
   auto text = trim(value->as_string());
-  if (!http::utf8_length(text)) invalid(std::string(key), std::string(label) + "含有无效字符");
+  if (!text::utf8_length(text)) invalid(std::string(key), std::string(label) + "含有无效字符");
   if (required && text.empty()) invalid(std::string(key), "请填写" + std::string(label));
   if (chars(text) > max) invalid(std::string(key), std::string(label) + "不能超过 " + std::to_string(max) + " 个字");
   return text;
@@ -384,7 +385,7 @@ ImportRow json_row(json::value const& value, std::size_t row) {
 
 std::vector<ImportRow> read_import(std::string_view bytes, Format format) {
   if (format != Format::xlsx && bytes.starts_with("\xEF\xBB\xBF")) bytes.remove_prefix(3);
-  if (format != Format::xlsx && !http::utf8_length(bytes)) bad_file("文件应为 UTF-8 编码");
+  if (format != Format::xlsx && !text::utf8_length(bytes)) bad_file("文件应为 UTF-8 编码");
   switch (format) {
     case Format::xlsx: {
       xlsx::Rows rows;

@@ -1,10 +1,13 @@
-// The exam use cases: banks and questions, imports, exams, attempts, grading and results.
-// Rules and permission checks live here; one db.write per use case with its audit row inside
-// (attempt starts and autosaves are not audited: the attempt and answer rows are the record,
-// and the start burst must stay at one small insert).
+// The exam use cases, one file per group: banks.cpp (banks, questions, imports, law links),
+// examinees.cpp, exams.cpp (exams, publishing, closing), paper_cache.cpp (the published exams as
+// the start path needs them), attempts.cpp (start, autosave, events, submit, review,
+// certificates, deadlines), results.cpp (results and statistics). Each write is one db.write
+// with its audit row inside (attempt starts and autosaves are not audited: the attempt and
+// answer rows are the record, and the start burst must stay at one small insert).
 #pragma once
 
 #include <atomic>
+#include <functional>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -19,12 +22,18 @@
 #include "exam/paper.hpp"
 #include "exam/questions.hpp"
 #include "exam/store.hpp"
-#include "http/request.hpp"
+#include "http/error.hpp"
 
 namespace pufa::exam {
 
 inline constexpr base::Millis grace_ms = 5'000;         // answers in flight at the deadline
 inline constexpr base::Millis sweep_every_ms = 30'000;  // finalising expired attempts
+// The attempts whose paper this process keeps for autosaves; past it the cache starts over.
+inline constexpr std::size_t attempt_cache_limit = 200'000;
+
+// The exam area's own error codes.
+inline constexpr http::ErrorCode attempt_closed{409, "attempt_closed", "考试已结束或已交卷，答案未保存"};
+inline constexpr http::ErrorCode review_not_open{403, "review_not_open", "考试结束后才能查看答题详情"};
 
 // A published exam as the start path needs it: built once per (exam id, version) from the
 // exam row and its frozen pool, identically on every server process.
@@ -55,7 +64,7 @@ struct Started {
 
 struct MyExam {
   Exam exam;
-  std::string state;  // upcoming | open | in_progress | submitted | closed
+  ExamState state = ExamState::open;
   int attempts_used = 0;
   std::optional<Attempt> best;
   std::optional<std::int64_t> attempt_id;
@@ -92,28 +101,27 @@ class ExamService {
   // Banks and questions (exam.manage).
   std::vector<Bank> banks();
   Bank bank(std::int64_t id);
-  Bank save_bank(http::Request const& request, auth::Principal const& caller, std::optional<std::int64_t> id, Bank input);
-  void delete_bank(http::Request const& request, auth::Principal const& caller, std::int64_t id);
+  Bank save_bank(auth::Actor const& actor, std::optional<std::int64_t> id, Bank input);
+  void delete_bank(auth::Actor const& actor, std::int64_t id);
   std::pair<std::vector<Question>, std::int64_t> questions(store::QuestionFilter const& filter);
   Question question(std::int64_t id);
-  Question save_question(http::Request const& request, auth::Principal const& caller, std::int64_t bank_id,
-                         std::optional<std::int64_t> id, Question input);
-  void delete_question(http::Request const& request, auth::Principal const& caller, std::int64_t id);
-  ImportResult import(http::Request const& request, auth::Principal const& caller, std::int64_t bank_id, Format format);
+  Question save_question(auth::Actor const& actor, std::int64_t bank_id, std::optional<std::int64_t> id, Question input);
+  void delete_question(auth::Actor const& actor, std::int64_t id);
+  ImportResult import(auth::Actor const& actor, std::int64_t bank_id, std::string_view bytes, Format format);
   std::map<std::string, LawLink> law_links(std::vector<std::string> const& refs);
 
   // Examinees' unit and rank.
   std::vector<Examinee> examinees(auth::Principal const& caller, std::optional<std::int64_t> unit_id, std::string const& q);
-  Examinee set_examinee(http::Request const& request, auth::Principal const& caller, std::int64_t user_id,
-                        std::optional<std::int64_t> unit_id, std::string rank);
+  Examinee set_examinee(auth::Actor const& actor, std::int64_t user_id, std::optional<std::int64_t> unit_id,
+                        std::string rank);
 
   // Exams (exam.manage).
   std::vector<Exam> exams();
   Exam exam(std::int64_t id);
-  Exam save_exam(http::Request const& request, auth::Principal const& caller, std::optional<std::int64_t> id, Exam input);
-  void delete_exam(http::Request const& request, auth::Principal const& caller, std::int64_t id);
-  Exam publish(http::Request const& request, auth::Principal const& caller, std::int64_t id);
-  Exam close(http::Request const& request, auth::Principal const& caller, std::int64_t id);
+  Exam save_exam(auth::Actor const& actor, std::optional<std::int64_t> id, Exam input);
+  void delete_exam(auth::Actor const& actor, std::int64_t id);
+  Exam publish(auth::Actor const& actor, std::int64_t id);
+  Exam close(auth::Actor const& actor, std::int64_t id);
 
   // Examinees.
   std::vector<MyExam> my_exams(auth::Principal const& caller);
@@ -124,14 +132,14 @@ class ExamService {
   // An attempt's page events, for those who may see the exam's results (exam.manage; report.read
   // within their region): 403 for others, 404 for an attempt outside the caller's region.
   std::vector<store::Event> attempt_events(auth::Principal const& caller, std::int64_t attempt_id);
-  std::pair<Attempt, ExamPtr> submit(http::Request const& request, auth::Principal const& caller, std::int64_t attempt_id);
+  std::pair<Attempt, ExamPtr> submit(auth::Actor const& actor, std::int64_t attempt_id);
   std::pair<Attempt, ExamPtr> attempt(auth::Principal const& caller, std::int64_t attempt_id);
   Started review(auth::Principal const& caller, std::int64_t attempt_id);
   Certificate certificate(auth::Principal const& caller, std::int64_t attempt_id);
 
   // Results: exam.manage sees everyone; report.read sees examinees in the caller's subtree.
   std::pair<ExamPtr, std::vector<ResultRow>> results(auth::Principal const& caller, std::int64_t exam_id);
-  Stats stats(std::vector<ResultRow> const& rows, ExamPtr const& exam);
+  Stats stats(std::vector<ResultRow> const& rows);
 
   // Finalises every attempt past its deadline and grace (all exams, or one).
   std::size_t sweep(std::optional<std::int64_t> exam_id);
@@ -141,7 +149,7 @@ class ExamService {
   ExamPtr published(db::Connection& conn, std::int64_t exam_id);
   Attempt own_attempt(db::Connection& conn, auth::Principal const& caller, std::int64_t attempt_id);
   // Grades and closes an attempt still in progress; returns it as stored afterwards.
-  Attempt finalise(db::Connection& conn, Attempt attempt, CachedExam const& exam, std::string const& status,
+  Attempt finalise(db::Connection& conn, Attempt attempt, CachedExam const& exam, AttemptStatus status,
                    base::Millis now);
   Attempt expire_if_due(Attempt attempt, ExamPtr const& exam, base::Millis now);
   void maybe_sweep();
@@ -167,7 +175,14 @@ std::vector<Question> pool_for(db::Connection& conn, Exam const& exam);
 std::shared_ptr<CachedExam> load_exam(db::Connection& conn, std::int64_t exam_id);
 // The attempt scored (all or nothing per question), graded and closed with `status`.
 Attempt graded(Attempt attempt, CachedExam const& exam, std::map<std::int64_t, std::string> const& answers,
-               std::string const& status, base::Millis now);
+               AttemptStatus status, base::Millis now);
 std::string certificate_no(Exam const& exam, std::int64_t user_id);
+// The attempt that counts among the finished ones: the best score, or the last finished (`counts`).
+std::optional<Attempt> counted_attempt(std::vector<Attempt> const& attempts, std::string const& counts);
+// An examinee as the results show them: the account (auth's directory), unit and rank (this area's).
+std::optional<Examinee> examinee(db::Connection& conn, std::int64_t user_id);
+// Every enabled user of a subtree as an examinee, read a page at a time.
+void for_each_examinee(db::Connection& conn, std::string const& region_path,
+                       std::function<void(Examinee&&)> const& each);
 
 }  // namespace pufa::exam

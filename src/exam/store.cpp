@@ -7,6 +7,8 @@
 #include "exam/codec.hpp"
 #include "exam/paper.hpp"
 
+#include <algorithm>
+
 namespace pufa::exam::store {
 
 namespace json = boost::json;
@@ -53,18 +55,18 @@ constexpr char const* question_columns =
 
 Question question_row(db::Row const& row) {
   Question q;
-  q.id = row.i64(0);
-  q.bank_id = row.i64(1);
-  q.type = row.str(2);
-  q.stem = row.str(3);
-  q.options = options_from(row.str(4));
-  q.answer = row.str(5);
-  q.explanation = row.str(6);
-  q.difficulty = static_cast<int>(row.i64(7));
-  q.tags = tags_from(row.str(8));
-  q.law_ref = row.str(9);
-  q.created_at = row.i64(10);
-  q.updated_at = row.i64(11);
+  q.id = row.i64("id");
+  q.bank_id = row.i64("bank_id");
+  q.type = row.str("type");
+  q.stem = row.str("stem");
+  q.options = options_from(row.str("options"));
+  q.answer = row.str("answer");
+  q.explanation = row.str("explanation");
+  q.difficulty = static_cast<int>(row.i64("difficulty"));
+  q.tags = tags_from(row.str("tags"));
+  q.law_ref = row.str("law_ref");
+  q.created_at = row.i64("created_at");
+  q.updated_at = row.i64("updated_at");
   return q;
 }
 
@@ -85,26 +87,26 @@ constexpr char const* exam_columns =
 
 Exam exam_row(db::Row const& row) {
   Exam e;
-  e.id = row.i64(0);
-  e.title = row.str(1);
-  e.kind = row.str(2);
-  e.status = row.str(3);
-  e.opens_at = row.i64(4);
-  e.closes_at = row.i64(5);
-  e.duration_minutes = static_cast<int>(row.i64(6));
-  e.pass_mark = static_cast<int>(row.i64(7));
-  e.grade_bands = bands_from_text(row.str(8));
-  e.attempts_allowed = static_cast<int>(row.i64(9));
-  e.counts = row.str(10);
-  e.eligibility = eligibility_from_text(row.str(11));
-  e.shuffle_questions = row.flag(12);
-  e.shuffle_options = row.flag(13);
-  e.paper = paper_from_text(row.str(14));
-  e.version = static_cast<int>(row.i64(15));
-  e.total_score = static_cast<int>(row.i64(16));
-  e.question_count = static_cast<int>(row.i64(17));
-  e.created_at = row.i64(18);
-  e.updated_at = row.i64(19);
+  e.id = row.i64("id");
+  e.title = row.str("title");
+  e.kind = row.str("kind");
+  e.status = exam_status_of(row.str("status")).value_or(ExamStatus::draft);
+  e.opens_at = row.i64("opens_at");
+  e.closes_at = row.i64("closes_at");
+  e.duration_minutes = static_cast<int>(row.i64("duration_minutes"));
+  e.pass_mark = static_cast<int>(row.i64("pass_mark"));
+  e.grade_bands = bands_from_text(row.str("grade_bands"));
+  e.attempts_allowed = static_cast<int>(row.i64("attempts_allowed"));
+  e.counts = row.str("counts");
+  e.eligibility = eligibility_from_text(row.str("eligibility"));
+  e.shuffle_questions = row.flag("shuffle_questions");
+  e.shuffle_options = row.flag("shuffle_options");
+  e.paper = paper_from_text(row.str("paper"));
+  e.version = static_cast<int>(row.i64("version"));
+  e.total_score = static_cast<int>(row.i64("total_score"));
+  e.question_count = static_cast<int>(row.i64("question_count"));
+  e.created_at = row.i64("created_at");
+  e.updated_at = row.i64("updated_at");
   return e;
 }
 
@@ -114,61 +116,51 @@ constexpr char const* attempt_columns =
 
 Attempt attempt_row(db::Row const& row) {
   Attempt a;
-  a.id = row.i64(0);
-  a.exam_id = row.i64(1);
-  a.user_id = row.i64(2);
-  a.number = static_cast<int>(row.i64(3));
-  a.seed = static_cast<std::uint64_t>(row.i64(4));
-  a.paper = decode_paper(row.str(5)).value_or(std::vector<PaperItem>{});
-  a.status = row.str(6);
-  a.started_at = row.i64(7);
-  a.deadline = row.i64(8);
-  a.submitted_at = row.opt_i64(9);
-  if (auto score = row.opt_i64(10)) a.score = static_cast<int>(*score);
-  a.grade = row.str(11);
-  a.passed = row.flag(12);
-  a.events = static_cast<int>(row.i64(13));
+  a.id = row.i64("id");
+  a.exam_id = row.i64("exam_id");
+  a.user_id = row.i64("user_id");
+  a.number = static_cast<int>(row.i64("number"));
+  a.seed = static_cast<std::uint64_t>(row.i64("seed"));
+  a.paper = decode_paper(row.str("paper")).value_or(std::vector<PaperItem>{});
+  a.status = attempt_status_of(row.str("status")).value_or(AttemptStatus::in_progress);
+  a.started_at = row.i64("started_at");
+  a.deadline = row.i64("deadline");
+  a.submitted_at = row.opt_i64("submitted_at");
+  if (auto score = row.opt_i64("score")) a.score = static_cast<int>(*score);
+  a.grade = row.opt_str("grade").value_or("");
+  a.passed = row.flag("passed");
+  a.events = static_cast<int>(row.i64("events"));
   return a;
 }
 
 std::vector<Attempt> attempt_rows(db::ResultSet const& rows) {
   std::vector<Attempt> out;
-  for (std::size_t i = 0; i < rows.size(); ++i) out.push_back(attempt_row(rows.row(i)));
+  for (auto row : rows) out.push_back(attempt_row(row));
   return out;
 }
 
-constexpr char const* examinee_columns =
-    "SELECT u.id, u.username, u.display_name, u.region_id, r.path, r.name, e.unit_id, un.name, e.rank"
-    " FROM users u JOIN regions r ON r.id = u.region_id"
-    " LEFT JOIN exam_examinees e ON e.user_id = u.id LEFT JOIN units un ON un.id = e.unit_id ";
+constexpr char const* bank_columns =
+    "SELECT b.id, b.name, b.audience, b.description, b.created_at, b.updated_at,"
+    " (SELECT COUNT(*) FROM exam_questions q WHERE q.bank_id = b.id) AS question_count FROM exam_banks b";
 
-Examinee examinee_row(db::Row const& row) {
-  return {row.i64(0), row.str(1), row.str(2), row.i64(3), row.str(4), row.str(5), row.opt_i64(6), row.str(7),
-          row.str(8), {}};
+Bank bank_row(db::Row const& row) {
+  return {row.i64("id"),         row.str("name"),       row.str("audience"), row.str("description"),
+          row.i64("question_count"), row.i64("created_at"), row.i64("updated_at")};
 }
 
 }  // namespace
 
 std::vector<Bank> banks(db::Connection& conn) {
-  auto rows = conn.query(
-      "SELECT b.id, b.name, b.audience, b.description, b.created_at, b.updated_at,"
-      " (SELECT COUNT(*) FROM exam_questions q WHERE q.bank_id = b.id) FROM exam_banks b ORDER BY b.id");
+  auto rows = conn.query(std::string(bank_columns) + " ORDER BY b.id");
   std::vector<Bank> out;
-  for (std::size_t i = 0; i < rows.size(); ++i) {
-    auto row = rows.row(i);
-    out.push_back({row.i64(0), row.str(1), row.str(2), row.str(3), row.i64(6), row.i64(4), row.i64(5)});
-  }
+  for (auto row : rows) out.push_back(bank_row(row));
   return out;
 }
 
 std::optional<Bank> bank(db::Connection& conn, std::int64_t id) {
-  auto rows = conn.query(
-      "SELECT b.id, b.name, b.audience, b.description, b.created_at, b.updated_at,"
-      " (SELECT COUNT(*) FROM exam_questions q WHERE q.bank_id = b.id) FROM exam_banks b WHERE b.id = ?",
-      {id});
+  auto rows = conn.query(std::string(bank_columns) + " WHERE b.id = ?", {id});
   if (rows.empty()) return std::nullopt;
-  auto row = rows.front();
-  return Bank{row.i64(0), row.str(1), row.str(2), row.str(3), row.i64(6), row.i64(4), row.i64(5)};
+  return bank_row(rows.front());
 }
 
 std::optional<std::int64_t> bank_id_by_name(db::Connection& conn, std::string const& name) {
@@ -198,15 +190,14 @@ std::vector<Question> questions(db::Connection& conn, QuestionFilter const& filt
   params.emplace_back(filter.offset);
   auto rows = conn.query(sql, params);
   std::vector<Question> out;
-  for (std::size_t i = 0; i < rows.size(); ++i) out.push_back(question_row(rows.row(i)));
+  for (auto row : rows) out.push_back(question_row(row));
   return out;
 }
 
 std::int64_t count_questions(db::Connection& conn, QuestionFilter const& filter) {
   std::vector<db::Param> params;
-  auto const sql = "SELECT COUNT(*) FROM exam_questions " + question_where(filter, params);
-  auto rows = conn.query(sql, params);
-  return rows.front().i64(0);
+  auto const sql = "SELECT COUNT(*) AS n FROM exam_questions " + question_where(filter, params);
+  return conn.query(sql, params).front().i64("n");
 }
 
 std::optional<Question> question(db::Connection& conn, std::int64_t id) {
@@ -218,8 +209,9 @@ std::optional<Question> question(db::Connection& conn, std::int64_t id) {
 std::vector<Question> questions_of_banks(db::Connection& conn, std::vector<std::int64_t> const& bank_ids) {
   std::vector<Question> out;
   for (auto id : bank_ids) {
-    auto rows = conn.query(std::string(question_columns) + "WHERE bank_id = ? ORDER BY id", {id});
-    for (std::size_t i = 0; i < rows.size(); ++i) out.push_back(question_row(rows.row(i)));
+    for (auto row : conn.query(std::string(question_columns) + "WHERE bank_id = ? ORDER BY id", {id})) {
+      out.push_back(question_row(row));
+    }
   }
   return out;
 }
@@ -239,7 +231,7 @@ std::optional<std::int64_t> question_by_key(db::Connection& conn, std::int64_t b
 std::set<std::string> stem_keys(db::Connection& conn, std::int64_t bank_id) {
   auto rows = conn.query("SELECT stem_key FROM exam_questions WHERE bank_id = ?", {bank_id});
   std::set<std::string> out;
-  for (std::size_t i = 0; i < rows.size(); ++i) out.insert(rows.row(i).str(0));
+  for (auto row : rows) out.insert(row.str("stem_key"));
   return out;
 }
 
@@ -263,35 +255,29 @@ void delete_question(db::Connection& conn, std::int64_t id) {
   conn.exec("DELETE FROM exam_questions WHERE id = ?", {id});
 }
 
-std::optional<Examinee> examinee(db::Connection& conn, std::int64_t user_id) {
-  auto rows = conn.query(std::string(examinee_columns) + "WHERE u.id = ?", {user_id});
-  if (rows.empty()) return std::nullopt;
-  auto out = examinee_row(rows.front());
-  auto roles = conn.query("SELECT role FROM user_roles WHERE user_id = ? ORDER BY role", {user_id});
-  for (std::size_t i = 0; i < roles.size(); ++i) out.roles.push_back(roles.row(i).str(0));
-  return out;
-}
-
-std::vector<Examinee> examinees(db::Connection& conn) {
-  auto rows = conn.query(std::string(examinee_columns) + "WHERE u.disabled = 0 ORDER BY u.id");
-  std::vector<Examinee> out;
-  std::map<std::int64_t, std::size_t> index;
-  for (std::size_t i = 0; i < rows.size(); ++i) {
-    out.push_back(examinee_row(rows.row(i)));
-    index[out.back().user_id] = i;
-  }
-  auto roles = conn.query("SELECT user_id, role FROM user_roles");
-  for (std::size_t i = 0; i < roles.size(); ++i) {
-    if (auto found = index.find(roles.row(i).i64(0)); found != index.end())
-      out[found->second].roles.push_back(roles.row(i).str(1));
+std::map<std::int64_t, Profile> profiles(db::Connection& conn, std::vector<std::int64_t> const& user_ids) {
+  std::map<std::int64_t, Profile> out;
+  constexpr std::size_t chunk = 500;
+  for (std::size_t at = 0; at < user_ids.size(); at += chunk) {
+    auto const n = std::min(chunk, user_ids.size() - at);
+    std::string marks;
+    std::vector<db::Param> params;
+    for (std::size_t i = 0; i < n; ++i) {
+      marks += i ? ", ?" : "?";
+      params.emplace_back(user_ids[at + i]);
+    }
+    for (auto row : conn.query("SELECT user_id, unit_id, rank FROM exam_examinees WHERE user_id IN (" + marks + ")",
+                               params)) {
+      out[row.i64("user_id")] = {row.opt_i64("unit_id"), row.str("rank")};
+    }
   }
   return out;
 }
 
-std::pair<std::optional<std::int64_t>, std::string> profile(db::Connection& conn, std::int64_t user_id) {
+Profile profile(db::Connection& conn, std::int64_t user_id) {
   auto rows = conn.query("SELECT unit_id, rank FROM exam_examinees WHERE user_id = ?", {user_id});
-  if (rows.empty()) return {std::nullopt, ""};
-  return {rows.front().opt_i64(0), rows.front().str(1)};
+  if (rows.empty()) return {};
+  return {rows.front().opt_i64("unit_id"), rows.front().str("rank")};
 }
 
 void set_examinee(db::Connection& conn, std::int64_t user_id, std::optional<std::int64_t> unit_id,
@@ -303,37 +289,9 @@ void set_examinee(db::Connection& conn, std::int64_t user_id, std::optional<std:
       {user_id, unit_id, rank, now});
 }
 
-bool unit_exists(db::Connection& conn, std::int64_t id) {
-  return conn.scalar("SELECT id FROM units WHERE id = ?", {id}).has_value();
-}
-
-std::optional<std::string> unit_name(db::Connection& conn, std::int64_t id) {
-  auto rows = conn.query("SELECT name FROM units WHERE id = ?", {id});
-  if (rows.empty()) return std::nullopt;
-  return rows.front().str(0);
-}
-
-std::optional<std::string> region_path(db::Connection& conn, std::int64_t id) {
-  auto rows = conn.query("SELECT path FROM regions WHERE id = ?", {id});
-  if (rows.empty()) return std::nullopt;
-  return rows.front().str(0);
-}
-
-bool user_exists(db::Connection& conn, std::int64_t id) {
-  return conn.scalar("SELECT id FROM users WHERE id = ?", {id}).has_value();
-}
-
-std::vector<Named> regions_at_level(db::Connection& conn, int level) {
-  auto rows = conn.query("SELECT id, name, path FROM regions WHERE level = ? ORDER BY code", {level});
-  std::vector<Named> out;
-  for (std::size_t i = 0; i < rows.size(); ++i) out.push_back({rows.row(i).i64(0), rows.row(i).str(1), rows.row(i).str(2)});
-  return out;
-}
-
 std::vector<Exam> exams(db::Connection& conn) {
-  auto rows = conn.query(std::string(exam_columns) + "ORDER BY opens_at DESC, id DESC");
   std::vector<Exam> out;
-  for (std::size_t i = 0; i < rows.size(); ++i) out.push_back(exam_row(rows.row(i)));
+  for (auto row : conn.query(std::string(exam_columns) + "ORDER BY opens_at DESC, id DESC")) out.push_back(exam_row(row));
   return out;
 }
 
@@ -346,7 +304,9 @@ std::optional<Exam> exam(db::Connection& conn, std::int64_t id) {
 std::optional<ExamHead> exam_head(db::Connection& conn, std::int64_t id) {
   auto rows = conn.query("SELECT status, version, closes_at FROM exams WHERE id = ?", {id});
   if (rows.empty()) return std::nullopt;
-  return ExamHead{rows.front().str(0), static_cast<int>(rows.front().i64(1)), rows.front().i64(2)};
+  auto const row = rows.front();
+  return ExamHead{exam_status_of(row.str("status")).value_or(ExamStatus::draft), static_cast<int>(row.i64("version")),
+                  row.i64("closes_at")};
 }
 
 std::int64_t insert_exam(db::Connection& conn, Exam const& e, base::Millis now) {
@@ -377,10 +337,10 @@ void delete_exam(db::Connection& conn, std::int64_t id) {
   conn.exec("DELETE FROM exams WHERE id = ?", {id});
 }
 
-void set_exam_status(db::Connection& conn, std::int64_t id, std::string const& status, base::Millis closes_at,
+void set_exam_status(db::Connection& conn, std::int64_t id, ExamStatus status, base::Millis closes_at,
                      base::Millis now) {
   conn.exec("UPDATE exams SET status = ?, closes_at = ?, version = version + 1, updated_at = ? WHERE id = ?",
-            {status, closes_at, now, id});
+            {code_of(status), closes_at, now, id});
 }
 
 void freeze_pool(db::Connection& conn, std::int64_t exam_id, std::vector<Question> const& questions, base::Millis now) {
@@ -397,11 +357,11 @@ void freeze_pool(db::Connection& conn, std::int64_t exam_id, std::vector<Questio
 
 std::vector<Question> pool(db::Connection& conn, std::int64_t exam_id) {
   auto rows = conn.query(
-      "SELECT question_id, 0, type, stem, options, answer, explanation, difficulty, tags, law_ref, 0, 0"
-      " FROM exam_pool WHERE exam_id = ? ORDER BY question_id",
+      "SELECT question_id AS id, 0 AS bank_id, type, stem, options, answer, explanation, difficulty, tags, law_ref,"
+      " 0 AS created_at, 0 AS updated_at FROM exam_pool WHERE exam_id = ? ORDER BY question_id",
       {exam_id});
   std::vector<Question> out;
-  for (std::size_t i = 0; i < rows.size(); ++i) out.push_back(question_row(rows.row(i)));
+  for (auto row : rows) out.push_back(question_row(row));
   return out;
 }
 
@@ -435,17 +395,17 @@ std::optional<Attempt> attempt(db::Connection& conn, std::int64_t id) {
   return attempt_row(rows.front());
 }
 
-std::optional<std::string> attempt_status(db::Connection& conn, std::int64_t id) {
+std::optional<AttemptStatus> attempt_status(db::Connection& conn, std::int64_t id) {
   auto rows = conn.query("SELECT status FROM exam_attempts WHERE id = ?", {id});
   if (rows.empty()) return std::nullopt;
-  return rows.front().str(0);
+  return attempt_status_of(rows.front().str("status"));
 }
 
 std::int64_t insert_attempt(db::Connection& conn, Attempt const& a) {
   return conn.insert(
       "INSERT INTO exam_attempts (exam_id, user_id, number, seed, paper, status, started_at, deadline, submitted_at,"
       " score, grade, passed, events) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0) RETURNING id",
-      {a.exam_id, a.user_id, a.number, static_cast<std::int64_t>(a.seed), encode_paper(a.paper), a.status,
+      {a.exam_id, a.user_id, a.number, static_cast<std::int64_t>(a.seed), encode_paper(a.paper), code_of(a.status),
        a.started_at, a.deadline, a.submitted_at, a.score, a.grade, a.passed});
 }
 
@@ -460,7 +420,7 @@ void save_answer(db::Connection& conn, std::int64_t attempt_id, std::int64_t que
 std::map<std::int64_t, std::string> answers(db::Connection& conn, std::int64_t attempt_id) {
   auto rows = conn.query("SELECT question_id, answer FROM exam_answers WHERE attempt_id = ?", {attempt_id});
   std::map<std::int64_t, std::string> out;
-  for (std::size_t i = 0; i < rows.size(); ++i) out[rows.row(i).i64(0)] = rows.row(i).str(1);
+  for (auto row : rows) out[row.i64("question_id")] = row.str("answer");
   return out;
 }
 
@@ -468,7 +428,7 @@ bool finish_attempt(db::Connection& conn, Attempt const& a) {
   return conn.exec(
              "UPDATE exam_attempts SET status = ?, submitted_at = ?, score = ?, grade = ?, passed = ?"
              " WHERE id = ? AND status = 'in_progress'",
-             {a.status, a.submitted_at, a.score, a.grade, a.passed, a.id}) > 0;
+             {code_of(a.status), a.submitted_at, a.score, a.grade, a.passed, a.id}) > 0;
 }
 
 std::vector<std::int64_t> expired_attempts(db::Connection& conn, base::Millis before, std::optional<std::int64_t> exam_id) {
@@ -478,14 +438,14 @@ std::vector<std::int64_t> expired_attempts(db::Connection& conn, base::Millis be
                       : conn.query("SELECT id FROM exam_attempts WHERE status = 'in_progress' AND deadline < ? LIMIT 5000",
                                    {before});
   std::vector<std::int64_t> out;
-  for (std::size_t i = 0; i < rows.size(); ++i) out.push_back(rows.row(i).i64(0));
+  for (auto row : rows) out.push_back(row.i64("id"));
   return out;
 }
 
 std::vector<std::int64_t> open_attempts(db::Connection& conn, std::int64_t exam_id) {
   auto rows = conn.query("SELECT id FROM exam_attempts WHERE status = 'in_progress' AND exam_id = ?", {exam_id});
   std::vector<std::int64_t> out;
-  for (std::size_t i = 0; i < rows.size(); ++i) out.push_back(rows.row(i).i64(0));
+  for (auto row : rows) out.push_back(row.i64("id"));
   return out;
 }
 
@@ -493,7 +453,7 @@ std::vector<Event> events_of(db::Connection& conn, std::int64_t attempt_id) {
   auto rows = conn.query("SELECT kind, at FROM exam_events WHERE attempt_id = ? ORDER BY at, id", {attempt_id});
   std::vector<Event> out;
   out.reserve(rows.size());
-  for (std::size_t i = 0; i < rows.size(); ++i) out.push_back({rows.row(i).str(0), rows.row(i).i64(1)});
+  for (auto row : rows) out.push_back({row.str("kind"), row.i64("at")});
   return out;
 }
 

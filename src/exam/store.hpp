@@ -9,12 +9,9 @@
 #include <vector>
 
 #include "db/database.hpp"
-#include "db/migrate.hpp"
 #include "exam/model.hpp"
 
 namespace pufa::exam {
-
-std::vector<db::Migration> core_migrations();
 
 namespace store {
 
@@ -44,29 +41,21 @@ std::int64_t insert_question(db::Connection& conn, Question const& q, base::Mill
 void update_question(db::Connection& conn, Question const& q, base::Millis now);
 void delete_question(db::Connection& conn, std::int64_t id);
 
-// Examinees (unit and rank); users joined for names and roles.
-std::optional<Examinee> examinee(db::Connection& conn, std::int64_t user_id);
-std::vector<Examinee> examinees(db::Connection& conn);  // every enabled user
-// Unit and rank alone (the start path): nullopt unit and "" rank when none is kept.
-std::pair<std::optional<std::int64_t>, std::string> profile(db::Connection& conn, std::int64_t user_id);
+// What the exam area keeps of an examinee (the account itself is auth's): unit and rank.
+struct Profile {
+  std::optional<std::int64_t> unit_id;
+  std::string rank;
+};
+Profile profile(db::Connection& conn, std::int64_t user_id);  // none kept: no unit, rank ""
+std::map<std::int64_t, Profile> profiles(db::Connection& conn, std::vector<std::int64_t> const& user_ids);
 void set_examinee(db::Connection& conn, std::int64_t user_id, std::optional<std::int64_t> unit_id,
                   std::string const& rank, base::Millis now);
-bool unit_exists(db::Connection& conn, std::int64_t id);
-std::optional<std::string> unit_name(db::Connection& conn, std::int64_t id);
-std::optional<std::string> region_path(db::Connection& conn, std::int64_t id);
-bool user_exists(db::Connection& conn, std::int64_t id);
-struct Named {
-  std::int64_t id = 0;
-  std::string name;
-  std::string path;
-};
-std::vector<Named> regions_at_level(db::Connection& conn, int level);
 
 // Exams
 std::vector<Exam> exams(db::Connection& conn);
 std::optional<Exam> exam(db::Connection& conn, std::int64_t id);
 struct ExamHead {
-  std::string status;
+  ExamStatus status = ExamStatus::draft;
   int version = 0;
   base::Millis closes_at = 0;
 };
@@ -74,7 +63,7 @@ std::optional<ExamHead> exam_head(db::Connection& conn, std::int64_t id);
 std::int64_t insert_exam(db::Connection& conn, Exam const& exam, base::Millis now);
 void update_exam(db::Connection& conn, Exam const& exam, base::Millis now);
 void delete_exam(db::Connection& conn, std::int64_t id);
-void set_exam_status(db::Connection& conn, std::int64_t id, std::string const& status, base::Millis closes_at,
+void set_exam_status(db::Connection& conn, std::int64_t id, ExamStatus status, base::Millis closes_at,
                      base::Millis now);
 // Freezes the questions a published exam draws from and bumps its version.
 void freeze_pool(db::Connection& conn, std::int64_t exam_id, std::vector<Question> const& questions, base::Millis now);
@@ -87,7 +76,7 @@ std::vector<Attempt> attempts(db::Connection& conn, std::int64_t exam_id, std::i
 std::vector<Attempt> attempts_of_exam(db::Connection& conn, std::int64_t exam_id);
 std::vector<Attempt> attempts_of_user(db::Connection& conn, std::int64_t user_id);
 std::optional<Attempt> attempt(db::Connection& conn, std::int64_t id);
-std::optional<std::string> attempt_status(db::Connection& conn, std::int64_t id);
+std::optional<AttemptStatus> attempt_status(db::Connection& conn, std::int64_t id);
 std::int64_t insert_attempt(db::Connection& conn, Attempt const& attempt);
 void save_answer(db::Connection& conn, std::int64_t attempt_id, std::int64_t question_id, std::string const& answer,
                  base::Millis now);

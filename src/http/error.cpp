@@ -8,7 +8,7 @@ namespace pufa::http {
 namespace {
 
 // Index by AppError. Keep in the enum's order (checked by a unit test).
-constexpr std::array<ErrorInfo, 22> error_table{{
+constexpr std::array<ErrorCode, 20> error_table{{
     {400, "bad_request", "请求格式不正确"},
     {400, "malformed_json", "请求内容不是有效的 JSON"},
     {400, "validation_failed", "填写的内容有误，请检查后重试"},
@@ -25,8 +25,6 @@ constexpr std::array<ErrorInfo, 22> error_table{{
     {422, "unprocessable", "当前状态下不能执行该操作"},
     {422, "import_failed", "导入失败：文件中有错误，未写入任何数据"},
     {429, "rate_limited", "操作过于频繁，请稍后再试"},
-    {409, "attempt_closed", "考试已结束或已交卷，答案未保存"},
-    {403, "review_not_open", "考试结束后才能查看答题详情"},
     {429, "account_locked", "登录失败次数过多，账户已锁定，请 15 分钟后再试"},
     {403, "account_disabled", "账户已停用，请联系管理员"},
     {503, "unavailable", "服务繁忙，请稍后再试"},
@@ -37,18 +35,42 @@ static_assert(error_table.size() == static_cast<std::size_t>(AppError::internal)
 
 }  // namespace
 
-ErrorInfo const& error_info(AppError error) {
+ErrorCode const& error_info(AppError error) {
   return error_table[static_cast<std::size_t>(error)];
 }
 
-ApiError::ApiError(AppError error, std::string message, std::string field)
-    : error_(error), message_(std::move(message)), field_(std::move(field)) {
-  if (message_.empty()) message_ = std::string(error_info(error).message);
+namespace {
+
+// The generic kind an area's code falls under, by its status.
+AppError kind_of(int status) {
+  switch (status) {
+    case 400: return AppError::validation_failed;
+    case 401: return AppError::unauthenticated;
+    case 403: return AppError::forbidden;
+    case 404: return AppError::not_found;
+    case 409: return AppError::conflict;
+    case 413: return AppError::payload_too_large;
+    case 415: return AppError::unsupported_media_type;
+    case 429: return AppError::rate_limited;
+    case 503: return AppError::unavailable;
+    default: return status < 500 ? AppError::unprocessable : AppError::internal;
+  }
 }
 
-Response error_response(AppError error, std::string_view message, std::string_view field,
+}  // namespace
+
+ApiError::ApiError(AppError error, std::string message, std::string field)
+    : error_(error), code_(&error_info(error)), message_(std::move(message)), field_(std::move(field)) {
+  if (message_.empty()) message_ = std::string(code_->message);
+}
+
+ApiError::ApiError(ErrorCode const& code, std::string message, std::string field)
+    : error_(kind_of(code.status)), code_(&code), message_(std::move(message)), field_(std::move(field)) {
+  if (message_.empty()) message_ = std::string(code_->message);
+}
+
+Response error_response(ErrorCode const& info, std::string_view message, std::string_view field,
                         std::string_view request_id, boost::json::object const& details) {
-  auto const& info = error_info(error);
   boost::json::object body;
   body["code"] = info.code;
   body["message"] = message.empty() ? info.message : message;

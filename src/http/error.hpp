@@ -1,4 +1,6 @@
-// The one table of application errors: code, HTTP status, default Chinese message.
+// Application errors: a stable code, an HTTP status and a default Chinese message. The common
+// ones are the AppError table here; an area adds its own as `ErrorCode` constants in its folder
+// (exam: attempt_closed), so http/ never learns an area's codes.
 #pragma once
 
 #include <boost/json/object.hpp>
@@ -27,46 +29,54 @@ enum class AppError {
   unprocessable,
   import_failed,
   rate_limited,
-  attempt_closed,   // exam: the attempt is over (deadline + grace, or submitted)
-  review_not_open,  // exam: review only once the exam has closed
   account_locked,
   account_disabled,
   unavailable,
   internal,
 };
 
-struct ErrorInfo {
+struct ErrorCode {
   int status;
   std::string_view code;
   std::string_view message;  // default zh-CN sentence
 };
+using ErrorInfo = ErrorCode;
 
-ErrorInfo const& error_info(AppError error);
+ErrorCode const& error_info(AppError error);
 
 // Thrown by handlers and services for expected failures; the router turns it into the
 // error envelope. Bugs and infrastructure failures are any other exception (→ 500, logged).
 class ApiError : public std::exception {
  public:
   explicit ApiError(AppError error, std::string message = {}, std::string field = {});
+  // An area's own code (declared as a constexpr ErrorCode with static storage).
+  explicit ApiError(ErrorCode const& code, std::string message = {}, std::string field = {});
   // Extra members of the error object, e.g. "rows" of a failed import.
   ApiError& with(boost::json::object details) {
     details_ = std::move(details);
     return *this;
   }
   boost::json::object const& details() const { return details_; }
+  // The generic kind; an area's own code reports the AppError of the same status class.
   AppError error() const { return error_; }
+  ErrorCode const& code() const { return *code_; }
   std::string const& message() const { return message_; }
   std::string const& field() const { return field_; }
   char const* what() const noexcept override { return message_.c_str(); }
 
  private:
   AppError error_;
+  ErrorCode const* code_;
   std::string message_;
   std::string field_;
   boost::json::object details_;
 };
 
-Response error_response(AppError error, std::string_view message, std::string_view field,
+Response error_response(ErrorCode const& code, std::string_view message, std::string_view field,
                         std::string_view request_id, boost::json::object const& details = {});
+inline Response error_response(AppError error, std::string_view message, std::string_view field,
+                               std::string_view request_id, boost::json::object const& details = {}) {
+  return error_response(error_info(error), message, field, request_id, details);
+}
 
 }  // namespace pufa::http

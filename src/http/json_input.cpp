@@ -1,9 +1,12 @@
 #include "http/json_input.hpp"
 
+#include <algorithm>
+
 #include <boost/json/parse.hpp>
 #include <charconv>
 
 #include "http/error.hpp"
+#include "text/utf8.hpp"
 
 namespace pufa::http {
 
@@ -14,22 +17,6 @@ namespace {
 }
 
 }  // namespace
-
-std::optional<std::size_t> utf8_length(std::string_view text) {
-  std::size_t count = 0;
-  for (std::size_t i = 0; i < text.size();) {
-    auto const byte = static_cast<unsigned char>(text[i]);
-    std::size_t width = byte < 0x80 ? 1 : (byte >> 5) == 0x6 ? 2 : (byte >> 4) == 0xE ? 3
-                                      : (byte >> 3) == 0x1E ? 4 : 0;
-    if (width == 0 || i + width > text.size()) return std::nullopt;
-    for (std::size_t k = 1; k < width; ++k) {
-      if ((static_cast<unsigned char>(text[i + k]) >> 6) != 0x2) return std::nullopt;
-    }
-    i += width;
-    ++count;
-  }
-  return count;
-}
 
 boost::json::object json_object(Request const& request) {
   if (!request.media_type_is("application/json")) throw ApiError(AppError::unsupported_media_type);
@@ -46,7 +33,7 @@ std::optional<std::string> opt_string(boost::json::object const& body, std::stri
   if (!value || value->is_null()) return std::nullopt;
   if (!value->is_string()) wrong(key, std::string(label) + "应为文本");
   std::string text(value->as_string());
-  auto length = utf8_length(text);
+  auto length = text::utf8_length(text);
   if (!length) wrong(key, std::string(label) + "含有无效字符");
   if (*length > max_chars) {
     wrong(key, std::string(label) + "不能超过 " + std::to_string(max_chars) + " 个字");
@@ -107,15 +94,15 @@ std::optional<std::int64_t> query_int(Request const& request, std::string_view n
   return value;
 }
 
-Page page_of(Request const& request) {
+Page page_of(Request const& request, std::int64_t max_size, std::int64_t default_size) {
   Page page;
   page.page = query_int(request, "page").value_or(1);
-  page.size = query_int(request, "page_size").value_or(20);
-  if (page.page < 1 || page.page > 1'000'000) {
+  page.size = query_int(request, "page_size").value_or(std::min(default_size, max_size));
+  if (page.page < 1 || page.page > max_page_number) {
     throw ApiError(AppError::validation_failed, "页码超出范围", "page");
   }
-  if (page.size < 1 || page.size > max_page_size) {
-    throw ApiError(AppError::validation_failed, "每页条数应在 1 到 100 之间", "page_size");
+  if (page.size < 1 || page.size > max_size) {
+    throw ApiError(AppError::validation_failed, "每页条数应在 1 到 " + std::to_string(max_size) + " 之间", "page_size");
   }
   return page;
 }

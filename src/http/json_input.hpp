@@ -30,17 +30,16 @@ std::optional<std::vector<std::string>> opt_string_list(boost::json::object cons
                                                         std::string_view key,
                                                         std::string_view label);
 
-// List query parameters ?page=&page_size= with bounds.
+// The one paging contract of every list (docs/api.md): ?page= (from 1) and ?page_size= (default
+// 20, at most the route's maximum, a named constant beside the route).
 struct Page {
   std::int64_t page = 1;
   std::int64_t size = 20;
   std::int64_t offset() const { return (page - 1) * size; }
 };
-inline constexpr std::int64_t max_page_size = 100;
-Page page_of(Request const& request);
+inline constexpr std::int64_t default_page_size = 20;
+inline constexpr std::int64_t max_page_number = 1'000'000;
+Page page_of(Request const& request, std::int64_t max_size, std::int64_t default_size = default_page_size);
 std::optional<std::int64_t> query_int(Request const& request, std::string_view name);
-
-// Counts Unicode code points in valid UTF-8; nullopt when the bytes are not UTF-8.
-std::optional<std::size_t> utf8_length(std::string_view text);
 
 }  // namespace pufa::http

@@ -68,16 +68,16 @@ std::optional<std::string> Request::cookie(std::string_view name) const {
   return std::nullopt;
 }
 
-bool Request::media_type_is(std::string_view wanted) const {
+std::string Request::media_type() const {
   auto type = header("content-type").value_or("");
   type = type.substr(0, type.find(';'));
   while (!type.empty() && type.back() == ' ') type.remove_suffix(1);
-  if (type.size() != wanted.size()) return false;
-  for (std::size_t i = 0; i < type.size(); ++i) {
-    if (std::tolower(static_cast<unsigned char>(type[i])) != wanted[i]) return false;
-  }
-  return true;
+  std::string out(type);
+  for (auto& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
 }
+
+bool Request::media_type_is(std::string_view wanted) const { return media_type() == wanted; }
 
 std::string contains_pattern(std::string_view text) {
   std::string out = "%";

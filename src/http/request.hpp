@@ -39,7 +39,9 @@ struct Request {
   std::optional<std::string_view> header(std::string_view lower_name) const;
   std::optional<std::string_view> query_value(std::string_view name) const;
   std::optional<std::string> cookie(std::string_view name) const;
-  // Content-Type without parameters equals `wanted` (lower-case), ignoring case.
+  // Content-Type without parameters, lower-cased ("" when absent).
+  std::string media_type() const;
+  // media_type() equals `wanted` (lower-case).
   bool media_type_is(std::string_view wanted) const;
 
   // Path parameter as a positive id; throws ApiError(not_found) when it is not one.

@@ -110,7 +110,7 @@ Response Router::handle(Request& request, Match const& found) const {
     }
     response = refused ? std::move(*refused) : found.route->handler(request);
   } catch (ApiError const& error) {
-    response = error_response(error.error(), error.message(), error.field(), request.request_id,
+    response = error_response(error.code(), error.message(), error.field(), request.request_id,
                               error.details());
   } catch (std::exception const& error) {
     if (auto known = translator_ ? translator_(error) : std::nullopt) {

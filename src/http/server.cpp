@@ -1,6 +1,8 @@
 // The only file that includes Beast and Asio. Sessions move bytes; the router decides.
 #include "http/server.hpp"
 
+#include <fmt/format.h>
+
 #include <spdlog/spdlog.h>
 
 #include <atomic>
@@ -65,10 +67,7 @@ bool valid_request_id(std::string_view id) {
 std::string next_request_id() {
   static std::string const prefix = base::random_hex(4);
   static std::atomic<std::uint64_t> counter{0};
-  char text[24];
-  std::snprintf(text, sizeof text, "%s%08llx", prefix.c_str(),
-                static_cast<unsigned long long>(counter.fetch_add(1) & 0xffffffffULL));
-  return text;
+  return fmt::format("{}{:08x}", prefix, counter.fetch_add(1) & 0xffffffffULL);
 }
 
 bool accepts_gzip(std::string_view accept_encoding) {

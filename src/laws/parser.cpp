@@ -1,5 +1,7 @@
 #include "laws/parser.hpp"
 
+#include "base/time.hpp"
+
 #include <algorithm>
 #include <cstdio>
 
@@ -109,9 +111,8 @@ std::string history_date(std::string_view line) {
   int used = 0;
   std::string const head(line.substr(0, 40));
   if (std::sscanf(head.c_str(), "%4d年%2d月%2d日%n", &year, &month, &day, &used) != 3) return {};
-  char buffer[16];
-  std::snprintf(buffer, sizeof buffer, "%04d-%02d-%02d", year, month, day);
-  return buffer;
+  if (month < 1 || day < 1) return {};
+  return base::date_text(year, static_cast<unsigned>(month), static_cast<unsigned>(day));
 }
 
 class Reader {

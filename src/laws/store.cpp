@@ -32,8 +32,7 @@ bool same_sources(db::Connection& conn, std::int64_t version_id,
   auto rows = conn.query(
       "SELECT source, sha256 FROM law_sources WHERE version_id = ? ORDER BY source", {version_id});
   std::vector<std::pair<std::string, std::string>> stored, given;
-  for (std::size_t i = 0; i < rows.size(); ++i)
-    stored.emplace_back(rows.row(i).str(0), rows.row(i).str(1));
+  for (auto row : rows) stored.emplace_back(row.str("source"), row.str("sha256"));
   for (auto const& source : sources) given.emplace_back(source.name, source.sha256);
   std::sort(given.begin(), given.end());
   return stored == given;
@@ -70,8 +69,9 @@ void insert_content(db::Connection& conn, std::int64_t version_id, Law const& la
 }
 
 ArticleRow article_row(db::Row const& row) {
-  return {row.i64(0), row.opt_i64(1), {static_cast<int>(row.i64(2)), static_cast<int>(row.i64(3))},
-          row.str(4), row.i64(5),     split_lines(row.str(6))};
+  return {row.i64("id"), row.opt_i64("node_id"),
+          {static_cast<int>(row.i64("number")), static_cast<int>(row.i64("suffix"))},
+          row.str("label"), row.i64("ordinal"), split_lines(row.str("text"))};
 }
 
 constexpr char const* article_columns =
@@ -125,9 +125,9 @@ std::vector<LawListItem> list_laws(db::Connection& conn, std::string const& titl
                            " AND LOWER(l.title) LIKE ? ESCAPE '\\' ORDER BY l.category, l.title",
                        {title_like});
   std::vector<LawListItem> out;
-  for (std::size_t i = 0; i < rows.size(); ++i) {
-    auto row = rows.row(i);
-    out.push_back({{row.i64(0), row.str(1), row.str(2), row.str(3)}, row.str(4), row.i64(5)});
+  for (auto row : rows) {
+    out.push_back({{row.i64("id"), row.str("title"), row.str("short_title"), row.str("category")},
+                   row.str("version_date"), row.i64("article_count")});
   }
   return out;
 }
@@ -145,7 +145,7 @@ std::optional<LawRow> find_law(db::Connection& conn, std::string const& key) {
                             {key, key});
   if (rows.empty()) return std::nullopt;
   auto row = rows.front();
-  return LawRow{row.i64(0), row.str(1), row.str(2), row.str(3)};
+  return LawRow{row.i64("id"), row.str("title"), row.str("short_title"), row.str("category")};
 }
 
 std::optional<VersionRow> latest_version(db::Connection& conn, std::int64_t law_id) {
@@ -155,7 +155,8 @@ std::optional<VersionRow> latest_version(db::Connection& conn, std::int64_t law_
       {law_id});
   if (rows.empty()) return std::nullopt;
   auto row = rows.front();
-  return VersionRow{row.i64(0), row.str(1), split_lines(row.str(2)), row.i64(3), row.i64(4)};
+  return VersionRow{row.i64("id"), row.str("version_date"), split_lines(row.str("history")), row.i64("article_count"),
+                    row.i64("imported_at")};
 }
 
 std::vector<std::string> version_dates(db::Connection& conn, std::int64_t law_id) {
@@ -163,7 +164,7 @@ std::vector<std::string> version_dates(db::Connection& conn, std::int64_t law_id
       "SELECT version_date FROM law_versions WHERE law_id = ? ORDER BY version_date DESC",
       {law_id});
   std::vector<std::string> out;
-  for (std::size_t i = 0; i < rows.size(); ++i) out.push_back(rows.row(i).str(0));
+  for (auto row : rows) out.push_back(row.str("version_date"));
   return out;
 }
 
@@ -173,20 +174,19 @@ std::vector<NodeRow> nodes(db::Connection& conn, std::int64_t version_id) {
       "ordinal",
       {version_id});
   std::vector<NodeRow> out;
-  for (std::size_t i = 0; i < rows.size(); ++i) {
-    auto row = rows.row(i);
-    out.push_back({row.i64(0), row.opt_i64(1), row.str(2), row.str(3), split_lines(row.str(4))});
+  for (auto row : rows) {
+    out.push_back({row.i64("id"), row.opt_i64("parent_id"), row.str("kind"), row.str("title"), split_lines(row.str("text"))});
   }
   return out;
 }
 
 std::vector<ArticleRow> article_index(db::Connection& conn, std::int64_t version_id) {
   auto rows = conn.query(
-      "SELECT id, node_id, number, suffix, label, ordinal, '' FROM law_articles"
+      "SELECT id, node_id, number, suffix, label, ordinal, '' AS text FROM law_articles"
       " WHERE version_id = ? ORDER BY ordinal",
       {version_id});
   std::vector<ArticleRow> out;
-  for (std::size_t i = 0; i < rows.size(); ++i) out.push_back(article_row(rows.row(i)));
+  for (auto row : rows) out.push_back(article_row(row));
   return out;
 }
 

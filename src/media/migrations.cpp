@@ -1,4 +1,5 @@
 #include "media/routes.hpp"
+#include "auth/regions.hpp"
 
 namespace pufa::media {
 
@@ -21,6 +22,10 @@ CREATE TABLE photos (
 );
 CREATE INDEX photos_region ON photos (region_id);
 )sql"},
+      {"media", 2, "photos keep their region path", R"sql(
+ALTER TABLE photos ADD COLUMN region_path TEXT NOT NULL DEFAULT '';
+CREATE INDEX photos_region_path ON photos (region_path);
+)sql", [](db::Connection& conn) { auth::regions::fill_region_paths(conn, "photos"); }},
   };
 }
 

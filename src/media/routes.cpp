@@ -9,6 +9,7 @@
 #include "media/photos.hpp"
 #include "media/service.hpp"
 #include "media/sniff.hpp"
+#include "text/utf8.hpp"
 
 namespace pufa::media {
 
@@ -40,7 +41,7 @@ std::optional<std::string> file_name(Request const& request) {
   std::string name = encoded->decode();
   if (auto const slash = name.find_last_of("/\\"); slash != std::string::npos)
     name.erase(0, slash + 1);
-  auto const length = http::utf8_length(name);
+  auto const length = text::utf8_length(name);
   if (!length || has_control_char(name)) {
     throw ApiError(AppError::validation_failed, "文件名含有无效字符", name_field);
   }
@@ -88,8 +89,7 @@ void add_routes(http::Router& router, db::Database& db, std::filesystem::path st
 
   router.add(Method::post, "/api/v1/photos",
              [service](Request& request) {
-               auto const& caller = auth::principal(request);
-               auto photo = service.upload(request, caller, file_name(request));
+               auto photo = service.upload(auth::actor(request), request.body, request.media_type(), file_name(request));
                return Response::created({{"photo", photo_json(photo)}});
              },
              {.permission = "activity.write",
@@ -113,7 +113,7 @@ void add_routes(http::Router& router, db::Database& db, std::filesystem::path st
 
   router.add(Method::del, "/api/v1/photos/{id}",
              [service](Request& request) {
-               service.remove(request, auth::principal(request), request.id_param("id"));
+               service.remove(auth::actor(request), request.id_param("id"));
                return Response::no_content();
              },
              {.permission = "activity.write", .action = "photos.delete"});

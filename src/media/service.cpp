@@ -36,13 +36,13 @@ std::string problem_message(ImageProblem problem) {
 
 }  // namespace
 
-Photo PhotoService::upload(http::Request const& request, auth::Principal const& caller,
+Photo PhotoService::upload(auth::Actor const& actor, std::string_view bytes, std::string_view declared,
                            std::optional<std::string> name) const {
-  auto const& bytes = request.body;
+  auto const& caller = actor.user();
   if (bytes.empty()) invalid_file("请选择要上传的照片");
   auto const type = sniff(bytes);
   if (!type) invalid_file("只能上传 JPEG、PNG 或 WebP 格式的照片");
-  if (!request.media_type_is(content_type(*type))) invalid_file("文件内容与所声明的图片类型不符");
+  if (declared != content_type(*type)) invalid_file("文件内容与所声明的图片类型不符");
   auto processed = process_image(bytes);
   if (!processed.image) invalid_file(problem_message(processed.problem));
 
@@ -62,10 +62,8 @@ Photo PhotoService::upload(http::Request const& request, auth::Principal const& 
   try {
     photo.id = db_->write([&](db::Connection& conn) {
       auto const id = store::insert_photo(conn, photo);
-      auto entry =
-          auth::audit_entry(request, &caller, "photos.create", "photos", std::to_string(id));
-      entry.detail = photo.content_type + ", " + std::to_string(photo.bytes) + " bytes";
-      auth::record_audit(conn, entry);
+      auth::audit(conn, actor, "photos.create", "photos", std::to_string(id),
+                  photo.content_type + ", " + std::to_string(photo.bytes) + " bytes");
       return id;
     });
   } catch (...) {
@@ -88,13 +86,12 @@ PhotoFile PhotoService::open(auth::Principal const& caller, std::int64_t id, boo
           std::move(*bytes)};
 }
 
-void PhotoService::remove(http::Request const& request, auth::Principal const& caller,
-                          std::int64_t id) const {
+void PhotoService::remove(auth::Actor const& actor, std::int64_t id) const {
+  auto const& caller = actor.user();
   auto const files = db_->write([&](db::Connection& conn) {
     auto photo = load_in_scope(conn, caller, id);
     store::delete_photo(conn, id);
-    auth::record_audit(
-        conn, auth::audit_entry(request, &caller, "photos.delete", "photos", std::to_string(id)));
+    auth::audit(conn, actor, "photos.delete", "photos", std::to_string(id));
     return photo.files;
   });
   storage_.remove(files);

@@ -12,7 +12,6 @@
 
 #include "auth/principal.hpp"
 #include "db/database.hpp"
-#include "http/request.hpp"
 #include "media/model.hpp"
 #include "media/storage.hpp"
 
@@ -32,12 +31,12 @@ class PhotoService {
   PhotoService(db::Database& db, std::filesystem::path storage)
       : db_(&db), storage_(std::move(storage)) {}
 
-  // The request's body is the image; its Content-Type must match the sniffed format.
+  // `bytes` is the image; `declared` (the request's media type) must match the sniffed format.
   // The photo is placed in the caller's region.
-  Photo upload(http::Request const& request, auth::Principal const& caller,
+  Photo upload(auth::Actor const& actor, std::string_view bytes, std::string_view declared,
                std::optional<std::string> name) const;
   PhotoFile open(auth::Principal const& caller, std::int64_t id, bool thumbnail) const;
-  void remove(http::Request const& request, auth::Principal const& caller, std::int64_t id) const;
+  void remove(auth::Actor const& actor, std::int64_t id) const;
 
  private:
   Photo load_in_scope(db::Connection& conn, auth::Principal const& caller, std::int64_t id) const;

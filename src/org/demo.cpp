@@ -1,5 +1,7 @@
 #include "org/demo.hpp"
 
+#include <fmt/format.h>
+
 #include <array>
 #include <cstdint>
 #include <map>
@@ -7,9 +9,10 @@
 #include <string>
 #include <vector>
 
-#include "auth/store.hpp"
+#include "auth/regions.hpp"
 #include "base/sequence.hpp"
 #include "base/time.hpp"
+#include "org/entities.hpp"
 
 namespace pufa::org {
 
@@ -108,19 +111,20 @@ class Builder {
   }
 
   void build() {
-    auto root = auth::store::root_region(conn_);
-    auth::store::rename_region(conn_, root->id, "330781", "兰溪市");
-    root_ = root->id;
+    auto const root = auth::regions::root(conn_);
+    auth::regions::set_name(conn_, root.id, "330781", "兰溪市");
+    root_ = root.id;
     build_regions();
     build_units();
     build_schools();
     build_people_and_teams();
     build_places();
+    for (auto const& entity : entities()) auth::regions::fill_region_paths(conn_, entity.table);
   }
 
  private:
-  std::int64_t region(std::int64_t parent, std::string const& code, std::string const& name, int level) {
-    return auth::store::insert_region(conn_, parent, code, name, level, now_);
+  std::int64_t region(std::int64_t parent, std::string const& code, std::string const& name) {
+    return auth::regions::insert(conn_, parent, code, name);
   }
 
   void build_regions() {
@@ -130,9 +134,8 @@ class Builder {
     for (auto const& n : named_villages) used.insert(n.name);
     for (std::size_t t = 0; t < townships.size(); ++t) {
       auto const& town = townships[t];
-      char code[32];
-      std::snprintf(code, sizeof code, "330781%03zu000", t + 1);
-      auto const town_id = region(root_, code, town.name, 2);
+      auto code = fmt::format("330781{:03}000", t + 1);
+      auto const town_id = region(root_, code, town.name);
       township_ids_[town.name] = town_id;
       std::vector<std::string> names;
       for (auto const& n : named_villages) {
@@ -145,8 +148,8 @@ class Builder {
         if (used.insert(name).second) names.push_back(name);
       }
       for (std::size_t v = 0; v < names.size(); ++v) {
-        std::snprintf(code, sizeof code, "330781%03zu%03zu", t + 1, v + 1);
-        auto const id = region(town_id, code, names[v], 3);
+        code = fmt::format("330781{:03}{:03}", t + 1, v + 1);
+        auto const id = region(town_id, code, names[v]);
         village_ids_[std::string(town.name) + "/" + names[v]] = id;
         villages_.push_back(id);
       }
@@ -161,20 +164,20 @@ class Builder {
   }
 
   void build_units() {
-    for (auto const* name : departments) departments_[name] = unit(root_, name, "机关部门");
-    unit(root_, "市公共法律服务中心", "法律服务站点");
+    for (auto const* name : departments) departments_[name] = unit(root_, name, "department");
+    unit(root_, "市公共法律服务中心", "legal_service");
     for (auto const& town : townships) {
       auto const id = township_ids_[town.name];
       std::string const suffix = std::string_view(town.name).ends_with("街道") ? "办事处" : "人民政府";
-      township_offices_.push_back(unit(id, std::string(town.name) + suffix, "机关部门"));
-      justice_offices_.push_back(unit(id, std::string(town.short_name) + "司法所", "法律服务站点"));
-      unit(id, std::string(town.name) + "公共法律服务工作站", "法律服务站点");
+      township_offices_.push_back(unit(id, std::string(town.name) + suffix, "department"));
+      justice_offices_.push_back(unit(id, std::string(town.short_name) + "司法所", "legal_service"));
+      unit(id, std::string(town.name) + "公共法律服务工作站", "legal_service");
     }
     for (std::size_t i = 0; i < std::size(enterprises); ++i) {
-      unit(township_ids_[i % 2 ? "兰江街道" : "上华街道"], enterprises[i], "企业");
+      unit(township_ids_[i % 2 ? "兰江街道" : "上华街道"], enterprises[i], "enterprise");
     }
-    unit(root_, "兰溪广播电台", "媒体");
-    unit(root_, "兰溪电视台", "媒体");
+    unit(root_, "兰溪广播电台", "media");
+    unit(root_, "兰溪电视台", "media");
   }
 
   void build_schools() {
@@ -184,22 +187,22 @@ class Builder {
       char const* township;
     };
     constexpr CitySchool city[] = {
-        {"兰溪市第一中学", "高中", "云山街道"},     {"兰溪市第二中学", "高中", "兰江街道"},
-        {"兰溪市第三中学", "高中", "上华街道"},     {"兰溪市实验中学", "初中", "兰江街道"},
-        {"兰溪市实验小学", "小学", "兰江街道"},     {"兰溪市外国语学校", "九年一贯制", "云山街道"},
-        {"兰溪市聚仁学校", "九年一贯制", "永昌街道"}, {"兰溪市职业中等专业学校", "中职", "赤溪街道"},
-        {"兰溪市技工学校", "中职", "女埠街道"},     {"兰溪市培智学校", "特殊教育", "兰江街道"},
+        {"兰溪市第一中学", "senior", "云山街道"},     {"兰溪市第二中学", "senior", "兰江街道"},
+        {"兰溪市第三中学", "senior", "上华街道"},     {"兰溪市实验中学", "junior", "兰江街道"},
+        {"兰溪市实验小学", "primary", "兰江街道"},     {"兰溪市外国语学校", "nine_year", "云山街道"},
+        {"兰溪市聚仁学校", "nine_year", "永昌街道"}, {"兰溪市职业中等专业学校", "vocational", "赤溪街道"},
+        {"兰溪市技工学校", "vocational", "女埠街道"},     {"兰溪市培智学校", "special", "兰江街道"},
     };
-    for (auto const& s : city) schools_.push_back(unit(township_ids_[s.township], s.name, "学校", s.stage));
+    for (auto const& s : city) schools_.push_back(unit(township_ids_[s.township], s.name, "school", s.stage));
     constexpr char const* extra[] = {"第二小学", "实验小学", "第三小学"};
     for (auto const& town : townships) {
       auto const id = township_ids_[town.name];
-      schools_.push_back(unit(id, std::string(town.short_name) + "中心小学", "学校", "小学"));
-      schools_.push_back(unit(id, std::string(town.short_name) + "初级中学", "学校", "初中"));
+      schools_.push_back(unit(id, std::string(town.short_name) + "中心小学", "school", "primary"));
+      schools_.push_back(unit(id, std::string(town.short_name) + "初级中学", "school", "junior"));
     }
     for (int i = 0; schools_.size() < 80; ++i) {
       auto const& town = townships[i % townships.size()];
-      schools_.push_back(unit(township_ids_[town.name], std::string(town.short_name) + extra[i / 16], "学校", "小学"));
+      schools_.push_back(unit(township_ids_[town.name], std::string(town.short_name) + extra[i / 16], "school", "primary"));
     }
   }
 
@@ -208,14 +211,13 @@ class Builder {
 
   // Valid-format, fictitious: Lanxi's area code, a birth date, a serial, the GB 11643 check digit.
   std::string id_number(bool female) {
-    char body[18];
     int const year = 1960 + random_.below(40), month = 1 + random_.below(12), day = 1 + random_.below(28);
     int const serial = (random_.below(500) * 2) + (female ? 0 : 1);
-    std::snprintf(body, sizeof body, "330781%04d%02d%02d%03d", year, month, day, serial % 1000);
+    auto const body = fmt::format("330781{:04}{:02}{:02}{:03}", year, month, day, serial % 1000);
     constexpr int weights[] = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
     int sum = 0;
     for (int i = 0; i < 17; ++i) sum += (body[i] - '0') * weights[i];
-    std::string id(body, 17);
+    std::string id = body.substr(0, 17);
     id += "10X98765432"[sum % 11];
     return id;
   }
@@ -225,12 +227,11 @@ class Builder {
     bool const female = random_.below(2) == 0;
     std::string id = id_number(female);
     while (!ids_.insert(id).second) id = id_number(female);
-    char phone[16];
-    std::snprintf(phone, sizeof phone, "1700%07d", 1000000 + static_cast<int>(next_phone_++));
+    auto const phone = fmt::format("1700{:07}", 1000000 + next_phone_++);
     return conn_.insert(
         "INSERT INTO people (region_id, name, gender, unit_id, posts, phone, id_number, tags, created_at, updated_at)"
         " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
-        {region_id, person_name(), female ? "女" : "男", unit_id, posts, phone, id, "," + tags + ",", now_, now_});
+        {region_id, person_name(), female ? "female" : "male", unit_id, posts, phone, id, "," + tags + ",", now_, now_});
   }
 
   std::int64_t region_of_unit(std::int64_t unit_id) { return *conn_.scalar("SELECT region_id FROM units WHERE id = ?", {unit_id}); }
@@ -245,7 +246,7 @@ class Builder {
     for (auto office : justice_offices_) senders.push_back(office);
     std::vector<std::int64_t> vice_principals;
     for (auto sender : senders) {
-      vice_principals.push_back(person(region_of_unit(sender), sender, "法治副校长", "法治副校长"));
+      vice_principals.push_back(person(region_of_unit(sender), sender, "vice_principal", "法治副校长"));
     }
     for (std::size_t s = 0; s < schools_.size(); ++s) {
       auto const vp = vice_principals[s % vice_principals.size()];
@@ -257,7 +258,7 @@ class Builder {
     std::vector<std::pair<std::int64_t, char const*>> advisors;
     for (int i = 0; i < 40; ++i) {
       auto const* firm = firms[i % std::size(firms)];
-      advisors.emplace_back(person(root_, std::nullopt, "法律顾问", std::string(firm) + " 律师"), firm);
+      advisors.emplace_back(person(root_, std::nullopt, "legal_advisor", std::string(firm) + " 律师"), firm);
     }
     std::size_t next = 0;
     for (auto school : schools_) {
@@ -273,17 +274,17 @@ class Builder {
                  {village, village, advisor, firm, now_, now_});
     }
     // A liaison in every department and township office.
-    for (auto const& [name, id] : departments_) person(root_, id, "联络员", "普法联络员");
-    for (auto office : township_offices_) person(region_of_unit(office), office, "联络员", "普法联络员");
+    for (auto const& [name, id] : departments_) person(root_, id, "liaison", "普法联络员");
+    for (auto office : township_offices_) person(region_of_unit(office), office, "liaison", "普法联络员");
     // Mediators in every township; a 法律明白人 in every village, leaders and model households in some.
     for (auto const& town : townships) {
-      for (int i = 0; i < 2; ++i) person(township_ids_[town.name], std::nullopt, "调解员", "人民调解员");
+      for (int i = 0; i < 2; ++i) person(township_ids_[town.name], std::nullopt, "mediator", "人民调解员");
     }
     for (std::size_t v = 0; v < villages_.size(); ++v) {
-      person(villages_[v], std::nullopt, "法律明白人", "村（社区）法律明白人");
-      if (v % 3 == 0) person(villages_[v], std::nullopt, "法治带头人", "村（社区）干部");
-      if (v % 3 == 1) person(villages_[v], std::nullopt, "守法示范户", "");
-      if (v % 5 == 0) person(villages_[v], std::nullopt, "网格员", "专职网格员");
+      person(villages_[v], std::nullopt, "legal_literate", "村（社区）法律明白人");
+      if (v % 3 == 0) person(villages_[v], std::nullopt, "rule_leader", "村（社区）干部");
+      if (v % 3 == 1) person(villages_[v], std::nullopt, "model_household", "");
+      if (v % 5 == 0) person(villages_[v], std::nullopt, "grid_worker", "专职网格员");
     }
     // Nine thematic lecturer teams of six, led by the first member.
     auto const justice = departments_["市司法局"];
@@ -291,37 +292,36 @@ class Builder {
       std::vector<std::int64_t> members;
       for (int m = 0; m < 6; ++m) {
         auto const* dept = departments[random_.below(int(std::size(departments)))];
-        members.push_back(person(root_, departments_[dept], "讲师", "普法讲师"));
+        members.push_back(person(root_, departments_[dept], "lecturer", "普法讲师"));
       }
       auto const team = conn_.insert(
           "INSERT INTO teams (region_id, name, kind, theme, leader_id, topics, description, created_at, updated_at)"
-          " VALUES (?, ?, '讲师团', ?, ?, ?, ?, ?, ?) RETURNING id",
+          " VALUES (?, ?, 'lecturers', ?, ?, ?, ?, ?, ?) RETURNING id",
           {root_, seed.name, seed.theme, members.front(), seed.topics,
            std::string("兰溪市") + seed.theme + "专题普法讲师团", now_, now_});
       for (std::size_t m = 0; m < members.size(); ++m) {
         conn_.exec("INSERT INTO team_members (region_id, team_id, person_id, role, topics, created_at, updated_at)"
                    " VALUES (?, ?, ?, ?, ?, ?, ?)",
-                   {root_, team, members[m], m == 0 ? "团长" : "成员", seed.topics, now_, now_});
+                   {root_, team, members[m], m == 0 ? "leader" : "member", seed.topics, now_, now_});
       }
     }
     (void)justice;
     // 240 volunteers with their service hours, in one volunteer team.
     auto const volunteers_team = conn_.insert(
         "INSERT INTO teams (region_id, name, kind, theme, topics, description, created_at, updated_at)"
-        " VALUES (?, '兰溪市普法志愿者服务队', '志愿者队伍', '普法志愿服务', '法律赶集；公共法律服务日', "
+        " VALUES (?, '兰溪市普法志愿者服务队', 'volunteers', '普法志愿服务', '法律赶集；公共法律服务日', "
         "'招募普法志愿者开展普法志愿服务', ?, ?) RETURNING id",
         {root_, now_, now_});
     for (int i = 0; i < 240; ++i) {
       auto const& town = townships[i % townships.size()];
       auto const region = township_ids_[town.name];
-      auto const id = person(region, std::nullopt, "志愿者", "普法志愿者");
+      auto const id = person(region, std::nullopt, "volunteer", "普法志愿者");
       conn_.exec("INSERT INTO team_members (region_id, team_id, person_id, role, created_at, updated_at)"
-                 " VALUES (?, ?, ?, '成员', ?, ?)", {root_, volunteers_team, id, now_, now_});
+                 " VALUES (?, ?, ?, 'member', ?, ?)", {root_, volunteers_team, id, now_, now_});
       int const records = 1 + random_.below(3);
       for (int r = 0; r < records; ++r) {
-        char date[32];
-        std::snprintf(date, sizeof date, "20%02d-%02d-%02d", 17 + random_.below(4), 1 + random_.below(12),
-                      std::array{8, 18, 28}[random_.below(3)]);
+        auto const date = base::date_text(2017 + random_.below(4), static_cast<unsigned>(1 + random_.below(12)),
+                                          static_cast<unsigned>(std::array{8, 18, 28}[random_.below(3)]));
         conn_.exec("INSERT INTO volunteer_hours (region_id, person_id, served_on, hours, description, created_at, updated_at)"
                    " VALUES (?, ?, ?, ?, ?, ?, ?)",
                    {region, id, date, 1.0 + random_.below(6) * 0.5, "公共法律服务日普法宣传", now_, now_});
@@ -329,14 +329,16 @@ class Builder {
     }
   }
 
+  // `type` as the seed names it (宪法主题公园), stored as its code.
   void place(std::int64_t region, std::string const& name, char const* type, char const* opened) {
+    auto const* choice = choices::place_type.read(type);
     conn_.exec("INSERT INTO places (region_id, name, type, opened_on, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)",
-               {region, name, type, opened, now_, now_});
+               {region, name, choice->code, opened, now_, now_});
   }
 
   void build_places() {
     for (auto const& town : townships) {
-      place(township_ids_[town.name], std::string(town.name) + "宪法学习室", "宪法学习室", "2019-12-04");
+      place(township_ids_[town.name], std::string(town.name) + "宪法学习室", "constitution_room", "2019-12-04");
     }
     for (auto const& p : places) {
       auto const region = p.village ? village_ids_[std::string(p.township) + "/" + p.village] : township_ids_[p.township];
@@ -358,7 +360,7 @@ class Builder {
 }  // namespace
 
 bool load_demo(db::Connection& conn) {
-  if (conn.scalar("SELECT COUNT(*) FROM units").value_or(0) > 0) return false;
+  if (conn.scalar("SELECT COUNT(*) AS n FROM units").value_or(0) > 0) return false;
   Builder(conn).build();
   return true;
 }

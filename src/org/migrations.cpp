@@ -1,4 +1,5 @@
 #include "org/routes.hpp"
+#include "auth/regions.hpp"
 
 namespace pufa::org {
 
@@ -123,6 +124,70 @@ CREATE TABLE places (
 );
 CREATE INDEX places_region ON places (region_id);
 )sql"},
+      {"org", 2, "records keep their region path; choices stored as codes", R"sql(
+ALTER TABLE units ADD COLUMN region_path TEXT NOT NULL DEFAULT '';
+CREATE INDEX units_region_path ON units (region_path);
+ALTER TABLE people ADD COLUMN region_path TEXT NOT NULL DEFAULT '';
+CREATE INDEX people_region_path ON people (region_path);
+ALTER TABLE teams ADD COLUMN region_path TEXT NOT NULL DEFAULT '';
+CREATE INDEX teams_region_path ON teams (region_path);
+ALTER TABLE team_members ADD COLUMN region_path TEXT NOT NULL DEFAULT '';
+CREATE INDEX team_members_region_path ON team_members (region_path);
+ALTER TABLE volunteer_hours ADD COLUMN region_path TEXT NOT NULL DEFAULT '';
+CREATE INDEX volunteer_hours_region_path ON volunteer_hours (region_path);
+ALTER TABLE vice_principals ADD COLUMN region_path TEXT NOT NULL DEFAULT '';
+CREATE INDEX vice_principals_region_path ON vice_principals (region_path);
+ALTER TABLE advisor_contracts ADD COLUMN region_path TEXT NOT NULL DEFAULT '';
+CREATE INDEX advisor_contracts_region_path ON advisor_contracts (region_path);
+ALTER TABLE places ADD COLUMN region_path TEXT NOT NULL DEFAULT '';
+CREATE INDEX places_region_path ON places (region_path);
+UPDATE units SET type = 'department' WHERE type = '机关部门';
+UPDATE units SET type = 'school' WHERE type = '学校';
+UPDATE units SET type = 'enterprise' WHERE type = '企业';
+UPDATE units SET type = 'legal_service' WHERE type = '法律服务站点';
+UPDATE units SET type = 'media' WHERE type = '媒体';
+UPDATE units SET type = 'other' WHERE type = '其他';
+UPDATE units SET stage = 'primary' WHERE stage = '小学';
+UPDATE units SET stage = 'junior' WHERE stage = '初中';
+UPDATE units SET stage = 'nine_year' WHERE stage = '九年一贯制';
+UPDATE units SET stage = 'senior' WHERE stage = '高中';
+UPDATE units SET stage = 'vocational' WHERE stage = '中职';
+UPDATE units SET stage = 'special' WHERE stage = '特殊教育';
+UPDATE people SET gender = 'male' WHERE gender = '男';
+UPDATE people SET gender = 'female' WHERE gender = '女';
+UPDATE teams SET kind = 'lecturers' WHERE kind = '讲师团';
+UPDATE teams SET kind = 'volunteers' WHERE kind = '志愿者队伍';
+UPDATE team_members SET role = 'leader' WHERE role = '团长';
+UPDATE team_members SET role = 'deputy' WHERE role = '副团长';
+UPDATE team_members SET role = 'member' WHERE role = '成员';
+UPDATE places SET type = 'constitution_park' WHERE type = '宪法主题公园';
+UPDATE places SET type = 'civil_code_park' WHERE type = '民法典主题公园';
+UPDATE places SET type = 'rule_of_law_park' WHERE type = '法治主题公园';
+UPDATE places SET type = 'stairway' WHERE type = '法治楼道';
+UPDATE places SET type = 'courtyard' WHERE type = '法治庭院';
+UPDATE places SET type = 'corridor' WHERE type = '法治长廊';
+UPDATE places SET type = 'micro_community' WHERE type = '法治微小区';
+UPDATE places SET type = 'constitution_room' WHERE type = '宪法学习室';
+UPDATE places SET type = 'reading_room' WHERE type = '法治书屋';
+UPDATE places SET type = 'youth_base' WHERE type = '青少年法治教育基地';
+UPDATE places SET type = 'culture_square' WHERE type = '法治文化广场';
+UPDATE places SET type = 'other' WHERE type = '其他';
+UPDATE people SET tags = REPLACE(tags, ',法律明白人,', ',legal_literate,') WHERE tags LIKE '%,法律明白人,%';
+UPDATE people SET tags = REPLACE(tags, ',法治带头人,', ',rule_leader,') WHERE tags LIKE '%,法治带头人,%';
+UPDATE people SET tags = REPLACE(tags, ',守法示范户,', ',model_household,') WHERE tags LIKE '%,守法示范户,%';
+UPDATE people SET tags = REPLACE(tags, ',法治副校长,', ',vice_principal,') WHERE tags LIKE '%,法治副校长,%';
+UPDATE people SET tags = REPLACE(tags, ',法律顾问,', ',legal_advisor,') WHERE tags LIKE '%,法律顾问,%';
+UPDATE people SET tags = REPLACE(tags, ',调解员,', ',mediator,') WHERE tags LIKE '%,调解员,%';
+UPDATE people SET tags = REPLACE(tags, ',网格员,', ',grid_worker,') WHERE tags LIKE '%,网格员,%';
+UPDATE people SET tags = REPLACE(tags, ',讲师,', ',lecturer,') WHERE tags LIKE '%,讲师,%';
+UPDATE people SET tags = REPLACE(tags, ',志愿者,', ',volunteer,') WHERE tags LIKE '%,志愿者,%';
+UPDATE people SET tags = REPLACE(tags, ',联络员,', ',liaison,') WHERE tags LIKE '%,联络员,%';
+)sql", [](db::Connection& conn) {
+         for (auto table : {"units", "people", "teams", "team_members", "volunteer_hours", "vice_principals",
+                            "advisor_contracts", "places"}) {
+           auth::regions::fill_region_paths(conn, table);
+         }
+       }},
   };
 }
 

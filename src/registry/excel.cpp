@@ -2,8 +2,11 @@
 
 #include <boost/json/array.hpp>
 #include <charconv>
+#include <cstdio>
 #include <cstdlib>
 
+#include "auth/regions.hpp"
+#include "base/time.hpp"
 #include "http/error.hpp"
 #include "xlsx/xlsx.hpp"
 
@@ -33,21 +36,16 @@ std::vector<xlsx::Column> columns_of(Entity const& entity) {
 std::string example_of(Field const& field) {
   switch (field.kind) {
     case Kind::choice:
-    case Kind::tags: return std::string(field.choices.front());
+    case Kind::tags: return std::string(field.choices->items.front().label);
     case Kind::date: return "2020-09-01";
     case Kind::phone: return "13800000000";
     case Kind::id_number: return "330781199001011232";
     case Kind::number: return "1";
     case Kind::region: return "马涧镇 马坞村";
-    case Kind::unit: return "市司法局";
-    case Kind::school: return "兰溪市实验小学";
-    case Kind::person: return "张三";
-    case Kind::team: return "宪法宣讲团";
-    case Kind::user:
     case Kind::ref:
-    case Kind::refs: return "";
+    case Kind::refs: return std::string(field.ref->example);
     case Kind::integer: return "100";
-    case Kind::dict: return "宪法";
+    case Kind::dict: return std::string(field.dict->example);
     default: return field.key == "name" ? "示例" : "";
   }
 }
@@ -60,49 +58,37 @@ std::string normalise_date(std::string const& text) {
   int y = 0, m = 0, d = 0;
   char a = 0, b = 0;
   if (std::sscanf(text.c_str(), "%d%c%d%c%d", &y, &a, &m, &b, &d) == 5 && a == b &&
-      (a == '/' || a == '.' || a == '-')) {
-    char out[16];
-    std::snprintf(out, sizeof out, "%04d-%02d-%02d", y, m, d);
-    return out;
+      (a == '/' || a == '.' || a == '-') && m > 0 && d > 0) {
+    return base::date_text(y, static_cast<unsigned>(m), static_cast<unsigned>(d));
   }
   return text;
 }
 
-// The id of the one record of `table` called `name` in the caller's subtree.
+// The id of the one record the field can refer to that is called `name`: in the caller's
+// subtree, or city-wide for a shared reference (a city lecturer, lawyer or department).
 std::int64_t find_by_name(db::Connection& conn, auth::Principal const& caller, Field const& field,
                           std::string const& name) {
-  db::ResultSet rows;
+  std::vector<std::int64_t> ids;
   if (field.kind == Kind::region) {
-    // "马涧镇 马坞村", a code, or a name that is unique in scope.
-    auto const space = name.find(' ');
-    if (space != std::string::npos) {
-      rows = conn.query("SELECT r.id FROM regions r JOIN regions p ON p.id = r.parent_id"
-                        " WHERE p.name = ? AND r.name = ? AND r.path LIKE ?",
-                        {name.substr(0, space), name.substr(space + 1), caller.region_path + "%"});
-    } else {
-      rows = conn.query("SELECT id FROM regions WHERE (code = ? OR name = ?) AND path LIKE ?",
-                        {name, name, caller.region_path + "%"});
-    }
+    ids = auth::regions::find_by_name(conn, caller.region_path, name);
   } else {
-    std::string const table = table_of(field);
-    std::string const column = name_column_of(field);
-    std::string sql = "SELECT t.id FROM " + table + " t JOIN regions r ON r.id = t.region_id WHERE t." +
-                      column + " = ? AND r.path LIKE ?";
-    if (field.kind == Kind::school) sql += " AND t.type = '学校'";
-    // A shared reference (a city lecturer, lawyer or department) is looked up city-wide.
-    rows = conn.query(sql, {name, (field.shared ? std::string("/") : caller.region_path) + "%"});
+    std::string sql = "SELECT id FROM " + std::string(field.ref->table) + " WHERE " + std::string(field.ref->name) +
+                      " = ? AND region_path LIKE ?";
+    if (!field.ref->filter.empty()) sql += " AND " + std::string(field.ref->filter);
+    auto rows = conn.query(sql, {name, (field.shared ? std::string("/") : caller.region_path) + "%"});
+    for (auto row : rows) ids.push_back(row.i64("id"));
   }
-  if (rows.empty()) {
+  if (ids.empty()) {
     throw ApiError(AppError::validation_failed,
                    std::string(field.label) + "“" + name + "”不存在或不在您的管理范围内",
                    std::string(field.key));
   }
-  if (rows.size() > 1) {
+  if (ids.size() > 1) {
     throw ApiError(AppError::validation_failed,
                    std::string(field.label) + "“" + name + "”有重名，请在系统中录入",
                    std::string(field.key));
   }
-  return rows.front().i64(0);
+  return ids.front();
 }
 
 // "a、b，c,d" → {a, b, c, d}
@@ -128,14 +114,13 @@ std::vector<std::string> split_list(std::string const& text) {
   return items;
 }
 
-boost::json::object body_of(db::Connection& conn, auth::Principal const& caller,
-                            std::vector<Field const*> const& fields,
-                            std::vector<std::string> const& cells) {
+}  // namespace
+
+boost::json::object Registry::from_row(db::Connection& conn, auth::Principal const& caller,
+                                       std::vector<std::pair<Field const*, std::string>> const& cells) const {
   boost::json::object body;
-  for (std::size_t c = 0; c < fields.size(); ++c) {
-    Field const* field = fields[c];
-    if (!field || c >= cells.size() || cells[c].empty()) continue;
-    std::string const& text = cells[c];
+  for (auto const& [field, text] : cells) {
+    if (!field || text.empty()) continue;
     switch (field->kind) {
       case Kind::number: {
         char* end = nullptr;
@@ -152,6 +137,11 @@ boost::json::object body_of(db::Connection& conn, auth::Principal const& caller,
         else body[field->key] = text;  // validation names it
         break;
       }
+      case Kind::choice: {
+        auto const* choice = field->choices->read(text);
+        body[field->key] = choice ? std::string(choice->code) : text;  // validation names it
+        break;
+      }
       case Kind::refs: {
         boost::json::array ids;
         for (auto const& name : split_list(text)) ids.emplace_back(find_by_name(conn, caller, *field, name));
@@ -160,24 +150,20 @@ boost::json::object body_of(db::Connection& conn, auth::Principal const& caller,
       }
       case Kind::tags: {
         boost::json::array tags;
-        for (auto const& tag : split_list(text)) tags.emplace_back(tag);
+        for (auto const& tag : split_list(text)) {
+          auto const* choice = field->choices->read(tag);
+          tags.emplace_back(choice ? std::string(choice->code) : tag);
+        }
         body[field->key] = std::move(tags);
         break;
       }
       case Kind::region:
-      case Kind::unit:
-      case Kind::school:
-      case Kind::person:
-      case Kind::team:
-      case Kind::user:
       case Kind::ref: body[field->key] = find_by_name(conn, caller, *field, text); break;
       default: body[field->key] = text;
     }
   }
   return body;
 }
-
-}  // namespace
 
 std::string export_xlsx(Registry const& registry, std::vector<Record> const& records, bool reveal) {
   xlsx::Sheet sheet{std::string(registry.entity().label), columns_of(registry.entity()), {}};
@@ -194,19 +180,17 @@ std::string template_xlsx(Registry const& registry) {
   return xlsx::write_workbook({sheet});
 }
 
-std::size_t import_xlsx(db::Connection& conn, auth::Principal const& caller,
-                        Registry const& registry, std::string_view bytes,
-                        std::function<void(std::int64_t id)> const& created) {
-  std::vector<std::vector<std::string>> rows;
+std::vector<ImportRow> read_import(Registry const& registry, std::string_view bytes) {
+  if (bytes.empty()) throw ApiError(AppError::validation_failed, "请选择要导入的文件", "file");
+  xlsx::Rows rows;
   try {
     rows = xlsx::read_first_sheet(bytes);
   } catch (xlsx::ReadError const&) {
     throw ApiError(AppError::validation_failed, "文件不是有效的 Excel（.xlsx）文件", "file");
   }
-  if (rows.empty()) throw ApiError(AppError::validation_failed, "文件中没有数据", "file");
+  if (rows.size() < 2) throw ApiError(AppError::validation_failed, "文件中没有数据", "file");
   if (rows.size() - 1 > max_import_rows) {
-    throw ApiError(AppError::validation_failed,
-                   "一次最多导入 " + std::to_string(max_import_rows) + " 行", "file");
+    throw ApiError(AppError::validation_failed, "一次最多导入 " + std::to_string(max_import_rows) + " 行", "file");
   }
   auto const& entity = registry.entity();
   std::vector<Field const*> fields;
@@ -219,38 +203,20 @@ std::size_t import_xlsx(db::Connection& conn, auth::Principal const& caller,
     any = any || found;
     fields.push_back(found);
   }
-  if (!any) {
-    throw ApiError(AppError::validation_failed, "表头与模板不一致，请下载模板后填写", "file");
-  }
-  boost::json::array problems;
-  std::size_t imported = 0;
+  if (!any) throw ApiError(AppError::validation_failed, "表头与模板不一致，请下载模板后填写", "file");
+  std::vector<ImportRow> out;
   for (std::size_t r = 1; r < rows.size(); ++r) {
+    ImportRow row{r + 1, {}};
     bool blank = true;
-    for (auto const& cell : rows[r]) blank = blank && cell.empty();
-    if (blank) continue;
-    // A savepoint per row: a failed row must not poison the transaction (PostgreSQL), and
-    // the rows before it are undone with everything else when any row fails.
-    conn.exec_script("SAVEPOINT import_row");
-    try {
-      auto const id = registry.create(conn, caller, body_of(conn, caller, fields, rows[r]));
-      if (created) created(id);
-      conn.exec_script("RELEASE import_row");
-      ++imported;
-    } catch (ApiError const& error) {
-      conn.exec_script("ROLLBACK TO import_row");
-      conn.exec_script("RELEASE import_row");
-      if (problems.size() < max_reported_rows) {
-        problems.push_back({{"row", r + 1}, {"field", error.field()}, {"message", error.message()}});
-      }
+    for (std::size_t c = 0; c < rows[r].size() && c < fields.size(); ++c) {
+      if (!fields[c] || rows[r][c].empty()) continue;
+      blank = false;
+      row.cells.emplace_back(fields[c], rows[r][c]);
     }
+    if (!blank) out.push_back(std::move(row));
   }
-  if (!problems.empty()) {
-    throw ApiError(AppError::import_failed,
-                   "导入失败：" + std::to_string(problems.size()) + " 行有错误，未写入任何数据")
-        .with({{"rows", std::move(problems)}});
-  }
-  if (imported == 0) throw ApiError(AppError::validation_failed, "文件中没有数据", "file");
-  return imported;
+  if (out.empty()) throw ApiError(AppError::validation_failed, "文件中没有数据", "file");
+  return out;
 }
 
 }  // namespace pufa::registry

@@ -1,8 +1,8 @@
-// Excel for the registries: export of a filtered list, the import template, and the
-// all-or-nothing import that reports every bad row.
+// Excel for the registries: export of a filtered list, the import template, and reading an
+// uploaded workbook into rows keyed by field (done before any transaction opens: parsing is CPU
+// work that must not hold the writer).
 #pragma once
 
-#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -18,11 +18,14 @@ inline constexpr std::int64_t max_export_rows = 100'000;
 std::string export_xlsx(Registry const& registry, std::vector<Record> const& records, bool reveal);
 std::string template_xlsx(Registry const& registry);
 
-// Validates every row and writes them all, or throws ApiError(import_failed) with
-// "rows": [{"row","field","message"}] and writes nothing. Row numbers are the sheet's (header = 1).
-// `created` runs for each new record inside the same transaction (counters, hooks).
-std::size_t import_xlsx(db::Connection& conn, auth::Principal const& caller,
-                        Registry const& registry, std::string_view bytes,
-                        std::function<void(std::int64_t id)> const& created = {});
+// An uploaded sheet: for each data row its number in the sheet (header = 1) and its cells by field.
+struct ImportRow {
+  std::size_t number = 0;
+  std::vector<std::pair<Field const*, std::string>> cells;
+};
+
+// Throws ApiError(validation_failed, field "file") for a file that is not a workbook, has no data,
+// too many rows or a header that matches no field.
+std::vector<ImportRow> read_import(Registry const& registry, std::string_view bytes);
 
 }  // namespace pufa::registry

@@ -1,14 +1,17 @@
 #include "registry/registry.hpp"
 
 #include <boost/json/array.hpp>
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <charconv>
-#include <cstdio>
 #include <map>
+#include <set>
 
+#include "auth/regions.hpp"
 #include "base/time.hpp"
 #include "http/error.hpp"
-#include "http/json_input.hpp"
+#include "http/request.hpp"
 #include "text/personal.hpp"
 
 namespace pufa::registry {
@@ -16,29 +19,7 @@ namespace pufa::registry {
 using http::ApiError;
 using http::AppError;
 
-Field const* Entity::field(std::string_view key) const {
-  for (auto const& f : fields) {
-    if (f.key == key) return &f;
-  }
-  return nullptr;
-}
-
 namespace {
-
-bool is_reference(Kind kind) {
-  return kind == Kind::region || kind == Kind::unit || kind == Kind::school ||
-         kind == Kind::person || kind == Kind::team || kind == Kind::user || kind == Kind::ref;
-}
-
-bool is_multi(Kind kind) { return kind == Kind::tags || kind == Kind::refs; }
-
-// unit_id → unit_name, client_region_id → client_region_name, lecturer_ids → lecturer_names.
-std::string name_key(std::string_view key) {
-  std::string base(key);
-  if (base.ends_with("_ids")) return base.substr(0, base.size() - 4) + "_names";
-  if (base.ends_with("_id")) base.resize(base.size() - 3);
-  return base + "_name";
-}
 
 // ",3,7," → {3, 7}; "/1/5/" → {1, 5}
 std::vector<std::int64_t> split_ids(std::string_view text, char separator) {
@@ -56,127 +37,51 @@ std::vector<std::int64_t> split_ids(std::string_view text, char separator) {
   return ids;
 }
 
-std::vector<std::int64_t> ids_of(std::string_view stored) { return split_ids(stored, ','); }
-
-[[noreturn]] void invalid(Field const& field, std::string message) {
-  throw ApiError(AppError::validation_failed, std::move(message), std::string(field.key));
-}
-
-std::string trimmed(std::string_view text) {
-  auto const first = text.find_first_not_of(" \t\r\n");
-  if (first == std::string_view::npos) return {};
-  auto const last = text.find_last_not_of(" \t\r\n");
-  return std::string(text.substr(first, last - first + 1));
-}
-
-std::string joined(std::vector<std::string_view> const& items, std::string_view separator) {
-  std::string out;
-  for (auto item : items) {
-    if (!out.empty()) out += separator;
-    out += item;
+std::vector<std::string_view> split_tags(std::string_view stored) {
+  std::vector<std::string_view> out;
+  while (!stored.empty()) {
+    auto const comma = stored.find(',');
+    auto const tag = stored.substr(0, comma);
+    if (!tag.empty()) out.push_back(tag);
+    if (comma == std::string_view::npos) break;
+    stored.remove_prefix(comma + 1);
   }
   return out;
 }
 
-std::string format_number(double value) {
-  char text[32];
-  std::snprintf(text, sizeof text, "%.10g", value);
-  return text;
-}
+std::string format_number(double value) { return fmt::format("{:.10g}", value); }
 
-bool valid_date(std::string const& text) {
-  return text.size() == 10 && base::parse_iso8601(text).has_value();
-}
+// Columns of the select list, by position: id, region_id, region_path, one per field, then one
+// display name per field (NULL unless the field is a reference to another table).
+constexpr std::size_t first_field = 3;
 
-std::string id_problem(text::IdCheck check) {
-  switch (check) {
-    case text::IdCheck::wrong_length: return "身份证号应为 18 位";
-    case text::IdCheck::bad_character: return "身份证号只能包含数字，最后一位可以是 X";
-    case text::IdCheck::bad_date: return "身份证号中的出生日期不正确";
-    case text::IdCheck::bad_check_digit: return "身份证号校验位错误";
-    case text::IdCheck::ok: break;
-  }
-  return {};
-}
-
-// Region of a referenced record, or nullopt when there is none.
-std::optional<std::pair<std::int64_t, std::string>> reference_region(db::Connection& conn,
-                                                                      Field const& field, std::int64_t id) {
-  db::ResultSet rows;
-  if (field.kind == Kind::region) {
-    rows = conn.query("SELECT id, path FROM regions WHERE id = ?", {id});
-  } else {
-    std::string sql = "SELECT r.id, r.path FROM " + table_of(field) +
-                      " t JOIN regions r ON r.id = t.region_id WHERE t.id = ?";
-    if (field.kind == Kind::school) sql += " AND t.type = '学校'";
-    rows = conn.query(sql, {id});
-  }
-  if (rows.empty()) return std::nullopt;
-  return std::pair(rows.front().i64(0), rows.front().str(1));
-}
+std::int64_t to_int(std::string const& text) { return std::strtoll(text.c_str(), nullptr, 10); }
 
 }  // namespace
 
-std::string table_of(Field const& field) {
-  switch (field.kind) {
-    case Kind::region: return "regions";
-    case Kind::unit:
-    case Kind::school: return "units";
-    case Kind::person: return "people";
-    case Kind::team: return "teams";
-    case Kind::user: return "users";
-    case Kind::ref:
-    case Kind::refs: return std::string(field.ref);
-    default: return "";
-  }
-}
-
-// The column shown as a reference's name.
-std::string name_column_of(Field const& field) {
-  if (field.kind == Kind::user) return "username";
-  if (field.kind == Kind::ref || field.kind == Kind::refs) return std::string(field.ref_name);
-  return "name";
-}
-
 std::vector<std::int64_t> path_ids(std::string_view path) { return split_ids(path, '/'); }
 
-std::optional<RegionRef> region_ref(db::Connection& conn, std::int64_t id) {
-  auto rows = conn.query(
-      "SELECT r.id, r.path, r.name, r.level, p.name FROM regions r"
-      " LEFT JOIN regions p ON p.id = r.parent_id WHERE r.id = ?", {id});
-  if (rows.empty()) return std::nullopt;
-  auto row = rows.front();
-  std::string name = row.i64(3) >= 3 ? row.str(4) + " " + row.str(2) : row.str(2);
-  return RegionRef{row.i64(0), row.str(1), name};
-}
+std::vector<std::int64_t> ids_of(std::string_view stored) { return split_ids(stored, ','); }
 
 std::string Registry::select_sql() const {
-  std::string columns = "SELECT t.id, t.region_id, rg.name, rg.level, rgp.name, rg.path";
-  std::string joins = " FROM " + std::string(entity_.table) +
-                      " t JOIN regions rg ON rg.id = t.region_id"
-                      " LEFT JOIN regions rgp ON rgp.id = rg.parent_id";
+  std::string columns = "SELECT t.id, t.region_id, t.region_path";
+  std::string joins = " FROM " + std::string(entity_.table) + " t";
   for (auto const& field : entity_.fields) columns += ", t." + std::string(field.key);
   for (std::size_t i = 0; i < entity_.fields.size(); ++i) {
     auto const& field = entity_.fields[i];
-    std::string const j = "j" + std::to_string(i);
-    if (!is_reference(field.kind)) {
+    if (field.kind != Kind::ref) {
       columns += ", NULL";
-    } else if (field.kind == Kind::region) {
-      columns += ", CASE WHEN " + j + ".level >= 3 THEN " + j + "p.name || ' ' || " + j +
-                 ".name ELSE " + j + ".name END";
-      joins += " LEFT JOIN regions " + j + " ON " + j + ".id = t." + std::string(field.key) +
-               " LEFT JOIN regions " + j + "p ON " + j + "p.id = " + j + ".parent_id";
-    } else {
-      columns += ", " + j + "." + name_column_of(field);
-      joins += " LEFT JOIN " + table_of(field) + " " + j + " ON " + j + ".id = t." +
-               std::string(field.key);
+      continue;
     }
+    std::string const j = "j" + std::to_string(i);
+    columns += ", " + j + "." + std::string(field.ref->name);
+    joins += " LEFT JOIN " + std::string(field.ref->table) + " " + j + " ON " + j + ".id = t." + std::string(field.key);
   }
   return columns + joins;
 }
 
 std::string Registry::where_sql(ListFilter const& filter, std::vector<Cell>& params) const {
-  std::string where = " WHERE rg.path LIKE ?";
+  std::string where = " WHERE t.region_path LIKE ?";
   params.emplace_back(filter.region_path + "%");
   if (!entity_.fixed_column.empty()) {
     where += " AND t." + std::string(entity_.fixed_column) + " = ?";
@@ -212,9 +117,7 @@ std::string Registry::where_sql(ListFilter const& filter, std::vector<Cell>& par
     }
     where += " AND t." + std::string(field->key) + " = ?";
     if (is_reference(field->kind) || field->kind == Kind::integer) {
-      std::int64_t id = 0;
-      std::from_chars(value.data(), value.data() + value.size(), id);
-      params.emplace_back(id);
+      params.emplace_back(to_int(value));
     } else {
       params.emplace_back(value);
     }
@@ -224,22 +127,20 @@ std::string Registry::where_sql(ListFilter const& filter, std::vector<Cell>& par
 
 Record Registry::read_record(db::Row const& row) const {
   Record record;
-  record.id = row.i64(0);
-  record.region_id = row.i64(1);
-  record.region_name = row.i64(3) >= 3 ? row.str(4) + " " + row.str(2) : row.str(2);
-  record.region_path = row.str(5);
+  record.id = row.i64_at(0);
+  record.region_id = row.i64_at(1);
+  record.region_path = row.str_at(2);
   std::size_t const n = entity_.fields.size();
   for (std::size_t i = 0; i < n; ++i) {
-    auto const& field = entity_.fields[i];
-    std::size_t const column = 6 + i;
-    if (row.is_null(column)) {
+    auto const column = first_field + i;
+    if (row.is_null_at(column)) {
       record.values.emplace_back();
-    } else if (field.kind == Kind::number) {
-      record.values.emplace_back(format_number(row.f64(column)));
+    } else if (entity_.fields[i].kind == Kind::number) {
+      record.values.emplace_back(format_number(row.f64_at(column)));
     } else {
-      record.values.emplace_back(row.str(column));
+      record.values.emplace_back(row.str_at(column));
     }
-    record.names.push_back(row.opt_str(6 + n + i));
+    record.names.push_back(row.opt_str_at(first_field + n + i));
   }
   return record;
 }
@@ -257,59 +158,78 @@ std::vector<Record> Registry::list(db::Connection& conn, ListFilter const& filte
   auto rows = conn.query(sql, params);
   std::vector<Record> out;
   out.reserve(rows.size());
-  for (std::size_t i = 0; i < rows.size(); ++i) out.push_back(read_record(rows.row(i)));
+  for (auto row : rows) out.push_back(read_record(row));
   resolve_names(conn, out);
   return out;
 }
 
+// Names of the records' regions (and of region fields), and of the records a refs field holds.
 void Registry::resolve_names(db::Connection& conn, std::vector<Record>& records) const {
+  std::set<std::int64_t> region_ids;
+  for (auto const& record : records) {
+    region_ids.insert(record.region_id);
+    for (std::size_t f = 0; f < entity_.fields.size(); ++f) {
+      if (entity_.fields[f].kind == Kind::region && record.values[f]) region_ids.insert(to_int(*record.values[f]));
+    }
+  }
+  auto const region_names = auth::regions::full_names(conn, {region_ids.begin(), region_ids.end()});
+  auto name_of_region = [&](std::int64_t id) {
+    auto found = region_names.find(id);
+    return found == region_names.end() ? std::string() : found->second;
+  };
+  for (auto& record : records) {
+    record.region_name = name_of_region(record.region_id);
+    for (std::size_t f = 0; f < entity_.fields.size(); ++f) {
+      if (entity_.fields[f].kind == Kind::region && record.values[f]) {
+        record.names[f] = name_of_region(to_int(*record.values[f]));
+      }
+    }
+  }
   constexpr std::size_t chunk = 200;
   for (std::size_t f = 0; f < entity_.fields.size(); ++f) {
     auto const& field = entity_.fields[f];
     if (field.kind != Kind::refs) continue;
-    std::vector<std::int64_t> wanted;
+    std::set<std::int64_t> wanted;
     for (auto const& record : records) {
-      if (record.values[f]) {
-        auto ids = ids_of(*record.values[f]);
-        wanted.insert(wanted.end(), ids.begin(), ids.end());
-      }
+      if (!record.values[f]) continue;
+      for (auto id : ids_of(*record.values[f])) wanted.insert(id);
     }
-    std::sort(wanted.begin(), wanted.end());
-    wanted.erase(std::unique(wanted.begin(), wanted.end()), wanted.end());
+    std::vector<std::int64_t> ids(wanted.begin(), wanted.end());
     std::map<std::int64_t, std::string> names;
-    for (std::size_t at = 0; at < wanted.size(); at += chunk) {
-      std::size_t const n = std::min(chunk, wanted.size() - at);
+    for (std::size_t at = 0; at < ids.size(); at += chunk) {
+      std::size_t const n = std::min(chunk, ids.size() - at);
       std::string marks;
       std::vector<Cell> params;
       for (std::size_t i = 0; i < n; ++i) {
         marks += i ? ", ?" : "?";
-        params.emplace_back(wanted[at + i]);
+        params.emplace_back(ids[at + i]);
       }
-      auto rows = conn.query("SELECT id, " + name_column_of(field) + " FROM " + table_of(field) +
-                                 " WHERE id IN (" + marks + ")", params);
-      for (std::size_t r = 0; r < rows.size(); ++r) names[rows.row(r).i64(0)] = rows.row(r).str(1);
+      auto rows = conn.query("SELECT id, " + std::string(field.ref->name) + " AS name FROM " +
+                                 std::string(field.ref->table) + " WHERE id IN (" + marks + ")",
+                             params);
+      for (auto row : rows) names[row.i64("id")] = row.opt_str("name").value_or("");
     }
     for (auto& record : records) {
       if (!record.values[f]) continue;
-      std::string joined_names;
+      std::string joined;
+      bool first = true;
       for (auto id : ids_of(*record.values[f])) {
-        if (!joined_names.empty()) joined_names += '\x1f';
-        joined_names += names.contains(id) ? names[id] : "";
+        if (!first) joined += '\x1f';
+        first = false;
+        if (auto found = names.find(id); found != names.end()) joined += found->second;
       }
-      record.names[f] = joined_names;
+      record.names[f] = joined;
     }
   }
 }
 
 std::int64_t Registry::count(db::Connection& conn, ListFilter const& filter) const {
   std::vector<Cell> params;
-  std::string sql = "SELECT COUNT(*) FROM " + std::string(entity_.table) +
-                    " t JOIN regions rg ON rg.id = t.region_id" + where_sql(filter, params);
-  auto rows = conn.query(sql, params);
-  return rows.front().i64(0);
+  std::string sql = "SELECT COUNT(*) AS n FROM " + std::string(entity_.table) + " t" + where_sql(filter, params);
+  return conn.query(sql, params).front().i64("n");
 }
 
-Record Registry::load(db::Connection& conn, auth::Principal const& caller, std::int64_t id) const {
+std::optional<Record> Registry::find(db::Connection& conn, std::int64_t id) const {
   std::string sql = select_sql() + " WHERE t.id = ?";
   std::vector<Cell> params{id};
   if (!entity_.fixed_column.empty()) {
@@ -317,208 +237,31 @@ Record Registry::load(db::Connection& conn, auth::Principal const& caller, std::
     params.emplace_back(entity_.fixed_value);
   }
   auto rows = conn.query(sql, params);
-  if (rows.empty()) throw ApiError(AppError::not_found, std::string(entity_.label) + "不存在");
+  if (rows.empty()) return std::nullopt;
   std::vector<Record> one{read_record(rows.front())};
   resolve_names(conn, one);
-  // City-wide records (dictionaries) are read by everyone; the rest only in scope.
-  bool const city_wide = entity_.region_from.empty();
-  if (!city_wide && !caller.covers(one.front().region_path)) throw ApiError(AppError::out_of_scope);
   return std::move(one.front());
 }
 
-std::vector<Cell> Registry::validate(db::Connection& conn, auth::Principal const& caller,
-                                     boost::json::object const& body, Record const* existing,
-                                     std::int64_t& region_id) const {
-  std::vector<Cell> cells;
-  std::vector<std::optional<std::int64_t>> regions(entity_.fields.size());
-  for (std::size_t i = 0; i < entity_.fields.size(); ++i) {
-    auto const& field = entity_.fields[i];
-    if (field.readonly) {
-      cells.emplace_back(nullptr);  // never written from input
-      continue;
-    }
-    auto const* value = body.if_contains(field.key);
-    bool is_null = true;
-    if (!value && existing) {
-      // Absent on update: keep what is stored (phones and ID numbers are only ever seen masked).
-      auto const& kept = existing->values[i];
-      is_null = !kept.has_value();
-      if (!kept) {
-        cells.emplace_back(nullptr);
-      } else if (field.kind == Kind::number) {
-        cells.emplace_back(std::strtod(kept->c_str(), nullptr));
-      } else if (field.kind == Kind::integer) {
-        cells.emplace_back(std::int64_t{std::strtoll(kept->c_str(), nullptr, 10)});
-      } else if (is_reference(field.kind)) {
-        std::int64_t id = std::strtoll(kept->c_str(), nullptr, 10);
-        cells.emplace_back(id);
-        if (auto ref = reference_region(conn, field, id)) regions[i] = ref->first;
-      } else {
-        cells.emplace_back(*kept);
-      }
-    } else if (!value || value->is_null() || (value->is_string() && trimmed(value->as_string()).empty())) {
-      cells.emplace_back(nullptr);
-    } else {
-      is_null = false;
-      switch (field.kind) {
-        case Kind::text:
-        case Kind::choice:
-        case Kind::date:
-        case Kind::phone:
-        case Kind::id_number: {
-          if (!value->is_string()) invalid(field, std::string(field.label) + "应为文本");
-          std::string text = trimmed(value->as_string());
-          auto length = http::utf8_length(text);
-          if (!length) invalid(field, std::string(field.label) + "含有无效字符");
-          if (field.kind == Kind::text && *length > field.max) {
-            invalid(field, std::string(field.label) + "不能超过 " + std::to_string(field.max) + " 个字");
-          }
-          if (field.kind == Kind::choice &&
-              std::find(field.choices.begin(), field.choices.end(), text) == field.choices.end()) {
-            invalid(field, std::string(field.label) + "应为：" + joined(field.choices, "、"));
-          }
-          if (field.kind == Kind::date && !valid_date(text)) {
-            invalid(field, std::string(field.label) + "应为日期，如 2020-09-01");
-          }
-          if (field.kind == Kind::phone && !text::is_mobile(text)) {
-            invalid(field, std::string(field.label) + "应为 11 位手机号码");
-          }
-          if (field.kind == Kind::id_number) {
-            if (!text.empty() && text.back() == 'x') text.back() = 'X';
-            if (auto check = text::check_id_number(text); check != text::IdCheck::ok) {
-              invalid(field, id_problem(check));
-            }
-            auto taken = conn.scalar("SELECT id FROM " + std::string(entity_.table) + " WHERE " +
-                                         std::string(field.key) + " = ? AND id <> ?",
-                                     {text, existing ? existing->id : 0});
-            if (taken) throw ApiError(AppError::conflict, "该身份证号已登记", std::string(field.key));
-          }
-          cells.emplace_back(text);
-          break;
-        }
-        case Kind::number: {
-          if (!value->is_number()) invalid(field, std::string(field.label) + "应为数字");
-          double const number = value->to_number<double>();
-          if (field.high > field.low && (number < field.low || number > field.high)) {
-            invalid(field, std::string(field.label) + "应在 " + format_number(field.low) + " 到 " +
-                               format_number(field.high) + " 之间");
-          }
-          cells.emplace_back(number);
-          break;
-        }
-        case Kind::integer: {
-          if (!value->is_int64()) invalid(field, std::string(field.label) + "应为整数");
-          auto const number = value->as_int64();
-          if (field.high > field.low && (number < field.low || number > field.high)) {
-            invalid(field, std::string(field.label) + "应在 " + format_number(field.low) + " 到 " +
-                               format_number(field.high) + " 之间");
-          }
-          cells.emplace_back(number);
-          break;
-        }
-        case Kind::dict: {
-          if (!value->is_string()) invalid(field, std::string(field.label) + "应为文本");
-          std::string text = trimmed(value->as_string());
-          if (!conn.scalar("SELECT 1 FROM dictionary_items WHERE dict = ? AND value = ?", {field.dict, text})) {
-            invalid(field, std::string(field.label) + "“" + text + "”不在可选项中");
-          }
-          cells.emplace_back(text);
-          break;
-        }
-        case Kind::refs: {
-          if (!value->is_array()) invalid(field, std::string(field.label) + "应为列表");
-          std::string stored = ",";
-          for (auto const& item : value->as_array()) {
-            if (!item.is_int64() || item.as_int64() <= 0) invalid(field, std::string(field.label) + "应为记录编号");
-            auto ref = reference_region(conn, field, item.as_int64());
-            if (!ref) invalid(field, std::string(field.label) + "中有不存在的记录");
-            if (!field.shared && !caller.covers(ref->second)) {
-              throw ApiError(AppError::out_of_scope, std::string(field.label) + "不在您的管理范围内",
-                             std::string(field.key));
-            }
-            auto const id = std::to_string(item.as_int64());
-            if (stored.find("," + id + ",") == std::string::npos) stored += id + ",";
-          }
-          is_null = stored == ",";
-          cells.emplace_back(is_null ? db::Param(nullptr) : db::Param(stored));
-          break;
-        }
-        case Kind::tags: {
-          if (!value->is_array()) invalid(field, std::string(field.label) + "应为列表");
-          std::string stored = ",";
-          for (auto const& item : value->as_array()) {
-            if (!item.is_string() ||
-                std::find(field.choices.begin(), field.choices.end(), item.as_string()) == field.choices.end()) {
-              invalid(field, std::string(field.label) + "只能是：" + joined(field.choices, "、"));
-            }
-            std::string tag(item.as_string());
-            if (stored.find("," + tag + ",") == std::string::npos) stored += tag + ",";
-          }
-          cells.emplace_back(stored == "," ? std::string() : stored);
-          is_null = stored == ",";
-          break;
-        }
-        default: {  // references
-          if (!value->is_int64() || value->as_int64() <= 0) {
-            invalid(field, std::string(field.label) + "应为记录编号");
-          }
-          auto const id = value->as_int64();
-          auto ref = reference_region(conn, field, id);
-          if (!ref) invalid(field, std::string(field.label) + "不存在");
-          if (!field.shared && !caller.covers(ref->second)) {
-            throw ApiError(AppError::out_of_scope, std::string(field.label) + "不在您的管理范围内",
-                           std::string(field.key));
-          }
-          regions[i] = ref->first;
-          cells.emplace_back(id);
-        }
-      }
-    }
-    if (is_null && field.required) invalid(field, "请填写" + std::string(field.label));
-  }
-  if (!entity_.one_of.empty()) {
-    bool any = false;
-    for (auto key : entity_.one_of) {
-      for (std::size_t i = 0; i < entity_.fields.size(); ++i) {
-        if (entity_.fields[i].key == key && !std::holds_alternative<std::monostate>(cells[i].value)) any = true;
-      }
-    }
-    if (!any) {
-      auto const* first = entity_.field(entity_.one_of.front());
-      invalid(*first, "请选择" + std::string(first->label));
-    }
-  }
-  region_id = 0;
-  if (entity_.region_from.empty()) {
-    // City-wide records (dictionaries) sit at the root; only a caller at the root may write them.
-    auto root = conn.query("SELECT id, path FROM regions WHERE parent_id IS NULL ORDER BY id LIMIT 1");
-    if (!caller.covers(root.front().str(1))) throw ApiError(AppError::out_of_scope);
-    region_id = root.front().i64(0);
-  }
-  for (auto key : entity_.region_from) {
-    for (std::size_t i = 0; i < entity_.fields.size() && region_id == 0; ++i) {
-      if (entity_.fields[i].key == key && regions[i]) region_id = *regions[i];
-    }
-  }
-  if (region_id == 0) {
-    auto const* first = entity_.field(entity_.region_from.front());
-    invalid(*first, "请选择" + std::string(first->label));
-  }
-  return cells;
+Record Registry::load(db::Connection& conn, auth::Principal const& caller, std::int64_t id) const {
+  auto found = find(conn, id);
+  if (!found) throw ApiError(AppError::not_found, std::string(entity_.label) + "不存在");
+  // City-wide records (dictionaries) are read by everyone; the rest only in scope.
+  bool const city_wide = entity_.region_from.empty();
+  if (!city_wide && !caller.covers(found->region_path)) throw ApiError(AppError::out_of_scope);
+  return std::move(*found);
 }
 
-std::int64_t Registry::create(db::Connection& conn, auth::Principal const& caller,
-                              boost::json::object const& body) const {
-  std::int64_t region_id = 0;
-  auto cells = validate(conn, caller, body, nullptr, region_id);
-  std::string columns = "region_id";
-  std::string marks = "?";
-  std::vector<Cell> params{region_id};
+std::int64_t Registry::insert(db::Connection& conn, Prepared const& prepared) const {
+  std::string columns = "region_id, region_path";
+  std::string marks = "?, ?";
+  std::vector<Cell> params{prepared.place.region_id, prepared.place.region_path};
   for (std::size_t i = 0; i < entity_.fields.size(); ++i) {
-    if (entity_.fields[i].key == "region_id" || entity_.fields[i].readonly) continue;
-    columns += ", " + std::string(entity_.fields[i].key);
+    auto const& field = entity_.fields[i];
+    if (field.key == "region_id" || (field.readonly && field.initial.empty())) continue;
+    columns += ", " + std::string(field.key);
     marks += ", ?";
-    params.push_back(cells[i]);
+    params.push_back(field.readonly ? Cell(field.initial) : prepared.cells[i]);
   }
   if (!entity_.fixed_column.empty()) {
     columns += ", " + std::string(entity_.fixed_column);
@@ -531,37 +274,35 @@ std::int64_t Registry::create(db::Connection& conn, auth::Principal const& calle
   auto rows = conn.query("INSERT INTO " + std::string(entity_.table) + " (" + columns +
                              ", created_at, updated_at) VALUES (" + marks + ", ?, ?) RETURNING id",
                          params);
-  return rows.front().i64(0);
+  return rows.front().i64("id");
 }
 
-void Registry::update(db::Connection& conn, auth::Principal const& caller, Record const& existing,
-                      boost::json::object const& body) const {
-  auto const id = existing.id;
-  if (!caller.covers(existing.region_path)) throw ApiError(AppError::out_of_scope);
-  std::int64_t region_id = 0;
-  auto cells = validate(conn, caller, body, &existing, region_id);
-  std::string sets = "region_id = ?";
-  std::vector<Cell> params{region_id};
+void Registry::update(db::Connection& conn, std::int64_t id, Prepared const& prepared) const {
+  std::string sets = "region_id = ?, region_path = ?";
+  std::vector<Cell> params{prepared.place.region_id, prepared.place.region_path};
   for (std::size_t i = 0; i < entity_.fields.size(); ++i) {
     if (entity_.fields[i].key == "region_id" || entity_.fields[i].readonly) continue;
     sets += ", " + std::string(entity_.fields[i].key) + " = ?";
-    params.push_back(cells[i]);
+    params.push_back(prepared.cells[i]);
   }
   params.emplace_back(base::now_ms());
   params.emplace_back(id);
-  conn.query("UPDATE " + std::string(entity_.table) + " SET " + sets + ", updated_at = ? WHERE id = ?",
-             params);
+  conn.query("UPDATE " + std::string(entity_.table) + " SET " + sets + ", updated_at = ? WHERE id = ?", params);
 }
 
-void Registry::remove(db::Connection& conn, auth::Principal const& caller, Record const& existing) const {
-  if (!caller.covers(existing.region_path)) throw ApiError(AppError::out_of_scope);
-  auto const id = existing.id;
+void Registry::remove(db::Connection& conn, std::int64_t id) const {
   try {
     conn.exec("DELETE FROM " + std::string(entity_.table) + " WHERE id = ?", {id});
   } catch (db::DbError const& error) {
     if (error.kind() != db::ErrorKind::foreign_key_violation) throw;
     throw ApiError(AppError::conflict, "仍有其他记录引用该" + std::string(entity_.label) + "，不能删除");
   }
+}
+
+void Registry::set(db::Connection& conn, std::int64_t id, std::string_view key, Cell value) const {
+  auto const& field = entity_.fields[entity_.index_of(key)];
+  conn.exec("UPDATE " + std::string(entity_.table) + " SET " + std::string(field.key) + " = ?, updated_at = ? WHERE id = ?",
+            {std::move(value), base::now_ms(), id});
 }
 
 boost::json::object Registry::to_json(Record const& record, bool reveal) const {
@@ -581,7 +322,7 @@ boost::json::object Registry::to_json(Record const& record, bool reveal) const {
     }
     switch (field.kind) {
       case Kind::number: out[field.key] = std::strtod(value->c_str(), nullptr); break;
-      case Kind::integer: out[field.key] = std::strtoll(value->c_str(), nullptr, 10); break;
+      case Kind::integer: out[field.key] = to_int(*value); break;
       case Kind::refs: {
         boost::json::array ids, names;
         for (auto id : ids_of(*value)) ids.emplace_back(id);
@@ -600,63 +341,58 @@ boost::json::object Registry::to_json(Record const& record, bool reveal) const {
       case Kind::id_number: out[field.key] = reveal ? *value : text::mask_id_number(*value); break;
       case Kind::tags: {
         boost::json::array tags;
-        std::string_view rest = *value;
-        while (!rest.empty()) {
-          auto comma = rest.find(',');
-          auto tag = rest.substr(0, comma);
-          if (!tag.empty()) tags.emplace_back(tag);
-          if (comma == std::string_view::npos) break;
-          rest.remove_prefix(comma + 1);
-        }
+        for (auto tag : split_tags(*value)) tags.emplace_back(tag);
         out[field.key] = std::move(tags);
         break;
       }
-      default:
-        if (is_reference(field.kind)) {
-          out[field.key] = std::strtoll(value->c_str(), nullptr, 10);
-          out[name_key(field.key)] = record.names[i] ? boost::json::value(*record.names[i]) : nullptr;
-        } else {
-          out[field.key] = *value;
-        }
+      case Kind::region:
+      case Kind::ref:
+        out[field.key] = to_int(*value);
+        out[name_key(field.key)] = record.names[i] ? boost::json::value(*record.names[i]) : nullptr;
+        break;
+      default: out[field.key] = *value;
     }
   }
   return out;
 }
 
 std::vector<std::string> Registry::to_row(Record const& record, bool reveal) const {
-  auto json = to_json(record, reveal);
   std::vector<std::string> row;
-  for (auto const& field : entity_.fields) {
+  for (std::size_t i = 0; i < entity_.fields.size(); ++i) {
+    auto const& field = entity_.fields[i];
+    auto const& value = record.values[i];
     if (field.key == "region_id") {
       row.push_back(record.region_name);
       continue;
     }
-    auto const& value = json[field.key];
-    if (field.kind == Kind::refs) {
-      std::string text;
-      for (auto const& name : json[name_key(field.key)].as_array()) {
-        if (!text.empty()) text += "、";
-        text += name.as_string();
-      }
-      row.push_back(text);
-    } else if (is_reference(field.kind)) {
-      auto const& name = json[name_key(field.key)];
-      row.push_back(name.is_string() ? std::string(name.as_string()) : "");
-    } else if (value.is_string()) {
-      row.emplace_back(value.as_string());
-    } else if (value.is_double()) {
-      row.push_back(format_number(value.as_double()));
-    } else if (value.is_int64()) {
-      row.push_back(std::to_string(value.as_int64()));
-    } else if (value.is_array()) {
-      std::string text;
-      for (auto const& tag : value.as_array()) {
-        if (!text.empty()) text += "、";
-        text += tag.as_string();
-      }
-      row.push_back(text);
-    } else {
+    if (!value) {
       row.emplace_back();
+      continue;
+    }
+    switch (field.kind) {
+      case Kind::choice: row.emplace_back(field.choices->label(*value)); break;
+      case Kind::tags: {
+        std::string text;
+        for (auto tag : split_tags(*value)) {
+          if (!text.empty()) text += "、";
+          text += field.choices->label(tag);
+        }
+        row.push_back(std::move(text));
+        break;
+      }
+      case Kind::refs: {
+        std::string text = record.names[i].value_or("");
+        for (std::size_t at = text.find('\x1f'); at != std::string::npos; at = text.find('\x1f', at)) {
+          text.replace(at, 1, "、");
+        }
+        row.push_back(std::move(text));
+        break;
+      }
+      case Kind::region:
+      case Kind::ref: row.push_back(record.names[i].value_or("")); break;
+      case Kind::phone: row.push_back(reveal ? *value : text::mask_phone(*value)); break;
+      case Kind::id_number: row.push_back(reveal ? *value : text::mask_id_number(*value)); break;
+      default: row.push_back(*value);
     }
   }
   return row;

@@ -14,6 +14,7 @@
 #include "search/rank.hpp"
 #include "search/segment.hpp"
 #include "search/store.hpp"
+#include "text/utf8.hpp"
 
 namespace pufa::search {
 
@@ -30,6 +31,8 @@ constexpr std::size_t candidate_cap = 120;  // documents re-ranked in C++ per qu
 constexpr std::size_t enough_with_all = 60;
 constexpr std::int64_t frequency_cap = 100'000;    // document frequencies are counted up to this
 constexpr std::int64_t max_page_size = 50;
+constexpr std::int64_t default_page_size = 10;
+constexpr std::int64_t max_page = 1000;  // ranking beyond the first thousand pages means nothing
 
 std::string join(std::vector<std::string> const& items) {
   std::string out;
@@ -80,7 +83,7 @@ std::int64_t count_law(db::Connection& conn, std::int64_t law_id) {
 namespace {
 
 void validate(Query const& query) {
-  auto const length = http::utf8_length(query.q);
+  auto const length = text::utf8_length(query.q);
   if (!length || *length == 0)
     throw ApiError(AppError::validation_failed, "请输入搜索词", "q");
   if (*length > max_query_characters)
@@ -91,10 +94,10 @@ void validate(Query const& query) {
     throw ApiError(AppError::validation_failed, "起始日期应为 YYYY-MM-DD", "from");
   if (!query.to.empty() && !valid_date(query.to))
     throw ApiError(AppError::validation_failed, "截止日期应为 YYYY-MM-DD", "to");
-  if (query.page < 1 || query.page > 1000)
+  if (query.page < 1 || query.page > max_page)
     throw ApiError(AppError::validation_failed, "页码超出范围", "page");
   if (query.size < 1 || query.size > max_page_size)
-    throw ApiError(AppError::validation_failed, "每页条数应在 1 到 50 之间", "size");
+    throw ApiError(AppError::validation_failed, "每页条数应在 1 到 " + std::to_string(max_page_size) + " 之间", "page_size");
 }
 
 std::int64_t resolve_law(std::vector<store::LawName> const& laws, std::string const& key) {
@@ -235,8 +238,9 @@ http::Response search_route(db::Database& db, Index& index, http::Request& reque
   query.law = text("law");
   query.from = text("from");
   query.to = text("to");
-  query.page = http::query_int(request, "page").value_or(1);
-  query.size = http::query_int(request, "size").value_or(10);
+  auto const page = http::page_of(request, max_page_size, default_page_size);
+  query.page = page.page;
+  query.size = page.size;
   auto const results = db.read([&](db::Connection& conn) { return run(conn, index, query); });
   json::array items;
   for (auto const& hit : results.items) {
@@ -269,83 +273,6 @@ void add_routes(http::Router& router, db::Database& db) {
       http::Method::get, "/api/v1/search",
       [&db, index](http::Request& request) { return search_route(db, *index, request); },
       {.access = http::Access::open, .compute = true});
-}
-
-std::vector<db::Migration> migrations() {
-  return {
-      {"search", 1, "search documents with their words, law names, full-text index", R"sql(
-CREATE TABLE search_documents (
-  id {{pk}},
-  kind TEXT NOT NULL,
-  ref_id BIGINT NOT NULL,
-  law_id BIGINT NOT NULL,
-  title TEXT NOT NULL,
-  heading TEXT NOT NULL,
-  section TEXT NOT NULL,
-  body TEXT NOT NULL,
-  date TEXT NOT NULL,
-  url TEXT NOT NULL,
-  words TEXT NOT NULL,
-  UNIQUE (kind, ref_id)
-);
-CREATE INDEX search_documents_law ON search_documents (law_id, kind);
-
-CREATE TABLE search_laws (
-  law_id BIGINT PRIMARY KEY,
-  title TEXT NOT NULL,
-  short_title TEXT NOT NULL
-);
-
-{{sqlite:}}
-CREATE VIRTUAL TABLE search_fts USING fts5 (tokens, detail = none);
-{{:sqlite}}
-{{postgresql:}}
-ALTER TABLE search_documents ADD COLUMN tsv tsvector NOT NULL;
--- Without the pending list: with it every query scanned up to 4 MB of unmerged entries (50 ms).
-CREATE INDEX search_documents_tsv ON search_documents USING gin (tsv) WITH (fastupdate = off);
-{{:postgresql}}
-)sql"},
-      {"search", 2, "in-memory index per node: generation and removed ids instead of FTS5/GIN", R"sql(
-{{sqlite:}}
-DROP TABLE search_fts;
--- AUTOINCREMENT: without it SQLite gives a replaced document the id of the one just deleted when
--- that was the highest, and the nodes' indexes would take the new document for the removed one.
-CREATE TABLE search_documents_new (
-  id INTEGER PRIMARY KEY AUTOINCREMENT,
-  kind TEXT NOT NULL,
-  ref_id BIGINT NOT NULL,
-  law_id BIGINT NOT NULL,
-  title TEXT NOT NULL,
-  heading TEXT NOT NULL,
-  section TEXT NOT NULL,
-  body TEXT NOT NULL,
-  date TEXT NOT NULL,
-  url TEXT NOT NULL,
-  words TEXT NOT NULL,
-  UNIQUE (kind, ref_id)
-);
-INSERT INTO search_documents_new (id, kind, ref_id, law_id, title, heading, section, body, date, url, words)
-  SELECT id, kind, ref_id, law_id, title, heading, section, body, date, url, words FROM search_documents;
-DROP TABLE search_documents;
-ALTER TABLE search_documents_new RENAME TO search_documents;
-CREATE INDEX search_documents_law ON search_documents (law_id, kind);
-{{:sqlite}}
-{{postgresql:}}
-DROP INDEX search_documents_tsv;
-ALTER TABLE search_documents DROP COLUMN tsv;
-{{:postgresql}}
-CREATE TABLE search_state (
-  id INTEGER PRIMARY KEY CHECK (id = 1),
-  generation BIGINT NOT NULL
-);
-INSERT INTO search_state (id, generation) VALUES (1, 1);
-CREATE TABLE search_removed (
-  generation BIGINT NOT NULL,
-  document_id BIGINT NOT NULL
-);
-CREATE INDEX search_removed_generation ON search_removed (generation);
-)sql"},
-  };
 }
 
 }  // namespace pufa::search

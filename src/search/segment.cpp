@@ -13,28 +13,11 @@
 #include <unordered_set>
 
 #include "search/dictionary.hpp"
+#include "text/utf8.hpp"
 
 namespace pufa::search {
 
 namespace {
-
-void append_utf8(std::string& out, UChar32 c) {
-  if (c < 0x80) {
-    out += static_cast<char>(c);
-  } else if (c < 0x800) {
-    out += static_cast<char>(0xC0 | (c >> 6));
-    out += static_cast<char>(0x80 | (c & 0x3F));
-  } else if (c < 0x10000) {
-    out += static_cast<char>(0xE0 | (c >> 12));
-    out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (c & 0x3F));
-  } else {
-    out += static_cast<char>(0xF0 | (c >> 18));
-    out += static_cast<char>(0x80 | ((c >> 12) & 0x3F));
-    out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (c & 0x3F));
-  }
-}
 
 std::vector<std::string> split_spaces(std::string_view text) {
   std::vector<std::string> out;
@@ -125,7 +108,7 @@ struct Segmented {
 
 std::string utf8_of(std::u32string const& cps, std::size_t from, std::size_t to) {
   std::string out;
-  for (auto i = from; i < to; ++i) append_utf8(out, static_cast<UChar32>(cps[i]));
+  for (auto i = from; i < to; ++i) text::append_utf8(out, static_cast<char32_t>(cps[i]));
   return out;
 }
 

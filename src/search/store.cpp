@@ -30,8 +30,9 @@ void erase(db::Connection& conn, std::string_view where, std::initializer_list<d
 }
 
 Candidate candidate_of(db::Row const& row) {
-  return {row.i64(0), row.str(1), row.i64(2), row.i64(3), row.str(4), row.str(5),
-          row.str(6), row.str(7), row.str(8), row.str(9), row.str(10)};
+  return {row.i64("id"),      row.str("kind"),    row.i64("ref_id"), row.i64("law_id"),
+          row.str("title"),    row.str("heading"), row.str("section"), row.str("body"),
+          row.str("date"),     row.str("url"),     row.str("words")};
 }
 
 }  // namespace
@@ -70,7 +71,7 @@ void remove_law(db::Connection& conn, std::int64_t law_id) {
 }
 
 std::int64_t count_law(db::Connection& conn, std::int64_t law_id) {
-  return conn.scalar("SELECT COUNT(*) FROM search_documents WHERE kind = 'law' AND law_id = ?",
+  return conn.scalar("SELECT COUNT(*) AS n FROM search_documents WHERE kind = 'law' AND law_id = ?",
                      {law_id})
       .value_or(0);
 }
@@ -80,7 +81,7 @@ std::int64_t generation(db::Connection& conn) {
 }
 
 std::int64_t documents(db::Connection& conn) {
-  return conn.scalar("SELECT COUNT(*) FROM search_documents").value_or(0);
+  return conn.scalar("SELECT COUNT(*) AS n FROM search_documents").value_or(0);
 }
 
 std::vector<Candidate> documents_after(db::Connection& conn, std::int64_t after_id,
@@ -91,7 +92,7 @@ std::vector<Candidate> documents_after(db::Connection& conn, std::int64_t after_
       {after_id, limit});
   std::vector<Candidate> out;
   out.reserve(rows.size());
-  for (std::size_t i = 0; i < rows.size(); ++i) out.push_back(candidate_of(rows.row(i)));
+  for (auto row : rows) out.push_back(candidate_of(row));
   return out;
 }
 
@@ -99,16 +100,15 @@ std::vector<std::int64_t> removed_since(db::Connection& conn, std::int64_t gener
   auto rows = conn.query("SELECT document_id FROM search_removed WHERE generation > ?", {generation});
   std::vector<std::int64_t> out;
   out.reserve(rows.size());
-  for (std::size_t i = 0; i < rows.size(); ++i) out.push_back(rows.row(i).i64(0));
+  for (auto row : rows) out.push_back(row.i64("document_id"));
   return out;
 }
 
 std::vector<LawName> laws(db::Connection& conn) {
   auto rows = conn.query("SELECT law_id, title, short_title FROM search_laws ORDER BY law_id");
   std::vector<LawName> out;
-  for (std::size_t i = 0; i < rows.size(); ++i) {
-    auto row = rows.row(i);
-    out.push_back({row.i64(0), row.str(1), row.str(2)});
+  for (auto row : rows) {
+    out.push_back({row.i64("law_id"), row.str("title"), row.str("short_title")});
   }
   return out;
 }

@@ -1,5 +1,7 @@
 #include "xlsx/cell_text.hpp"
 
+#include <fmt/format.h>
+
 #include <array>
 #include <charconv>
 #include <chrono>
@@ -7,6 +9,8 @@
 #include <cstdio>
 
 #include "xlsx/xlsx.hpp"
+#include "base/time.hpp"
+#include "text/utf8.hpp"
 
 namespace pufa::xlsx {
 
@@ -31,24 +35,6 @@ std::optional<unsigned> escape_at(std::string_view text, std::size_t at) {
   auto const [end, error] = std::from_chars(first, first + 4, value, 16);
   if (error != std::errc() || end != first + 4) return std::nullopt;
   return value;
-}
-
-void append_utf8(std::string& out, unsigned code) {
-  if (code < 0x80) {
-    out += static_cast<char>(code);
-  } else if (code < 0x800) {
-    out += static_cast<char>(0xC0 | (code >> 6));
-    out += static_cast<char>(0x80 | (code & 0x3F));
-  } else if (code < 0x10000) {
-    out += static_cast<char>(0xE0 | (code >> 12));
-    out += static_cast<char>(0x80 | ((code >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (code & 0x3F));
-  } else {
-    out += static_cast<char>(0xF0 | (code >> 18));
-    out += static_cast<char>(0x80 | ((code >> 12) & 0x3F));
-    out += static_cast<char>(0x80 | ((code >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (code & 0x3F));
-  }
 }
 
 bool is_high_surrogate(unsigned c) { return c >= 0xD800 && c <= 0xDBFF; }
@@ -78,9 +64,7 @@ std::string format_number(std::string_view raw) {
     return std::string(raw);
   }
   // %.15g is what Excel shows: whole numbers below 1e15 come out with all their digits.
-  std::array<char, 32> buffer;
-  int const length = std::snprintf(buffer.data(), buffer.size(), "%.*g", excel_digits, value);
-  return std::string(buffer.data(), static_cast<std::size_t>(length));
+  return fmt::format("{:.{}g}", value, excel_digits);
 }
 
 std::string decode_escapes(std::string_view text) {
@@ -94,7 +78,7 @@ std::string decode_escapes(std::string_view text) {
       continue;
     }
     if (!is_high_surrogate(*code)) {
-      append_utf8(out, *code);
+      text::append_utf8(out, *code);
       at += escape_length;
       continue;
     }
@@ -103,7 +87,7 @@ std::string decode_escapes(std::string_view text) {
       out += text[at++];
       continue;
     }
-    append_utf8(out, 0x10000 + ((*code - 0xD800) << 10) + (*low - 0xDC00));
+    text::append_utf8(out, 0x10000 + ((*code - 0xD800) << 10) + (*low - 0xDC00));
     at += 2 * escape_length;
   }
   return out;
@@ -119,11 +103,8 @@ std::string excel_date(double serial) {
   std::chrono::sys_days const epoch = std::chrono::year{1899} / 12 / 31;
   int const offset = static_cast<int>(day) - (day > fake_leap_day ? 1 : 0);
   std::chrono::year_month_day const date{epoch + std::chrono::days{offset}};
-  std::array<char, 16> buffer;
-  int const length =
-      std::snprintf(buffer.data(), buffer.size(), "%04d-%02u-%02u", static_cast<int>(date.year()),
-                    static_cast<unsigned>(date.month()), static_cast<unsigned>(date.day()));
-  return std::string(buffer.data(), static_cast<std::size_t>(length));
+  return base::date_text(static_cast<int>(date.year()), static_cast<unsigned>(date.month()),
+                         static_cast<unsigned>(date.day()));
 }
 
 std::string_view trim(std::string_view text) {

@@ -52,10 +52,6 @@ Rows read_first_sheet(std::string_view bytes);
 // ignored; "" when the serial is not a date Excel can show (below 1, above 9999-12-31).
 std::string excel_date(double serial);
 
-// Content-Disposition for a download, RFC 6266 with an RFC 5987 UTF-8 name:
-// attachment; filename="export.xlsx"; filename*=UTF-8''%E4%BA%BA...
-std::string attachment_header(std::string_view utf8_filename);
-
 inline constexpr std::string_view content_type =
     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 

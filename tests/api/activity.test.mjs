@@ -34,7 +34,7 @@ const dashboard = async (client, year, extra = {}) => {
 function newActivity(overrides = {}) {
   return {
     title: '民法典进村宣讲', starts_on: '2020-06-08', region_id: byName('马坞村').id, theme: '民法典',
-    audience: ['群众', '老年人'], six_place: '乡村', form: '讲座', participants: 86, materials: 120,
+    audience: ['public', 'elderly'], six_place: 'villages', form: 'lecture', participants: 86, materials: 120,
     campaign: '公共法律服务日', ...overrides,
   }
 }
@@ -50,12 +50,12 @@ describe('demo figures', () => {
     assert.equal(d.by_township.length, 16)
     assert.ok(d.by_township.every((t) => typeof t.name === 'string' && Number.isInteger(t.region_id)))
 
-    const sanzhang = assertList(await coord.get(`/api/v1/study_records?${q({ kind: '三长学法说法讲法', page_size: 1 })}`))
+    const sanzhang = assertList(await coord.get(`/api/v1/study_records?${q({ kind: 'three_heads', page_size: 1 })}`))
     assert.ok(sanzhang.total >= 600, `三长 sessions: ${sanzhang.total}`)
 
     const channels = assertList(await coord.get(`/api/v1/channels?${q({ q: '阿荣说法' })}`))
     const radio = channels.items[0]
-    assert.equal(radio.kind, '广播')
+    assert.equal(radio.kind, 'radio')
     const items = assertList(await coord.get(`/api/v1/channel_items?${q({ channel_id: radio.id, sort: 'published_on', page_size: 10 })}`))
     assert.ok(items.total >= 16 * 100, `阿荣说法 items: ${items.total}`)
     assert.equal(items.items[0].published_on, '2005-01-04')
@@ -71,9 +71,9 @@ describe('demo figures', () => {
     assert.equal(cal.status, 200)
     assert.equal(cal.body.days.length, 31)
     const dec4 = cal.body.days[3]
-    assert.ok(dec4.campaigns.includes('国家宪法日') && dec4.campaigns.includes('宪法宣传周'))
+    assert.ok(dec4.campaigns.includes('constitution_day') && dec4.campaigns.includes('constitution_week'))
     assert.ok(dec4.records >= 1 && dec4.units.some((u) => u.name === '市司法局'))
-    assert.ok(cal.body.days[7].campaigns.includes('公共法律服务日'))
+    assert.ok(cal.body.days[7].campaigns.includes('service_day'))
   })
 })
 
@@ -84,9 +84,9 @@ describe('recording and the dashboard', () => {
     const created = await majian.post('/api/v1/activities', newActivity())
     assert.equal(created.status, 201, created.text)
     const item = created.body.item
-    assert.equal(item.status, '已提交')
+    assert.equal(item.status, 'submitted')
     assert.equal(item.region_name, '马涧镇 马坞村')
-    assert.deepEqual(item.audience, ['群众', '老年人'])
+    assert.deepEqual(item.audience, ['public', 'elderly'])
 
     const city1 = await dashboard(coord, 2020)
     assert.equal(city1.activities.records, city0.activities.records + 1)
@@ -118,7 +118,7 @@ describe('recording and the dashboard', () => {
     assertError(await majian.post('/api/v1/activities', newActivity({ form: '聚餐' })), 400, 'validation_failed', 'form')
     assertError(await majian.post('/api/v1/activities', newActivity({ audience: ['外星人'] })), 400, 'validation_failed', 'audience')
     assertError(await majian.post('/api/v1/activities', newActivity({ lecturer_ids: [99999999] })), 400, 'validation_failed', 'lecturer_ids')
-    assertError(await majian.post('/api/v1/activities', newActivity({ status: '已退回', title: undefined })), 400, 'validation_failed', 'title')
+    assertError(await majian.post('/api/v1/activities', newActivity({ status: 'returned', title: undefined })), 400, 'validation_failed', 'title')
     assertError(await majian.post('/api/v1/activities', newActivity({ region_id: byName('青松社区').id })), 403, 'out_of_scope', 'region_id')
     assertError(await admin.post('/api/v1/activities', newActivity()), 403, 'forbidden')
     assert.deepEqual((await dashboard(coord, 2020)).activities, before)
@@ -139,12 +139,12 @@ describe('recording and the dashboard', () => {
   })
 
   test('city lecturers and departments serve the villages: shared references', async () => {
-    const local = assertList(await majian.get(`/api/v1/people?${q({ tag: '讲师' })}`))
+    const local = assertList(await majian.get(`/api/v1/people?${q({ tag: 'lecturer' })}`))
     assert.equal(local.total, 0, 'no lecturer lives in 马涧镇')
-    const city = assertList(await majian.get(`/api/v1/people?${q({ tag: '讲师', shared: 1 })}`))
+    const city = assertList(await majian.get(`/api/v1/people?${q({ tag: 'lecturer', shared: 1 })}`))
     assert.equal(city.total, 54)
     assertError(await majian.get('/api/v1/people?shared=1'), 400, 'validation_failed', 'tag')
-    assertError(await majian.get(`/api/v1/people?${q({ tag: '志愿者', shared: 1 })}`), 400, 'validation_failed', 'tag')
+    assertError(await majian.get(`/api/v1/people?${q({ tag: 'volunteer', shared: 1 })}`), 400, 'validation_failed', 'tag')
     assertError(await majian.get('/api/v1/places?shared=1'), 400, 'validation_failed', 'shared')
     const justice = assertList(await majian.get(`/api/v1/units?${q({ q: '市司法局', shared: 1 })}`)).items[0]
     const res = await majian.post('/api/v1/activities', newActivity({ lecturer_ids: [city.items[0].id], unit_id: justice.id }))
@@ -156,9 +156,9 @@ describe('recording and the dashboard', () => {
   })
 
   test('status is not set from input', async () => {
-    const res = await majian.post('/api/v1/activities', newActivity({ status: '已退回', return_reason: 'x' }))
+    const res = await majian.post('/api/v1/activities', newActivity({ status: 'returned', return_reason: 'x' }))
     assert.equal(res.status, 201)
-    assert.equal(res.body.item.status, '已提交')
+    assert.equal(res.body.item.status, 'submitted')
     assert.equal(res.body.item.return_reason, null)
   })
 })
@@ -170,16 +170,16 @@ describe('return for correction', () => {
     assertError(await majian.post(`/api/v1/activities/${created.id}/return`, { reason: '自己退回' }), 403, 'forbidden')
     const returned = await coord.post(`/api/v1/activities/${created.id}/return`, { reason: '请补充活动照片和参与人数' })
     assert.equal(returned.status, 200, returned.text)
-    assert.equal(returned.body.item.status, '已退回')
+    assert.equal(returned.body.item.status, 'returned')
 
-    const mine = assertList(await majian.get(`/api/v1/activities?${q({ status: '已退回' })}`))
+    const mine = assertList(await majian.get(`/api/v1/activities?${q({ status: 'returned' })}`))
     const seen = mine.items.find((a) => a.id === created.id)
     assert.equal(seen.return_reason, '请补充活动照片和参与人数')
 
     const fixed = await majian.put(`/api/v1/activities/${created.id}`, { participants: 150 })
     assert.equal(fixed.status, 200)
     const again = (await majian.get(`/api/v1/activities/${created.id}`)).body.item
-    assert.equal(again.status, '已提交')
+    assert.equal(again.status, 'submitted')
     assert.equal(again.return_reason, null)
     assert.equal(again.participants, 150)
 
@@ -191,13 +191,13 @@ describe('return for correction', () => {
     const unit = assertList(await majian.get(`/api/v1/units?${q({ q: '马涧镇人民政府' })}`)).items[0]
     const before = await dashboard(coord, 2019)
     const created = await majian.post('/api/v1/study_records', {
-      kind: '三长学法说法讲法', unit_id: unit.id, held_on: '2019-11-08', topic: '镇长讲法：行政执法程序', attendees: 40,
+      kind: 'three_heads', unit_id: unit.id, held_on: '2019-11-08', topic: '镇长讲法：行政执法程序', attendees: 40,
     })
     assert.equal(created.status, 201, created.text)
     const after = await dashboard(coord, 2019)
     assert.equal(after.study.total.records, before.study.total.records + 1)
     const returned = await coord.post(`/api/v1/study_records/${created.body.item.id}/return`, { reason: '请写明所学法律' })
-    assert.equal(returned.body.item.status, '已退回')
+    assert.equal(returned.body.item.status, 'returned')
   })
 })
 

@@ -59,12 +59,13 @@ async function psql(adminUrl, sql) {
 }
 
 /**
- * Starts a server on a fresh database with the demo data.
+ * Starts a server on a fresh database with the demo data. `testClock: true` starts it with
+ * --test-clock, so that `server.clockAt(ms)` moves its clock (deadlines without sleeping).
  * @returns {Promise<{url: string, dbUrl: string, engine: string, stop: () => Promise<void>,
  *   client: () => Client, login: (user: string, pass: string) => Promise<Client>,
  *   admin: () => Promise<Client>, stdout: () => string, stderr: () => string}>}
  */
-export async function startServer() {
+export async function startServer({ testClock = false } = {}) {
   const bin = process.env.PUFA_BIN
   assert.ok(bin, 'set PUFA_BIN to the pufa binary, e.g. build/release/pufa')
   const dir = await mkdtemp(join(tmpdir(), 'pufa-api-'))
@@ -99,7 +100,9 @@ export async function startServer() {
     throw new Error(`pufa demo failed (exit ${demo.code}):\n${demo.stdout}\n${demo.stderr}`)
   }
 
-  const child = spawn(bin, ['serve', '--db', dbUrl, '--listen', '127.0.0.1:0', '--web', ''], {
+  const serveArgs = ['serve', '--db', dbUrl, '--listen', '127.0.0.1:0', '--web', '']
+  if (testClock) serveArgs.push('--test-clock')
+  const child = spawn(bin, serveArgs, {
     cwd: dir,
     env,
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -161,6 +164,14 @@ export async function startServer() {
     exited: () => exited,
     /** A client without a session. */
     client: () => new Client(url),
+    /**
+     * Moves the server's clock so that its "now" is `at` (ms since the epoch), or back to the
+     * real time with null. Needs startServer({ testClock: true }).
+     */
+    clockAt: async (at) => {
+      const res = await new Client(url).put('/api/v1/test/clock', { offset_ms: at === null ? 0 : Math.round(at - Date.now()) })
+      assert.equal(res.status, 200, res.text)
+    },
     /** A client signed in as `username`; fails the test when the login is refused. */
     login: async (username, password) => {
       const client = new Client(url)

@@ -85,10 +85,10 @@ describe('lists and filters', () => {
   })
 
   test('tag, choice and text filters', async () => {
-    const vps = assertList(await coord.get(`/api/v1/people?${q({ tag: '法治副校长', page_size: 100 })}`))
+    const vps = assertList(await coord.get(`/api/v1/people?${q({ tag: 'vice_principal', page_size: 100 })}`))
     assert.equal(vps.total, 68)
-    for (const p of vps.items) assert.ok(p.tags.includes('法治副校长'))
-    const teams = assertList(await coord.get(`/api/v1/teams?${q({ kind: '讲师团' })}`))
+    for (const p of vps.items) assert.ok(p.tags.includes('vice_principal'))
+    const teams = assertList(await coord.get(`/api/v1/teams?${q({ kind: 'lecturers' })}`))
     assert.equal(teams.total, 9)
     const found = assertList(await coord.get(`/api/v1/teams?${q({ q: '民法典' })}`))
     assert.deepEqual(found.items.map((t) => t.name), ['民法典宣讲团'])
@@ -121,7 +121,7 @@ describe('lists and filters', () => {
     assertError(await coord.get('/api/v1/people?page_size=0'), 400, 'validation_failed', 'page_size')
     assertError(await coord.get('/api/v1/people?region_id=99999999'), 400, 'validation_failed', 'region_id')
     assertError(await coord.get('/api/v1/people?region_id=abc'), 400, 'validation_failed', 'region_id')
-    assertError(await coord.get(`/api/v1/places?${q({ tag: '志愿者' })}`), 400, 'validation_failed', 'tag')
+    assertError(await coord.get(`/api/v1/places?${q({ tag: 'volunteer' })}`), 400, 'validation_failed', 'tag')
     assertError(await coord.get('/api/v1/people/0'), 404, 'not_found')
     assertError(await coord.get('/api/v1/people/99999999'), 404, 'not_found')
   })
@@ -149,13 +149,13 @@ describe('people and personal data', () => {
   test('phones and ID numbers are masked; revealing needs pii.read and is audited', async () => {
     const id = idNumber(2)
     const res = await coord.post('/api/v1/people', {
-      name: '李明理', gender: '男', region_id: town().id, phone: '13812345678', id_number: id, tags: ['法律明白人', '志愿者'],
+      name: '李明理', gender: 'male', region_id: town().id, phone: '13812345678', id_number: id, tags: ['legal_literate', 'volunteer'],
     })
     assert.equal(res.status, 201, res.text)
     const person = res.body.item
     assert.equal(person.phone, '138****5678')
     assert.equal(person.id_number, `${id.slice(0, 6)}********${id.slice(14)}`)
-    assert.deepEqual(person.tags, ['法律明白人', '志愿者'])
+    assert.deepEqual(person.tags, ['legal_literate', 'volunteer'])
     assert.equal(person.region_name, '马涧镇')
     assert.doesNotMatch(JSON.stringify((await coord.get(`/api/v1/people?${q({ q: '李明理' })}`)).body), /13812345678/)
 
@@ -188,7 +188,7 @@ describe('people and personal data', () => {
 
   test('a person can be linked to a login account in scope', async () => {
     const me = (await majian.get('/api/v1/auth/me')).body.user
-    const linked = await majian.post('/api/v1/people', { name: '马涧联络员', region_id: byName('马涧镇').id, user_id: me.id, tags: ['联络员'] })
+    const linked = await majian.post('/api/v1/people', { name: '马涧联络员', region_id: byName('马涧镇').id, user_id: me.id, tags: ['liaison'] })
     assert.equal(linked.status, 201, linked.text)
     assert.equal(linked.body.item.user_id, me.id)
     assert.equal(linked.body.item.user_name, 'majian')
@@ -221,14 +221,14 @@ describe('scope by the organisation tree', () => {
     const unchanged = await coord.get(`/api/v1/people/${lanjiang.id}`)
     assert.equal(unchanged.body.item.name, lanjiang.name)
 
-    const own = await majian.post('/api/v1/people', { name: '马涧新人', region_id: byName('马坞村').id, tags: ['法律明白人'] })
+    const own = await majian.post('/api/v1/people', { name: '马涧新人', region_id: byName('马坞村').id, tags: ['legal_literate'] })
     assert.equal(own.status, 201, own.text)
     assert.equal(own.body.item.region_name, '马涧镇 马坞村')
   })
 
   test('the admin reads the registries but does not edit them', async () => {
     assertList(await admin.get('/api/v1/units?page_size=1'))
-    assertError(await admin.post('/api/v1/units', { name: '新单位', type: '企业', region_id: 1 }), 403, 'forbidden')
+    assertError(await admin.post('/api/v1/units', { name: '新单位', type: 'enterprise', region_id: 1 }), 403, 'forbidden')
   })
 
   test('regions: add a village under a township in scope only', async () => {
@@ -243,7 +243,7 @@ describe('scope by the organisation tree', () => {
 
 describe('other registries', () => {
   test('volunteer hours, places and advisor contracts validate their fields', async () => {
-    const volunteer = assertList(await coord.get(`/api/v1/people?${q({ tag: '志愿者', page_size: 1 })}`)).items[0]
+    const volunteer = assertList(await coord.get(`/api/v1/people?${q({ tag: 'volunteer', page_size: 1 })}`)).items[0]
     assertError(await coord.post('/api/v1/volunteer_hours', { person_id: volunteer.id, served_on: '2020-12-04', hours: 30 }), 400, 'validation_failed', 'hours')
     assertError(await coord.post('/api/v1/volunteer_hours', { person_id: volunteer.id, served_on: '2020-02-30', hours: 2 }), 400, 'validation_failed', 'served_on')
     const hours = await coord.post('/api/v1/volunteer_hours', { person_id: volunteer.id, served_on: '2020-12-04', hours: 2.5, description: '宪法日宣传' })
@@ -254,14 +254,14 @@ describe('other registries', () => {
     assertError(await coord.post('/api/v1/places', { name: '公园', type: '游乐园', region_id: 1 }), 400, 'validation_failed', 'type')
     const photo = await coord.post('/api/v1/photos', undefined, { body: makePng(40, 30), type: 'image/png', headers: { 'X-File-Name': encodeURIComponent('长廊.png') } })
     assert.equal(photo.status, 201, photo.text)
-    const place = await coord.post('/api/v1/places', { name: '马坞村法治长廊', type: '法治长廊', region_id: byName('马坞村').id, opened_on: '2020-05-01', latitude: 29.2, longitude: 119.5, photo_ids: [photo.body.photo.id] })
+    const place = await coord.post('/api/v1/places', { name: '马坞村法治长廊', type: 'corridor', region_id: byName('马坞村').id, opened_on: '2020-05-01', latitude: 29.2, longitude: 119.5, photo_ids: [photo.body.photo.id] })
     assert.equal(place.status, 201, place.text)
     assert.equal(place.body.item.region_name, '马涧镇 马坞村')
     assert.deepEqual(place.body.item.photo_ids, [photo.body.photo.id])
     assert.deepEqual(place.body.item.photo_names, ['长廊.png'])
-    assertError(await coord.post('/api/v1/places', { name: '无图', type: '法治长廊', region_id: 1, photo_ids: [99999999] }), 400, 'validation_failed', 'photo_ids')
+    assertError(await coord.post('/api/v1/places', { name: '无图', type: 'corridor', region_id: 1, photo_ids: [99999999] }), 400, 'validation_failed', 'photo_ids')
 
-    const advisor = assertList(await coord.get(`/api/v1/people?${q({ tag: '法律顾问', page_size: 1 })}`)).items[0]
+    const advisor = assertList(await coord.get(`/api/v1/people?${q({ tag: 'legal_advisor', page_size: 1 })}`)).items[0]
     assertError(await coord.post('/api/v1/advisor_contracts', { advisor_id: advisor.id, starts_on: '2025-01-01' }), 400, 'validation_failed', 'client_unit_id')
     const contract = await coord.post('/api/v1/advisor_contracts', { advisor_id: advisor.id, client_region_id: byName('马坞村').id, starts_on: '2025-01-01', firm: '浙江兰江律师事务所' })
     assert.equal(contract.status, 201, contract.text)

@@ -194,7 +194,7 @@ test('an activity can list uploaded photos by id and shows their file names', as
   const regions = (await majian.get('/api/v1/regions')).body.items
   const res = await majian.post('/api/v1/activities', {
     title: '民法典进村宣讲', starts_on: '2020-06-08', region_id: regions.find((r) => r.name === '马涧镇').id,
-    theme: '民法典', form: '讲座', participants: 30, photo_ids: [photo.id],
+    theme: '民法典', form: 'lecture', participants: 30, photo_ids: [photo.id],
   })
   assert.equal(res.status, 201, res.text)
   assert.deepEqual(res.body.item.photo_ids, [photo.id])

@@ -57,7 +57,10 @@ async function codeFor(phone, previous) {
 }
 
 /** Forgets all rate-limit events (they are shared by every test: one IP). */
-const resetLimits = () => sql('DELETE FROM quiz_rate_events')
+const resetLimits = () => sql("DELETE FROM rate_events WHERE scope LIKE 'quiz.%'")
+
+/** The shared rate limiter's scope of a phone: its SHA-256, never the number in clear. */
+const phoneScope = (phone) => `quiz.phone:${createHash('sha256').update(phone).digest('hex')}`
 
 async function requestCode(quizId, phone) {
   const before = [...server.stdout().matchAll(new RegExp(`phone=${masked(phone).replace(/\*/g, '\\*')} code=`, 'g'))].length
@@ -203,12 +206,12 @@ describe('rate limits (stored in the database)', () => {
     await resetLimits()
     const phone = newPhone()
     const hourAgo = Date.now() - 3_600_000
-    const rows = Array.from({ length: 10 }, (_, i) => `('phone:${phone}', ${hourAgo + i * 120_000})`)
-    await sql(`INSERT INTO quiz_rate_events (scope, at) VALUES ${rows.join(', ')}`)
+    const rows = Array.from({ length: 10 }, (_, i) => `('${phoneScope(phone)}', ${hourAgo + i * 120_000})`)
+    await sql(`INSERT INTO rate_events (scope, at) VALUES ${rows.join(', ')}`)
     const res = await server.client().post(`/api/v1/quizzes/${current.id}/otp`, { phone })
     assert.equal(res.status, 429, res.text)
     assert.ok(res.body.error.retry_after > 20 * 3600, `retry_after ${res.body.error.retry_after}`)
-    await sql(`DELETE FROM quiz_rate_events WHERE scope = 'phone:${phone}' AND at < ${hourAgo + 120_000}`)
+    await sql(`DELETE FROM rate_events WHERE scope = '${phoneScope(phone)}' AND at < ${hourAgo + 120_000}`)
     const freed = await server.client().post(`/api/v1/quizzes/${current.id}/otp`, { phone })
     assert.equal(freed.status, 202, 'nine in the last day leave room for one more')
   })
@@ -222,7 +225,7 @@ describe('rate limits (stored in the database)', () => {
     const res = await server.client().post(`/api/v1/quizzes/${current.id}/otp`, { phone: newPhone() })
     assert.equal(res.status, 429, res.text)
     assert.equal(res.body.error.code, 'rate_limited')
-    const [count] = await sql("SELECT COUNT(*) FROM quiz_rate_events WHERE scope LIKE 'ip:%'")
+    const [count] = await sql("SELECT COUNT(*) FROM rate_events WHERE scope LIKE 'quiz.ip:%'")
     assert.equal(Number(count), 20, 'a refused request records nothing')
   })
 })
@@ -316,9 +319,9 @@ describe('daily questions', () => {
       { rank: 2, phone_masked: masked(bob.phone), score: 0, days: 1 },
     ])
     assert.doesNotMatch(res.text, new RegExp(alice.phone))
-    const page2 = assertList(await server.client().get(`/api/v1/quizzes/${current.id}/leaderboard?page=2&size=1`))
+    const page2 = assertList(await server.client().get(`/api/v1/quizzes/${current.id}/leaderboard?page=2&page_size=1`))
     assert.equal(page2.items[0].rank, 2)
-    assertError(await server.client().get(`/api/v1/quizzes/${current.id}/leaderboard?size=0`), 400, 'validation_failed', 'size')
+    assertError(await server.client().get(`/api/v1/quizzes/${current.id}/leaderboard?page_size=0`), 400, 'validation_failed', 'page_size')
   })
 })
 
@@ -418,7 +421,7 @@ describe('staff and the prize draw', () => {
     assert.equal(res.body.draw.winners.length, old.winners_count)
     assert.ok(Date.parse(res.body.draw.committed_at) < Date.parse(old.closes_at))
     verifyDraw(res.body.draw, old.winners_count)
-    const board = assertList(await server.client().get(`/api/v1/quizzes/${old.id}/leaderboard?size=100`))
+    const board = assertList(await server.client().get(`/api/v1/quizzes/${old.id}/leaderboard?page_size=100`))
     assert.equal(board.total, 60)
     for (let i = 1; i < board.items.length; ++i) assert.ok(board.items[i - 1].score >= board.items[i].score)
   })

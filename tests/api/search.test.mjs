@@ -100,7 +100,7 @@ describe('search', () => {
   })
 
   test('snippets escape the text and mark the matches', async () => {
-    const res = await search(`q=${enc('试用期 加粗')}&size=10`)
+    const res = await search(`q=${enc('试用期 加粗')}&page_size=10`)
     const item = res.body.items.find((hit) => hit.heading === '第五条')
     assert.ok(item, res.text)
     assert.match(item.snippet, /&lt;b&gt;<mark>加粗<\/mark>&lt;\/b&gt;/)
@@ -110,10 +110,10 @@ describe('search', () => {
 
   test('filters by kind, law and date; pages', async () => {
     // The demo content (articles, cases) is indexed too: kind=law keeps to the laws written here.
-    const all = (await search(`q=${enc('试用期')}&kind=law&size=10`)).body
+    const all = (await search(`q=${enc('试用期')}&kind=law&page_size=10`)).body
     assert.equal(all.total, 4)
     assert.ok(all.items.every((item) => item.kind === 'law'))
-    const articles = (await search(`q=${enc('离婚')}&kind=article&size=50`)).body
+    const articles = (await search(`q=${enc('离婚')}&kind=article&page_size=50`)).body
     assert.ok(articles.items.every((item) => item.kind === 'article'), JSON.stringify(articles.items))
     assert.equal((await search(`q=${enc('试用期')}&kind=law&law=${enc('测试婚姻法')}`)).body.total, 0)
     assert.equal((await search(`q=${enc('试用期')}&law=${enc('中华人民共和国测试劳动法')}`)).body.total, 4)
@@ -123,7 +123,7 @@ describe('search', () => {
     assert.equal((await search(`q=${enc('试用期')}&kind=law&to=2020-01-01`)).body.total, 4)
     const dated = (await search(`q=${enc('离婚登记')}&kind=law&from=2021-01-01&to=2021-12-31`)).body
     assert.deepEqual(dated.items.map((item) => [item.title, item.heading]), [['中华人民共和国测试婚姻法', '第二条']])
-    const second = await search(`q=${enc('试用期')}&kind=law&page=2&size=1`)
+    const second = await search(`q=${enc('试用期')}&kind=law&page=2&page_size=1`)
     assert.equal(second.body.items.length, 1)
     assert.deepEqual(second.body.items[0], all.items[1])
     assert.equal(second.body.total, all.total)
@@ -138,8 +138,8 @@ describe('search', () => {
     assertError(await search(`q=a&kind=news`), 400, 'validation_failed', 'kind')
     assertError(await search(`q=a&from=2020-13-01`), 400, 'validation_failed', 'from')
     assertError(await search(`q=a&to=yesterday`), 400, 'validation_failed', 'to')
-    assertError(await search(`q=a&size=0`), 400, 'validation_failed', 'size')
-    assertError(await search(`q=a&size=51`), 400, 'validation_failed', 'size')
+    assertError(await search(`q=a&page_size=0`), 400, 'validation_failed', 'page_size')
+    assertError(await search(`q=a&page_size=51`), 400, 'validation_failed', 'page_size')
     assertError(await search(`q=a&page=x`), 400, 'validation_failed', 'page')
     assertError(await search(`q=a&law=${enc('不存在的法')}`), 400, 'validation_failed', 'law')
     const stops = await search(`q=${enc('的了吗')}`)
@@ -148,16 +148,16 @@ describe('search', () => {
   })
 
   test('re-importing keeps one document per article; a newer version replaces the old text', async () => {
-    const before = (await search(`q=${enc('试用期')}&kind=law&size=10`)).body
+    const before = (await search(`q=${enc('试用期')}&kind=law&page_size=10`)).body
     const again = await importLaws(server.dbUrl, dir)
     assert.match(again.stdout, /0 changed/)
-    assert.deepEqual((await search(`q=${enc('试用期')}&kind=law&size=10`)).body.items, before.items)
+    assert.deepEqual((await search(`q=${enc('试用期')}&kind=law&page_size=10`)).body.items, before.items)
 
     const newer = join(dir, '社会法', '测试劳动法(2022-01-01).md')
     await writeFile(newer, lawText('中华人民共和国测试劳动法', [...LABOUR.slice(0, 4), '违反试用期规定的，由劳动监察机构责令改正。']))
     const res = await importLaws(server.dbUrl, dir)
     assert.match(res.stdout, /1 changed/, res.stdout + res.stderr)
-    const after = (await search(`q=${enc('试用期')}&kind=law&size=10`)).body
+    const after = (await search(`q=${enc('试用期')}&kind=law&page_size=10`)).body
     assert.equal(after.total, before.total)
     assert.ok(after.items.every((item) => item.date === '2022-01-01'), JSON.stringify(after.items))
     const old = (await search(`q=${enc('劳动行政部门')}&kind=law`)).body.items

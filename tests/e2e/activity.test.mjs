@@ -257,7 +257,7 @@ test('operator records an activity with a photo; the dashboard counts it; the co
     assert.equal(created.starts_on, `${YEAR}-06-15`)
     assert.deepEqual(created.photo_ids, [photoId], 'the photo is on the record')
     assert.deepEqual(created.photo_names, ['现场照片.png'], 'with its file name')
-    assert.equal(created.status, '已提交')
+    assert.equal(created.status, 'submitted', 'a new record is submitted (状态 已提交)')
     await op.locator('[data-test="registry-form"]').waitFor({ state: 'hidden' })
     const row = op.locator('[data-test="registry-table"] tbody tr').filter({ hasText: TITLE })
     await row.first().waitFor()

@@ -154,7 +154,7 @@ test('reviewer: 退回 with a reason from 待审核; the list shows 已退回 an
   // A draft submitted for review, made through the API with this session's CSRF token.
   const made = await page.evaluate(async (t) => {
     const headers = { 'Content-Type': 'application/json', 'X-CSRF-Token': sessionStorage.getItem('pufa.csrf') ?? '' }
-    const body = { column: 'news', title: t, body_html: '<p>待审核的稿件正文。</p>', written_on: '2026-01-05', disclosure: '主动公开', attachment_ids: [] }
+    const body = { column: 'news', title: t, body_html: '<p>待审核的稿件正文。</p>', written_on: '2026-01-05', disclosure: 'active', attachment_ids: [] }
     const r = await fetch('/api/v1/articles', { method: 'POST', headers, body: JSON.stringify(body) })
     const a = await r.json()
     const s = await fetch(`/api/v1/articles/${a.id}/submit`, { method: 'POST', headers })

@@ -6,14 +6,11 @@ bin=$1; web=$2; dir=$3
 tmp=$(mktemp -d)
 "$bin" demo --db "sqlite:$tmp/e2e.db" >/dev/null
 # The law library is not shipped: import the shared Markdown laws when they sit beside the checkout
-# (or PUFA_LAWS_DIR); tests that need them skip cleanly when PUFA_LAWS_PRESENT is unset.
+# (or PUFA_LAWS_DIR), else the small library tests/fixtures/laws written for the tests.
 laws=${PUFA_LAWS_DIR:-$(cd "$(dirname "$0")/../.." && pwd)/../shared/data/laws}
-if [ -d "$laws" ]; then
-  "$bin" import laws "$laws" --db "sqlite:$tmp/e2e.db" >/dev/null
-  export PUFA_LAWS_PRESENT=1
-else
-  unset PUFA_LAWS_PRESENT
-fi
+export PUFA_LAWS=shared
+[ -d "$laws" ] || { laws=$(cd "$(dirname "$0")/.." && pwd)/fixtures/laws; PUFA_LAWS=fixture; }
+"$bin" import laws "$laws" --db "sqlite:$tmp/e2e.db" >/dev/null
 "$bin" serve --db "sqlite:$tmp/e2e.db" --listen 127.0.0.1:0 --web "$web" >"$tmp/server.log" 2>&1 &
 pid=$!
 cleanup() { kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; rm -rf "$tmp"; }

@@ -40,14 +40,24 @@ TEST_P(DatabaseTest, TypedRowsAndBoundParameters) {
                     {"它's 马涧 ?", std::int64_t{1} << 40, 2.5});
   });
   auto rows = temp.db().read([&](Connection& c) {
-    return c.query("SELECT name, n, x, NULL FROM items WHERE id = ?", {id});
+    return c.query("SELECT name, n, x, NULL AS blank FROM items WHERE id = ?", {id});
   });
   ASSERT_EQ(rows.size(), 1u);
-  EXPECT_EQ(rows.front().str(0), "它's 马涧 ?");
-  EXPECT_EQ(rows.front().i64(1), std::int64_t{1} << 40);
-  EXPECT_DOUBLE_EQ(rows.front().f64(2), 2.5);
-  EXPECT_TRUE(rows.front().is_null(3));
-  EXPECT_FALSE(rows.front().opt_str(3));
+  auto const row = rows.front();
+  EXPECT_EQ(row.str("name"), "它's 马涧 ?");
+  EXPECT_EQ(row.i64("n"), std::int64_t{1} << 40);
+  EXPECT_DOUBLE_EQ(row.f64("x"), 2.5);
+  EXPECT_TRUE(row.is_null("blank"));
+  EXPECT_FALSE(row.opt_str("blank"));
+  EXPECT_FALSE(row.opt_i64("blank"));
+  // Reading NULL as a value is a bug, never a silent 0 or "".
+  EXPECT_THROW(row.i64("blank"), std::logic_error);
+  EXPECT_THROW(row.str("blank"), std::logic_error);
+  // A column the select list does not have is a bug too.
+  EXPECT_THROW(row.i64("missing"), std::logic_error);
+  // By position, for generic code that builds its select list.
+  EXPECT_EQ(row.str_at(0), "它's 马涧 ?");
+  EXPECT_THROW(row.i64_at(3), std::logic_error);
 }
 
 TEST_P(DatabaseTest, UniqueViolationIsTyped) {

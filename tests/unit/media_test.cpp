@@ -263,14 +263,7 @@ class PhotoServiceTest : public ::testing::TestWithParam<db::Engine> {
     service_ = std::make_unique<PhotoService>(temp_->db(), dir_.path());
   }
 
-  http::Request upload_request(std::string body, std::string type) const {
-    http::Request request;
-    request.method = http::Method::post;
-    request.headers = {{"content-type", std::move(type)}};
-    request.body = std::move(body);
-    request.request_id = "test";
-    return request;
-  }
+  static auth::Actor actor(auth::Principal const& who) { return {&who, "127.0.0.1", "test", {}}; }
 
   std::int64_t count(std::string const& sql) {
     return temp_->db().read([&](db::Connection& conn) { return conn.scalar(sql).value_or(-1); });
@@ -295,7 +288,7 @@ class PhotoServiceTest : public ::testing::TestWithParam<db::Engine> {
 
 TEST_P(PhotoServiceTest, UploadStoresFilesRowAndAuditThenReadsBack) {
   auto const png = make_image(ImageType::png, 640, 480);
-  auto const photo = service_->upload(upload_request(png, "image/png"), caller_, "讲座.png");
+  auto const photo = service_->upload(actor(caller_), png, "image/png", "讲座.png");
   EXPECT_GT(photo.id, 0);
   EXPECT_EQ(photo.width, 640);
   EXPECT_EQ(photo.height, 480);
@@ -322,15 +315,15 @@ TEST_P(PhotoServiceTest, RefusedUploadsStoreNothing) {
   std::string field;
   auto const png = make_image(ImageType::png, 20, 20);
   EXPECT_EQ(
-      refusal([&] { service_->upload(upload_request(png, "image/jpeg"), caller_, {}); }, &field),
+      refusal([&] { service_->upload(actor(caller_), png, "image/jpeg", {}); }, &field),
       http::AppError::validation_failed);
   EXPECT_EQ(field, "file");
   EXPECT_EQ(
-      refusal([&] { service_->upload(upload_request("plain text", "image/png"), caller_, {}); },
+      refusal([&] { service_->upload(actor(caller_), "plain text", "image/png", {}); },
               &field),
       http::AppError::validation_failed);
   EXPECT_EQ(field, "file");
-  EXPECT_EQ(refusal([&] { service_->upload(upload_request("", "image/png"), caller_, {}); }),
+  EXPECT_EQ(refusal([&] { service_->upload(actor(caller_), "", "image/png", {}); }),
             http::AppError::validation_failed);
   EXPECT_EQ(dir_.files(), 0u);
   EXPECT_EQ(count("SELECT COUNT(*) FROM photos"), 0);
@@ -338,28 +331,24 @@ TEST_P(PhotoServiceTest, RefusedUploadsStoreNothing) {
 
 TEST_P(PhotoServiceTest, FailedDatabaseWriteRemovesTheFiles) {
   caller_.region_id = 999'999;  // no such region: the insert violates the foreign key
-  EXPECT_THROW(service_->upload(upload_request(make_image(ImageType::jpeg, 20, 20), "image/jpeg"),
-                                caller_, {}),
+  EXPECT_THROW(service_->upload(actor(caller_), make_image(ImageType::jpeg, 20, 20), "image/jpeg", {}),
                db::DbError);
   EXPECT_EQ(dir_.files(), 0u);
   EXPECT_EQ(count("SELECT COUNT(*) FROM photos"), 0);
 }
 
 TEST_P(PhotoServiceTest, ScopeAndDelete) {
-  auto const photo = service_->upload(
-      upload_request(make_image(ImageType::webp, 30, 30), "image/webp"), caller_, {});
+  auto const photo = service_->upload(actor(caller_), make_image(ImageType::webp, 30, 30), "image/webp", {});
   auth::Principal outsider = caller_;
   outsider.region_path = caller_.region_path + "99/";
-  http::Request request;
-  request.request_id = "test";
   EXPECT_EQ(refusal([&] { service_->open(outsider, photo.id, false); }),
             http::AppError::out_of_scope);
-  EXPECT_EQ(refusal([&] { service_->remove(request, outsider, photo.id); }),
+  EXPECT_EQ(refusal([&] { service_->remove(actor(outsider), photo.id); }),
             http::AppError::out_of_scope);
   EXPECT_EQ(refusal([&] { service_->open(caller_, photo.id + 1, false); }),
             http::AppError::not_found);
 
-  service_->remove(request, caller_, photo.id);
+  service_->remove(actor(caller_), photo.id);
   EXPECT_EQ(dir_.files(), 0u);
   EXPECT_EQ(refusal([&] { service_->open(caller_, photo.id, true); }), http::AppError::not_found);
   EXPECT_EQ(count("SELECT COUNT(*) FROM audit_log WHERE action = 'photos.delete'"), 1);

@@ -5,10 +5,10 @@
 
 #include "base/random.hpp"
 #include "base/time.hpp"
-#include "exam/quiz_draw.hpp"
-#include "exam/quiz_sender.hpp"
+#include "quiz/draw.hpp"
+#include "quiz/sender.hpp"
 
-namespace pufa::exam::quiz {
+namespace pufa::quiz {
 namespace {
 
 class QuizDraw : public ::testing::Test {
@@ -87,4 +87,4 @@ TEST(QuizSender, LogSenderKeepsTheLastCodePerPhone) {
 }
 
 }  // namespace
-}  // namespace pufa::exam::quiz
+}  // namespace pufa::quiz

@@ -283,14 +283,4 @@ TEST(XlsxDate, ConvertsSerials) {
   EXPECT_EQ(excel_date(std::nan("")), "");
 }
 
-TEST(XlsxAttachment, EncodesChineseNames) {
-  EXPECT_EQ(attachment_header("人员名单.xlsx"),
-            "attachment; filename=\"export.xlsx\"; "
-            "filename*=UTF-8''%E4%BA%BA%E5%91%98%E5%90%8D%E5%8D%95.xlsx");
-  EXPECT_EQ(attachment_header("report 2024.xlsx"),
-            "attachment; filename=\"report 2024.xlsx\"; filename*=UTF-8''report%202024.xlsx");
-  EXPECT_EQ(attachment_header("a\"b\r\n.xlsx"),
-            "attachment; filename=\"export.xlsx\"; filename*=UTF-8''a%22b%0D%0A.xlsx");
-}
-
 }  // namespace pufa::xlsx

@@ -18,11 +18,14 @@ export const DICT_MAX = 100
 export const listDict = (dict: DictName) =>
   http.get<{ items: DictItem[]; total: number }>('/dictionary_items', { dict, page_size: DICT_MAX, sort: 'sort_order' })
 
-/** 退回 (activity.review): status becomes 已退回 with the reason; the operator's next PUT resubmits. */
+/** 退回 (activity.review): status becomes `returned` with the reason; the operator's next PUT resubmits. */
 export const returnItem = (e: 'activities' | 'study_records', id: number, reason: string) =>
   http.post<{ item: Record<string, unknown> }>(`/${e}/${id}/return`, { reason })
 
-/** One bar of a breakdown: `key` is the stored value (theme, form ...) or an id for townships and units. */
+/**
+ * One bar of a breakdown: `key` is a code of a fixed list (by_audience, by_six_place, by_form, study.by_kind),
+ * a dictionary value as typed by staff (by_theme, by_campaign), or an id for townships and units.
+ */
 export interface Bucket {
   key: string
   records: number
@@ -69,6 +72,7 @@ export const fetchDashboard = (year?: number, regionId?: number | null) =>
 
 export interface CalendarUnit {
   unit_id: number | null
+  /** null: activities with no organiser given */
   name: string | null
   records: number
   people: number
@@ -77,6 +81,7 @@ export interface CalendarUnit {
 export interface CalendarDay {
   /** YYYY-MM-DD */
   date: string
+  /** The recurring dates of the legal-education year on that day, as codes (service_day, constitution_day ...). */
   campaigns: string[]
   records: number
   units: CalendarUnit[]

@@ -4,10 +4,11 @@ import type { Page } from './types'
 
 export type ColumnCode = 'news' | 'dept' | 'cases' | 'notices' | 'plans'
 export type ArticleStatus = 'draft' | 'review' | 'published' | 'returned' | 'withdrawn'
-export type Disclosure = '主动公开' | '依申请公开'
+/** 公开方式: 主动公开 or 依申请公开 (labels: content.disclosure.<code>). */
+export type Disclosure = 'active' | 'on_request'
 
 export const ARTICLE_STATUSES: ArticleStatus[] = ['draft', 'review', 'returned', 'published', 'withdrawn']
-export const DISCLOSURES: Disclosure[] = ['主动公开', '依申请公开']
+export const DISCLOSURES: Disclosure[] = ['active', 'on_request']
 
 export interface Column {
   code: ColumnCode
@@ -88,7 +89,7 @@ export interface ArticleQuery {
   status?: string
   q?: string
   page?: number
-  size?: number
+  page_size?: number
 }
 
 export const listColumns = () => http.get<{ items: Column[] }>('/columns')
@@ -127,3 +128,19 @@ export function uploadAttachment(file: File, onProgress?: (pct: number) => void)
 }
 
 export const attachmentUrl = (id: number) => `${API_BASE}/attachments/${id}`
+
+/**
+ * The attachments a body shows as pictures (`<img src="/api/v1/attachments/{id}">`): they belong to the
+ * article (so that the portal may show them) without being listed among its downloads.
+ */
+export function inlineImageIds(html: string): number[] {
+  const ids = new Set<number>()
+  for (const m of html.matchAll(/<img\b[^>]*?\ssrc="\/api\/v1\/attachments\/(\d+)"/g)) ids.add(Number(m[1]))
+  return [...ids]
+}
+
+/** The attachments listed for download: those the body does not show as pictures. */
+export const listedAttachments = (a: Pick<Article, 'attachments' | 'body_html'>) => {
+  const inline = new Set(inlineImageIds(a.body_html ?? ''))
+  return (a.attachments ?? []).filter((f) => !inline.has(f.id))
+}

@@ -1,9 +1,10 @@
 /** The one fetch wrapper: JSON in and out, CSRF header, typed errors, 401 hook. */
 import { i18n } from '@/locales'
+import { errorMessage } from './error-message'
 
 export const API_BASE = '/api/v1'
 
-/** An error answer from the server, or a network failure (status 0). */
+/** An error answer from the server, or a network failure (status 0); `message` is what a person reads. */
 export class ApiError extends Error {
   constructor(
     readonly status: number,
@@ -58,14 +59,20 @@ function buildUrl(path: string, query?: Query): string {
   return `${API_BASE}${path}${qs ? `?${qs}` : ''}`
 }
 
-/** The server's `{"error":{...}}` as an ApiError; a generic sentence when the body is not one. */
+/**
+ * The server's `{"error":{...}}` as an ApiError, its sentence in the reader's language (./error-message.ts);
+ * a generic sentence when the body is not one.
+ */
 function parseError(status: number, text: string, requestId: string | null): ApiError {
   try {
     const e = JSON.parse(text)?.error
     if (e && typeof e.message === 'string') {
       const list = Array.isArray(e.rows) ? e.rows : Array.isArray(e.errors) ? e.errors : undefined
       const rows = list as RowError[] | undefined
-      return new ApiError(status, e.code ?? 'error', e.message, e.field, e.request_id ?? requestId ?? undefined, rows)
+      const code = typeof e.code === 'string' ? e.code : 'error'
+      const field = typeof e.field === 'string' ? e.field : undefined
+      const message = errorMessage({ code, message: e.message, field })
+      return new ApiError(status, code, message, field, e.request_id ?? requestId ?? undefined, rows)
     }
   } catch {
     // not JSON: a proxy or gateway page; fall through to the generic sentence

@@ -14,10 +14,11 @@ export interface HomeColumn extends Column {
   items: HomeItem[]
 }
 
-export interface Crumb {
-  label: string
-  url?: string
-}
+/**
+ * A breadcrumb: the home page (no label: the portal names it), a section or column (named by the
+ * server), or a page of the portal's own (named by the page).
+ */
+export type Crumb = { kind: 'home'; url: string } | { kind?: 'section' | 'column'; label: string; url?: string }
 
 export interface PublicArticle extends Article {
   breadcrumbs: Crumb[]
@@ -29,8 +30,8 @@ const quiet = { quiet401: true }
 
 export const fetchHome = () => http.get<{ columns: HomeColumn[] }>('/public/home', undefined, quiet)
 export const fetchColumns = () => http.get<{ items: Column[] }>('/columns', undefined, quiet)
-export const listPublicArticles = (column: string, page: number, size: number) =>
-  http.get<Page<HomeItem>>('/public/articles', { column, page, size }, quiet)
+export const listPublicArticles = (column: string, page: number, pageSize: number) =>
+  http.get<Page<HomeItem>>('/public/articles', { column, page, page_size: pageSize }, quiet)
 export const fetchPublicArticle = (id: number) => http.get<PublicArticle>(`/public/articles/${id}`, undefined, quiet)
 export const qrUrl = (id: number) => `${API_BASE}/public/articles/${id}/qr.svg`
 

@@ -164,5 +164,5 @@ export const updateQuiz = (id: number, q: QuizWrite) => request<StaffQuiz>('PUT'
 /** Publishes sha256(seed); without a seed the server draws one. */
 export const commitQuizSeed = (id: number) => request<StaffQuiz>('POST', `/quizzes/${id}/draw/commit`)
 export const drawQuiz = (id: number) => request<StaffQuiz>('POST', `/quizzes/${id}/draw`)
-export const fetchQuizLeaderboard = (id: number, page = 1, size = 20) =>
-  request<Page<LeaderRow>>('GET', `/quizzes/${id}/leaderboard`, { query: { page, size } })
+export const fetchQuizLeaderboard = (id: number, q: { page: number; page_size: number }) =>
+  request<Page<LeaderRow>>('GET', `/quizzes/${id}/leaderboard`, { query: { ...q } })

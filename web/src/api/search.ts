@@ -35,7 +35,8 @@ export interface SearchQuery {
   from?: string
   to?: string
   page?: number
-  size?: number
+  /** 1..50 */
+  page_size?: number
 }
 
 export const search = (q: SearchQuery) => http.get<SearchResult>('/search', { ...q }, { quiet401: true })

@@ -1,7 +1,7 @@
 /** The dictionaries coordinators keep (themes, campaigns): loaded once, reloaded after 字典管理 changes them. */
 import { defineStore } from 'pinia'
 import { listDict, type DictName } from '@/api/activity'
-import type { Choice } from '@/components/registry/schema'
+import type { Choice } from './choices'
 
 /** Requests on their way, so that several fields of one form ask once. */
 const pending = new Map<DictName, Promise<void>>()
@@ -24,9 +24,9 @@ export const useDictStore = defineStore('dict', {
       pending.set(dict, p)
       return p
     },
-    /** The dictionary's values as choices (their own text, no message keys). */
+    /** The dictionary's values as choices: they are data typed by staff, shown as they are. */
     choices(dict: DictName): Choice[] {
-      return (this.values[dict] ?? []).map((v) => ({ value: v, label: v, literal: true }))
+      return (this.values[dict] ?? []).map((v) => ({ value: v, label: v }))
     },
     invalidate() {
       this.values = {}

@@ -4,6 +4,7 @@
  * detail components in this folder draw every org page from it.
  */
 import type { DictName } from '@/api/activity'
+import type { ChoiceListName } from '@/api/choices'
 import type { Query } from '@/api/http'
 import type { OrgItem, RegistryEntity } from '@/api/org'
 
@@ -15,8 +16,8 @@ export type TagType = 'primary' | 'success' | 'info' | 'warning' | 'danger'
 export type FieldKind =
   | 'text'
   | 'textarea'
-  | 'choice' // one of `choices`
-  | 'tags' // several of `choices`
+  | 'choice' // one code of the `choices` list, or one value of the `dict` dictionary
+  | 'tags' // several codes of the `choices` list
   | 'region' // el-tree-select over the region tree
   | 'ref' // remote-search select over `ref`
   | 'refs' // several of `ref` (ids; the names come in `<key without _ids>_names`)
@@ -25,14 +26,6 @@ export type FieldKind =
   | 'number'
   | 'phone' // masked by the server
   | 'id_number' // 身份证号, masked by the server
-
-/** A choice as stored (the Chinese value the server keeps) and its i18n label key. */
-export interface Choice {
-  value: string
-  label: string
-  /** `label` is the text itself (dictionary values are data, not messages). */
-  literal?: boolean
-}
 
 export interface ColumnOpts {
   width?: number
@@ -51,9 +44,10 @@ export interface FieldDef {
   required?: boolean
   /** Required unless this other field has a value (people: region, unless a unit is given). */
   requiredUnless?: string
-  choices?: readonly Choice[]
+  /** The served choice list (GET /choices) whose codes this field stores. */
+  choices?: ChoiceListName
   ref?: RefEntity
-  /** Extra query of a reference search (lecturers: `{ tag: '讲师' }`). */
+  /** Extra query of a reference search (lecturers: `{ tag: 'lecturer', shared: '1' }`). */
   refQuery?: Query
   /** Choices from a dictionary the coordinators keep (`dictionary_items?dict=`), instead of `choices`. */
   dict?: DictName
@@ -72,7 +66,7 @@ export interface FieldDef {
   step?: number
   /** A choice shown as plain text rather than an el-tag (性别). */
   plain?: boolean
-  /** A choice's el-tag colour by value (状态: 已提交 green, 已退回 red). */
+  /** A choice's el-tag colour by code (状态: submitted green, returned red). */
   tagTypes?: Record<string, TagType>
   /** The item key whose text shows in a tooltip over the value (the 退回原因 of a status). */
   hintKey?: string
@@ -95,7 +89,7 @@ export interface ReviewFlow {
   permission: string
   statusKey: string
   reasonKey: string
-  /** The stored value of a returned record. */
+  /** The status code of a returned record. */
   returned: string
 }
 
@@ -132,15 +126,12 @@ export function listOf<T = unknown>(v: unknown): T[] {
   return Array.isArray(v) ? (v as T[]) : []
 }
 
-/** What a choice reads as: its message, or the literal text of a dictionary value. */
-export const choiceText = (c: Choice, t: (key: string) => string) => (c.literal ? c.label : t(c.label))
-
 export const isPii = (f: FieldDef) => f.kind === 'phone' || f.kind === 'id_number'
 
-/** Tags as a list, whether the server sent an array or a joined string. */
+/** Tag codes as a list, whether the server sent an array or a comma-joined string. */
 export function tagsOf(v: unknown): string[] {
   if (Array.isArray(v)) return v.map(String)
-  if (typeof v === 'string') return v.split(/[,、]/).filter(Boolean)
+  if (typeof v === 'string') return v.split(',').filter(Boolean)
   return []
 }
 
@@ -153,7 +144,3 @@ export function displayName(schema: EntitySchema, item: OrgItem): string {
 export function regionField(opts: Partial<FieldDef> = {}): FieldDef {
   return { key: 'region_id', label: 'org.f.region', kind: 'region', required: true, column: { minWidth: 150, sortable: true }, ...opts }
 }
-
-/** Choice lists: the stored Chinese values with the i18n keys that label them (`<area>.opt.<group>.<key>`). */
-export const choices = (group: string, entries: Record<string, string>, area = 'org'): Choice[] =>
-  Object.entries(entries).map(([key, value]) => ({ value, label: `${area}.opt.${group}.${key}` }))

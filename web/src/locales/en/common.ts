@@ -27,6 +27,17 @@ const en: typeof zh = {
     confirmTitle: 'Please confirm',
     saved: 'Saved',
     requestId: 'Request ID: {id}',
+    import: {
+      choose: 'Choose file',
+      noFile: 'No file chosen',
+      template: 'Download template',
+      start: 'Import',
+      uploading: 'Uploading…',
+      processing: 'Checking and importing, please wait…',
+      row: 'Row',
+      field: 'Field',
+      message: 'Problem',
+    },
     error: {
       network: 'Cannot reach the server. Check the network and try again.',
       http: 'The server could not handle the request (HTTP {status}). Please try again later.',

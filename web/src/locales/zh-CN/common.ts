@@ -25,6 +25,17 @@ export default {
     confirmTitle: '操作确认',
     saved: '保存成功',
     requestId: '请求编号：{id}',
+    import: {
+      choose: '选择文件',
+      noFile: '未选择文件',
+      template: '下载模板',
+      start: '开始导入',
+      uploading: '正在上传…',
+      processing: '正在校验并导入，请稍候…',
+      row: '行号',
+      field: '字段',
+      message: '问题',
+    },
     error: {
       network: '无法连接到服务器，请检查网络后重试。',
       http: '服务器暂时无法处理请求（HTTP {status}），请稍后重试。',

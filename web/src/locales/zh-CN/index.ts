@@ -1,5 +1,6 @@
 import activity from './activity'
 import auth from './auth'
+import choice from './choice'
 import common from './common'
 import content from './content'
 import dashboard from './dashboard'
@@ -11,4 +12,4 @@ import portal from './portal'
 import role from './role'
 import system from './system'
 
-export default { ...common, ...auth, ...layout, ...dashboard, ...org, ...activity, ...system, ...role, ...error, ...content, ...exam, ...portal }
+export default { ...common, ...auth, ...layout, ...dashboard, ...org, ...activity, ...system, ...role, ...error, ...content, ...exam, ...portal, ...choice }

@@ -1,17 +1,16 @@
 /** What the 普法活动 registries share: permissions, the 已提交 / 已退回 workflow and its status field. */
-import { choices, type FieldDef, type ReviewFlow } from '@/components/registry/schema'
+import type { FieldDef, ReviewFlow } from '@/components/registry/schema'
 
 export const READ = 'activity.read'
 export const WRITE = 'activity.write'
 /** Coordinators: 退回 records, keep the dictionaries. */
 export const REVIEW = 'activity.review'
 
-export const SUBMITTED = '已提交'
-export const RETURNED = '已退回'
+/** The codes of the review_status list. */
+const SUBMITTED = 'submitted'
+const RETURNED = 'returned'
 
 export const reviewFlow: ReviewFlow = { permission: REVIEW, statusKey: 'status', reasonKey: 'return_reason', returned: RETURNED }
-
-export const STATUSES = choices('status', { submitted: SUBMITTED, returned: RETURNED }, 'activity')
 
 /** 状态 (read-only): a green or red tag, the 退回原因 in its tooltip; and the reason itself for the detail. */
 export const statusFields = (): FieldDef[] => [
@@ -19,7 +18,7 @@ export const statusFields = (): FieldDef[] => [
     key: 'status',
     label: 'activity.f.status',
     kind: 'choice',
-    choices: STATUSES,
+    choices: 'review_status',
     tagTypes: { [SUBMITTED]: 'success', [RETURNED]: 'danger' },
     hintKey: 'return_reason',
     filter: true,

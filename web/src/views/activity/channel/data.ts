@@ -1,21 +1,6 @@
 /** 普法渠道 and what they published (渠道内容): websites, WeChat, radio (阿荣说法), TV, Douyin ... */
-import { choices, regionField, type EntitySchema } from '@/components/registry/schema'
+import { regionField, type EntitySchema } from '@/components/registry/schema'
 import { WRITE } from '../shared'
-
-export const CHANNEL_KINDS = choices(
-  'channelKind',
-  {
-    website: '网站',
-    wechatAccount: '微信公众号',
-    wechatGroup: '微信群',
-    douyin: '抖音',
-    radio: '广播',
-    tv: '电视',
-    press: '报刊',
-    other: '其他',
-  },
-  'activity',
-)
 
 export const channelSchema: EntitySchema = {
   entity: 'channels',
@@ -26,7 +11,7 @@ export const channelSchema: EntitySchema = {
   writePermission: WRITE,
   fields: [
     { key: 'name', label: 'activity.f.channelName', kind: 'text', required: true, max: 100, column: { minWidth: 160, sortable: true } },
-    { key: 'kind', label: 'activity.f.channelKind', kind: 'choice', choices: CHANNEL_KINDS, required: true, filter: true, column: { width: 120, sortable: true } },
+    { key: 'kind', label: 'activity.f.channelKind', kind: 'choice', choices: 'channel_kind', required: true, filter: true, column: { width: 120, sortable: true } },
     regionField({ column: { minWidth: 120 } }),
     { key: 'unit_id', label: 'activity.f.operator', kind: 'ref', ref: 'units', column: { minWidth: 140 } },
     { key: 'schedule', label: 'activity.f.schedule', kind: 'text', max: 50, column: { width: 110 } },

@@ -32,7 +32,7 @@ function bucketTip(c: ChartText, name: string, b: Pick<Bucket, 'records' | 'peop
 
 const escape = (s: string) => s.replace(/[&<>"]/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[ch]!)
 
-/** What a bucket is called: a township's or unit's name, a stored value in the reader's language, or the value. */
+/** What a bucket is called: a township's or unit's name, a list's code in the reader's language, or the key as it is (themes, campaigns). */
 export type Labeller = (key: string) => string
 export const nameOf = (b: Bucket, label?: Labeller) => b.name ?? (label ? label(b.key) : b.key)
 

@@ -1,8 +1,6 @@
 /** 字典管理: the values offered for an activity's 主题 and 活动品牌 (written with activity.review). */
-import { choices, type EntitySchema } from '@/components/registry/schema'
+import type { EntitySchema } from '@/components/registry/schema'
 import { REVIEW } from '../shared'
-
-export const DICTS = choices('dict', { theme: 'activity_theme', campaign: 'activity_campaign' }, 'activity')
 
 export const dictionarySchema: EntitySchema = {
   entity: 'dictionary_items',
@@ -13,7 +11,7 @@ export const dictionarySchema: EntitySchema = {
   writePermission: REVIEW,
   defaultSort: 'sort_order',
   fields: [
-    { key: 'dict', label: 'activity.f.dict', kind: 'choice', choices: DICTS, required: true, filter: true, column: { width: 150, sortable: true } },
+    { key: 'dict', label: 'activity.f.dict', kind: 'choice', choices: 'dictionary', required: true, filter: true, column: { width: 150, sortable: true } },
     { key: 'value', label: 'activity.f.dictValue', kind: 'text', required: true, max: 50, column: { minWidth: 220, sortable: true } },
     { key: 'sort_order', label: 'activity.f.sortOrder', kind: 'number', min: 0, maxValue: 10_000, column: { width: 110, sortable: true } },
   ],

@@ -1,51 +1,9 @@
 /** 活动台账: one 普法活动 (docs/activity.md): lecture, fair, show, broadcast ... with its photos. */
-import { choices, regionField, type EntitySchema } from '@/components/registry/schema'
+import { regionField, type EntitySchema } from '@/components/registry/schema'
 import { reviewFlow, statusFields, WRITE } from '../shared'
 
-export const AUDIENCES = choices(
-  'audience',
-  {
-    leaders: '领导干部',
-    civilServants: '公务员',
-    youth: '青少年',
-    public: '群众',
-    workers: '企业职工',
-    elderly: '老年人',
-    womenChildren: '妇女儿童',
-    farmers: '农民',
-    migrants: '外来务工人员',
-    disabled: '残疾人',
-  },
-  'activity',
-)
-
-/** 法律六进: the six places the law goes into. */
-export const SIX_PLACES = choices(
-  'sixPlace',
-  { organs: '机关', villages: '乡村', communities: '社区', schools: '学校', enterprises: '企业', units: '单位' },
-  'activity',
-)
-
-export const FORMS = choices(
-  'form',
-  {
-    lecture: '讲座',
-    fair: '法律赶集',
-    show: '文艺演出',
-    cases: '以案释法',
-    mockCourt: '模拟法庭',
-    quiz: '知识竞赛',
-    online: '线上推送',
-    consult: '法律咨询',
-    training: '培训',
-    exhibition: '展览',
-    other: '其他',
-  },
-  'activity',
-)
-
-/** People who may lecture: those tagged 讲师. */
-export const LECTURER_TAG = '讲师'
+/** People who may lecture: those tagged 讲师 (the city's too: a shared reference). */
+const LECTURER_TAG = 'lecturer'
 
 export const activitySchema: EntitySchema = {
   entity: 'activities',
@@ -67,11 +25,11 @@ export const activitySchema: EntitySchema = {
     { key: 'unit_id', label: 'activity.f.unit', kind: 'ref', ref: 'units', refQuery: { shared: '1' }, filter: true, column: { minWidth: 130 } },
     { key: 'theme', label: 'activity.f.theme', kind: 'choice', dict: 'activity_theme', required: true, filter: true, column: { width: 100 } },
     { key: 'campaign', label: 'activity.f.campaign', kind: 'choice', dict: 'activity_campaign', filter: true, column: false },
-    { key: 'form', label: 'activity.f.form', kind: 'choice', choices: FORMS, required: true, filter: true, column: { width: 96 } },
-    { key: 'six_place', label: 'activity.f.sixPlace', kind: 'choice', choices: SIX_PLACES, filter: true, column: false },
+    { key: 'form', label: 'activity.f.form', kind: 'choice', choices: 'activity_form', required: true, filter: true, column: { width: 96 } },
+    { key: 'six_place', label: 'activity.f.sixPlace', kind: 'choice', choices: 'six_place', filter: true, column: false },
     { key: 'participants', label: 'activity.f.participants', kind: 'number', required: true, min: 0, maxValue: 1_000_000, column: { width: 96, sortable: true } },
     { key: 'materials', label: 'activity.f.materials', kind: 'number', min: 0, maxValue: 10_000_000, column: false },
-    { key: 'audience', label: 'activity.f.audience', kind: 'tags', choices: AUDIENCES, filter: true, filterKey: 'audience', column: false },
+    { key: 'audience', label: 'activity.f.audience', kind: 'tags', choices: 'audience', filter: true, filterKey: 'audience', column: false },
     { key: 'lecturer_ids', label: 'activity.f.lecturers', kind: 'refs', ref: 'people', refQuery: { tag: LECTURER_TAG, shared: '1' }, column: false },
     // Thumbnails in the form and the detail; the table stays narrow enough for a 1366 px screen.
     { key: 'photo_ids', label: 'activity.f.photos', kind: 'photos', column: false },

@@ -1,18 +1,6 @@
 /** 学法记录: a unit's law study (中心组学法, 常务会议学法, 述职述法, 庭审旁听, 三长学法说法讲法). */
-import { choices, type EntitySchema } from '@/components/registry/schema'
+import type { EntitySchema } from '@/components/registry/schema'
 import { reviewFlow, statusFields, WRITE } from '../shared'
-
-export const STUDY_KINDS = choices(
-  'studyKind',
-  {
-    partyGroup: '党委理论中心组学法',
-    government: '政府常务会议学法',
-    report: '述职述法',
-    court: '庭审旁听',
-    threeHeads: '三长学法说法讲法',
-  },
-  'activity',
-)
 
 export const studySchema: EntitySchema = {
   entity: 'study_records',
@@ -25,7 +13,7 @@ export const studySchema: EntitySchema = {
   review: reviewFlow,
   fields: [
     { key: 'topic', label: 'activity.f.topic', kind: 'text', required: true, max: 100, column: { minWidth: 200, sortable: true } },
-    { key: 'kind', label: 'activity.f.studyKind', kind: 'choice', choices: STUDY_KINDS, required: true, filter: true, column: { width: 150 } },
+    { key: 'kind', label: 'activity.f.studyKind', kind: 'choice', choices: 'study_kind', required: true, filter: true, column: { width: 150 } },
     { key: 'unit_id', label: 'activity.f.studyUnit', kind: 'ref', ref: 'units', required: true, filter: true, column: { minWidth: 130 } },
     { key: 'held_on', label: 'activity.f.heldOn', kind: 'date', required: true, filter: 'range', column: { width: 112, sortable: true } },
     { key: 'laws', label: 'activity.f.laws', kind: 'text', max: 200, column: false },

@@ -3,7 +3,7 @@
  * the server's (server_now when the paper arrived, less half the round trip) and counts down to the
  * server's deadline with that offset, so a client clock set wrong changes nothing.
  */
-import { computed, onBeforeUnmount, ref } from 'vue'
+import { computed, onScopeDispose, ref } from 'vue'
 
 const TICK_MS = 250
 
@@ -47,7 +47,8 @@ export function useServerClock() {
     timer = undefined
   }
 
-  onBeforeUnmount(stop)
+  // the page's scope: stops with the page
+  onScopeDispose(stop)
   return { offset, remainingMs, sync, start, stop, serverNow }
 }
 

@@ -1,20 +1,5 @@
 /** 法治阵地: parks, corridors, study rooms ... (docs/org.md). */
-import { choices, regionField, type EntitySchema } from '@/components/registry/schema'
-
-export const PLACE_TYPES = choices('placeType', {
-  constitutionPark: '宪法主题公园',
-  civilCodePark: '民法典主题公园',
-  lawPark: '法治主题公园',
-  corridor: '法治楼道',
-  courtyard: '法治庭院',
-  gallery: '法治长廊',
-  microCommunity: '法治微小区',
-  studyRoom: '宪法学习室',
-  bookHouse: '法治书屋',
-  youthBase: '青少年法治教育基地',
-  square: '法治文化广场',
-  other: '其他',
-})
+import { regionField, type EntitySchema } from '@/components/registry/schema'
 
 export const placeSchema: EntitySchema = {
   entity: 'places',
@@ -24,7 +9,7 @@ export const placeSchema: EntitySchema = {
   exportName: 'org.file.places',
   fields: [
     { key: 'name', label: 'org.f.placeName', kind: 'text', required: true, column: { minWidth: 180, sortable: true } },
-    { key: 'type', label: 'org.f.placeType', kind: 'choice', required: true, choices: PLACE_TYPES, filter: true, column: { width: 150, sortable: true } },
+    { key: 'type', label: 'org.f.placeType', kind: 'choice', required: true, choices: 'place_type', filter: true, column: { width: 150, sortable: true } },
     regionField(),
     { key: 'address', label: 'org.f.address', kind: 'text', max: 200, column: { minWidth: 140 } },
     { key: 'opened_on', label: 'org.f.openedOn', kind: 'date', column: { width: 120, sortable: true } },

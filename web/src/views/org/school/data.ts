@@ -1,14 +1,5 @@
 /** 学校管理: a school, its 法治副校长 and its 法律顾问合同 (docs/org.md). */
-import { choices, regionField, type EntitySchema } from '@/components/registry/schema'
-
-export const STAGES = choices('stage', {
-  primary: '小学',
-  junior: '初中',
-  nineYear: '九年一贯制',
-  senior: '高中',
-  vocational: '中职',
-  special: '特殊教育',
-})
+import { regionField, type EntitySchema } from '@/components/registry/schema'
 
 export const schoolSchema: EntitySchema = {
   entity: 'schools',
@@ -20,7 +11,7 @@ export const schoolSchema: EntitySchema = {
   fields: [
     { key: 'name', label: 'org.f.schoolName', kind: 'text', required: true, column: { minWidth: 200, sortable: true } },
     regionField(),
-    { key: 'stage', label: 'org.f.stage', kind: 'choice', choices: STAGES, filter: true, column: { width: 120, sortable: true } },
+    { key: 'stage', label: 'org.f.stage', kind: 'choice', choices: 'school_stage', filter: true, column: { width: 120, sortable: true } },
     { key: 'address', label: 'org.f.address', kind: 'text', max: 200, column: { minWidth: 150 } },
     { key: 'contact', label: 'org.f.contact', kind: 'text', max: 30, column: { width: 110 } },
     { key: 'phone', label: 'org.f.phone', kind: 'phone', column: { width: 130 } },
@@ -51,7 +42,7 @@ export const contractSchema: EntitySchema = {
   exportName: 'org.file.contracts',
   fields: [
     { key: 'client_unit_id', label: 'org.f.clientUnit', kind: 'ref', ref: 'units', form: false, column: false },
-    { key: 'advisor_id', label: 'org.f.advisor', kind: 'ref', ref: 'people', refQuery: { tag: '法律顾问', shared: '1' }, required: true, column: { minWidth: 100 } },
+    { key: 'advisor_id', label: 'org.f.advisor', kind: 'ref', ref: 'people', refQuery: { tag: 'legal_advisor', shared: '1' }, required: true, column: { minWidth: 100 } },
     { key: 'firm', label: 'org.f.firm', kind: 'text', column: { minWidth: 150 } },
     { key: 'starts_on', label: 'org.f.startsOn', kind: 'date', required: true, column: { width: 115 } },
     { key: 'ends_on', label: 'org.f.endsOn', kind: 'date', column: { width: 115 } },

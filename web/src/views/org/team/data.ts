@@ -1,8 +1,5 @@
 /** 讲师团与志愿者: teams, their members, and volunteers' service hours (docs/org.md). */
-import { choices, regionField, type EntitySchema } from '@/components/registry/schema'
-
-export const TEAM_KINDS = choices('teamKind', { lecturers: '讲师团', volunteers: '志愿者队伍' })
-export const MEMBER_ROLES = choices('memberRole', { head: '团长', deputy: '副团长', member: '成员' })
+import { regionField, type EntitySchema } from '@/components/registry/schema'
 
 export const teamSchema: EntitySchema = {
   entity: 'teams',
@@ -12,7 +9,7 @@ export const teamSchema: EntitySchema = {
   exportName: 'org.file.teams',
   fields: [
     { key: 'name', label: 'org.f.teamName', kind: 'text', required: true, max: 50, column: { minWidth: 180, sortable: true } },
-    { key: 'kind', label: 'org.f.teamKind', kind: 'choice', required: true, choices: TEAM_KINDS, filter: true, column: { width: 120, sortable: true } },
+    { key: 'kind', label: 'org.f.teamKind', kind: 'choice', required: true, choices: 'team_kind', filter: true, column: { width: 120, sortable: true } },
     { key: 'theme', label: 'org.f.theme', kind: 'text', max: 50, column: { width: 120 } },
     regionField({ column: { minWidth: 120 } }),
     { key: 'leader_id', label: 'org.f.leader', kind: 'ref', ref: 'people', column: { width: 100 } },
@@ -29,7 +26,7 @@ export const memberSchema: EntitySchema = {
   fields: [
     { key: 'team_id', label: 'org.f.team', kind: 'ref', ref: 'teams', required: true, filter: true },
     { key: 'person_id', label: 'org.f.member', kind: 'ref', ref: 'people', required: true, column: { minWidth: 100 } },
-    { key: 'role', label: 'org.f.role', kind: 'choice', choices: MEMBER_ROLES, column: { width: 100 } },
+    { key: 'role', label: 'org.f.role', kind: 'choice', choices: 'team_role', column: { width: 100 } },
     { key: 'topics', label: 'org.f.topics', kind: 'textarea', max: 500, column: { minWidth: 150 } },
   ],
 }

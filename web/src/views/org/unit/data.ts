@@ -1,14 +1,5 @@
 /** 单位管理: fields of a unit (docs/org.md), as table columns, filters and form. */
-import { choices, regionField, type EntitySchema } from '@/components/registry/schema'
-
-export const UNIT_TYPES = choices('unitType', {
-  gov: '机关部门',
-  school: '学校',
-  enterprise: '企业',
-  station: '法律服务站点',
-  media: '媒体',
-  other: '其他',
-})
+import { regionField, type EntitySchema } from '@/components/registry/schema'
 
 export const unitSchema: EntitySchema = {
   entity: 'units',
@@ -19,7 +10,7 @@ export const unitSchema: EntitySchema = {
   exportName: 'org.file.units',
   fields: [
     { key: 'name', label: 'org.f.unitName', kind: 'text', required: true, column: { minWidth: 180, sortable: true } },
-    { key: 'type', label: 'org.f.unitType', kind: 'choice', required: true, choices: UNIT_TYPES, filter: true, column: { width: 130, sortable: true } },
+    { key: 'type', label: 'org.f.unitType', kind: 'choice', required: true, choices: 'unit_type', filter: true, column: { width: 130, sortable: true } },
     regionField(),
     { key: 'code', label: 'org.f.creditCode', kind: 'text', max: 18, column: { width: 175 } },
     { key: 'address', label: 'org.f.address', kind: 'text', max: 200, column: false },

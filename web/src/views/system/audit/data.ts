@@ -2,8 +2,6 @@
 import type { AuditEntry } from '@/api/types'
 import { i18n } from '@/locales'
 
-export const PAGE_SIZES = [10, 20, 50, 100]
-
 export interface AuditColumn {
   prop: keyof AuditEntry | 'object'
   label: string

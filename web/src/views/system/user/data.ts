@@ -4,7 +4,6 @@ import type { User } from '@/api/types'
 import { i18n } from '@/locales'
 import { MOBILE_RE, required, rule, strongPassword, USERNAME_RE } from '@/utils/validators'
 
-export const PAGE_SIZES = [10, 20, 50, 100]
 export const DEFAULT_SORT = '-created_at'
 const NAME_MAX = 32
 

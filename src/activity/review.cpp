@@ -1,0 +1,36 @@
+#include "activity/review.hpp"
+
+#include "activity/entities.hpp"
+#include "auth/audit.hpp"
+#include "text/utf8.hpp"
+
+namespace pufa::activity {
+
+registry::Record return_for_correction(db::Database& db, auth::Actor const& actor, registry::Registry const& registry,
+                                       std::int64_t id, std::string const& reason) {
+  auto const& caller = actor.user();
+  auto const name = std::string(registry.entity().name);
+  return db.write([&](db::Connection& conn) {
+    registry.load(conn, caller, id);
+    registry.set(conn, id, "status", returned);
+    registry.set(conn, id, "return_reason", reason);
+    auth::audit(conn, actor, name + ".return", name, std::to_string(id), std::string(text::prefix_bytes(reason, 200)));
+    return *registry.find(conn, id);
+  });
+}
+
+registry::Hooks review_hooks(registry::Registry const& registry,
+                             void (*count)(db::Connection&, registry::Record const&, int)) {
+  auto const status = registry.entity().index_of("status");
+  return {.changed = [&registry, count, status](db::Connection& conn, registry::Record const* before,
+                                                registry::Record const* after) {
+    if (before) count(conn, *before, -1);
+    if (after) count(conn, *after, 1);
+    if (before && after && before->values[status] == std::string(returned)) {
+      registry.set(conn, after->id, "status", submitted);
+      registry.set(conn, after->id, "return_reason", nullptr);
+    }
+  }};
+}
+
+}  // namespace pufa::activity

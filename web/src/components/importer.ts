@@ -1,0 +1,42 @@
+/**
+ * What the import dialog (import-dialog.vue) imports and how: the registries (.xlsx) and the question
+ * banks (.xlsx, .csv, .json, .jsonl) each describe theirs. Uploads are all or nothing on the server:
+ * 422 import_failed lists the refused rows.
+ */
+import type { Download } from '@/api/http'
+import { i18n } from '@/locales'
+import { saveBlob } from '@/utils/download'
+import { toastError } from '@/utils/errors'
+
+export interface ImportOutcome {
+  imported: number
+  /** Rows left out because the same record is already there (question banks). */
+  skipped_duplicates?: { row: number; stem: string }[]
+}
+
+export interface Importer {
+  /**
+   * i18n prefix of the area's texts: title, hint, badType, templateName, done, failed, nothingWritten,
+   * and skipped, duplicateStem when rows may be skipped.
+   */
+  texts: string
+  /** Named values of those texts ({entity}). */
+  named?: Record<string, unknown>
+  /** The file input's accept list. */
+  accept: string
+  accepts: (file: File) => boolean
+  upload: (file: File, onProgress: (pct: number) => void) => Promise<ImportOutcome>
+  template: () => Promise<Download>
+  /** A refused row's field as people read it. */
+  fieldLabel: (field: string) => string
+}
+
+/** Downloads the import template under the server's file name (or the area's own). */
+export async function saveTemplate(importer: Importer) {
+  try {
+    const r = await importer.template()
+    saveBlob(r.blob, r.filename ?? i18n.global.t(`${importer.texts}.templateName`, importer.named ?? {}))
+  } catch (e) {
+    toastError(e)
+  }
+}
