@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "activity/counters.hpp"
+#include "auth/regions.hpp"
 #include "app/areas.hpp"
 #include "app/demo.hpp"
 #include "base/random.hpp"
@@ -63,7 +64,7 @@ int main(int argc, char** argv) {
     auto villages = conn.query("SELECT id FROM regions WHERE level = 3 ORDER BY id");
     auto units = conn.query("SELECT id FROM units ORDER BY id");
     for (std::size_t i = 0; i < villages.size(); ++i) {
-      regions_units.emplace_back(villages.row(i).i64(0), units.row(i % units.size()).i64(0));
+      regions_units.emplace_back(villages.row(i).i64("id"), units.row(i % units.size()).i64("id"));
     }
   });
 
@@ -78,13 +79,16 @@ int main(int argc, char** argv) {
         char date[32];
         std::snprintf(date, sizeof date, "%04d-%02d-%02d", 2017 + next(4), 1 + next(12), 1 + next(28));
         conn.exec("INSERT INTO activities (region_id, title, starts_on, unit_id, theme, audience, six_place, form,"
-                  " participants, status, created_at, updated_at) VALUES (?, '普法活动', ?, ?, ?, ?, ?, ?, ?, '已提交', 0, 0)",
+                  " participants, status, created_at, updated_at) VALUES (?, '普法活动', ?, ?, ?, ?, ?, ?, ?, 'approved', 0, 0)",
                   {region, date, unit, themes[next(10)], std::string(",") + audiences[next(6)] + ",", places[next(6)],
                    forms[next(7)], 20 + next(400)});
       }
     });
   }
-  db->write([](db::Connection& conn) { activity::rebuild_counters(conn); });
+  db->write([](db::Connection& conn) {
+    auth::regions::fill_region_paths(conn, "activities");  // the scope column the rows were inserted without
+    activity::rebuild_counters(conn);
+  });
   double const fill_s = std::chrono::duration<double>(Clock::now() - fill_start).count();
 
   std::int64_t const root = db->read([](db::Connection& c) { return *c.scalar("SELECT id FROM regions WHERE parent_id IS NULL"); });

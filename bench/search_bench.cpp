@@ -94,9 +94,9 @@ int grow(std::string const& url, int factor) {
     std::vector<Row> out;
     for (std::size_t i = 0; i < rows.size(); ++i) {
       auto row = rows.row(i);
-      search::Document d{"law", row.i64(0), row.i64(1), row.str(2), row.str(3), row.str(4),
-                         row.str(5), row.str(6), row.str(7)};
-      out.push_back({std::move(d), row.str(8)});
+      search::Document d{"law", row.i64("ref_id"), row.i64("law_id"), row.str("title"), row.str("heading"),
+                         row.str("section"), row.str("body"), row.str("date"), row.str("url")};
+      out.push_back({std::move(d), row.str("words")});
     }
     return out;
   });
@@ -190,7 +190,7 @@ int baseline(std::string const& url, std::string const& queries_path, int second
       return conn.query(base.sql(), std::span<db::Param const>(params));
     });
     for (std::size_t i = 0; i < rows.size(); ++i) {
-      auto const law = short_title(rows.row(i).str(0)), label = rows.row(i).str(1);
+      auto const law = short_title(rows.row(i).str_at(0)), label = rows.row(i).str_at(1);
       bool const hit = std::any_of(queries[q].expected.begin(), queries[q].expected.end(),
                                    [&](Expected const& e) { return e.law == law && e.label == label; });
       if (hit) {

@@ -169,6 +169,12 @@ class Builder {
                " VALUES (?, ?, ?, ?, ?, ?, ?)", {root_, channel, date, title, reach, now_, now_});
   }
 
+  // The ledger as the bureau left it: reviewed up to the last month of the demo, December 2020
+  // still waiting for the coordinator.
+  static std::string status_of(std::string const& date) {
+    return std::string(date >= "2020-12-01" ? submitted : approved);
+  }
+
   void activity(std::int64_t region, std::optional<std::int64_t> unit, std::string const& date, std::string const& title,
                 std::string const& theme, std::string const& audience, std::string const& six_place,
                 std::string const& form, std::optional<std::string> campaign, int participants) {
@@ -178,11 +184,11 @@ class Builder {
     }
     conn_.exec("INSERT INTO activities (region_id, title, starts_on, unit_id, theme, audience, six_place, form,"
                " lecturer_ids, participants, materials, campaign, status, created_at, updated_at)"
-               " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'submitted', ?, ?)",
+               " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                {region, title, date, unit, theme, "," + code(choices::audience, audience) + ",",
                 code(choices::six_place, six_place), code(choices::form, form),
                 lecturers.empty() ? db::Param(nullptr) : db::Param(lecturers), participants,
-                participants * (1 + random_.below(3)), campaign, now_, now_});
+                participants * (1 + random_.below(3)), campaign, status_of(date), now_, now_});
   }
 
   void build_activities() {
@@ -194,7 +200,12 @@ class Builder {
     for (int y = 2017; y <= 2020; ++y) {
       for (auto const& fair : fairs) {
         auto const date = base::date_text(y, unsigned(fair.month), unsigned(fair.day));
-        activity(township_named(fair.township), std::nullopt, date, std::to_string(y) + "年" + fair.name, "乡村振兴",
+        auto const town = township_named(fair.township);
+        std::optional<std::int64_t> host;  // the township's office holds its 法律赶集
+        for (auto const& o : offices_) {
+          if (o.region == town) host = o.id;
+        }
+        activity(town, host, date, std::to_string(y) + "年" + fair.name, "乡村振兴",
                  "农民", "乡村", "法律赶集", std::string("法律赶集"), 300 + random_.below(500));
       }
       for (int n = 0; n < 600; ++n) {
@@ -246,9 +257,9 @@ class Builder {
           auto const date = base::date_text(y, unsigned(1 + random_.below(12)), unsigned(1 + random_.below(28)));
           std::string const topic = std::string(kind.name) + "：" + random_.pick(study_topics);
           conn_.exec("INSERT INTO study_records (region_id, kind, unit_id, held_on, topic, laws, attendees, status,"
-                     " created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, 'submitted', ?, ?)",
+                     " created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                      {office.region, code(choices::study_kind, kind.name), office.id, date, topic, random_.pick(themes) + std::string("相关法律"),
-                      10 + random_.below(60), now_, now_});
+                      10 + random_.below(60), status_of(date), now_, now_});
         }
       }
     }

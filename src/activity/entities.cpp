@@ -59,7 +59,7 @@ ChoiceList const channel_kind{"channel_kind",
                                {"tv", "电视"},
                                {"press", "报刊"},
                                {"other", "其他"}}};
-ChoiceList const review_status{"review_status", {{"submitted", "已提交"}, {"returned", "已退回"}}};
+ChoiceList const review_status{"review_status", {{"submitted", "待审核"}, {"approved", "已审核"}, {"returned", "已退回"}}};
 ChoiceList const dictionary{"dictionary", {{"activity_theme", "活动主题"}, {"activity_campaign", "活动品牌"}}};
 }  // namespace choices
 
@@ -107,7 +107,8 @@ std::vector<Entity> const all{
                 {.key = "photo_ids", .label = "照片", .kind = Kind::refs, .ref = &org::refs::photos},
                 {.key = "description", .label = "活动简介", .max = 2000},
                 status(), return_reason()},
-     .region_from = {"region_id"}, .search_column = "title", .importable = true},
+     .region_from = {"region_id"}, .search_column = "title", .default_sort = "-starts_on", .importable = true,
+     .owned = true},
     {.name = "study_records", .table = "study_records", .label = "学法记录",
      .fields = {{.key = "kind", .label = "类型", .kind = Kind::choice, .required = true, .choices = &choices::study_kind,
                  .filter = true},
@@ -118,7 +119,8 @@ std::vector<Entity> const all{
                 {.key = "speakers", .label = "主讲人", .max = 200},
                 {.key = "attendees", .label = "参加人数", .kind = Kind::integer, .low = 0, .high = 100'000},
                 status(), return_reason()},
-     .region_from = {"unit_id"}, .search_column = "topic", .importable = true},
+     .region_from = {"unit_id"}, .search_column = "topic", .default_sort = "-held_on", .importable = true,
+     .owned = true},
     {.name = "channels", .table = "channels", .label = "普法渠道",
      .fields = {{.key = "name", .label = "名称", .required = true},
                 {.key = "kind", .label = "类型", .kind = Kind::choice, .required = true, .choices = &choices::channel_kind,
@@ -136,7 +138,7 @@ std::vector<Entity> const all{
                 {.key = "title", .label = "标题", .required = true, .max = 200},
                 {.key = "link", .label = "链接", .max = 500},
                 {.key = "reach", .label = "阅读/收听量", .kind = Kind::integer, .low = 0, .high = 100'000'000}},
-     .region_from = {"channel_id"}, .search_column = "title"},
+     .region_from = {"channel_id"}, .search_column = "title", .default_sort = "-published_on"},
     {.name = "dictionary_items", .table = "dictionary_items", .label = "字典",
      .fields = {{.key = "dict", .label = "字典", .kind = Kind::choice, .required = true, .choices = &choices::dictionary,
                  .filter = true},

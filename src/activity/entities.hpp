@@ -16,6 +16,7 @@ registry::Registry const& registry_of(std::string_view name);
 // The review status of a ledger record or study record.
 inline constexpr std::string_view submitted = "submitted";
 inline constexpr std::string_view returned = "returned";
+inline constexpr std::string_view approved = "approved";
 
 namespace choices {
 extern registry::ChoiceList const audience;

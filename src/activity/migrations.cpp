@@ -215,6 +215,16 @@ UPDATE study_records SET status = 'returned' WHERE status = '已退回';
            auth::regions::fill_region_paths(conn, table);
          }
        }},
+      // Records filed before the review step existed count as reviewed; who filed a record is
+      // kept from now on (older ones have no author).
+      {"activity", 4, "ledgers keep their author; reviewed records are approved", R"sql(
+ALTER TABLE activities ADD COLUMN created_by BIGINT;
+ALTER TABLE study_records ADD COLUMN created_by BIGINT;
+CREATE INDEX activities_review ON activities (status, region_path);
+CREATE INDEX activities_author ON activities (created_by, status);
+CREATE INDEX study_records_review ON study_records (status, region_path);
+CREATE INDEX study_records_author ON study_records (created_by, status);
+)sql"},
   };
 }
 

@@ -2,9 +2,24 @@
 
 #include "activity/entities.hpp"
 #include "auth/audit.hpp"
+#include "http/error.hpp"
 #include "text/utf8.hpp"
 
 namespace pufa::activity {
+
+registry::Record approve(db::Database& db, auth::Actor const& actor, registry::Registry const& registry, std::int64_t id) {
+  auto const& caller = actor.user();
+  auto const name = std::string(registry.entity().name);
+  auto const status = registry.entity().index_of("status");
+  return db.write([&](db::Connection& conn) {
+    auto const record = registry.load(conn, caller, id);
+    if (record.values[status] != std::string(submitted))
+      throw http::ApiError(http::AppError::unprocessable, "只有待审核的记录可以审核通过", "status");
+    registry.set(conn, id, "status", approved);
+    auth::audit(conn, actor, name + ".approve", name, std::to_string(id));
+    return *registry.find(conn, id);
+  });
+}
 
 registry::Record return_for_correction(db::Database& db, auth::Actor const& actor, registry::Registry const& registry,
                                        std::int64_t id, std::string const& reason) {
@@ -26,7 +41,7 @@ registry::Hooks review_hooks(registry::Registry const& registry,
                                                 registry::Record const* after) {
     if (before) count(conn, *before, -1);
     if (after) count(conn, *after, 1);
-    if (before && after && before->values[status] == std::string(returned)) {
+    if (before && after && (before->values[status] == std::string(returned) || before->values[status] == std::string(approved))) {
       registry.set(conn, after->id, "status", submitted);
       registry.set(conn, after->id, "return_reason", nullptr);
     }

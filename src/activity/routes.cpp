@@ -102,11 +102,43 @@ void add_return_route(http::Router& router, db::Database& db, std::string_view n
     auto const record = return_for_correction(db, auth::actor(request), registry, request.id_param("id"), reason);
     return Response::ok({{"item", registry.to_json(record, false)}});
   }, {.permission = "activity.review", .action = std::string(name) + ".return"});
+  // POST /api/v1/{activities|study_records}/{id}/approve: reviewed, nothing to correct.
+  router.add(Method::post, "/api/v1/" + std::string(name) + "/{id}/approve", [&db, &registry](Request& request) {
+    auto const record = approve(db, auth::actor(request), registry, request.id_param("id"));
+    return Response::ok({{"item", registry.to_json(record, false)}});
+  }, {.permission = "activity.review", .action = std::string(name) + ".approve"});
+}
+
+// Per reviewed ledger: records waiting in the reviewer's scope, and the caller's own records
+// that came back for correction.
+std::vector<todo::Item> todo_items(db::Database& db, auth::Principal const& caller) {
+  std::vector<todo::Item> out;
+  db.read([&](db::Connection& conn) {
+    for (auto name : {"activities", "study_records"}) {
+      auto const& registry = registry_of(name);
+      auto const* status = registry.entity().field("status");
+      if (caller.has("activity.review")) {
+        registry::ListFilter waiting;
+        waiting.region_path = caller.region_path;
+        waiting.equals = {{status, std::string(submitted)}};
+        out.push_back({std::string(name) + ".review", registry.count(conn, waiting)});
+      }
+      if (caller.has("activity.write")) {
+        registry::ListFilter mine;
+        mine.region_path = caller.region_path;
+        mine.created_by = caller.user_id;
+        mine.equals = {{status, std::string(returned)}};
+        out.push_back({std::string(name) + ".returned", registry.count(conn, mine)});
+      }
+    }
+  });
+  return out;
 }
 
 }  // namespace
 
-void add_routes(http::Router& router, db::Database& db) {
+void add_routes(http::Router& router, db::Database& db, todo::Centre& todo) {
+  todo.add([&db](auth::Principal const& caller) { return todo_items(db, caller); });
   auto const& activities = registry_of("activities");
   auto const& studies = registry_of("study_records");
   registry::add_routes(router, db, activities, {"activity.read", "activity.write", review_hooks(activities, count_activity)});

@@ -25,7 +25,7 @@ std::vector<db::Migration> all_migrations() {
 }
 
 Application::Application(std::unique_ptr<db::Database> database, auth::AuthSettings settings,
-                         std::filesystem::path uploads, bool test_clock)
+                         std::filesystem::path uploads, bool test_clock, std::shared_ptr<quiz::OtpSender> sms)
     : db(std::move(database)), auth(*db, settings), users(*db, settings) {
   router.set_guard(auth::make_guard(auth));
   router.set_observer(auth::make_refusal_auditor(*db));
@@ -46,14 +46,15 @@ Application::Application(std::unique_ptr<db::Database> database, auth::AuthSetti
   }
   auth::add_routes(router, auth, users);
   org::add_routes(router, *db);
-  activity::add_routes(router, *db);
+  activity::add_routes(router, *db, todo);
   media::add_routes(router, *db, uploads);
   laws::add_routes(router, *db);
   search::add_routes(router, *db);
-  content::add_routes(router, *db, std::move(uploads));
-  exam::add_routes(router, *db);
-  quiz::add_routes(router, *db);
+  content::add_routes(router, *db, std::move(uploads), todo);
+  exam::add_routes(router, *db, todo);
+  quiz::add_routes(router, *db, std::move(sms));
   registry::add_choice_routes(router);
+  todo::add_routes(router, todo);
 }
 
 }  // namespace pufa::app

@@ -10,6 +10,9 @@
 #include "db/database.hpp"
 #include "db/migrate.hpp"
 #include "http/router.hpp"
+#include "quiz/sender.hpp"
+#include "todo/todo.hpp"
+
 
 namespace pufa::app {
 
@@ -19,11 +22,13 @@ std::vector<db::Migration> all_migrations();
 struct Application {
   // `test_clock` adds PUT /api/v1/test/clock {"offset_ms"}, which moves this process's clock
   // (base::set_clock_offset): the API tests' deadlines without sleeping. Never in production.
+  // `sms` sends the quiz's one-time codes (null: none configured, codes are refused).
   Application(std::unique_ptr<db::Database> database, auth::AuthSettings settings,
-              std::filesystem::path uploads, bool test_clock = false);
+              std::filesystem::path uploads, bool test_clock = false, std::shared_ptr<quiz::OtpSender> sms = nullptr);
   std::unique_ptr<db::Database> db;
   auth::AuthService auth;
   auth::UserAdmin users;
+  todo::Centre todo;  // before the router: its routes refer to it
   http::Router router;
 };
 

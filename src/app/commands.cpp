@@ -8,6 +8,7 @@
 
 #include "app/areas.hpp"
 #include "app/demo.hpp"
+#include "quiz/sender.hpp"
 #include "app/settings.hpp"
 #include "auth/accounts.hpp"
 #include "auth/password.hpp"
@@ -46,7 +47,9 @@ std::unique_ptr<db::Database> open_migrated(Settings const& settings) {
 }
 
 int serve(Settings const& settings, bool test_clock) {
-  Application application(open_migrated(settings), settings.auth, uploads_dir(settings), test_clock);
+  std::shared_ptr<quiz::OtpSender> sms;
+  if (!settings.sms_outbox.empty()) sms = std::make_shared<quiz::OutboxSender>(settings.sms_outbox);
+  Application application(open_migrated(settings), settings.auth, uploads_dir(settings), test_clock, std::move(sms));
   if (test_clock) spdlog::warn("--test-clock: PUT /api/v1/test/clock moves this server's clock (tests only)");
   auto const address = parse_listen(settings.listen);
   http::StaticFiles files(settings.web);
@@ -56,6 +59,7 @@ int serve(Settings const& settings, bool test_clock) {
   options.io_threads = settings.threads;
   options.workers = settings.workers;
   options.access_log = settings.access_log;
+  options.trusted_proxies = settings.trusted_proxies;
   http::serve(options, application.router, files, [&](std::string const& host, std::uint16_t port) {
     std::cout << "pufa " << PUFA_VERSION << " listening on http://" << host << ":" << port
               << " (db " << db::engine_name(application.db->engine()) << ", web "
@@ -138,6 +142,9 @@ int run(int argc, char** argv) {
   flags.add(*serve_cmd, "--threads", "threads", "I/O threads");
   flags.add(*serve_cmd, "--workers", "workers", "handler threads and database connections");
   flags.add(*serve_cmd, "--access-log", "access_log", "true or false");
+  flags.add(*serve_cmd, "--login-address-failures", "login_address_failures", "failed logins from one address in the lockout window before 429 (default 20)");
+  flags.add(*serve_cmd, "--trusted-proxies", "trusted_proxies", "reverse proxies whose X-Forwarded-For is read, comma-separated (127.0.0.1,10.0.0.0/8)");
+  flags.add(*serve_cmd, "--sms-outbox", "sms_outbox", "file the quiz's one-time codes go to without an SMS gateway (demo, tests)");
   bool test_clock = false;
   serve_cmd->add_flag("--test-clock", test_clock, "let tests move the clock (PUT /api/v1/test/clock); never in production");
 

@@ -9,6 +9,8 @@
 #include <stdexcept>
 #include <thread>
 
+#include "http/server.hpp"
+
 namespace pufa::app {
 
 namespace {
@@ -75,6 +77,25 @@ Settings load_settings(std::map<std::string, std::string> const& flags, std::str
   set("listen", [&](auto, auto const& v) { settings.listen = v; });
   set("web", [&](auto, auto const& v) { settings.web = v; });
   set("uploads", [&](auto, auto const& v) { settings.uploads = v; });
+  set("sms_outbox", [&](auto, auto const& v) { settings.sms_outbox = v; });
+  set("trusted_proxies", [&](auto k, auto const& v) {
+    settings.trusted_proxies.clear();
+    std::size_t start = 0;
+    while (start <= v.size()) {
+      auto const comma = v.find(',', start);
+      auto item = v.substr(start, comma == std::string::npos ? std::string::npos : comma - start);
+      while (!item.empty() && item.front() == ' ') item.erase(0, 1);
+      while (!item.empty() && item.back() == ' ') item.pop_back();
+      if (!item.empty()) {
+        if (!http::address_in(item.substr(0, item.find('/')), {item.substr(0, item.find('/'))})) {
+          throw std::runtime_error(std::string(k) + ": not an address or CIDR range: " + item);
+        }
+        settings.trusted_proxies.push_back(item);
+      }
+      if (comma == std::string::npos) break;
+      start = comma + 1;
+    }
+  });
   set("threads", [&](auto k, auto const& v) { settings.threads = to_int(k, v, 1, 256); });
   set("workers", [&](auto k, auto const& v) { settings.workers = to_int(k, v, 1, 256); });
   set("access_log", [&](auto k, auto const& v) { settings.access_log = to_bool(k, v); });
@@ -83,6 +104,9 @@ Settings load_settings(std::map<std::string, std::string> const& flags, std::str
   });
   set("session_absolute_hours", [&](auto k, auto const& v) {
     settings.auth.absolute_timeout = to_int(k, v, 1, 24 * 7) * base::hour_ms;
+  });
+  set("login_address_failures", [&](auto k, auto const& v) {
+    settings.auth.address_failure_limit = to_int(k, v, 1, 100'000);
   });
   set("lockout_threshold", [&](auto k, auto const& v) {
     settings.auth.lockout_threshold = to_int(k, v, 1, 100);

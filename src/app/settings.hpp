@@ -5,6 +5,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "auth/service.hpp"
 
@@ -21,6 +22,12 @@ struct Settings {
   // autosave burst, 32 gave 18 (docs/benchmarks.md).
   int workers = 32;
   bool access_log = true;
+  // Where one-time codes go without an SMS gateway: a file standing in for it (demo, tests).
+  // "" → no sender: quiz codes are refused. Codes are never written to the log.
+  std::string sms_outbox;
+  // Reverse proxies (addresses or CIDR ranges, comma-separated) whose X-Forwarded-For is read
+  // for the client's address; empty: the socket's peer is the client (docs/operations.md).
+  std::vector<std::string> trusted_proxies;
   auth::AuthSettings auth;
 };
 
@@ -28,7 +35,7 @@ struct Settings {
 // (db → PUFA_DB, session_idle_minutes → PUFA_SESSION_IDLE_MINUTES).
 inline constexpr char const* setting_keys[] = {
     "db", "listen", "web", "uploads", "threads", "workers", "access_log", "session_idle_minutes",
-    "session_absolute_hours", "lockout_threshold", "lockout_minutes", "cookie_secure"};
+    "session_absolute_hours", "lockout_threshold", "lockout_minutes", "cookie_secure", "sms_outbox", "trusted_proxies", "login_address_failures"};
 
 // `flags` holds the keys given on the command line. `config` is the pufa.toml path
 // ("" → ./pufa.toml when present). Throws std::runtime_error naming a bad key or value.

@@ -1,5 +1,7 @@
 #include "auth/regions.hpp"
 
+#include <algorithm>
+
 #include "auth/audit.hpp"
 #include "auth/store.hpp"
 #include "base/time.hpp"
@@ -65,8 +67,21 @@ void fill_region_paths(db::Connection& conn, std::string_view table) {
 
 namespace {
 
-void check_code(std::string const& code) {
-  if (code.empty() || code.size() > 20) throw ApiError(AppError::validation_failed, "区划代码应为 1 到 20 位", "code");
+// 统计用区划代码: 12 digits (a city may keep its 6-digit county code); a township's starts with
+// its city's first 6 digits, a village's with its township's first 9.
+void check_code(std::string const& code, int level, std::optional<std::string> const& parent_code) {
+  bool const digits = std::all_of(code.begin(), code.end(), [](char c) { return c >= '0' && c <= '9'; });
+  bool const length_ok = code.size() == 12 || (level == city_level && code.size() == 6);
+  if (!digits || !length_ok) {
+    throw ApiError(AppError::validation_failed, "区划代码应为 12 位数字（统计用区划代码），如 330781011001", "code");
+  }
+  if (!parent_code) return;
+  std::size_t const prefix = level == township_level ? 6 : 9;
+  if (parent_code->size() < prefix || code.compare(0, prefix, *parent_code, 0, prefix) != 0) {
+    throw ApiError(AppError::validation_failed,
+                   "区划代码应以上级区域代码的前 " + std::to_string(prefix) + " 位（" + parent_code->substr(0, prefix) + "）开头",
+                   "code");
+  }
 }
 
 }  // namespace
@@ -74,12 +89,12 @@ void check_code(std::string const& code) {
 Region create(db::Database& db, Actor const& actor, std::int64_t parent_id, std::string const& code,
               std::string const& name) {
   auto const& caller = actor.user();
-  check_code(code);
   return db.write([&](db::Connection& conn) {
     auto parent = store::region_by_id(conn, parent_id);
     if (!parent) throw ApiError(AppError::validation_failed, "上级区域不存在", "parent_id");
     if (!caller.covers(parent->path)) throw ApiError(AppError::out_of_scope);
     if (parent->level >= village_level) throw ApiError(AppError::validation_failed, "村（社区）下不能再建区域", "parent_id");
+    check_code(code, parent->level + 1, parent->code);
     if (store::region_by_code(conn, code)) throw ApiError(AppError::conflict, "区划代码已存在", "code");
     auto const id = store::insert_region(conn, parent->id, code, name, parent->level + 1, base::now_ms());
     audit(conn, actor, "regions.create", "regions", std::to_string(id));
@@ -90,11 +105,15 @@ Region create(db::Database& db, Actor const& actor, std::int64_t parent_id, std:
 Region rename(db::Database& db, Actor const& actor, std::int64_t id, std::string const& code,
               std::string const& name) {
   auto const& caller = actor.user();
-  check_code(code);
   return db.write([&](db::Connection& conn) {
     auto region = store::region_by_id(conn, id);
     if (!region) throw ApiError(AppError::not_found, "区域不存在");
     if (!caller.covers(region->path)) throw ApiError(AppError::out_of_scope);
+    std::optional<std::string> parent_code;
+    if (region->parent_id) {
+      if (auto parent = store::region_by_id(conn, *region->parent_id)) parent_code = parent->code;
+    }
+    check_code(code, region->level, parent_code);
     if (auto other = store::region_by_code(conn, code); other && other->id != id) {
       throw ApiError(AppError::conflict, "区划代码已存在", "code");
     }

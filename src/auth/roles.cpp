@@ -7,9 +7,10 @@ namespace pufa::auth {
 namespace {
 
 // Permission names are area.verb. pii.read shows 身份证号 and phones unmasked (audited).
+// regions.manage changes the region tree every scope is built on: the administrator's alone.
 std::vector<RoleInfo> const roles{
     {"admin", "系统管理员", "Administrator",
-     {"user.manage", "audit.read", "settings.manage", "org.read", "report.read"}},
+     {"user.manage", "audit.read", "settings.manage", "regions.manage", "org.read", "report.read"}},
     {"coordinator", "普法办协调员", "Coordinator",
      {"org.read", "org.write", "pii.read", "activity.read", "activity.write", "activity.review",
       "duty.manage", "assess.manage", "exam.manage", "content.write", "content.publish",

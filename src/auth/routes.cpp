@@ -167,7 +167,7 @@ void add_region_routes(http::Router& router, db::Database& db) {
     if (!parent_id) throw ApiError(AppError::validation_failed, "请选择上级区域", "parent_id");
     auto const region = regions::create(db, actor(request), *parent_id, code, name);
     return Response::created({{"item", region_json(region, region.name)}});
-  }, {.permission = "org.write", .action = "regions.create"});
+  }, {.permission = "regions.manage", .action = "regions.create"});
 
   router.add(Method::put, "/api/v1/regions/{id}", [&db](Request& request) {
     auto const id = request.id_param("id");
@@ -176,7 +176,7 @@ void add_region_routes(http::Router& router, db::Database& db) {
     auto const code = http::req_string(body, "code", "区划代码", 20);
     auto const region = regions::rename(db, actor(request), id, code, name);
     return Response::ok({{"item", region_json(region, region.name)}});
-  }, {.permission = "org.write", .action = "regions.update"});
+  }, {.permission = "regions.manage", .action = "regions.update"});
 }
 
 void add_user_routes(http::Router& router, UserAdmin& users) {

@@ -1,5 +1,7 @@
 #include "auth/service.hpp"
 
+#include <tuple>
+
 #include <algorithm>
 
 #include "auth/audit.hpp"
@@ -29,6 +31,9 @@ std::string normalize_username(std::string_view username) {
 }
 
 std::string login_scope(std::string const& username) { return "login:" + username; }
+// Failures from one address, whatever the names: a password spray from one place is throttled
+// before any account locks (AuthSettings::address_failure_limit, then 429 until the oldest ages out).
+std::string address_scope(std::string const& ip) { return "login.ip:" + ip; }
 
 std::optional<base::Millis> locked_until(std::vector<base::Millis> const& failures, AuthSettings const& settings,
                                          base::Millis now) {
@@ -49,6 +54,14 @@ AuditEntry login_entry(Actor const& actor, std::string const& username, std::opt
   return entry;
 }
 
+// Locked until `until`: the message says how long in whole minutes (at least one).
+ApiError locked_error(base::Millis until, base::Millis now) {
+  auto const minutes = std::max<base::Millis>(1, (until - now + base::minute_ms - 1) / base::minute_ms);
+  return ApiError(AppError::account_locked,
+                  "登录失败次数过多，账户已锁定，请 " + std::to_string(minutes) + " 分钟后再试")
+      .with({{"retry_after_seconds", std::max<base::Millis>(1, (until - now + 999) / 1000)}});
+}
+
 }  // namespace
 
 LoginResult AuthService::login(std::string const& raw_username, std::string const& password, Actor const& actor) {
@@ -60,31 +73,54 @@ LoginResult AuthService::login(std::string const& raw_username, std::string cons
   }
   auto const now = base::now_ms();
   auto const scope = login_scope(username);
-  auto [user, locked] = db_.read([&](db::Connection& conn) {
-    return std::pair(store::user_by_name(conn, username),
-                     locked_until(rate_limit::events(conn, scope, now - settings_.lockout_duration), settings_, now));
+  auto const by_address = address_scope(actor.ip);
+  auto [user, locked, address_wait] = db_.read([&](db::Connection& conn) {
+    auto const since = now - settings_.lockout_duration;
+    return std::tuple(store::user_by_name(conn, username),
+                      locked_until(rate_limit::events(conn, scope, since), settings_, now),
+                      rate_limit::wait(rate_limit::events(conn, by_address, since),
+                                       {{settings_.address_failure_limit, settings_.lockout_duration}}, now));
   });
   std::optional<std::int64_t> const user_id = user ? std::optional(user->id) : std::nullopt;
+  if (address_wait > 0) {
+    db_.write([&](db::Connection& conn) {
+      record_audit(conn, login_entry(actor, username, user_id, false, "address_throttled"));
+    });
+    auto const minutes = std::max<base::Millis>(1, (address_wait + base::minute_ms - 1) / base::minute_ms);
+    throw ApiError(AppError::rate_limited, "本网络登录失败次数过多，请 " + std::to_string(minutes) + " 分钟后再试")
+        .with({{"retry_after_seconds", (address_wait + 999) / 1000}});
+  }
   if (locked) {
     db_.write([&](db::Connection& conn) {
       record_audit(conn, login_entry(actor, username, user_id, false, "locked"));
     });
-    throw ApiError(AppError::account_locked);
+    throw locked_error(*locked, now);
   }
   // Argon2 runs outside any transaction: it takes tens of milliseconds and 64 MiB.
   bool const password_ok = user ? verify_password(user->password_hash, password)
                                 : (verify_dummy(password), false);
   if (!password_ok) {
-    bool const locked_now = db_.write([&](db::Connection& conn) {
+    struct Failure {
+      std::optional<base::Millis> until;
+      int failures = 0;
+    };
+    auto const failure = db_.write([&](db::Connection& conn) {
       rate_limit::lock(conn, scope, now);
       rate_limit::record(conn, scope, now, settings_.lockout_duration);
-      bool const lock = locked_until(rate_limit::events(conn, scope, now - settings_.lockout_duration), settings_, now)
-                            .has_value();
+      rate_limit::record(conn, by_address, now, settings_.lockout_duration);
+      auto const events = rate_limit::events(conn, scope, now - settings_.lockout_duration);
+      auto const until = locked_until(events, settings_, now);
       record_audit(conn, login_entry(actor, username, user_id, false,
-                                     lock ? "bad_credentials; locked" : "bad_credentials"));
-      return lock;
+                                     until ? "bad_credentials; locked" : "bad_credentials"));
+      return Failure{until, static_cast<int>(events.size())};
     });
-    throw ApiError(locked_now ? AppError::account_locked : AppError::invalid_credentials);
+    if (failure.until) throw locked_error(*failure.until, now);
+    // Says how many tries are left, the same for a name that does not exist.
+    auto const remaining = std::max(1, settings_.lockout_threshold - failure.failures);
+    throw ApiError(AppError::invalid_credentials,
+                   "用户名或密码错误，还可尝试 " + std::to_string(remaining) + " 次，之后账户将锁定 " +
+                       std::to_string(settings_.lockout_duration / base::minute_ms) + " 分钟")
+        .with({{"remaining_attempts", remaining}});
   }
   if (user->disabled) {
     db_.write([&](db::Connection& conn) {

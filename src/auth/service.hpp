@@ -17,6 +17,10 @@ struct AuthSettings {
   base::Millis absolute_timeout = 12 * base::hour_ms;
   int lockout_threshold = 5;
   base::Millis lockout_duration = 15 * base::minute_ms;
+  // Failed logins from one address (any names) in the lockout window before it gets 429: a
+  // password spray is stopped before accounts lock. Raise it where many users share one
+  // address (a bureau behind one NAT without trusted_proxies).
+  int address_failure_limit = 20;
   bool cookie_secure = false;  // set behind TLS
 };
 

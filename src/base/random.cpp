@@ -45,4 +45,32 @@ bool constant_time_equal(std::string_view a, std::string_view b) {
   return sodium_memcmp(a.data(), b.data(), a.size()) == 0;
 }
 
+std::string random_code(std::size_t length) {
+  static constexpr std::string_view alphabet = "23456789ABCDEFGHJKMNPQRSTUVWXYZ";
+  std::string out;
+  for (std::size_t i = 0; i < length; ++i)
+    out += alphabet[randombytes_uniform(static_cast<std::uint32_t>(alphabet.size()))];
+  return out;
+}
+
+std::string base64(std::string_view bytes) {
+  std::string text(sodium_base64_ENCODED_LEN(bytes.size(), sodium_base64_VARIANT_ORIGINAL), '\0');
+  sodium_bin2base64(text.data(), text.size(), reinterpret_cast<unsigned char const*>(bytes.data()), bytes.size(),
+                    sodium_base64_VARIANT_ORIGINAL);
+  text.resize(std::char_traits<char>::length(text.c_str()));
+  return text;
+}
+
+std::optional<std::string> from_base64(std::string_view text) {
+  std::string out(text.size() / 4 * 3 + 3, '\0');
+  std::size_t length = 0;
+  char const* end = nullptr;
+  if (sodium_base642bin(reinterpret_cast<unsigned char*>(out.data()), out.size(), text.data(), text.size(), nullptr,
+                        &length, &end, sodium_base64_VARIANT_ORIGINAL) != 0 ||
+      end != text.data() + text.size())
+    return std::nullopt;
+  out.resize(length);
+  return out;
+}
+
 }  // namespace pufa::base

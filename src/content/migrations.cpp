@@ -84,6 +84,19 @@ UPDATE content_articles SET disclosure = 'on_request' WHERE disclosure = '依申
          auth::regions::fill_region_paths(conn, "content_articles");
          auth::regions::fill_region_paths(conn, "content_attachments");
        }},
+      {"content", 3, "the review history of articles, with reviewers' comments by field", R"sql(
+CREATE TABLE content_reviews (
+  id {{pk}},
+  article_id BIGINT NOT NULL REFERENCES content_articles (id),
+  step TEXT NOT NULL,
+  user_id BIGINT,
+  user_name TEXT NOT NULL,
+  reason TEXT NOT NULL,
+  comments TEXT NOT NULL,
+  at BIGINT NOT NULL
+);
+CREATE INDEX content_reviews_article ON content_reviews (article_id, id);
+)sql"},
   };
 }
 

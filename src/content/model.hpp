@@ -81,6 +81,27 @@ struct Article {
   bool is_case() const { return column.code == cases_column; }
 };
 
+// A reviewer's comment on one field of an article; for the body, on one paragraph of it (the
+// index of a top-level block of body_html, from 0), so the author sees it where it applies.
+struct ReviewComment {
+  std::string field;  // title, summary, body_html, publisher, written_on, disclosure, case_facts, case_analysis
+  std::optional<int> paragraph;
+  std::string text;
+};
+inline constexpr std::string_view comment_fields[] = {"title", "summary", "body_html", "publisher", "written_on",
+                                                      "disclosure", "case_facts", "case_analysis", "attachments"};
+
+// One step of an article's review, kept for good: submit, return (a reason and comments), edit
+// (a reviewer's change while it was under review), publish, withdraw.
+struct ReviewStep {
+  std::string step;
+  std::optional<std::int64_t> user_id;
+  std::string user_name;
+  std::string reason;
+  std::vector<ReviewComment> comments;
+  base::Millis at = 0;
+};
+
 // A citation as the library resolves it: the article, or none while the library lacks it.
 struct CitationView {
   Citation citation;
@@ -92,6 +113,8 @@ struct ArticleView {
   Article article;
   std::vector<CitationView> cited;
   std::int64_t visits = 0;
+  std::vector<ReviewStep> history;       // oldest first; filled for one article's staff view
+  std::vector<ReviewComment> comments;   // of the return that sent it back (status returned)
 };
 
 struct ArticlePage {

@@ -29,6 +29,7 @@ constexpr std::size_t article_body_limit = 1024 * 1024;  // rich text with inlin
 constexpr std::size_t max_body_chars = 200'000;
 constexpr std::size_t max_case_chars = 20'000;
 constexpr std::size_t max_citations = 30;
+constexpr std::size_t max_review_comments = 50;
 constexpr std::size_t max_name_chars = 200;
 constexpr std::int64_t max_list_page = 100;
 
@@ -142,6 +143,7 @@ ListQuery list_query(Request const& request, bool staff) {
     if (!query.status.empty() && std::find(std::begin(statuses), std::end(statuses), query.status) == std::end(statuses))
       invalid("状态应为 draft、review、published、returned 或 withdrawn", "status");
     query.q = std::string(request.query_value("q").value_or(""));
+    query.mine = request.query_value("mine").value_or("") == "1";
     if (query.q.size() > 400) invalid("搜索词过长", "q");
   }
   auto const page = http::page_of(request, max_list_page);
@@ -154,35 +156,36 @@ ListQuery list_query(Request const& request, bool staff) {
 std::optional<std::string> file_name(Request const& request) {
   auto raw = request.query_value("name");
   if (!raw || raw->empty()) return std::nullopt;
-  std::string name(*raw);
-  if (auto const slash = name.find_last_of("/\\"); slash != std::string::npos) name.erase(0, slash + 1);
-  auto const length = text::utf8_length(name);
-  bool const control = std::any_of(name.begin(), name.end(), [](char c) {
-    auto const u = static_cast<unsigned char>(c);
-    return u < 0x20 || u == 0x7F;
-  });
-  if (!length || control) invalid("文件名含有无效字符", "name");
-  if (*length > max_name_chars) invalid("文件名不能超过 " + std::to_string(max_name_chars) + " 个字", "name");
-  if (name.empty()) return std::nullopt;
-  return name;
+  return http::upload_name(std::string(*raw), "name", max_name_chars);
 }
 
-// The portal's origin: PUFA_PUBLIC_URL when set (the address residents use, behind a proxy),
-// else the Host the request came to.
-std::string configured_base() {
-  char const* env = std::getenv("PUFA_PUBLIC_URL");
-  std::string base = env ? env : "";
-  while (!base.empty() && base.back() == '/') base.pop_back();
-  return base;
-}
-
-std::string portal_base(Request const& request, std::string const& configured) {
-  if (!configured.empty()) return configured;
-  std::string host(request.header("host").value_or(""));
-  bool const safe = !host.empty() && host.size() <= 255 && std::all_of(host.begin(), host.end(), [](char c) {
-    return std::isalnum(static_cast<unsigned char>(c)) || c == '.' || c == '-' || c == ':' || c == '[' || c == ']';
-  });
-  return "http://" + (safe ? host : std::string("localhost"));
+// "comments": [{"field": "body_html", "paragraph": 2, "text": "……"}]: at most 50, each on a
+// field the author can change.
+std::vector<ReviewComment> review_comments(json::object const& body) {
+  std::vector<ReviewComment> out;
+  auto const* value = body.if_contains("comments");
+  if (!value || value->is_null()) return out;
+  if (!value->is_array()) invalid("审核意见应为列表", "comments");
+  if (value->as_array().size() > max_review_comments)
+    invalid("审核意见最多 " + std::to_string(max_review_comments) + " 条", "comments");
+  for (std::size_t i = 0; i < value->as_array().size(); ++i) {
+    auto const& item = value->as_array()[i];
+    auto const at = "comments[" + std::to_string(i) + "]";
+    if (!item.is_object()) invalid("审核意见应为对象", at);
+    auto const& o = item.as_object();
+    ReviewComment c;
+    c.field = http::req_string(o, "field", "意见对应的栏目", 20);
+    if (std::find(std::begin(comment_fields), std::end(comment_fields), c.field) == std::end(comment_fields))
+      invalid("意见对应的栏目“" + c.field + "”不存在", at + ".field");
+    if (auto paragraph = http::opt_int(o, "paragraph", "段落")) {
+      if (c.field != "body_html") invalid("只有正文的意见可以指定段落", at + ".paragraph");
+      if (*paragraph < 0 || *paragraph > 10'000) invalid("段落序号超出范围", at + ".paragraph");
+      c.paragraph = static_cast<int>(*paragraph);
+    }
+    c.text = http::req_string(o, "text", "意见内容", 500);
+    out.push_back(std::move(c));
+  }
+  return out;
 }
 
 bool inline_type(std::string_view type) {
@@ -191,12 +194,12 @@ bool inline_type(std::string_view type) {
 
 }  // namespace
 
-void add_routes(http::Router& router, db::Database& db, std::filesystem::path uploads) {
+void add_routes(http::Router& router, db::Database& db, std::filesystem::path uploads, todo::Centre& todo) {
   // The counter lives as long as the routes (the Application's router): its destructor writes
   // the last counts while the database is still open.
   auto visits = std::make_shared<VisitCounter>(db, std::chrono::duration_cast<std::chrono::milliseconds>(visit_flush_interval));
   ContentService const service(db, std::move(uploads), visits);
-  auto const base = configured_base();
+  todo.add([service](auth::Principal const& caller) { return service.todo(caller); });
   http::RouteOptions const open{.access = http::Access::open};
   http::RouteOptions const read{.permission = "content.write"};
   auto write = [](char const* action) {
@@ -238,8 +241,9 @@ void add_routes(http::Router& router, db::Database& db, std::filesystem::path up
   }, write("articles.submit"));
   router.add(Method::post, "/api/v1/articles/{id}/return", [service, one](Request& request) {
     auto const id = request.id_param("id");
-    auto const reason = http::req_string(http::json_object(request), "reason", "退回原因", 500);
-    return Response::ok(one(service.send_back(auth::actor(request), id, reason)));
+    auto const body = http::json_object(request);
+    auto const reason = http::req_string(body, "reason", "退回原因", 500);
+    return Response::ok(one(service.send_back(auth::actor(request), id, reason, review_comments(body))));
   }, publish("articles.return"));
   router.add(Method::post, "/api/v1/articles/{id}/publish", [service, one](Request& request) {
     return Response::ok(one(service.publish(auth::actor(request), request.id_param("id"))));
@@ -288,15 +292,15 @@ void add_routes(http::Router& router, db::Database& db, std::filesystem::path up
     for (auto const& article : page.items) items.push_back(list_item_json(article));
     return Response::ok({{"items", std::move(items)}, {"total", page.total}});
   }, open);
-  router.add(Method::get, "/api/v1/public/articles/{id}", [service, base](Request& request) {
+  router.add(Method::get, "/api/v1/public/articles/{id}", [service](Request& request) {
     auto const id = request.id_param("id");
-    auto response = Response::ok(public_article_json(service.public_article(id), public_url(portal_base(request, base), id)));
+    auto response = Response::ok(public_article_json(service.public_article(id), public_url(request.public_origin(), id)));
     response.set_header("Cache-Control", "no-store");  // every view is counted
     return response;
   }, open);
-  router.add(Method::get, "/api/v1/public/articles/{id}/qr.svg", [service, base](Request& request) {
+  router.add(Method::get, "/api/v1/public/articles/{id}/qr.svg", [service](Request& request) {
     Response response;
-    response.body = service.qr_svg(request.id_param("id"), portal_base(request, base));
+    response.body = service.qr_svg(request.id_param("id"), request.public_origin());
     response.set_header("Content-Type", "image/svg+xml");
     response.set_header("Cache-Control", "public, max-age=3600");
     response.set_header("X-Content-Type-Options", "nosniff");

@@ -7,12 +7,14 @@
 #include "db/database.hpp"
 #include "db/migrate.hpp"
 #include "http/router.hpp"
+#include "todo/todo.hpp"
 
 namespace pufa::content {
 
 // `uploads`: the folder attachments are written under (beside the photos, outside the web root).
 // The routes own the visit counter, whose thread stops (and flushes) when they are destroyed.
-void add_routes(http::Router& router, db::Database& db, std::filesystem::path uploads);
+// Registers the articles' to-do counts (articles to review, articles returned to their author).
+void add_routes(http::Router& router, db::Database& db, std::filesystem::path uploads, todo::Centre& todo);
 std::vector<db::Migration> migrations();
 // Demo data for the Lanxi demo; deterministic, a second run changes nothing.
 void load_demo(db::Connection& conn);

@@ -1,72 +1,22 @@
 #include "content/sanitize.hpp"
-#include "text/utf8.hpp"
 
 #include <algorithm>
-#include <array>
-#include <cstdint>
+#include <map>
 #include <optional>
 #include <utility>
 #include <vector>
+
+#include "content/html_parts.hpp"
 
 namespace pufa::content {
 
 namespace {
 
-constexpr std::size_t max_depth = 64;        // deeper nesting is flattened
-constexpr std::size_t max_url_bytes = 2048;
+using namespace html;
+
 constexpr std::size_t max_text_attribute = 300;  // alt, title
 constexpr std::size_t max_attributes = 32;       // per tag; more are read past and ignored
-
-// ---------------------------------------------------------------------------------------------
-// Characters and entities
-
-bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; }
-bool is_alpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
-bool is_digit(char c) { return c >= '0' && c <= '9'; }
-bool is_hex(char c) { return is_digit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F'); }
-char lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
-
-std::string lowered(std::string_view text) {
-  std::string out(text);
-  std::transform(out.begin(), out.end(), out.begin(), lower);
-  return out;
-}
-
-struct Named {
-  std::string_view name;
-  std::uint32_t cp;
-};
-// Enough to read what editors and attackers write; anything else stays as written (and is
-// then escaped), which can only make a URL more literal, never more dangerous.
-constexpr std::array<Named, 42> named_entities{{
-    {"amp", '&'},      {"lt", '<'},        {"gt", '>'},       {"quot", '"'},     {"apos", '\''},
-    {"nbsp", 0xA0},    {"colon", ':'},     {"Tab", '\t'},     {"NewLine", '\n'}, {"lpar", '('},
-    {"rpar", ')'},     {"sol", '/'},       {"bsol", '\\'},    {"period", '.'},   {"comma", ','},
-    {"excl", '!'},     {"num", '#'},       {"percnt", '%'},   {"semi", ';'},     {"equals", '='},
-    {"quest", '?'},    {"commat", '@'},    {"lsqb", '['},     {"rsqb", ']'},     {"lcub", '{'},
-    {"rcub", '}'},     {"copy", 0xA9},     {"reg", 0xAE},     {"hellip", 0x2026}, {"mdash", 0x2014},
-    {"ndash", 0x2013}, {"ldquo", 0x201C},  {"rdquo", 0x201D}, {"lsquo", 0x2018}, {"rsquo", 0x2019},
-    {"middot", 0xB7},  {"times", 0xD7},    {"divide", 0xF7},  {"emsp", 0x2003},  {"ensp", 0x2002},
-    {"plus", '+'},     {"dollar", '$'},
-}};
-
-// Length of a well-formed reference at text[0] == '&' (&name; &#123; &#x1F;), else 0.
-std::size_t reference_length(std::string_view text) {
-  std::size_t i = 1;
-  if (i < text.size() && text[i] == '#') {
-    ++i;
-    bool const hex = i < text.size() && (text[i] == 'x' || text[i] == 'X');
-    if (hex) ++i;
-    auto const start = i;
-    while (i < text.size() && i - start < 8 && (hex ? is_hex(text[i]) : is_digit(text[i]))) ++i;
-    if (i == start) return 0;
-  } else {
-    auto const start = i;
-    while (i < text.size() && i - start < 32 && (is_alpha(text[i]) || is_digit(text[i]))) ++i;
-    if (i == start || !is_alpha(text[start])) return 0;
-  }
-  return i < text.size() && text[i] == ';' ? i + 1 : 0;
-}
+constexpr int max_span = 1000;                   // colspan, rowspan
 
 // ---------------------------------------------------------------------------------------------
 // Tokenizer (the subset of the HTML tokenizer that decides where tags begin and end)
@@ -109,24 +59,27 @@ class Tokenizer {
     return false;
   }
 
-  // After the start tag of an element dropped with its content: skip to past its end tag
-  // (or to the end of the input when it is never closed).
-  void skip_content(std::string_view name) {
-    while (pos_ < in_.size()) {
-      auto const lt = in_.find("</", pos_);
-      if (lt == std::string_view::npos) break;
+  // After the start tag of an element dropped with its content: skips to past its end tag and
+  // answers true; false (nothing skipped) when it is never closed. A failed search is
+  // remembered, so many unclosed tags cost one scan, not one each.
+  bool skip_content(std::string const& name) {
+    if (auto found = unclosed_from_.find(name); found != unclosed_from_.end() && pos_ >= found->second) return false;
+    for (auto lt = in_.find("</", pos_); lt != std::string_view::npos; lt = in_.find("</", lt + 2)) {
       auto const after = lt + 2 + name.size();
       if (after <= in_.size() && lowered(in_.substr(lt + 2, name.size())) == name &&
           (after == in_.size() || is_space(in_[after]) || in_[after] == '/' || in_[after] == '>')) {
         pos_ = lt;
         Token ignored;
         if (!markup(ignored)) pos_ = in_.size();
-        return;
+        return true;
       }
-      pos_ = lt + 2;
     }
-    pos_ = in_.size();
+    unclosed_from_[name] = pos_;
+    return false;
   }
+
+  // Drops the rest of the input (an unclosed <script>: a browser shows none of it either).
+  void skip_rest() { pos_ = in_.size(); }
 
  private:
   // At '<': nullopt when it starts no markup; true with a tag; false when something was skipped.
@@ -136,10 +89,8 @@ class Tokenizer {
       skip_comment();
       return false;
     }
-    if (rest.starts_with("<![CDATA[")) {
-      skip_past("]]>", pos_ + 9);
-      return false;
-    }
+    // <![CDATA[ is only CDATA inside SVG and MathML; in HTML it is a bogus comment that ends at the
+    // first '>', as it is here.
     if (rest.starts_with("<!") || rest.starts_with("<?")) {
       skip_past(">", pos_ + 2);
       return false;
@@ -204,7 +155,7 @@ class Tokenizer {
           while (i < in_.size() && !is_space(in_[i]) && in_[i] != '>') ++i;
           raw = in_.substr(start, i - start);
         }
-        attribute.value = decode_entities(raw);
+        attribute.value = decode(raw, Context::attribute);
       }
       bool const duplicate = token.attributes.size() < max_attributes && std::any_of(token.attributes.begin(), token.attributes.end(),
                                          [&](Attribute const& a) { return a.name == attribute.name; });
@@ -212,7 +163,8 @@ class Tokenizer {
     }
   }
 
-  // "<!-->" and "<!--->" are whole comments; otherwise up to "-->" or "--!>".
+  // "<!-->" and "<!--->" are whole comments; otherwise up to the first "-->" or "--!>", found in
+  // one pass (looking for each marker from the start again made long runs of <!----> quadratic).
   void skip_comment() {
     auto const body = pos_ + 4;
     if (in_.substr(body).starts_with(">")) {
@@ -223,15 +175,17 @@ class Tokenizer {
       pos_ = body + 2;
       return;
     }
-    auto const a = in_.find("-->", body);
-    auto const b = in_.find("--!>", body);
-    if (a == std::string_view::npos && b == std::string_view::npos) {
-      pos_ = in_.size();
-    } else if (b == std::string_view::npos || (a != std::string_view::npos && a < b)) {
-      pos_ = a + 3;
-    } else {
-      pos_ = b + 4;
+    for (auto dash = in_.find("--", body); dash != std::string_view::npos; dash = in_.find("--", dash + 1)) {
+      if (in_.substr(dash + 2).starts_with(">")) {
+        pos_ = dash + 3;
+        return;
+      }
+      if (in_.substr(dash + 2).starts_with("!>")) {
+        pos_ = dash + 4;
+        return;
+      }
     }
+    pos_ = in_.size();
   }
 
   void skip_past(std::string_view marker, std::size_t from) {
@@ -241,6 +195,7 @@ class Tokenizer {
 
   std::string_view in_;
   std::size_t pos_ = 0;
+  std::map<std::string, std::size_t, std::less<>> unclosed_from_;
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -250,80 +205,36 @@ bool one_of(std::string_view name, std::initializer_list<std::string_view> names
   return std::find(names.begin(), names.end(), name) != names.end();
 }
 
-bool allowed_tag(std::string_view name) {
-  return one_of(name, {"p", "br", "h2", "h3", "h4", "strong", "b", "em", "i", "u", "span", "ul", "ol",
-                       "li", "blockquote", "a", "img", "table", "thead", "tbody", "tr", "th", "td"});
+// The element as it is written: h1 becomes h2 (the article's title is the page's h1), h5 and h6
+// become h4, the deepest level articles use.
+std::string_view written_as(std::string_view name) {
+  if (name == "h1") return "h2";
+  if (name == "h5" || name == "h6") return "h4";
+  return name;
 }
 
-bool void_tag(std::string_view name) { return name == "br" || name == "img"; }
+bool allowed_tag(std::string_view name) {
+  return one_of(name, {"p", "br", "h2", "h3", "h4", "strong", "b", "em", "i", "u", "s", "del", "sup", "sub", "span",
+                       "div", "ul", "ol", "li", "blockquote", "hr", "a", "img", "table", "caption", "thead", "tbody",
+                       "tfoot", "tr", "th", "td"});
+}
+
+bool void_tag(std::string_view name) { return name == "br" || name == "img" || name == "hr"; }
 
 bool dropped_with_content(std::string_view name) {
   return one_of(name, {"script", "style", "iframe", "object", "svg", "math", "template", "noscript",
                        "textarea", "title", "xmp", "noembed", "noframes", "select", "applet"});
 }
 
+// Never closed, a browser still shows what follows these: the tag is dropped, the rest kept.
+bool shown_when_unclosed(std::string_view name) { return name == "svg" || name == "math" || name == "select"; }
+
 bool block_tag(std::string_view name) {
-  return one_of(name, {"p", "h2", "h3", "h4", "ul", "ol", "blockquote", "table"});
+  return one_of(name, {"p", "h2", "h3", "h4", "div", "ul", "ol", "blockquote", "table", "hr"});
 }
 
-void escape_text(std::string& out, std::string_view text) {
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    char const c = text[i];
-    if (c == '&') {
-      auto const length = reference_length(text.substr(i));
-      if (length == 0) {
-        out += "&amp;";
-      } else {
-        out.append(text.substr(i, length));
-        i += length - 1;
-      }
-    } else if (c == '<') {
-      out += "&lt;";
-    } else if (c == '>') {
-      out += "&gt;";
-    } else if (c != '\0') {
-      out += c;
-    }
-  }
-}
-
-void escape_attribute(std::string& out, std::string_view value) {
-  for (char const c : value) {
-    switch (c) {
-      case '&': out += "&amp;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&#39;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '\0': break;
-      default: out += c;
-    }
-  }
-}
-
-// The URL as a browser would read the attribute's value: surrounding spaces and controls
-// stripped, tabs and newlines inside removed. Allowed: http, https, mailto (links only) and
-// relative links; images only http, https and our own attachments.
-std::optional<std::string> clean_url(std::string_view value, bool image) {
-  std::size_t first = 0, last = value.size();
-  while (first < last && static_cast<unsigned char>(value[first]) <= 0x20) ++first;
-  while (last > first && static_cast<unsigned char>(value[last - 1]) <= 0x20) --last;
-  std::string url;
-  for (char const c : value.substr(first, last - first)) {
-    if (c == '\t' || c == '\n' || c == '\r') continue;
-    auto const u = static_cast<unsigned char>(c);
-    if (u < 0x20 || u == 0x7F) return std::nullopt;
-    url += c;
-  }
-  if (url.empty() || url.size() > max_url_bytes) return std::nullopt;
-  auto const delimiter = url.find_first_of(":/?#\\");
-  if (delimiter != std::string::npos && url[delimiter] == ':') {
-    auto const scheme = lowered(url.substr(0, delimiter));
-    bool const ok = scheme == "http" || scheme == "https" || (!image && scheme == "mailto");
-    return ok ? std::optional(url) : std::nullopt;
-  }
-  if (image && !url.starts_with("/api/v1/attachments/")) return std::nullopt;
-  return url;
+bool aligned_tag(std::string_view name) {
+  return one_of(name, {"p", "h2", "h3", "h4", "div", "li", "blockquote", "td", "th"});
 }
 
 std::string const* attribute(Token const& token, std::string_view name) {
@@ -340,52 +251,76 @@ std::string clipped(std::string const& text) {
 }
 
 // The start tag as it is written out, or nullopt when the element is left out (an image
-// without an acceptable source).
-std::optional<std::string> start_tag(Token const& token) {
-  std::string out = "<" + token.name;
-  auto add = [&](std::string_view name, std::string const& value) {
+// without an acceptable source, which the report names when it is another site's).
+std::optional<std::string> start_tag(Token const& token, std::string_view name, SanitizeReport* report) {
+  std::string out = "<" + std::string(name);
+  auto add = [&](std::string_view key, std::string const& value) {
     out += ' ';
-    out += name;
+    out += key;
     out += "=\"";
     escape_attribute(out, value);
     out += '"';
   };
-  if (token.name == "a") {
-    if (auto const* href = attribute(token, "href"))
-      if (auto url = clean_url(*href, false)) add("href", *url);
-    if (auto const* title = attribute(token, "title")) add("title", clipped(*title));
-    add("rel", "noopener");
-  } else if (token.name == "img") {
-    auto const* src = attribute(token, "src");
-    auto url = src ? clean_url(*src, true) : std::nullopt;
-    if (!url) return std::nullopt;
-    add("src", *url);
-    if (auto const* alt = attribute(token, "alt")) add("alt", clipped(*alt));
-  } else if (token.name == "td" || token.name == "th") {
-    for (auto name : {"colspan", "rowspan"}) {
-      auto const* span = attribute(token, name);
-      if (span && !span->empty() && span->size() <= 3 &&
-          std::all_of(span->begin(), span->end(), is_digit))
-        add(name, *span);
+  if (name == "a") {
+    bool external = false;
+    if (auto const* href = attribute(token, "href")) {
+      if (auto link = clean_link(*href)) {
+        add("href", link->href);
+        external = link->external;
+      }
     }
+    if (auto const* title = attribute(token, "title")) add("title", clipped(*title));
+    add("rel", external ? "noopener noreferrer" : "noopener");
+  } else if (name == "img") {
+    auto const* src = attribute(token, "src");
+    auto const image = src ? clean_image(*src) : ImageSource{};
+    if (image.kind == ImageSource::external && report) report->external_images.push_back(image.src);
+    if (image.kind != ImageSource::attachment) return std::nullopt;
+    add("src", image.src);
+    if (auto const* alt = attribute(token, "alt")) add("alt", clipped(*alt));
+  }
+  if (name == "td" || name == "th") {
+    for (auto key : {"colspan", "rowspan"}) {
+      auto const* span = attribute(token, key);
+      if (span && !span->empty() && span->size() <= 4 && std::all_of(span->begin(), span->end(), is_digit)) {
+        auto const n = std::stoi(*span);
+        if (n >= 1 && n <= max_span) add(key, std::to_string(n));
+      }
+    }
+  }
+  if (aligned_tag(name)) {
+    if (auto const* style = attribute(token, "style"))
+      if (auto kept = clean_style(*style)) add("style", *kept);
+  }
+  if (one_of(name, {"p", "h2", "h3", "h4", "div", "span", "a", "table", "li"})) {
+    if (auto const* id = attribute(token, "id"))
+      if (auto kept = clean_id(*id)) add("id", *kept);
   }
   return out + ">";
 }
 
 class Builder {
  public:
+  explicit Builder(SanitizeReport* report) : report_(report) {}
+
   void text(std::string_view raw) { escape_text(out_, raw); }
 
   void open(Token const& token) {
-    if (open_.size() >= max_depth) return;
-    close_implied(token.name);
-    auto tag = start_tag(token);
+    auto const name = written_as(token.name);
+    if (open_.size() >= max_html_depth) {
+      if (report_) report_->too_deep = true;
+      return;
+    }
+    close_implied(name);
+    auto tag = start_tag(token, name, report_);
     if (!tag) return;
     out_ += *tag;
-    if (!void_tag(token.name)) open_.push_back(token.name);
+    if (!void_tag(name)) open_.emplace_back(name);
+    if (report_) report_->depth = std::max(report_->depth, open_.size());
   }
 
   void close(std::string_view name) {
+    name = written_as(name);
     auto const found = std::find(open_.rbegin(), open_.rend(), name);
     if (found != open_.rend()) close_down_to(static_cast<std::size_t>(open_.rend() - found) - 1);
   }
@@ -415,66 +350,27 @@ class Builder {
 
   // What browsers close implicitly, so the stored HTML means what it shows.
   void close_implied(std::string_view name) {
-    if (block_tag(name)) close_nearest({"p"}, {"li", "td", "th", "blockquote"});
+    if (block_tag(name)) close_nearest({"p"}, {"li", "td", "th", "blockquote", "div", "caption"});
     if (name == "li") close_nearest({"li"}, {"ul", "ol"});
     if (name == "td" || name == "th") close_nearest({"td", "th"}, {"tr", "table"});
-    if (name == "tr") close_nearest({"tr"}, {"table", "thead", "tbody"});
-    if (name == "thead" || name == "tbody") close_nearest({"thead", "tbody"}, {"table"});
+    if (name == "tr") close_nearest({"tr"}, {"table", "thead", "tbody", "tfoot"});
+    if (one_of(name, {"thead", "tbody", "tfoot"})) close_nearest({"thead", "tbody", "tfoot", "caption"}, {"table"});
+    if (name == "caption") close_nearest({"caption"}, {"table"});
     if (name == "a") close_nearest({"a"}, {});
   }
 
+  SanitizeReport* report_;
   std::string out_;
   std::vector<std::string> open_;
 };
 
 }  // namespace
 
-std::string decode_entities(std::string_view text) {
-  std::string out;
-  out.reserve(text.size());
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    if (text[i] != '&') {
-      out += text[i];
-      continue;
-    }
-    auto j = i + 1;
-    if (j < text.size() && text[j] == '#') {
-      ++j;
-      bool const hex = j < text.size() && (text[j] == 'x' || text[j] == 'X');
-      if (hex) ++j;
-      auto const start = j;
-      std::uint32_t cp = 0;
-      while (j < text.size() && (hex ? is_hex(text[j]) : is_digit(text[j]))) {
-        auto const digit = is_digit(text[j]) ? text[j] - '0' : lower(text[j]) - 'a' + 10;
-        cp = cp > 0x10FFFF ? cp : cp * (hex ? 16 : 10) + static_cast<std::uint32_t>(digit);
-        ++j;
-      }
-      if (j == start) {
-        out += '&';
-        continue;
-      }
-      text::append_utf8(out, cp);  // browsers read numeric references without ';' too
-      i = (j < text.size() && text[j] == ';') ? j : j - 1;
-      continue;
-    }
-    auto const start = j;
-    while (j < text.size() && j - start < 32 && (is_alpha(text[j]) || is_digit(text[j]))) ++j;
-    auto const name = text.substr(start, j - start);
-    auto const known = std::find_if(named_entities.begin(), named_entities.end(),
-                                    [&](Named const& n) { return n.name == name; });
-    if (known == named_entities.end() || name.empty()) {
-      out += '&';
-      continue;
-    }
-    text::append_utf8(out, known->cp);
-    i = (j < text.size() && text[j] == ';') ? j : j - 1;
-  }
-  return out;
-}
+std::string decode_entities(std::string_view text) { return decode(text, Context::text); }
 
-std::string sanitize_html(std::string_view html) {
+std::string sanitize_html(std::string_view html, SanitizeReport* report) {
   Tokenizer tokenizer(html);
-  Builder builder;
+  Builder builder(report);
   Token token;
   while (tokenizer.next(token)) {
     switch (token.kind) {
@@ -482,16 +378,17 @@ std::string sanitize_html(std::string_view html) {
         builder.text(token.raw);
         break;
       case Token::start:
+        if (report) ++report->elements;
         if (dropped_with_content(token.name)) {
           // Only foreign elements (<svg/>) may close themselves; <script/> still has content.
           bool const empty = token.self_closing && (token.name == "svg" || token.name == "math");
-          if (!empty) tokenizer.skip_content(token.name);
-        } else if (allowed_tag(token.name)) {
+          if (!empty && !tokenizer.skip_content(token.name) && !shown_when_unclosed(token.name)) tokenizer.skip_rest();
+        } else if (allowed_tag(written_as(token.name))) {
           builder.open(token);
         }
         break;
       case Token::end:
-        if (allowed_tag(token.name)) builder.close(token.name);
+        if (allowed_tag(written_as(token.name))) builder.close(token.name);
         break;
     }
   }
@@ -506,8 +403,10 @@ std::string plain_text(std::string_view html) {
     if (token.kind == Token::text) {
       raw += decode_entities(token.raw);
     } else if (dropped_with_content(token.name)) {
-      if (token.kind == Token::start) tokenizer.skip_content(token.name);
-    } else if (one_of(token.name, {"p", "br", "h2", "h3", "h4", "li", "tr", "blockquote", "table", "ul", "ol"})) {
+      if (token.kind == Token::start && !tokenizer.skip_content(token.name) && !shown_when_unclosed(token.name))
+        tokenizer.skip_rest();
+    } else if (one_of(written_as(token.name), {"p", "br", "h2", "h3", "h4", "div", "hr", "li", "tr", "blockquote",
+                                               "table", "caption", "ul", "ol"})) {
       raw += '\n';
     } else if (token.name == "td" || token.name == "th") {
       raw += ' ';

@@ -11,7 +11,7 @@
 #include "base/random.hpp"
 #include "content/disclosure.hpp"
 #include "content/files.hpp"
-#include "content/qr.hpp"
+#include "render/qr.hpp"
 #include "content/sanitize.hpp"
 #include "content/store.hpp"
 #include "http/error.hpp"
@@ -111,7 +111,15 @@ struct Cleaned {
 
 Cleaned clean(ArticleInput const& input) {
   Cleaned out;
-  out.body_html = sanitize_html(input.body_html);
+  SanitizeReport report;
+  out.body_html = sanitize_html(input.body_html, &report);
+  if (report.elements > max_html_elements)
+    invalid("正文的标签过多（最多 " + std::to_string(max_html_elements) + " 个），请分成几篇发布", "body_html");
+  if (report.too_deep)
+    invalid("正文的格式嵌套过深（最多 " + std::to_string(max_html_depth) + " 层），请清除格式后重新粘贴", "body_html");
+  if (!report.external_images.empty())
+    invalid("正文中的图片 " + report.external_images.front() + " 来自其他网站，门户上无法显示；请下载后作为图片插入",
+            "body_html");
   auto const text = plain_text(out.body_html);
   if (text.empty() && out.body_html.find("<img") == std::string::npos) invalid("请填写正文", "body_html");
   bool const has_summary = input.summary && input.summary->find_first_not_of(" \t\r\n") != std::string::npos;
@@ -147,10 +155,32 @@ void apply(db::Connection& conn, auth::Principal const& caller, ArticleInput con
 }
 
 ArticleView view_of(db::Connection& conn, Article article, std::int64_t unflushed) {
-  ArticleView view{std::move(article), {}, 0};
+  ArticleView view{std::move(article), {}, 0, {}, {}};
   view.cited = resolve_all(conn, view.article.cited);
   view.visits = view.article.visits + unflushed;
   return view;
+}
+
+// With its review history, and the comments of the return that sent it back.
+ArticleView staff_view_of(db::Connection& conn, Article article, std::int64_t unflushed) {
+  auto view = view_of(conn, std::move(article), unflushed);
+  view.history = store::review_steps(conn, view.article.id);
+  if (view.article.status == status::returned) {
+    for (auto step = view.history.rbegin(); step != view.history.rend(); ++step) {
+      if (step->step == "return") {
+        view.comments = step->comments;
+        break;
+      }
+    }
+  }
+  return view;
+}
+
+void record_step(db::Connection& conn, auth::Actor const& actor, std::int64_t id, std::string step,
+                 std::string reason = {}, std::vector<ReviewComment> comments = {}) {
+  auto const& user = actor.user();
+  store::insert_review_step(conn, id, {std::move(step), user.user_id, user.display_name, std::move(reason),
+                                       std::move(comments), base::now_ms()});
 }
 
 }  // namespace
@@ -181,6 +211,7 @@ ArticlePage ContentService::list(auth::Actor const& actor, ListQuery const& quer
     filter.column = query.column;
     filter.status = query.status;
     filter.title_like = query.q.empty() ? std::string() : http::contains_pattern(query.q);
+    if (query.mine) filter.author_id = caller.user_id;
     filter.offset = (query.page - 1) * query.page_size;
     filter.limit = query.page_size;
     auto found = store::list_articles(conn, filter);
@@ -198,7 +229,7 @@ ArticlePage ContentService::list(auth::Actor const& actor, ListQuery const& quer
 ArticleView ContentService::get(auth::Actor const& actor, std::int64_t id) const {
   auto const& caller = actor.user();
   auto const view = visits_->consistent_view();
-  return db_->read([&](db::Connection& conn) { return view_of(conn, load_in_scope(conn, caller, id), visits_->unflushed(id)); });
+  return db_->read([&](db::Connection& conn) { return staff_view_of(conn, load_in_scope(conn, caller, id), visits_->unflushed(id)); });
 }
 
 ArticleView ContentService::create(auth::Actor const& actor, ArticleInput input) const {
@@ -226,14 +257,17 @@ ArticleView ContentService::update(auth::Actor const& actor, std::int64_t id, Ar
   auto const cleaned = clean(input);
   return db_->write([&](db::Connection& conn) {
     auto article = load_in_scope(conn, caller, id);
-    require_status(article, {status::draft, status::returned}, "只有草稿或被退回的文章可以修改");
+    bool const reviewing = article.status == status::review && caller.has("content.publish");
+    if (!reviewing)
+      require_status(article, {status::draft, status::returned}, "只有草稿或被退回的文章可以修改（待审核的文章由审核人修改）");
     apply(conn, caller, input, cleaned, article);
     article.updated_at = base::now_ms();
     store::update_article(conn, article);
     store::replace_citations(conn, id, article.cited);
     store::attach(conn, id, input.attachment_ids);
-    audit(conn, actor, "articles.update", id, article.title);
-    return view_of(conn, load(conn, id), visits_->unflushed(id));
+    if (reviewing) record_step(conn, actor, id, "edit");
+    audit(conn, actor, reviewing ? "articles.review_edit" : "articles.update", id, article.title);
+    return staff_view_of(conn, load(conn, id), visits_->unflushed(id));
   });
 }
 
@@ -254,19 +288,26 @@ ArticleView ContentService::submit(auth::Actor const& actor, std::int64_t id) co
     auto article = load_in_scope(conn, caller, id);
     require_status(article, {status::draft, status::returned}, "只有草稿或被退回的文章可以提交审核");
     store::set_status(conn, id, status::review, std::nullopt, base::now_ms());
+    record_step(conn, actor, id, "submit");
     audit(conn, actor, "articles.submit", id);
-    return view_of(conn, load(conn, id), visits_->unflushed(id));
+    return staff_view_of(conn, load(conn, id), visits_->unflushed(id));
   });
 }
 
-ArticleView ContentService::send_back(auth::Actor const& actor, std::int64_t id, std::string const& reason) const {
+ArticleView ContentService::send_back(auth::Actor const& actor, std::int64_t id, std::string const& reason,
+                                      std::vector<ReviewComment> const& comments) const {
   auto const& caller = actor.user();
   return db_->write([&](db::Connection& conn) {
     auto article = load_in_scope(conn, caller, id);
     require_status(article, {status::review}, "只有待审核的文章可以退回");
+    if (!article.is_case() && std::any_of(comments.begin(), comments.end(), [](auto const& c) {
+          return c.field == "case_facts" || c.field == "case_analysis";
+        }))
+      throw ApiError(AppError::validation_failed, "这篇文章不是案例，没有案情和分析", "comments");
     store::set_status(conn, id, status::returned, reason, base::now_ms());
+    record_step(conn, actor, id, "return", reason, comments);
     audit(conn, actor, "articles.return", id, std::string(text::prefix_bytes(reason, 200)));
-    return view_of(conn, load(conn, id), visits_->unflushed(id));
+    return staff_view_of(conn, load(conn, id), visits_->unflushed(id));
   });
 }
 
@@ -281,8 +322,9 @@ ArticleView ContentService::publish(auth::Actor const& actor, std::int64_t id) c
     store::set_published(conn, id, index_no, now, now);
     auto published = load(conn, id);
     search::upsert(conn, search_document(published));
+    record_step(conn, actor, id, "publish");
     audit(conn, actor, "articles.publish", id, index_no);
-    return view_of(conn, std::move(published), visits_->unflushed(id));
+    return staff_view_of(conn, std::move(published), visits_->unflushed(id));
   });
 }
 
@@ -293,9 +335,30 @@ ArticleView ContentService::withdraw(auth::Actor const& actor, std::int64_t id) 
     require_status(article, {status::published}, "只有已发布的文章可以撤回");
     store::set_status(conn, id, status::withdrawn, std::nullopt, base::now_ms());
     search::remove(conn, article.is_case() ? "case" : "article", id);
+    record_step(conn, actor, id, "withdraw");
     audit(conn, actor, "articles.withdraw", id, article.index_no.value_or(""));
-    return view_of(conn, load(conn, id), visits_->unflushed(id));
+    return staff_view_of(conn, load(conn, id), visits_->unflushed(id));
   });
+}
+
+std::vector<todo::Item> ContentService::todo(auth::Principal const& caller) const {
+  std::vector<todo::Item> out;
+  db_->read([&](db::Connection& conn) {
+    if (caller.has("content.publish")) {
+      store::ListFilter waiting;
+      waiting.region_path = caller.region_path;
+      waiting.status = std::string(status::review);
+      out.push_back({"articles.review", store::count_articles(conn, waiting)});
+    }
+    if (caller.has("content.write")) {
+      store::ListFilter mine;
+      mine.region_path = caller.region_path;
+      mine.status = std::string(status::returned);
+      mine.author_id = caller.user_id;
+      out.push_back({"articles.returned", store::count_articles(conn, mine)});
+    }
+  });
+  return out;
 }
 
 std::vector<Column> ContentService::columns() const {
@@ -348,7 +411,7 @@ std::string ContentService::qr_svg(std::int64_t id, std::string const& base) con
     return article && article->status == status::published;
   });
   if (!published) throw ApiError(AppError::not_found, "文章不存在或未发布");
-  return content::qr_svg(public_url(base, id)).svg;
+  return render::qr_svg(public_url(base, id)).svg;
 }
 
 AttachmentInfo ContentService::upload(auth::Actor const& actor, std::string_view bytes, std::string_view declared,

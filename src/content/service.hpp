@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "auth/principal.hpp"
+#include "todo/todo.hpp"
 #include "content/model.hpp"
 #include "content/visits.hpp"
 #include "db/database.hpp"
@@ -34,6 +35,7 @@ struct ArticleInput {
 
 struct ListQuery {
   std::string column, status, q;
+  bool mine = false;  // ?mine=1: the caller's own articles (a returned article's author)
   std::int64_t page = 1, page_size = 20;
 };
 
@@ -50,12 +52,19 @@ class ContentService {
   ArticlePage list(auth::Actor const& actor, ListQuery const& query) const;
   ArticleView get(auth::Actor const& actor, std::int64_t id) const;
   ArticleView create(auth::Actor const& actor, ArticleInput input) const;
+  // Drafts and returned articles by their writers; an article under review by a reviewer
+  // (content.publish), who may then publish it as edited.
   ArticleView update(auth::Actor const& actor, std::int64_t id, ArticleInput input) const;
   void remove(auth::Actor const& actor, std::int64_t id) const;
   ArticleView submit(auth::Actor const& actor, std::int64_t id) const;
-  ArticleView send_back(auth::Actor const& actor, std::int64_t id, std::string const& reason) const;
+  // Back to its author with a reason and comments on fields or paragraphs (content.publish).
+  ArticleView send_back(auth::Actor const& actor, std::int64_t id, std::string const& reason,
+                        std::vector<ReviewComment> const& comments) const;
   ArticleView publish(auth::Actor const& actor, std::int64_t id) const;
   ArticleView withdraw(auth::Actor const& actor, std::int64_t id) const;
+  // The caller's to-do: articles waiting for review in scope (content.publish), and their own
+  // articles returned for correction (content.write).
+  std::vector<todo::Item> todo(auth::Principal const& caller) const;
 
   // Public (open): published articles only.
   std::vector<Column> columns() const;

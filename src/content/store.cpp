@@ -1,5 +1,8 @@
 #include "content/store.hpp"
 
+#include <boost/json/parse.hpp>
+#include <boost/json/serialize.hpp>
+#include <boost/json/value.hpp>
 
 namespace pufa::content::store {
 
@@ -108,6 +111,7 @@ void set_published(db::Connection& conn, std::int64_t id, std::string const& ind
 
 void delete_article(db::Connection& conn, std::int64_t id) {
   conn.exec("DELETE FROM content_citations WHERE article_id = ?", {id});
+  conn.exec("DELETE FROM content_reviews WHERE article_id = ?", {id});
   conn.exec("UPDATE content_attachments SET article_id = NULL WHERE article_id = ?", {id});
   conn.exec("DELETE FROM content_articles WHERE id = ?", {id});
 }
@@ -134,9 +138,10 @@ bool has_article(db::Connection& conn, std::string const& column, std::string co
       .has_value();
 }
 
-ArticlePage list_articles(db::Connection& conn, ListFilter const& f) {
+namespace {
+
+std::string article_where(ListFilter const& f, std::vector<db::Param>& params) {
   std::string where = " WHERE 1 = 1";
-  std::vector<db::Param> params;
   if (!f.region_path.empty()) {
     where += " AND a.region_path LIKE ?";
     params.emplace_back(f.region_path + "%");
@@ -153,6 +158,26 @@ ArticlePage list_articles(db::Connection& conn, ListFilter const& f) {
     where += " AND LOWER(a.title) LIKE ? ESCAPE '\\'";
     params.emplace_back(f.title_like);
   }
+  if (f.author_id) {
+    where += " AND a.author_id = ?";
+    params.emplace_back(*f.author_id);
+  }
+  return where;
+}
+
+}  // namespace
+
+std::int64_t count_articles(db::Connection& conn, ListFilter const& f) {
+  std::vector<db::Param> params;
+  auto const where = article_where(f, params);
+  return conn.query("SELECT COUNT(*) AS n FROM content_articles a" + where, std::span<db::Param const>(params))
+      .front()
+      .i64("n");
+}
+
+ArticlePage list_articles(db::Connection& conn, ListFilter const& f) {
+  std::vector<db::Param> params;
+  auto const where = article_where(f, params);
   ArticlePage page;
   auto const count_sql = "SELECT COUNT(*) AS n FROM content_articles a" + where;
   page.total = conn.query(count_sql, std::span<db::Param const>(params)).front().i64("n");
@@ -247,6 +272,56 @@ void reserve_serial(db::Connection& conn, std::string_view code, int year, std::
       " ON CONFLICT (code, year) DO UPDATE SET last_serial = excluded.last_serial"
       " WHERE content_index_serials.last_serial < excluded.last_serial",
       {code, year, serial});
+}
+
+namespace {
+
+std::string comments_text(std::vector<ReviewComment> const& comments) {
+  boost::json::array out;
+  for (auto const& c : comments) {
+    boost::json::object item{{"field", c.field}, {"text", c.text}};
+    if (c.paragraph) item["paragraph"] = *c.paragraph;
+    out.push_back(std::move(item));
+  }
+  return boost::json::serialize(out);
+}
+
+std::vector<ReviewComment> comments_of(std::string const& text) {
+  std::vector<ReviewComment> out;
+  boost::system::error_code error;
+  auto const value = boost::json::parse(text, error);
+  if (error || !value.is_array()) return out;
+  for (auto const& item : value.as_array()) {
+    if (!item.is_object()) continue;
+    auto const& o = item.as_object();
+    ReviewComment c;
+    if (auto const* f = o.if_contains("field"); f && f->is_string()) c.field = f->as_string();
+    if (auto const* t = o.if_contains("text"); t && t->is_string()) c.text = t->as_string();
+    if (auto const* p = o.if_contains("paragraph"); p && p->is_int64()) c.paragraph = static_cast<int>(p->as_int64());
+    out.push_back(std::move(c));
+  }
+  return out;
+}
+
+}  // namespace
+
+void insert_review_step(db::Connection& conn, std::int64_t article_id, ReviewStep const& step) {
+  conn.exec(
+      "INSERT INTO content_reviews (article_id, step, user_id, user_name, reason, comments, at)"
+      " VALUES (?, ?, ?, ?, ?, ?, ?)",
+      {article_id, step.step, step.user_id, step.user_name, step.reason, comments_text(step.comments), step.at});
+}
+
+std::vector<ReviewStep> review_steps(db::Connection& conn, std::int64_t article_id) {
+  std::vector<ReviewStep> out;
+  auto const rows = conn.query(
+      "SELECT step, user_id, user_name, reason, comments, at FROM content_reviews WHERE article_id = ? ORDER BY id",
+      {article_id});
+  for (auto row : rows) {
+    out.push_back({row.str("step"), row.opt_i64("user_id"), row.str("user_name"), row.str("reason"),
+                   comments_of(row.str("comments")), row.i64("at")});
+  }
+  return out;
 }
 
 }  // namespace pufa::content::store

@@ -33,6 +33,7 @@ struct ListFilter {
   std::string region_path;  // "" → every region
   std::string column, status;
   std::string title_like;   // contains_pattern or ""
+  std::optional<std::int64_t> author_id;
   bool newest_published_first = false;  // else the latest change first
   std::int64_t offset = 0, limit = 20;
 };
@@ -41,11 +42,16 @@ struct ArticlePage {
   std::int64_t total = 0;
 };
 ArticlePage list_articles(db::Connection& conn, ListFilter const& filter);
+std::int64_t count_articles(db::Connection& conn, ListFilter const& filter);
 
 std::int64_t insert_attachment(db::Connection& conn, Attachment const& attachment);
 std::optional<Attachment> attachment(db::Connection& conn, std::int64_t id);
 // Makes `ids` (in this order) the article's attachments; others it had are detached.
 void attach(db::Connection& conn, std::int64_t article_id, std::vector<std::int64_t> const& ids);
+
+// The review steps of an article, oldest first; a step appended in the write that takes it.
+void insert_review_step(db::Connection& conn, std::int64_t article_id, ReviewStep const& step);
+std::vector<ReviewStep> review_steps(db::Connection& conn, std::int64_t article_id);
 
 // Adds counted views to articles: (article id, views) pairs, in statements of a fixed shape.
 void add_visits(db::Connection& conn, std::vector<std::pair<std::int64_t, std::int64_t>> const& counts);

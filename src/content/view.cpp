@@ -80,6 +80,28 @@ json::object article_json(ArticleView const& view, bool with_body) {
                    {"created_at", base::iso8601(a.created_at)},
                    {"updated_at", base::iso8601(a.updated_at)}};
   if (with_body) out["body_html"] = a.body_html;
+  if (with_body) {
+    auto comments_json = [](std::vector<ReviewComment> const& comments) {
+      json::array items;
+      for (auto const& c : comments) {
+        items.push_back({{"field", c.field},
+                         {"paragraph", c.paragraph ? json::value(*c.paragraph) : json::value(nullptr)},
+                         {"text", c.text}});
+      }
+      return items;
+    };
+    json::array history;
+    for (auto const& step : view.history) {
+      history.push_back({{"step", step.step},
+                         {"user", {{"id", step.user_id ? json::value(*step.user_id) : json::value(nullptr)},
+                                   {"display_name", step.user_name}}},
+                         {"reason", step.reason},
+                         {"comments", comments_json(step.comments)},
+                         {"at", base::iso8601(step.at)}});
+    }
+    out["review_comments"] = comments_json(view.comments);
+    out["history"] = std::move(history);
+  }
   return out;
 }
 
@@ -87,6 +109,8 @@ json::object public_article_json(ArticleView const& view, std::string const& pub
   auto out = article_json(view);
   out.erase("author");  // staff names stay in the staff pages
   out.erase("return_reason");
+  out.erase("review_comments");
+  out.erase("history");
   out["breadcrumbs"] = breadcrumbs(view.article.column);
   out["qr_url"] = "/api/v1/public/articles/" + std::to_string(view.article.id) + "/qr.svg";
   out["public_url"] = public_url;

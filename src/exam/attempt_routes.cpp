@@ -40,8 +40,16 @@ void add_attempt_routes(http::Router& router, Service service) {
     auto const total = items.size();
     return Response::ok({{"items", std::move(items)}, {"total", total}});
   }, take);
+  router.add(Method::get, "/api/v1/exams/{id}/notice", [service](Request& request) {
+    auto n = service->notice(auth::principal(request), request.id_param("id"));
+    return Response::ok({{"exam", exam_brief(n.exam, base::now_ms())}, {"state", code_of(n.state)},
+                         {"notice", n.notice}, {"pledge", n.pledge}});
+  }, take);
   router.add(Method::post, "/api/v1/exams/{id}/attempts", [service](Request& request) {
-    auto started = service->start(auth::principal(request), request.id_param("id"));
+    // {"pledge": true}: the examinee accepted the integrity pledge (needed to start, not to resume).
+    bool pledged = false;
+    if (!request.body.empty()) pledged = http::opt_bool(http::json_object(request), "pledge", "诚信承诺").value_or(false);
+    auto started = service->start(auth::principal(request), request.id_param("id"), pledged);
     auto body = started_json(started);
     return started.created ? Response::created(body) : Response::ok(body);
   }, {.action = "exam.attempt.start"});
@@ -89,19 +97,16 @@ void add_attempt_routes(http::Router& router, Service service) {
       auto const& q = r.exam->plan.questions.at(item.question_id);
       auto given = r.answers.contains(q.id) ? r.answers.at(q.id) : std::string();
       items.push_back({{"id", q.id}, {"type", q.type}, {"stem", q.stem}, {"score", item.score},
-                       {"options", options_json(q.options, item.order)}, {"your_answer", letters_json(given)},
-                       {"correct_answer", letters_json(q.answer)}, {"correct", answer_correct(q.answer, given)},
+                       {"options", options_json(q.options, item.order)},
+                       {"your_answer", letters_json(shown_of_keys(item.order, given))},
+                       {"correct_answer", letters_json(shown_of_keys(item.order, q.answer))},
+                       {"correct", answer_correct(q.answer, given)},
                        {"explanation", q.explanation}, {"law_ref", law_json(q.law_ref, links)}});
     }
     auto out = attempt_json(r.attempt);
     out["total_score"] = r.exam->exam.total_score;
     return Response::ok({{"attempt", std::move(out)}, {"exam", exam_brief(r.exam->exam, base::now_ms())},
                          {"questions", std::move(items)}});
-  }, take);
-  router.add(Method::get, "/api/v1/attempts/{id}/certificate", [service](Request& request) {
-    auto c = service->certificate(auth::principal(request), request.id_param("id"));
-    return Response::ok({{"name", c.name}, {"unit", c.unit}, {"exam_title", c.exam_title}, {"score", c.score},
-                         {"grade", c.grade}, {"passed_on", c.passed_on}, {"certificate_no", c.certificate_no}});
   }, take);
 }
 

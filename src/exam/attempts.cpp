@@ -24,6 +24,15 @@ std::optional<Attempt> counted(std::vector<Attempt> const& attempts, std::string
   return out;
 }
 
+// Where an examinee stands with an exam.
+ExamState state_of(Exam const& exam, bool running, int attempts_used, base::Millis now) {
+  if (running) return ExamState::in_progress;
+  if (exam.closed_at(now)) return ExamState::closed;
+  if (now < exam.opens_at) return ExamState::upcoming;
+  if (attempts_used >= exam.attempts_allowed) return ExamState::submitted;
+  return ExamState::open;
+}
+
 std::uint64_t new_seed() { return std::stoull(base::random_hex(8), nullptr, 16); }
 
 // The examinee as the start path sees them: the principal's region and roles, this area's unit and rank.
@@ -115,17 +124,29 @@ std::vector<MyExam> ExamService::my_exams(auth::Principal const& caller) {
     for (auto const& a : attempts) {
       if (a.status == AttemptStatus::in_progress) item.attempt_id = a.id;
     }
-    if (item.attempt_id) item.state = ExamState::in_progress;
-    else if (exam->exam.closed_at(now)) item.state = ExamState::closed;
-    else if (now < exam->exam.opens_at) item.state = ExamState::upcoming;
-    else if (item.attempts_used >= exam->exam.attempts_allowed) item.state = ExamState::submitted;
-    else item.state = ExamState::open;
+    item.state = state_of(exam->exam, item.attempt_id.has_value(), item.attempts_used, now);
     out.push_back(std::move(item));
   }
   return out;
 }
 
-Started ExamService::start(auth::Principal const& caller, std::int64_t exam_id) {
+ExamNotice ExamService::notice(auth::Principal const& caller, std::int64_t exam_id) {
+  auto const now = base::now_ms();
+  auto [exam, attempts] = db_.read([&](db::Connection& conn) {
+    auto exam = published(conn, exam_id);
+    if (!eligible(exam->exam, sitting(conn, caller))) throw ApiError(AppError::forbidden, "您不在本场考试的参考范围内");
+    return std::make_pair(exam, store::attempts(conn, exam_id, caller.user_id));
+  });
+  auto const settings = certificate_settings();
+  ExamNotice out{exam->exam, exam->exam.notice.empty() ? settings.notice : exam->exam.notice, settings.pledge};
+  bool const running = std::any_of(attempts.begin(), attempts.end(), [&](auto const& a) {
+    return a.status == AttemptStatus::in_progress && now <= a.deadline + grace_ms;
+  });
+  out.state = state_of(exam->exam, running, static_cast<int>(attempts.size()), now);
+  return out;
+}
+
+Started ExamService::start(auth::Principal const& caller, std::int64_t exam_id, bool pledged) {
   maybe_sweep();
   auto const now = base::now_ms();
   struct Look {
@@ -155,6 +176,7 @@ Started ExamService::start(auth::Principal const& caller, std::int64_t exam_id) 
   if (exam.closed_at(now)) throw ApiError(AppError::unprocessable, "考试已结束");
   if (static_cast<int>(look.attempts.size()) >= exam.attempts_allowed)
     throw ApiError(AppError::unprocessable, "您的考试次数已用完");
+  if (!pledged) throw ApiError(pledge_required, {}, "pledge");
   Attempt attempt;
   attempt.exam_id = exam_id;
   attempt.user_id = caller.user_id;
@@ -163,6 +185,7 @@ Started ExamService::start(auth::Principal const& caller, std::int64_t exam_id) 
   attempt.paper = draw_paper(look.exam->plan, look.who.rank, attempt.seed);
   attempt.status = AttemptStatus::in_progress;
   attempt.started_at = now;
+  attempt.pledged_at = now;
   // Whole seconds, as the API shows it (the client counts down to exactly this).
   attempt.deadline = std::min(now - now % 1000 + exam.duration_minutes * base::minute_ms, exam.closes_at);
   try {
@@ -204,12 +227,13 @@ base::Millis ExamService::save_answer(auth::Principal const& caller, std::int64_
   if (item == key->paper.end()) throw ApiError(AppError::not_found, "本试卷中没有这道题");
   std::string joined;
   for (auto const& letter : letters) joined += letter + ",";
-  auto answer = normalise_letters(joined);
-  if (!answer) throw ApiError(AppError::validation_failed, "答案应为选项字母，如 [\"A\",\"C\"]", "answer");
-  for (char c : *answer) {
-    if (item->order.find(c) == std::string::npos)
+  auto shown = normalise_letters(joined);
+  if (!shown) throw ApiError(AppError::validation_failed, "答案应为选项字母，如 [\"A\",\"C\"]", "answer");
+  for (char c : *shown) {
+    if (static_cast<std::size_t>(c - 'A') >= item->order.size())
       throw ApiError(AppError::validation_failed, std::string("本题没有选项 ") + c, "answer");
   }
+  auto const answer = keys_of_shown(item->order, *shown);  // stored under the question's own keys
   if (answer->size() > 1) {
     ExamPtr exam;
     {
@@ -292,23 +316,6 @@ Started ExamService::review(auth::Principal const& caller, std::int64_t attempt_
   if (attempt.status == AttemptStatus::in_progress) attempt = expire_if_due(attempt, exam, attempt.deadline + grace_ms + 1);
   Started out{attempt, false, exam, {}};
   out.answers = db_.read([&](db::Connection& conn) { return store::answers(conn, attempt_id); });
-  return out;
-}
-
-Certificate ExamService::certificate(auth::Principal const& caller, std::int64_t attempt_id) {
-  auto [attempt, exam] = this->attempt(caller, attempt_id);
-  if (attempt.status == AttemptStatus::in_progress || !attempt.passed)
-    throw ApiError(AppError::unprocessable, "只有通过考试的答卷才有合格证书");
-  auto who = db_.read([&](db::Connection& conn) { return examinee(conn, caller.user_id); });
-  Certificate out;
-  out.name = who ? who->display_name : caller.display_name;
-  out.unit = who && !who->unit_name.empty() ? who->unit_name : who ? who->region_name : "";
-  out.exam_title = exam->exam.title;
-  out.score = attempt.score.value_or(0);
-  out.grade = attempt.grade;
-  // The day a person in Beijing passed, not the UTC date.
-  out.passed_on = base::shanghai_date(attempt.submitted_at.value_or(attempt.started_at));
-  out.certificate_no = certificate_no(exam->exam, caller.user_id);
   return out;
 }
 

@@ -193,6 +193,7 @@ Exam exam_from_json(json::object const& body) {
   exam.eligibility = eligibility_of(body);
   exam.shuffle_questions = flag(body, "shuffle_questions", "题目乱序", true);
   exam.shuffle_options = flag(body, "shuffle_options", "选项乱序", true);
+  exam.notice = http::opt_string(body, "notice", "考试须知", max_notice_chars).value_or("");
   exam.paper = paper_of(body);
   exam.total_score = exam.paper.mode == "fixed" ? static_cast<int>(exam.paper.question_ids.size()) * exam.paper.score_each
                                                 : total_score(exam.paper.rules);
@@ -247,6 +248,7 @@ json::object exam_json(Exam const& exam, base::Millis now) {
           {"eligibility", eligibility_json(exam.eligibility)},
           {"shuffle_questions", exam.shuffle_questions},
           {"shuffle_options", exam.shuffle_options},
+          {"notice", exam.notice},
           {"paper", paper_json(exam.paper)},
           {"total_score", exam.total_score},
           {"question_count", exam.question_count},

@@ -178,6 +178,7 @@ void load_demo(db::Connection& conn) {
   Bank bank{0, bank_name, "civil_servant", "依据宪法、民法典、行政法和普法工作要点编写，供年度学法用法考试使用", 0, now, now};
   auto const bank_id = store::insert_bank(conn, bank, now);
   build_bank(conn, bank_id, now);
+  store::put_setting(conn, "issuer", "兰溪市守法普法协调小组办公室", now);
   store::insert_bank(conn, {0, "领导干部任前法律知识题库", "leader", "新任市管领导干部任前法律考试", 0, now, now}, now);
   store::insert_bank(conn, {0, "青少年法治教育题库", "youth", "青少年法治教育基地、模拟法庭配套题目", 0, now, now}, now);
 

@@ -1,4 +1,6 @@
 // Exams (exam.manage) and their results (exam.manage, or report.read within the caller's subtree).
+#include <fmt/format.h>
+
 #include <algorithm>
 
 #include "auth/principal.hpp"
@@ -97,8 +99,10 @@ void add_exam_routes(http::Router& router, db::Database& db, Service service) {
   router.add(Method::get, "/api/v1/exams/{id}/results.xlsx", [&db, service](Request& request) {
     auto [exam, rows] = service->results(auth::principal(request), request.id_param("id"));
     auto const list = filtered(db, request, std::move(rows));
-    xlsx::Sheet sheet{"考试成绩", {{"姓名", 12}, {"单位", 24}, {"区域", 14}, {"成绩", 8, true}, {"等级", 8}, {"是否合格", 10},
-                                   {"交卷时间", 18}, {"考试次数", 10, true}, {"页面事件", 10, true}}, {}};
+    using xlsx::CellType;
+    xlsx::Sheet sheet{"考试成绩", {{"姓名", 12}, {"单位", 24}, {"区域", 14}, {"成绩", 8, CellType::number}, {"等级", 8},
+                                   {"是否合格", 10}, {"交卷时间", 18, CellType::datetime}, {"考试次数", 10, CellType::number},
+                                   {"页面事件", 10, CellType::number}}, {}};
     for (auto const& r : list) {
       bool const sat = r.counted.has_value();
       sheet.rows.push_back({r.user.display_name, r.user.unit_name, r.user.region_name,
@@ -121,6 +125,32 @@ void add_exam_routes(http::Router& router, db::Database& db, Service service) {
     out["by_unit"] = std::move(units);
     out["by_region"] = std::move(regions);
     return Response::ok(out);
+  });
+  router.add(Method::get, "/api/v1/exams/{id}/stats.xlsx", [service](Request& request) {
+    auto [exam, rows] = service->results(auth::principal(request), request.id_param("id"));
+    auto const s = service->stats(rows);
+    using xlsx::CellType;
+    auto sheet_of = [](std::string name, char const* first, std::vector<StatsRow> const& lines, StatsRow const& all) {
+      xlsx::Sheet sheet{std::move(name),
+                        {{first, 26}, {"应考人数", 10, CellType::number}, {"参考人数", 10, CellType::number},
+                         {"缺考人数", 10, CellType::number}, {"参考率", 10, CellType::percent},
+                         {"合格人数", 10, CellType::number}, {"合格率", 10, CellType::percent},
+                         {"平均分", 10, CellType::number}},
+                        {}};
+      auto line = [](std::string name, StatsRow const& r) {
+        auto rate = [](int part, int whole) { return whole ? fmt::format("{:.4f}", double(part) / whole) : std::string(); };
+        return std::vector<std::string>{std::move(name), std::to_string(r.eligible), std::to_string(r.sat),
+                                        std::to_string(r.eligible - r.sat), rate(r.sat, r.eligible),
+                                        std::to_string(r.passed), rate(r.passed, r.sat),
+                                        r.sat ? fmt::format("{:.1f}", r.average()) : std::string()};
+      };
+      for (auto const& r : lines) sheet.rows.push_back(line(r.name, r));
+      sheet.rows.push_back(line("合计", all));
+      return sheet;
+    };
+    return Response::download(xlsx::write_workbook({sheet_of("按单位", "单位", s.by_unit, s.all),
+                                                    sheet_of("按区域", "区域", s.by_region, s.all)}),
+                              xlsx::content_type, exam->exam.title + "成绩统计.xlsx");
   });
   router.add(Method::get, "/api/v1/exams/{id}/ranking", [service](Request& request) {
     auto const page = http::page_of(request, max_list_page);

@@ -115,6 +115,26 @@ CREATE TABLE exam_events (
 );
 CREATE INDEX exam_events_attempt ON exam_events (attempt_id);
 )sql"},
+      {"exam", 2, "exam notices, integrity pledges, issued certificates, the certificate settings", R"sql(
+ALTER TABLE exams ADD COLUMN notice TEXT NOT NULL DEFAULT '';
+ALTER TABLE exam_attempts ADD COLUMN pledged_at BIGINT;
+
+CREATE TABLE exam_certificates (
+  number TEXT PRIMARY KEY,
+  exam_id BIGINT NOT NULL REFERENCES exams (id),
+  user_id BIGINT NOT NULL,
+  attempt_id BIGINT NOT NULL REFERENCES exam_attempts (id),
+  check_code TEXT NOT NULL,
+  issued_at BIGINT NOT NULL
+);
+CREATE UNIQUE INDEX exam_certificates_holder ON exam_certificates (exam_id, user_id);
+
+CREATE TABLE exam_settings (
+  name TEXT PRIMARY KEY,
+  value TEXT NOT NULL,
+  updated_at BIGINT NOT NULL
+);
+)sql"},
   };
 }
 

@@ -13,6 +13,7 @@
 namespace pufa::exam {
 
 inline constexpr char const* audiences[] = {"civil_servant", "leader", "youth", "public"};
+inline constexpr std::size_t max_notice_chars = 3000;  // 考试须知, 诚信承诺
 inline constexpr char const* question_types[] = {"single", "multiple", "judge"};
 
 // An exam's life: a draft is edited, publishing freezes its pool, closing ends it early.
@@ -109,6 +110,7 @@ struct Exam {
   std::vector<std::string> region_paths;  // of eligibility.region_ids, filled on load
   bool shuffle_questions = true;
   bool shuffle_options = true;
+  std::string notice;  // 考试须知 of this exam; empty: the settings' standard notice
   PaperSpec paper;
   int version = 0;  // bumped by publish: the paper cache's key
   int total_score = 0;
@@ -144,6 +146,32 @@ struct Attempt {
   std::string grade;
   bool passed = false;
   int events = 0;
+  std::optional<base::Millis> pledged_at;  // when the examinee accepted the integrity pledge
+};
+
+// What the pre-exam page and certificates print: the issuing body, its seal, the standard
+// 考试须知 and 诚信承诺 (an exam may carry its own notice). Kept in exam_settings.
+struct CertificateSettings {
+  std::string issuer;     // 发证机关, printed under the seal
+  std::string notice;     // the standard 考试须知
+  std::string pledge;     // 诚信承诺, accepted before every first start
+  std::string seal_type;  // image/png, image/jpeg, image/webp; empty: no seal set
+  std::string seal_version;  // when it was set (ms): seal URLs carry it, so a new seal is never a cached old one
+};
+
+struct Seal {
+  std::string type;
+  std::string bytes;
+};
+
+// A certificate once issued: its number and the check code printed beside the QR code.
+struct IssuedCertificate {
+  std::string number;
+  std::int64_t exam_id = 0;
+  std::int64_t user_id = 0;
+  std::int64_t attempt_id = 0;
+  std::string check_code;
+  base::Millis issued_at = 0;
 };
 
 // Who sits exams: the unit and rank kept by the exam area for each examinee.

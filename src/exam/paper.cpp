@@ -60,6 +60,26 @@ std::optional<std::string> normalise_letters(std::string_view text) {
   return std::string(letters.begin(), letters.end());
 }
 
+std::optional<std::string> keys_of_shown(std::string_view order, std::string_view shown) {
+  std::string out;
+  for (char letter : shown) {
+    auto const index = static_cast<std::size_t>(letter - 'A');
+    if (letter < 'A' || index >= order.size()) return std::nullopt;
+    out += order[index];
+  }
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+std::string shown_of_keys(std::string_view order, std::string_view keys) {
+  std::string out;
+  for (char key : keys) {
+    if (auto at = order.find(key); at != std::string_view::npos) out += static_cast<char>('A' + at);
+  }
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
 bool answer_correct(std::string_view correct, std::string_view given) {
   return !given.empty() && correct == given;
 }

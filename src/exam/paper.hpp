@@ -29,6 +29,13 @@ bool answer_correct(std::string_view correct, std::string_view given);
 // 合格 / 不合格 by the pass mark.
 std::string grade_of(int score, int pass_mark, std::vector<GradeBand> const& bands);
 
+// Shown letters and stored keys. An examinee sees the options of a paper item relabelled A, B, C …
+// in the order shown (`order` holds the stored keys in that order, "CABD"); answers are stored
+// under the question's own keys, so grading and the bank never see the shuffle. Both return
+// nullopt for a letter the item does not have.
+std::optional<std::string> keys_of_shown(std::string_view order, std::string_view shown);  // "AB" → "CA", sorted
+std::string shown_of_keys(std::string_view order, std::string_view keys);                 // "AC" → "BC", sorted
+
 // A paper as stored: "12:CABD:2,40:AB:2" (question id, option order, score).
 std::string encode_paper(std::vector<PaperItem> const& paper);
 std::optional<std::vector<PaperItem>> decode_paper(std::string_view text);

@@ -6,7 +6,7 @@
 #include <charconv>
 #include <map>
 
-#include "exam/csv.hpp"
+#include "xlsx/csv.hpp"
 #include "exam/paper.hpp"
 #include "http/error.hpp"
 #include "http/json_input.hpp"
@@ -234,7 +234,10 @@ namespace {
 
 [[noreturn]] void bad_file(std::string message) { invalid("file", std::move(message)); }
 
-enum class Column { type, stem, answer, explanation, difficulty, tags, law_ref, multichoice, option, ignored };
+enum class Column { type, stem, answer, explanation, difficulty, tags, law_ref, multichoice, option, example, ignored };
+
+// The template marks its example rows in a 示例 column; they show the format and are never imported.
+constexpr char const* example_mark = "示例，导入时忽略";
 
 struct Header {
   std::vector<std::pair<Column, int>> columns;  // per cell: kind and, for options, 0..7
@@ -250,7 +253,8 @@ Header header_of(std::vector<std::string> const& cells) {
       {"explanation", Column::explanation}, {"难度", Column::difficulty}, {"difficulty", Column::difficulty},
       {"标签", Column::tags},         {"tags", Column::tags},           {"考查法条", Column::law_ref},
       {"法条", Column::law_ref},      {"law_ref", Column::law_ref},     {"multichoice", Column::multichoice},
-      {"source", Column::ignored},
+      {"source", Column::ignored},    {"序号", Column::ignored},        {"id", Column::ignored},
+      {"示例", Column::example},
   };
   Header header;
   bool stem = false, answer = false;
@@ -266,6 +270,8 @@ Header header_of(std::vector<std::string> const& cells) {
       if (lower.starts_with("option_") || lower.starts_with("option ")) letter = cell.substr(7);
       if (letter.size() == 1 && ((letter[0] >= 'A' && letter[0] <= 'H') || (letter[0] >= 'a' && letter[0] <= 'h')))
         kind = {Column::option, (letter[0] | 0x20) - 'a'};
+      else if (!cell.empty())
+        bad_file("表头“" + std::string(cell) + "”不是题目导入模板中的列：请改为模板中的列名（题型、题干、选项A…、答案、解析、难度、标签、考查法条），或删除这一列");
     }
     stem = stem || kind.first == Column::stem;
     answer = answer || kind.first == Column::answer;
@@ -298,6 +304,7 @@ ImportRow table_row(Header const& header, std::vector<std::string> const& cells,
         options[index] = value;
         if (!value.empty()) last_option = std::max(last_option, index);
         break;
+      case Column::example:
       case Column::ignored: break;
     }
   }
@@ -319,12 +326,23 @@ std::vector<ImportRow> read_table(std::vector<std::vector<std::string>> const& r
   if (rows.empty()) bad_file("文件中没有数据");
   if (rows.size() - 1 > max_import_rows) bad_file("一次最多导入 " + std::to_string(max_import_rows) + " 道题");
   auto const header = header_of(rows.front());
+  std::optional<std::size_t> example;
+  for (std::size_t c = 0; c < header.columns.size(); ++c) {
+    if (header.columns[c].first == Column::example) example = c;
+  }
   std::vector<ImportRow> out;
+  std::size_t examples = 0;
   for (std::size_t r = 1; r < rows.size(); ++r) {
     bool blank = true;
     for (auto const& cell : rows[r]) blank = blank && trim(cell).empty();
-    if (!blank) out.push_back(table_row(header, rows[r], r + 1));
+    if (blank) continue;
+    if (example && *example < rows[r].size() && !trim(rows[r][*example]).empty()) {
+      ++examples;
+      continue;
+    }
+    out.push_back(table_row(header, rows[r], r + 1));
   }
+  if (out.empty() && examples > 0) bad_file("文件中只有模板的示例行：请在示例行下方填写题目（示例行不会导入）");
   return out;
 }
 
@@ -384,8 +402,11 @@ ImportRow json_row(json::value const& value, std::size_t row) {
 }  // namespace
 
 std::vector<ImportRow> read_import(std::string_view bytes, Format format) {
+  if (xlsx::sniff(bytes) == xlsx::FileKind::xls) {
+    bad_file("这是旧版 Excel（.xls）文件，请在 Excel 或 WPS 中“另存为” .xlsx 后再导入");
+  }
   if (format != Format::xlsx && bytes.starts_with("\xEF\xBB\xBF")) bytes.remove_prefix(3);
-  if (format != Format::xlsx && !text::utf8_length(bytes)) bad_file("文件应为 UTF-8 编码");
+  if (format != Format::xlsx && format != Format::csv && !text::utf8_length(bytes)) bad_file("文件应为 UTF-8 编码");
   switch (format) {
     case Format::xlsx: {
       xlsx::Rows rows;
@@ -398,8 +419,9 @@ std::vector<ImportRow> read_import(std::string_view bytes, Format format) {
     }
     case Format::csv: {
       try {
-        return read_table(parse_csv(bytes));
-      } catch (CsvError const& error) {
+        return read_table(xlsx::read_text_table(bytes));
+      } catch (xlsx::CsvError const& error) {
+        if (error.record == 0) bad_file(error.what());
         bad_file("CSV 第 " + std::to_string(error.record) + " 行格式有误：" + error.what());
       }
     }
@@ -446,16 +468,16 @@ std::vector<ImportRow> read_import(std::string_view bytes, Format format) {
 xlsx::Sheet import_template() {
   xlsx::Sheet sheet{"题目导入模板", {}, {}};
   for (auto const* header : {"题型", "题干", "选项A", "选项B", "选项C", "选项D", "选项E", "选项F", "答案", "解析",
-                             "难度", "标签", "考查法条"}) {
+                             "难度", "标签", "考查法条", "示例"}) {
     double const width = std::string_view(header) == "题干" ? 48 : std::string_view(header).starts_with("选项") ? 18 : 12;
-    sheet.columns.push_back({header, width, std::string_view(header) == "难度"});
+    sheet.columns.push_back({header, width, std::string_view(header) == "难度" ? xlsx::CellType::number : xlsx::CellType::text});
   }
   sheet.rows.push_back({"单选", "根据民法典，离婚冷静期为多少日？", "十五日", "三十日", "六十日", "九十日", "", "",
                         "B", "自婚姻登记机关收到离婚登记申请之日起三十日内，任何一方不愿意离婚的，可以撤回申请。",
-                        "2", "民法典,婚姻家庭", "民法典 第一千零七十七条"});
+                        "2", "民法典,婚姻家庭", "民法典 第一千零七十七条", example_mark});
   sheet.rows.push_back({"多选", "下列属于我国公民基本义务的有？", "依法纳税", "依法服兵役", "维护国家统一",
-                        "遵守宪法和法律", "", "", "ABCD", "", "3", "宪法", ""});
-  sheet.rows.push_back({"判断", "每年12月4日为国家宪法日。", "", "", "", "", "", "", "正确", "", "1", "宪法", ""});
+                        "遵守宪法和法律", "", "", "ABCD", "", "3", "宪法", "", example_mark});
+  sheet.rows.push_back({"判断", "每年12月4日为国家宪法日。", "", "", "", "", "", "", "正确", "", "1", "宪法", "", example_mark});
   return sheet;
 }
 

@@ -17,5 +17,6 @@ inline constexpr std::int64_t max_list_page = 100;
 void add_bank_routes(http::Router& router, Service service);
 void add_exam_routes(http::Router& router, db::Database& db, Service service);
 void add_attempt_routes(http::Router& router, Service service);
+void add_certificate_routes(http::Router& router, Service service);
 
 }  // namespace pufa::exam

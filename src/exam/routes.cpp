@@ -137,11 +137,21 @@ void add_bank_routes(http::Router& router, Service service) {
   }, {.permission = "exam.manage", .action = "exam.examinee.update"});
 }
 
-void add_routes(http::Router& router, db::Database& db) {
+void add_routes(http::Router& router, db::Database& db, todo::Centre& todo) {
   auto service = std::make_shared<ExamService>(db);
+  // Exams the examinee may sit now, or has started and not handed in.
+  todo.add([service](auth::Principal const& caller) {
+    std::vector<todo::Item> out;
+    if (!caller.has("exam.take")) return out;
+    std::int64_t open = 0;
+    for (auto const& m : service->my_exams(caller)) open += m.state == ExamState::open || m.state == ExamState::in_progress;
+    out.push_back({"exams.open", open});
+    return out;
+  });
   add_bank_routes(router, service);
   add_exam_routes(router, db, service);
   add_attempt_routes(router, service);
+  add_certificate_routes(router, service);
 }
 
 }  // namespace pufa::exam

@@ -6,10 +6,12 @@
 #include "db/database.hpp"
 #include "db/migrate.hpp"
 #include "http/router.hpp"
+#include "todo/todo.hpp"
 
 namespace pufa::exam {
 
-void add_routes(http::Router& router, db::Database& db);
+// Registers the examinee's to-do count (exams open to sit).
+void add_routes(http::Router& router, db::Database& db, todo::Centre& todo);
 std::vector<db::Migration> migrations();
 // Demo data for the Lanxi demo; deterministic, a second run changes nothing.
 void load_demo(db::Connection& conn);

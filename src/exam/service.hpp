@@ -34,6 +34,22 @@ inline constexpr std::size_t attempt_cache_limit = 200'000;
 // The exam area's own error codes.
 inline constexpr http::ErrorCode attempt_closed{409, "attempt_closed", "考试已结束或已交卷，答案未保存"};
 inline constexpr http::ErrorCode review_not_open{403, "review_not_open", "考试结束后才能查看答题详情"};
+inline constexpr http::ErrorCode pledge_required{422, "pledge_required", "请先阅读考试须知并勾选诚信承诺，再开始答题"};
+
+inline constexpr std::size_t max_issuer_chars = 60;
+inline constexpr std::size_t max_seal_bytes = 512 * 1024;
+inline constexpr std::int64_t max_seal_pixels = 2000;
+
+// What a new installation prints until the bureau writes its own (exam settings).
+inline constexpr char const* default_notice =
+    "一、考试时间从点击“开始答题”起计算，到时系统自动交卷，请合理安排答题时间。\n"
+    "二、每道题选择后自动保存；网络中断时请勿关闭页面，恢复后会自动重新保存。\n"
+    "三、答题期间请勿切换页面或离开考试窗口，系统会记录离开次数，供考试组织单位核查。\n"
+    "四、交卷后不能修改答案；考试结束后可以查看答题情况和解析。\n"
+    "五、遇到问题请及时联系本单位普法联络员。";
+inline constexpr char const* default_pledge =
+    "本人承诺：独立完成本次考试，不请他人代考，不替他人答题，不查阅他人答案，不使用任何作弊手段，"
+    "不对外传播试题。如有违反，愿按规定承担相应责任。";
 
 // A published exam as the start path needs it: built once per (exam id, version) from the
 // exam row and its frozen pool, identically on every server process.
@@ -90,8 +106,23 @@ struct Stats {
 };
 
 struct Certificate {
-  std::string name, unit, exam_title, grade, passed_on, certificate_no;
+  std::string name, unit, exam_title, grade, passed_on, certificate_no, check_code, issuer;
   int score = 0;
+  bool has_seal = false;
+  std::string seal_version;
+};
+
+// What the public check of a certificate shows: the holder's name masked.
+struct Verified {
+  std::string name, exam_title, grade, passed_on, certificate_no, issuer;
+  int score = 0;
+};
+
+// The page an examinee reads before the clock starts.
+struct ExamNotice {
+  Exam exam;
+  std::string notice, pledge;
+  ExamState state = ExamState::open;
 };
 
 class ExamService {
@@ -125,7 +156,10 @@ class ExamService {
 
   // Examinees.
   std::vector<MyExam> my_exams(auth::Principal const& caller);
-  Started start(auth::Principal const& caller, std::int64_t exam_id);
+  ExamNotice notice(auth::Principal const& caller, std::int64_t exam_id);
+  // Resumes the attempt in progress, or starts a new one: that needs `pledged` (the examinee
+  // accepted the integrity pledge), else 422 pledge_required.
+  Started start(auth::Principal const& caller, std::int64_t exam_id, bool pledged);
   base::Millis save_answer(auth::Principal const& caller, std::int64_t attempt_id, std::int64_t question_id,
                            std::vector<std::string> const& letters);
   void record_event(auth::Principal const& caller, std::int64_t attempt_id, std::string const& kind);
@@ -135,7 +169,17 @@ class ExamService {
   std::pair<Attempt, ExamPtr> submit(auth::Actor const& actor, std::int64_t attempt_id);
   std::pair<Attempt, ExamPtr> attempt(auth::Principal const& caller, std::int64_t attempt_id);
   Started review(auth::Principal const& caller, std::int64_t attempt_id);
-  Certificate certificate(auth::Principal const& caller, std::int64_t attempt_id);
+  // Issues the certificate on first view (its number and check code stay for good).
+  Certificate certificate(auth::Actor const& actor, std::int64_t attempt_id);
+  // The public check of a printed certificate: 404 unless the number and check code match.
+  Verified verify(auth::Actor const& actor, std::string const& number, std::string const& code);
+
+  // Certificate settings (exam.manage; the seal is shown to every signed-in user).
+  CertificateSettings certificate_settings();
+  CertificateSettings save_certificate_settings(auth::Actor const& actor, CertificateSettings input);
+  void set_seal(auth::Actor const& actor, std::string_view bytes);
+  void remove_seal(auth::Actor const& actor);
+  std::optional<Seal> seal();
 
   // Results: exam.manage sees everyone; report.read sees examinees in the caller's subtree.
   std::pair<ExamPtr, std::vector<ResultRow>> results(auth::Principal const& caller, std::int64_t exam_id);

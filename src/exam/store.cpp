@@ -82,8 +82,8 @@ std::string question_where(QuestionFilter const& f, std::vector<db::Param>& para
 
 constexpr char const* exam_columns =
     "SELECT id, title, kind, status, opens_at, closes_at, duration_minutes, pass_mark, grade_bands, attempts_allowed,"
-    " counts, eligibility, shuffle_questions, shuffle_options, paper, version, total_score, question_count, created_at,"
-    " updated_at FROM exams ";
+    " counts, eligibility, shuffle_questions, shuffle_options, notice, paper, version, total_score, question_count,"
+    " created_at, updated_at FROM exams ";
 
 Exam exam_row(db::Row const& row) {
   Exam e;
@@ -101,6 +101,7 @@ Exam exam_row(db::Row const& row) {
   e.eligibility = eligibility_from_text(row.str("eligibility"));
   e.shuffle_questions = row.flag("shuffle_questions");
   e.shuffle_options = row.flag("shuffle_options");
+  e.notice = row.str("notice");
   e.paper = paper_from_text(row.str("paper"));
   e.version = static_cast<int>(row.i64("version"));
   e.total_score = static_cast<int>(row.i64("total_score"));
@@ -112,7 +113,7 @@ Exam exam_row(db::Row const& row) {
 
 constexpr char const* attempt_columns =
     "SELECT id, exam_id, user_id, number, seed, paper, status, started_at, deadline, submitted_at, score, grade,"
-    " passed, events FROM exam_attempts ";
+    " passed, events, pledged_at FROM exam_attempts ";
 
 Attempt attempt_row(db::Row const& row) {
   Attempt a;
@@ -130,6 +131,7 @@ Attempt attempt_row(db::Row const& row) {
   a.grade = row.opt_str("grade").value_or("");
   a.passed = row.flag("passed");
   a.events = static_cast<int>(row.i64("events"));
+  a.pledged_at = row.opt_i64("pledged_at");
   return a;
 }
 
@@ -312,12 +314,12 @@ std::optional<ExamHead> exam_head(db::Connection& conn, std::int64_t id) {
 std::int64_t insert_exam(db::Connection& conn, Exam const& e, base::Millis now) {
   return conn.insert(
       "INSERT INTO exams (title, kind, status, opens_at, closes_at, duration_minutes, pass_mark, grade_bands,"
-      " attempts_allowed, counts, eligibility, shuffle_questions, shuffle_options, paper, version, total_score,"
-      " question_count, created_at, updated_at) VALUES (?, ?, 'draft', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?)"
+      " attempts_allowed, counts, eligibility, shuffle_questions, shuffle_options, notice, paper, version, total_score,"
+      " question_count, created_at, updated_at) VALUES (?, ?, 'draft', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?)"
       " RETURNING id",
       {e.title, e.kind, e.opens_at, e.closes_at, e.duration_minutes, e.pass_mark,
        json::serialize(bands_json(e.grade_bands)), e.attempts_allowed, e.counts,
-       json::serialize(eligibility_json(e.eligibility)), e.shuffle_questions, e.shuffle_options,
+       json::serialize(eligibility_json(e.eligibility)), e.shuffle_questions, e.shuffle_options, e.notice,
        json::serialize(paper_json(e.paper)), e.total_score, e.question_count, now, now});
 }
 
@@ -325,10 +327,10 @@ void update_exam(db::Connection& conn, Exam const& e, base::Millis now) {
   conn.exec(
       "UPDATE exams SET title = ?, kind = ?, opens_at = ?, closes_at = ?, duration_minutes = ?, pass_mark = ?,"
       " grade_bands = ?, attempts_allowed = ?, counts = ?, eligibility = ?, shuffle_questions = ?,"
-      " shuffle_options = ?, paper = ?, total_score = ?, question_count = ?, updated_at = ? WHERE id = ?",
+      " shuffle_options = ?, notice = ?, paper = ?, total_score = ?, question_count = ?, updated_at = ? WHERE id = ?",
       {e.title, e.kind, e.opens_at, e.closes_at, e.duration_minutes, e.pass_mark,
        json::serialize(bands_json(e.grade_bands)), e.attempts_allowed, e.counts,
-       json::serialize(eligibility_json(e.eligibility)), e.shuffle_questions, e.shuffle_options,
+       json::serialize(eligibility_json(e.eligibility)), e.shuffle_questions, e.shuffle_options, e.notice,
        json::serialize(paper_json(e.paper)), e.total_score, e.question_count, now, e.id});
 }
 
@@ -404,9 +406,9 @@ std::optional<AttemptStatus> attempt_status(db::Connection& conn, std::int64_t i
 std::int64_t insert_attempt(db::Connection& conn, Attempt const& a) {
   return conn.insert(
       "INSERT INTO exam_attempts (exam_id, user_id, number, seed, paper, status, started_at, deadline, submitted_at,"
-      " score, grade, passed, events) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0) RETURNING id",
+      " score, grade, passed, events, pledged_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?) RETURNING id",
       {a.exam_id, a.user_id, a.number, static_cast<std::int64_t>(a.seed), encode_paper(a.paper), code_of(a.status),
-       a.started_at, a.deadline, a.submitted_at, a.score, a.grade, a.passed});
+       a.started_at, a.deadline, a.submitted_at, a.score, a.grade, a.passed, a.pledged_at});
 }
 
 void save_answer(db::Connection& conn, std::int64_t attempt_id, std::int64_t question_id, std::string const& answer,

@@ -92,5 +92,14 @@ struct Event {
 };
 std::vector<Event> events_of(db::Connection& conn, std::int64_t attempt_id);  // in time order
 
+// Certificate settings (name → value) and issued certificates (certificate_store.cpp).
+std::map<std::string, std::string> settings(db::Connection& conn);
+void put_setting(db::Connection& conn, std::string const& name, std::string const& value, base::Millis now);
+void delete_setting(db::Connection& conn, std::string const& name);
+std::optional<IssuedCertificate> certificate_of(db::Connection& conn, std::int64_t exam_id, std::int64_t user_id);
+std::optional<IssuedCertificate> certificate_by_number(db::Connection& conn, std::string const& number);
+void insert_certificate(db::Connection& conn, IssuedCertificate const& c);
+void set_certificate_attempt(db::Connection& conn, std::string const& number, std::int64_t attempt_id);
+
 }  // namespace store
 }  // namespace pufa::exam

@@ -22,9 +22,11 @@ json::array options_json(std::vector<Option> const& options, std::string const& 
     for (auto const& o : options) out.push_back({{"key", o.key}, {"text", o.text}});
     return out;
   }
+  // Relabelled in the order shown: the examinee reads A, B, C … whatever the shuffle.
+  char shown = 'A';
   for (char key : order) {
     auto const index = static_cast<std::size_t>(key - 'A');
-    if (index < options.size()) out.push_back({{"key", options[index].key}, {"text", options[index].text}});
+    if (index < options.size()) out.push_back({{"key", std::string(1, shown++)}, {"text", options[index].text}});
   }
   return out;
 }
@@ -113,7 +115,10 @@ json::object started_json(Started const& s) {
                          {"options", options_json(q.options, item.order)}});
   }
   json::object answers;
-  for (auto const& [id, letters] : s.answers) answers[std::to_string(id)] = letters_json(letters);
+  for (auto const& item : s.attempt.paper) {
+    if (auto found = s.answers.find(item.question_id); found != s.answers.end())
+      answers[std::to_string(item.question_id)] = letters_json(shown_of_keys(item.order, found->second));
+  }
   return {{"attempt", attempt_json(s.attempt)},
           {"exam", exam_brief(s.exam->exam, base::now_ms())},
           {"questions", std::move(questions)},
@@ -146,9 +151,18 @@ json::object result_json(ResultRow const& r) {
 }
 
 json::object stats_row_json(StatsRow const& s) {
-  return {{"id", s.id},         {"name", s.name},     {"eligible", s.eligible},
-          {"sat", s.sat},       {"not_sat", s.eligible - s.sat}, {"passed", s.passed},
-          {"average", std::round(s.average() * 10) / 10}};
+  // Rates and the average are null where they have no meaning (nobody eligible, nobody sat):
+  // a page shows "-" there, not 0.
+  auto rate = [](int part, int whole) { return whole ? json::value(std::round(1000.0 * part / whole) / 1000) : json::value(nullptr); };
+  return {{"id", s.id},
+          {"name", s.name},
+          {"eligible", s.eligible},
+          {"sat", s.sat},
+          {"not_sat", s.eligible - s.sat},
+          {"passed", s.passed},
+          {"participation_rate", rate(s.sat, s.eligible)},
+          {"pass_rate", rate(s.passed, s.sat)},
+          {"average", s.sat ? json::value(std::round(s.average() * 10) / 10) : json::value(nullptr)}};
 }
 
 json::object examinee_json(Examinee const& e) {

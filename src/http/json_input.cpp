@@ -6,6 +6,7 @@
 #include <charconv>
 
 #include "http/error.hpp"
+#include "text/normalize.hpp"
 #include "text/utf8.hpp"
 
 namespace pufa::http {
@@ -35,6 +36,10 @@ std::optional<std::string> opt_string(boost::json::object const& body, std::stri
   std::string text(value->as_string());
   auto length = text::utf8_length(text);
   if (!length) wrong(key, std::string(label) + "含有无效字符");
+  // Names, titles and codes are one line; longer texts (descriptions, notices) may break lines.
+  if (auto bad = text::forbidden_character(text, max_chars > 200)) {
+    wrong(key, std::string(label) + "含有不允许的控制字符（" + *bad + "）");
+  }
   if (*length > max_chars) {
     wrong(key, std::string(label) + "不能超过 " + std::to_string(max_chars) + " 个字");
   }
@@ -77,6 +82,10 @@ std::optional<std::vector<std::string>> opt_string_list(boost::json::object cons
   std::vector<std::string> items;
   for (auto const& item : value->as_array()) {
     if (!item.is_string()) wrong(key, std::string(label) + "中的每一项应为文本");
+    if (!text::valid_utf8(item.as_string())) wrong(key, std::string(label) + "含有无效字符");
+    if (auto bad = text::forbidden_character(item.as_string(), false)) {
+      wrong(key, std::string(label) + "含有不允许的控制字符（" + *bad + "）");
+    }
     items.emplace_back(item.as_string());
   }
   return items;
@@ -105,6 +114,15 @@ Page page_of(Request const& request, std::int64_t max_size, std::int64_t default
     throw ApiError(AppError::validation_failed, "每页条数应在 1 到 " + std::to_string(max_size) + " 之间", "page_size");
   }
   return page;
+}
+
+std::optional<std::string> upload_name(std::string name, std::string_view field, std::size_t max_chars) {
+  if (auto const slash = name.find_last_of("/\\"); slash != std::string::npos) name.erase(0, slash + 1);
+  auto const length = text::utf8_length(name);
+  if (!length || text::forbidden_character(name, false)) wrong(field, "文件名含有无效字符");
+  if (*length > max_chars) wrong(field, "文件名不能超过 " + std::to_string(max_chars) + " 个字");
+  if (name.empty()) return std::nullopt;
+  return name;
 }
 
 }  // namespace pufa::http

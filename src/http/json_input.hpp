@@ -42,4 +42,10 @@ inline constexpr std::int64_t max_page_number = 1'000'000;
 Page page_of(Request const& request, std::int64_t max_size, std::int64_t default_size = default_page_size);
 std::optional<std::int64_t> query_int(Request const& request, std::string_view name);
 
+// An uploaded file's name as the client sent it (decoded): its last path component only (old
+// browsers send C:\fakepath\...), shown to users and used as a download name, never a path.
+// 400 naming `field` for invalid UTF-8, control or bidi characters, or more than `max_chars`;
+// nullopt when empty.
+std::optional<std::string> upload_name(std::string name, std::string_view field, std::size_t max_chars);
+
 }  // namespace pufa::http

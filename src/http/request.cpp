@@ -2,8 +2,10 @@
 
 #include <boost/url/parse.hpp>
 #include <boost/url/url_view.hpp>
+#include <algorithm>
 #include <cctype>
 #include <charconv>
+#include <cstdlib>
 
 #include "http/error.hpp"
 
@@ -78,6 +80,21 @@ std::string Request::media_type() const {
 }
 
 bool Request::media_type_is(std::string_view wanted) const { return media_type() == wanted; }
+
+std::string Request::public_origin() const {
+  static std::string const configured = [] {
+    char const* env = std::getenv("PUFA_PUBLIC_URL");
+    std::string base = env ? env : "";
+    while (!base.empty() && base.back() == '/') base.pop_back();
+    return base;
+  }();
+  if (!configured.empty()) return configured;
+  std::string host(header("host").value_or(""));
+  bool const safe = !host.empty() && host.size() <= 255 && std::all_of(host.begin(), host.end(), [](char c) {
+    return std::isalnum(static_cast<unsigned char>(c)) || c == '.' || c == '-' || c == ':' || c == '[' || c == ']';
+  });
+  return "http://" + (safe ? host : std::string("localhost"));
+}
 
 std::string contains_pattern(std::string_view text) {
   std::string out = "%";

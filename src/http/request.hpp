@@ -44,6 +44,11 @@ struct Request {
   // media_type() equals `wanted` (lower-case).
   bool media_type_is(std::string_view wanted) const;
 
+  // The origin people reach the portal at, for links and QR codes printed on pages and papers:
+  // PUFA_PUBLIC_URL when set (the address residents use, behind a proxy), else the Host the
+  // request came to (when it is a plain host name), else http://localhost.
+  std::string public_origin() const;
+
   // Path parameter as a positive id; throws ApiError(not_found) when it is not one.
   std::int64_t id_param(std::string_view name) const;
 

@@ -54,6 +54,14 @@ Method method_of(bhttp::verb verb) {
   }
 }
 
+// What the access log shows of a target: the path, never the query (it can carry a searched
+// 身份证号 or phone): "/api/v1/people?…".
+std::string loggable_target(std::string_view target) {
+  auto const question = target.find('?');
+  if (question == std::string_view::npos) return std::string(target);
+  return std::string(target.substr(0, question)) + "?…";
+}
+
 bool valid_request_id(std::string_view id) {
   if (id.empty() || id.size() > 64) return false;
   for (char c : id) {
@@ -147,7 +155,10 @@ class Session : public std::enable_shared_from_this<Session> {
       request_.headers.emplace_back(std::move(name), std::string(field.value()));
     }
     request_.body = std::move(message.body());
-    request_.remote_ip = remote_ip_;
+    request_.remote_ip = shared_.options.trusted_proxies.empty()
+                             ? remote_ip_
+                             : client_address(remote_ip_, request_.header("x-forwarded-for").value_or(""),
+                                              request_.header("x-real-ip").value_or(""), shared_.options.trusted_proxies);
 
     if (static_file_) return serve_file();
     stream_.expires_never();
@@ -247,7 +258,7 @@ class Session : public std::enable_shared_from_this<Session> {
     auto const elapsed = std::chrono::duration<double, std::milli>(
         std::chrono::steady_clock::now() - started_);
     spdlog::info("{} {} \"{} {}\" {} {} {:.1f}ms", request_.request_id, request_.remote_ip,
-                 method_name(request_.method), request_.target, status_, bytes_, elapsed.count());
+                 method_name(request_.method), loggable_target(request_.target), status_, bytes_, elapsed.count());
   }
 
   void close() {
@@ -313,6 +324,76 @@ class Listener : public std::enable_shared_from_this<Listener> {
 };
 
 }  // namespace
+
+bool address_in(std::string_view ip, std::vector<std::string> const& ranges) {
+  boost::system::error_code ec;
+  auto const address = asio::ip::make_address(std::string(ip), ec);
+  if (ec) return false;
+  for (auto const& range : ranges) {
+    auto const slash = range.find('/');
+    auto const base = asio::ip::make_address(range.substr(0, slash), ec);
+    if (ec) continue;
+    if (slash == std::string::npos) {
+      if (base == address) return true;
+      continue;
+    }
+    int bits = 0;
+    try {
+      bits = std::stoi(range.substr(slash + 1));
+    } catch (...) {
+      continue;
+    }
+    auto const bytes_of = [](asio::ip::address const& a) {
+      if (a.is_v4()) {
+        auto const b = a.to_v4().to_bytes();
+        return std::vector<unsigned char>(b.begin(), b.end());
+      }
+      auto const b = a.to_v6().to_bytes();
+      return std::vector<unsigned char>(b.begin(), b.end());
+    };
+    // An IPv4 client seen through an IPv6 socket (::ffff:10.0.0.1) matches an IPv4 range.
+    auto candidate = address;
+    if (address.is_v6() && address.to_v6().is_v4_mapped() && base.is_v4()) {
+      candidate = asio::ip::make_address_v4(asio::ip::v4_mapped, address.to_v6());
+    }
+    if (candidate.is_v4() != base.is_v4()) continue;
+    auto const a = bytes_of(candidate), b = bytes_of(base);
+    if (bits < 0 || bits > static_cast<int>(a.size() * 8)) continue;
+    bool same = true;
+    for (int i = 0; i < bits && same; ++i) {
+      unsigned const mask = 0x80u >> (i % 8);
+      same = (a[i / 8] & mask) == (b[i / 8] & mask);
+    }
+    if (same) return true;
+  }
+  return false;
+}
+
+std::string client_address(std::string const& peer, std::string_view forwarded_for, std::string_view real_ip,
+                           std::vector<std::string> const& trusted_proxies) {
+  if (!address_in(peer, trusted_proxies)) return peer;
+  auto const valid = [](std::string_view text) {
+    boost::system::error_code ec;
+    asio::ip::make_address(std::string(text), ec);
+    return !ec;
+  };
+  auto const trim = [](std::string_view text) {
+    while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) text.remove_prefix(1);
+    while (!text.empty() && (text.back() == ' ' || text.back() == '\t')) text.remove_suffix(1);
+    return text;
+  };
+  // Right to left: each trusted proxy appended the address it saw; the first untrusted one is the client.
+  while (!forwarded_for.empty()) {
+    auto const comma = forwarded_for.rfind(',');
+    auto const hop = trim(comma == std::string_view::npos ? forwarded_for : forwarded_for.substr(comma + 1));
+    forwarded_for = comma == std::string_view::npos ? std::string_view() : forwarded_for.substr(0, comma);
+    if (!valid(hop)) return peer;  // a malformed chain: trust none of it
+    if (!address_in(hop, trusted_proxies)) return std::string(hop);
+  }
+  auto const real = trim(real_ip);
+  if (!real.empty() && valid(real)) return std::string(real);
+  return peer;
+}
 
 void serve(ServerOptions const& options, Router const& router, StaticFiles& files,
            std::function<void(std::string const& host, std::uint16_t port)> const& on_listening) {

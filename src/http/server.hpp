@@ -4,6 +4,8 @@
 #include <chrono>
 #include <cstdint>
 #include <functional>
+#include <string_view>
+#include <vector>
 #include <string>
 
 #include "http/router.hpp"
@@ -24,7 +26,19 @@ struct ServerOptions {
   int workers = 8;
   int compute_threads = 0;  // for RouteOptions::compute routes; 0: one per core
   bool access_log = true;
+  // Addresses (or CIDR ranges: 10.0.0.0/8, fd00::/8) of reverse proxies in front of the server.
+  // Only a request from one of them has its client address taken from X-Forwarded-For (the
+  // right-most address that is not a trusted proxy) or X-Real-IP; from anyone else those headers
+  // are ignored, so a client cannot choose the address that rate limits and the audit see.
+  std::vector<std::string> trusted_proxies;
 };
+
+// True when `ip` is one of `ranges` (an address or address/prefix); false for anything unparsable.
+bool address_in(std::string_view ip, std::vector<std::string> const& ranges);
+
+// The client address of a request from `peer` with these headers' values (see trusted_proxies).
+std::string client_address(std::string const& peer, std::string_view forwarded_for, std::string_view real_ip,
+                           std::vector<std::string> const& trusted_proxies);
 
 // Serves until SIGINT or SIGTERM, then stops accepting, lets requests in flight finish
 // (up to drain_timeout) and returns.

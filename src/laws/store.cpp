@@ -1,10 +1,23 @@
 #include "laws/store.hpp"
 
 #include <algorithm>
+#include <iterator>
+
+#include "text/collate.hpp"
 
 namespace pufa::laws::store {
 
 namespace {
+
+// The categories of the national law database in its order (the seven departments of the legal
+// system, 民法典 after the constitutional laws, administrative regulations last); others after.
+constexpr std::string_view category_order[] = {"宪法", "宪法相关法", "民法典", "民法商法", "行政法", "经济法",
+                                              "社会法", "刑法", "诉讼与非诉讼程序法", "行政法规", "地方性法规"};
+
+std::size_t category_rank(std::string_view category) {
+  auto const found = std::find(std::begin(category_order), std::end(category_order), category);
+  return static_cast<std::size_t>(found - std::begin(category_order));
+}
 
 std::string join_lines(std::vector<std::string> const& lines) {
   std::string out;
@@ -129,6 +142,18 @@ std::vector<LawListItem> list_laws(db::Connection& conn, std::string const& titl
     out.push_back({{row.i64("id"), row.str("title"), row.str("short_title"), row.str("category")},
                    row.str("version_date"), row.i64("article_count")});
   }
+  // As the national database lists them: the Constitution first, then the categories of the
+  // legal system in their usual order, each in pinyin order with its principal law first.
+  auto const principal = [](LawRow const& law) {
+    return law.title == law.category || law.title == "中华人民共和国" + law.category;
+  };
+  std::stable_sort(out.begin(), out.end(), [&](LawListItem const& a, LawListItem const& b) {
+    auto const ra = category_rank(a.law.category), rb = category_rank(b.law.category);
+    if (ra != rb) return ra < rb;
+    if (a.law.category != b.law.category) return text::chinese_less(a.law.category, b.law.category);
+    if (principal(a.law) != principal(b.law)) return principal(a.law);
+    return text::chinese_less(a.law.title, b.law.title);
+  });
   return out;
 }
 

@@ -24,13 +24,6 @@ namespace {
 constexpr char const* name_field = "name";
 constexpr char const* cache_control = "private, max-age=86400";
 
-bool has_control_char(std::string_view text) {
-  return std::any_of(text.begin(), text.end(), [](char c) {
-    auto const u = static_cast<unsigned char>(c);
-    return u < 0x20 || u == 0x7F;
-  });
-}
-
 // X-File-Name: the file's name, percent-encoded UTF-8 (headers are ASCII). Only its last
 // path component is kept (old browsers send C:\fakepath\...). Shown to users, never a path.
 std::optional<std::string> file_name(Request const& request) {
@@ -38,19 +31,7 @@ std::optional<std::string> file_name(Request const& request) {
   if (!raw || raw->empty()) return std::nullopt;
   auto const encoded = boost::urls::make_pct_string_view(*raw);
   if (!encoded) throw ApiError(AppError::validation_failed, "文件名编码不正确", name_field);
-  std::string name = encoded->decode();
-  if (auto const slash = name.find_last_of("/\\"); slash != std::string::npos)
-    name.erase(0, slash + 1);
-  auto const length = text::utf8_length(name);
-  if (!length || has_control_char(name)) {
-    throw ApiError(AppError::validation_failed, "文件名含有无效字符", name_field);
-  }
-  if (*length > max_name_chars) {
-    throw ApiError(AppError::validation_failed,
-                   "文件名不能超过 " + std::to_string(max_name_chars) + " 个字", name_field);
-  }
-  if (name.empty()) return std::nullopt;
-  return name;
+  return http::upload_name(encoded->decode(), name_field, max_name_chars);
 }
 
 boost::json::object photo_json(Photo const& photo) {

@@ -152,6 +152,7 @@ class Builder {
         auto const id = region(town_id, code, names[v]);
         village_ids_[std::string(town.name) + "/" + names[v]] = id;
         villages_.push_back(id);
+        village_names_.push_back(names[v]);
       }
     }
   }
@@ -175,6 +176,11 @@ class Builder {
     }
     for (std::size_t i = 0; i < std::size(enterprises); ++i) {
       unit(township_ids_[i % 2 ? "兰江街道" : "上华街道"], enterprises[i], "enterprise");
+    }
+    // Each village's own committee: what a village operator's activities are held by.
+    for (std::size_t v = 0; v < villages_.size(); ++v) {
+      bool const community = village_names_[v].ends_with("社区");
+      unit(villages_[v], village_names_[v] + (community ? "居民委员会" : "村民委员会"), "village_committee");
     }
     unit(root_, "兰溪广播电台", "media");
     unit(root_, "兰溪电视台", "media");
@@ -353,6 +359,7 @@ class Builder {
   std::vector<std::string> surnames_, given_;
   std::map<std::string, std::int64_t> township_ids_, village_ids_, departments_;
   std::vector<std::int64_t> villages_, township_offices_, justice_offices_, schools_;
+  std::vector<std::string> village_names_;  // beside villages_
   std::set<std::string> ids_;
   std::int64_t next_phone_ = 0;
 };

@@ -19,6 +19,7 @@ ChoiceList const unit_type{"unit_type",
                             {"enterprise", "企业"},
                             {"legal_service", "法律服务站点"},
                             {"media", "媒体"},
+                            {"village_committee", "村（居）民委员会"},
                             {"other", "其他"}}};
 ChoiceList const school_stage{"school_stage",
                               {{"primary", "小学"},

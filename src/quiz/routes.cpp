@@ -89,7 +89,9 @@ json::object result_json(DayResult const& r) {
   json::array explanations;
   for (auto const& e : r.explanations) {
     explanations.push_back({{"question_id", e.question.id},
+                            {"type", e.question.type},
                             {"stem", e.question.stem},
+                            {"options", exam::options_json(e.question.options)},
                             {"your_answer", exam::letters_json(e.given)},
                             {"correct_answer", exam::letters_json(e.question.answer)},
                             {"correct", e.given == e.question.answer},
@@ -186,7 +188,6 @@ Response rate_limited(Request const& request, base::Millis wait_ms) {
 }  // namespace
 
 void add_routes(http::Router& router, db::Database& db, std::shared_ptr<OtpSender> sender) {
-  if (!sender) sender = std::make_shared<LogSender>();
   auto const service = std::make_shared<QuizService>(db, std::move(sender));
   auto const open = http::Access::open;
   http::RouteOptions const manage{.permission = "exam.manage"};
@@ -229,7 +230,12 @@ void add_routes(http::Router& router, db::Database& db, std::shared_ptr<OtpSende
   }, {.access = open});
   router.add(Method::post, "/api/v1/quizzes/{id}/otp", [service](Request& request) {
     auto const id = request.id_param("id");
-    auto const phone = req_phone(http::json_object(request));
+    auto const body = http::json_object(request);
+    auto const phone = req_phone(body);
+    // The page says what the number is used for (the code, the leaderboard masked, prizes);
+    // nothing is sent until the person agrees.
+    if (!http::opt_bool(body, "consent", "同意手机号使用说明").value_or(false))
+      throw ApiError(AppError::validation_failed, "请先阅读并同意手机号使用说明", "consent");
     auto const outcome = service->request_otp(auth::actor(request), id, phone);
     if (outcome.retry_after_ms > 0) return rate_limited(request, outcome.retry_after_ms);
     json::object out{{"retry_after_seconds", phone_gap_ms / 1000}, {"expires_in_seconds", otp_ttl_ms / 1000}};

@@ -13,7 +13,7 @@
 
 namespace pufa::quiz {
 
-// With the log sender (demo, tests) unless a gateway sender is given.
+// Without a sender, one-time codes are refused with 503 (no gateway configured).
 void add_routes(http::Router& router, db::Database& db, std::shared_ptr<OtpSender> sender = nullptr);
 std::vector<db::Migration> migrations();  // area "quiz", numbered on its own
 // The 宪法 quizzes: the bank 宪法知识竞答题库, this year's 宪法宣传周 quiz (open), and the 2020

@@ -1,12 +1,12 @@
-// How a one-time code reaches a participant. The platform talks to an SMS gateway through
-// this interface; the demo and the tests use LogSender, which writes the code to the server
-// log and remembers the last code per phone.
+// How a one-time code reaches a participant. A deployment gives the platform an SMS gateway
+// through this interface; without one, codes are refused (503) rather than written anywhere.
+// A code is never written to the server log. The demo and the tests use OutboxSender, which
+// appends each message to a file of its own (what a gateway would have been handed), enabled
+// only by the sms_outbox setting (--sms-outbox FILE).
 #pragma once
 
-#include <map>
-#include <memory>
+#include <filesystem>
 #include <mutex>
-#include <optional>
 #include <string>
 #include <string_view>
 
@@ -19,18 +19,20 @@ class OtpSender {
   virtual void send(std::string_view phone, std::string_view code, std::string_view quiz_title) = 0;
 };
 
-class LogSender final : public OtpSender {
+// One JSON line per message, {"at", "phone", "code", "quiz"}, in a file only the server's user
+// may read (0600). For demos and tests: it stands in for the gateway.
+class OutboxSender final : public OtpSender {
  public:
+  explicit OutboxSender(std::filesystem::path path);
   void send(std::string_view phone, std::string_view code, std::string_view quiz_title) override;
-  std::optional<std::string> last_code(std::string_view phone) const;
 
  private:
-  mutable std::mutex mutex_;
-  std::map<std::string, std::string, std::less<>> last_;
+  std::filesystem::path path_;
+  std::mutex mutex_;
 };
 
 // PUFA_QUIZ_OTP_ECHO=1 (only that value) makes POST /otp return the code as dev_code, for
-// demos and load tests without an SMS gateway. Off by default; never set it in production.
+// load tests without an SMS gateway. Off by default; never set it in production.
 bool otp_echo_enabled();
 
 }  // namespace pufa::quiz

@@ -224,6 +224,9 @@ QuizView QuizService::current() {
 QuizView QuizService::public_view(std::int64_t id) { return show(id); }
 
 OtpOutcome QuizService::request_otp(auth::Actor const& actor, std::int64_t quiz_id, std::string const& phone) {
+  if (!sender_) {
+    throw ApiError(AppError::unavailable, "短信验证码服务尚未配置，暂时无法获取验证码，请联系主办单位");
+  }
   auto const now = base::now_ms();
   auto const code = new_code();
   auto const by_phone = phone_scope(phone);

@@ -82,6 +82,11 @@ struct Field {
   bool readonly = false;  // set by the area's own rules (a status), never from input
   std::string_view initial = {};  // readonly: the value a new record starts with
   bool sortable = true;   // ?sort=key (never for personal data: a sort order reveals values)
+  // Import: other headers people write for this column (手机号码, 联系电话 …; excel.cpp adds the
+  // usual ones by kind), and whether a column read from a file is stored at all (photos are
+  // uploaded, not named: the export shows them, the import knows the column and leaves it).
+  std::vector<std::string_view> aliases = {};
+  bool imported = true;
 };
 
 struct Entity {
@@ -93,6 +98,7 @@ struct Entity {
   // the region of the record a reference points to. None: a city-wide record (at the root).
   std::vector<std::string_view> region_from;
   std::string_view search_column = "name";  // what ?q= matches ("" for none)
+  std::string_view default_sort = "-id";    // the list's order without ?sort= (ledgers: newest date first)
   std::string_view fixed_column = {};       // schools: type = school
   std::string_view fixed_value = {};
   bool importable = false;
@@ -101,6 +107,9 @@ struct Entity {
   // ?shared=1 lists the whole city, as candidates for shared references: only when the
   // entity is shareable, and with one of `shared_tags` when it has any (people: lecturer, …).
   bool shareable = false;
+  // The table keeps who created each record (created_by): a ledger returned for correction goes
+  // back to its author's to-do list, and ?mine=1 lists the caller's own records.
+  bool owned = false;
   std::vector<std::string_view> shared_tags = {};
 
   Field const* field(std::string_view key) const;

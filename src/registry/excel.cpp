@@ -1,13 +1,21 @@
-#include "registry/excel.hpp"
-
+// The registry's export, template and failed-rows workbook (docs/registry.md).
 #include <boost/json/array.hpp>
+#include <fmt/format.h>
+
+#include <algorithm>
 #include <charconv>
+#include <cmath>
 #include <cstdio>
 #include <cstdlib>
 
 #include "auth/regions.hpp"
 #include "base/time.hpp"
 #include "http/error.hpp"
+#include "registry/cells.hpp"
+#include "registry/excel.hpp"
+#include "text/normalize.hpp"
+#include "text/utf8.hpp"
+#include "xlsx/csv.hpp"
 #include "xlsx/xlsx.hpp"
 
 namespace pufa::registry {
@@ -17,21 +25,21 @@ using http::AppError;
 
 namespace {
 
-double width_of(Field const& field) {
+constexpr std::string_view qualifier_open = "（编号";
+constexpr std::string_view qualifier_close = "）";
+
+xlsx::CellType cell_type(Field const& field) {
   switch (field.kind) {
-    case Kind::id_number: return 22;
-    case Kind::region:
-    case Kind::tags: return 24;
-    case Kind::text: return field.max > 100 ? 36 : 18;
-    default: return 14;
+    case Kind::integer:
+    case Kind::number: return xlsx::CellType::number;
+    case Kind::date: return xlsx::CellType::date;
+    default: return xlsx::CellType::text;
   }
 }
 
-std::vector<xlsx::Column> columns_of(Entity const& entity) {
-  std::vector<xlsx::Column> columns;
-  for (auto const& field : entity.fields) columns.push_back({std::string(field.label), width_of(field)});
-  return columns;
-}
+}  // namespace
+
+bool in_template(Field const& field) { return !field.readonly && field.imported; }
 
 std::string example_of(Field const& field) {
   switch (field.kind) {
@@ -50,45 +58,23 @@ std::string example_of(Field const& field) {
   }
 }
 
-std::string normalise_date(std::string const& text) {
-  bool digits = !text.empty() && text.size() <= 6;
-  for (char c : text) digits = digits && c >= '0' && c <= '9';
-  if (digits) return xlsx::excel_date(std::strtod(text.c_str(), nullptr));
-  // 2020/9/1 or 2020.9.1 → 2020-09-01
-  int y = 0, m = 0, d = 0;
-  char a = 0, b = 0;
-  if (std::sscanf(text.c_str(), "%d%c%d%c%d", &y, &a, &m, &b, &d) == 5 && a == b &&
-      (a == '/' || a == '.' || a == '-') && m > 0 && d > 0) {
-    return base::date_text(y, static_cast<unsigned>(m), static_cast<unsigned>(d));
-  }
-  return text;
+std::string qualified(std::string const& name, std::int64_t id) {
+  return name + std::string(qualifier_open) + std::to_string(id) + std::string(qualifier_close);
 }
 
-// The id of the one record the field can refer to that is called `name`: in the caller's
-// subtree, or city-wide for a shared reference (a city lecturer, lawyer or department).
-std::int64_t find_by_name(db::Connection& conn, auth::Principal const& caller, Field const& field,
-                          std::string const& name) {
-  std::vector<std::int64_t> ids;
-  if (field.kind == Kind::region) {
-    ids = auth::regions::find_by_name(conn, caller.region_path, name);
-  } else {
-    std::string sql = "SELECT id FROM " + std::string(field.ref->table) + " WHERE " + std::string(field.ref->name) +
-                      " = ? AND region_path LIKE ?";
-    if (!field.ref->filter.empty()) sql += " AND " + std::string(field.ref->filter);
-    auto rows = conn.query(sql, {name, (field.shared ? std::string("/") : caller.region_path) + "%"});
-    for (auto row : rows) ids.push_back(row.i64("id"));
+// "钟平（编号57）" → {"钟平", 57}; the ASCII form "钟平(编号57)" after NFKC too.
+std::pair<std::string, std::optional<std::int64_t>> split_qualifier(std::string const& text) {
+  for (auto [open, close] : {std::pair<std::string_view, std::string_view>{qualifier_open, qualifier_close},
+                             std::pair<std::string_view, std::string_view>{"(编号", ")"}}) {
+    if (!text.ends_with(close)) continue;
+    auto const at = text.rfind(open);
+    if (at == std::string::npos || at == 0) continue;
+    auto const digits = text.substr(at + open.size(), text.size() - at - open.size() - close.size());
+    std::int64_t id = 0;
+    auto const [end, error] = std::from_chars(digits.data(), digits.data() + digits.size(), id);
+    if (error == std::errc() && end == digits.data() + digits.size()) return {text.substr(0, at), id};
   }
-  if (ids.empty()) {
-    throw ApiError(AppError::validation_failed,
-                   std::string(field.label) + "“" + name + "”不存在或不在您的管理范围内",
-                   std::string(field.key));
-  }
-  if (ids.size() > 1) {
-    throw ApiError(AppError::validation_failed,
-                   std::string(field.label) + "“" + name + "”有重名，请在系统中录入",
-                   std::string(field.key));
-  }
-  return ids.front();
+  return {text, std::nullopt};
 }
 
 // "a、b，c,d" → {a, b, c, d}
@@ -100,10 +86,10 @@ std::vector<std::string> split_list(std::string const& text) {
     current.clear();
   };
   for (std::size_t i = 0; i < text.size();) {
-    if (text.compare(i, 3, "、") == 0 || text.compare(i, 3, "，") == 0) {
+    if (text.compare(i, 3, "、") == 0 || text.compare(i, 3, "，") == 0 || text.compare(i, 3, "；") == 0) {
       flush();
       i += 3;
-    } else if (text[i] == ',' || text[i] == ' ') {
+    } else if (text[i] == ',' || text[i] == ' ' || text[i] == ';') {
       flush();
       ++i;
     } else {
@@ -114,108 +100,129 @@ std::vector<std::string> split_list(std::string const& text) {
   return items;
 }
 
-}  // namespace
-
-boost::json::object Registry::from_row(db::Connection& conn, auth::Principal const& caller,
-                                       std::vector<std::pair<Field const*, std::string>> const& cells) const {
-  boost::json::object body;
-  for (auto const& [field, text] : cells) {
-    if (!field || text.empty()) continue;
-    switch (field->kind) {
-      case Kind::number: {
-        char* end = nullptr;
-        double const number = std::strtod(text.c_str(), &end);
-        if (end && *end == '\0') body[field->key] = number;
-        else body[field->key] = text;  // validation names it
-        break;
-      }
-      case Kind::date: body[field->key] = normalise_date(text); break;
-      case Kind::integer: {
-        std::int64_t number = 0;
-        auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), number);
-        if (ec == std::errc{} && end == text.data() + text.size()) body[field->key] = number;
-        else body[field->key] = text;  // validation names it
-        break;
-      }
-      case Kind::choice: {
-        auto const* choice = field->choices->read(text);
-        body[field->key] = choice ? std::string(choice->code) : text;  // validation names it
-        break;
-      }
-      case Kind::refs: {
-        boost::json::array ids;
-        for (auto const& name : split_list(text)) ids.emplace_back(find_by_name(conn, caller, *field, name));
-        body[field->key] = std::move(ids);
-        break;
-      }
-      case Kind::tags: {
-        boost::json::array tags;
-        for (auto const& tag : split_list(text)) {
-          auto const* choice = field->choices->read(tag);
-          tags.emplace_back(choice ? std::string(choice->code) : tag);
-        }
-        body[field->key] = std::move(tags);
-        break;
-      }
-      case Kind::region:
-      case Kind::ref: body[field->key] = find_by_name(conn, caller, *field, text); break;
-      default: body[field->key] = text;
-    }
+// Names of a refs field as read: joined by '\x1f'.
+std::vector<std::string> split_names(std::string const& joined) {
+  std::vector<std::string> out;
+  std::size_t start = 0;
+  while (start <= joined.size()) {
+    auto const at = joined.find('\x1f', start);
+    out.push_back(joined.substr(start, at == std::string::npos ? std::string::npos : at - start));
+    if (at == std::string::npos) break;
+    start = at + 1;
   }
-  return body;
+  return out;
 }
 
-std::string export_xlsx(Registry const& registry, std::vector<Record> const& records, bool reveal) {
-  xlsx::Sheet sheet{std::string(registry.entity().label), columns_of(registry.entity()), {}};
+std::string lookup_scope(Field const& field, auth::Principal const& caller) {
+  return field.shared ? std::string("/") : caller.region_path;
+}
+
+
+std::string export_xlsx(Registry const& registry, std::vector<Record> const& records, bool reveal,
+                        Ambiguous const& ambiguous) {
+  auto const& entity = registry.entity();
+  xlsx::Sheet sheet{std::string(entity.label), {{std::string(id_header), 0, xlsx::CellType::number}}, {}};
+  for (auto const& field : entity.fields) sheet.columns.push_back({std::string(field.label), 0, cell_type(field)});
   sheet.rows.reserve(records.size());
-  for (auto const& record : records) sheet.rows.push_back(registry.to_row(record, reveal));
+  for (auto const& record : records) {
+    auto row = registry.to_row(record, reveal);
+    for (auto const& [index, ids] : ambiguous) {
+      auto const& field = entity.fields[index];
+      auto const& value = record.values[index];
+      if (!value) continue;
+      if (field.kind == Kind::ref) {
+        std::int64_t id = 0;
+        std::from_chars(value->data(), value->data() + value->size(), id);
+        if (ids.contains(id)) row[index] = qualified(row[index], id);
+      } else if (field.kind == Kind::refs) {
+        auto const names = split_names(record.names[index].value_or(""));
+        auto const id_list = ids_of(*value);
+        std::string text;
+        for (std::size_t i = 0; i < id_list.size() && i < names.size(); ++i) {
+          if (!text.empty()) text += "、";
+          text += ids.contains(id_list[i]) ? qualified(names[i], id_list[i]) : names[i];
+        }
+        row[index] = std::move(text);
+      }
+    }
+    row.insert(row.begin(), std::to_string(record.id));
+    sheet.rows.push_back(std::move(row));
+  }
   return xlsx::write_workbook({sheet});
 }
 
 std::string template_xlsx(Registry const& registry) {
-  xlsx::Sheet sheet{std::string(registry.entity().label), columns_of(registry.entity()), {}};
+  xlsx::Sheet sheet{std::string(registry.entity().label), {}, {}};
   std::vector<std::string> example;
-  for (auto const& field : registry.entity().fields) example.push_back(example_of(field));
+  for (auto const& field : registry.entity().fields) {
+    if (!in_template(field)) continue;
+    auto title = std::string(field.label) + (field.required ? "*" : "");
+    sheet.columns.push_back({title, 0, field.kind == Kind::integer || field.kind == Kind::number ? xlsx::CellType::number
+                                                                                                 : xlsx::CellType::text});
+    example.push_back(example_of(field));
+  }
+  sheet.columns.push_back({std::string(example_header), 0, xlsx::CellType::text});
+  example.emplace_back("示例行，导入时忽略");
   sheet.rows.push_back(std::move(example));
   return xlsx::write_workbook({sheet});
 }
 
-std::vector<ImportRow> read_import(Registry const& registry, std::string_view bytes) {
-  if (bytes.empty()) throw ApiError(AppError::validation_failed, "请选择要导入的文件", "file");
-  xlsx::Rows rows;
-  try {
-    rows = xlsx::read_first_sheet(bytes);
-  } catch (xlsx::ReadError const&) {
-    throw ApiError(AppError::validation_failed, "文件不是有效的 Excel（.xlsx）文件", "file");
+std::string failed_rows_xlsx(Registry const& registry, ImportFile const& file, std::vector<Failure> const& failures) {
+  xlsx::Sheet sheet{std::string(registry.entity().label) + "（未导入）", {}, {}};
+  for (auto const& header : file.headers) sheet.columns.push_back({header, 0, xlsx::CellType::text});
+  sheet.columns.push_back({std::string(reason_header), 0, xlsx::CellType::text});
+  sheet.columns.push_back({std::string(row_header), 0, xlsx::CellType::number});
+  std::map<std::size_t, std::string> reasons;
+  for (auto const& failure : failures) {
+    auto& reason = reasons[failure.row];
+    if (!reason.empty()) reason += "；";
+    reason += failure.message;
   }
-  if (rows.size() < 2) throw ApiError(AppError::validation_failed, "文件中没有数据", "file");
-  if (rows.size() - 1 > max_import_rows) {
-    throw ApiError(AppError::validation_failed, "一次最多导入 " + std::to_string(max_import_rows) + " 行", "file");
+  for (auto const& row : file.rows) {
+    auto const found = reasons.find(row.number);
+    if (found == reasons.end()) continue;
+    auto cells = row.shown;
+    cells.resize(file.headers.size());
+    cells.push_back(found->second);
+    cells.push_back(std::to_string(row.number));
+    sheet.rows.push_back(std::move(cells));
   }
+  return xlsx::write_workbook({sheet});
+}
+
+Ambiguous ambiguous_names(db::Connection& conn, Registry const& registry, auth::Principal const& caller,
+                          std::vector<Record> const& records) {
+  Ambiguous out;
   auto const& entity = registry.entity();
-  std::vector<Field const*> fields;
-  bool any = false;
-  for (auto const& header : rows.front()) {
-    Field const* found = nullptr;
-    for (auto const& field : entity.fields) {
-      if (header == field.label || header == field.key) found = &field;
+  constexpr std::size_t chunk = 500;
+  for (std::size_t f = 0; f < entity.fields.size(); ++f) {
+    auto const& field = entity.fields[f];
+    if ((field.kind != Kind::ref && field.kind != Kind::refs) || !field.imported) continue;
+    std::set<std::string> wanted;
+    for (auto const& record : records) {
+      if (!record.names[f]) continue;
+      if (field.kind == Kind::ref) wanted.insert(*record.names[f]);
+      else for (auto const& name : split_names(*record.names[f])) wanted.insert(name);
     }
-    any = any || found;
-    fields.push_back(found);
-  }
-  if (!any) throw ApiError(AppError::validation_failed, "表头与模板不一致，请下载模板后填写", "file");
-  std::vector<ImportRow> out;
-  for (std::size_t r = 1; r < rows.size(); ++r) {
-    ImportRow row{r + 1, {}};
-    bool blank = true;
-    for (std::size_t c = 0; c < rows[r].size() && c < fields.size(); ++c) {
-      if (!fields[c] || rows[r][c].empty()) continue;
-      blank = false;
-      row.cells.emplace_back(fields[c], rows[r][c]);
+    std::vector<std::string> list(wanted.begin(), wanted.end());
+    for (std::size_t at = 0; at < list.size(); at += chunk) {
+      std::string marks;
+      std::vector<db::Param> params;
+      for (std::size_t i = at; i < list.size() && i < at + chunk; ++i) {
+        marks += marks.empty() ? "?" : ", ?";
+        params.emplace_back(list[i]);
+      }
+      params.emplace_back(lookup_scope(field, caller) + "%");
+      std::string sql = "SELECT id, " + std::string(field.ref->name) + " AS name FROM " + std::string(field.ref->table) +
+                        " WHERE " + std::string(field.ref->name) + " IN (" + marks + ") AND region_path LIKE ?";
+      if (!field.ref->filter.empty()) sql += " AND " + std::string(field.ref->filter);
+      std::map<std::string, std::vector<std::int64_t>> by_name;
+      for (auto row : conn.query(sql, params)) by_name[row.opt_str("name").value_or("")].push_back(row.i64("id"));
+      for (auto const& [name, ids] : by_name) {
+        if (ids.size() > 1) out[f].insert(ids.begin(), ids.end());
+      }
     }
-    if (!blank) out.push_back(std::move(row));
   }
-  if (out.empty()) throw ApiError(AppError::validation_failed, "文件中没有数据", "file");
   return out;
 }
 

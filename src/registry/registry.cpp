@@ -77,6 +77,7 @@ std::string Registry::select_sql() const {
     columns += ", " + j + "." + std::string(field.ref->name);
     joins += " LEFT JOIN " + std::string(field.ref->table) + " " + j + " ON " + j + ".id = t." + std::string(field.key);
   }
+  if (entity_.owned) columns += ", t.created_by";
   return columns + joins;
 }
 
@@ -94,6 +95,10 @@ std::string Registry::where_sql(ListFilter const& filter, std::vector<Cell>& par
   if (!filter.tag.empty()) {
     where += " AND t.tags LIKE ?";
     params.emplace_back("%," + filter.tag + ",%");
+  }
+  if (filter.created_by) {
+    where += " AND t.created_by = ?";
+    params.emplace_back(*filter.created_by);
   }
   if (filter.after_id > 0) {
     where += " AND t.id > ?";
@@ -142,6 +147,7 @@ Record Registry::read_record(db::Row const& row) const {
     }
     record.names.push_back(row.opt_str_at(first_field + n + i));
   }
+  if (entity_.owned) record.created_by = row.opt_i64_at(first_field + 2 * n);
   return record;
 }
 
@@ -268,6 +274,11 @@ std::int64_t Registry::insert(db::Connection& conn, Prepared const& prepared) co
     marks += ", ?";
     params.emplace_back(entity_.fixed_value);
   }
+  if (entity_.owned) {
+    columns += ", created_by";
+    marks += ", ?";
+    params.push_back(prepared.owner ? Cell(*prepared.owner) : Cell(nullptr));
+  }
   auto const now = base::now_ms();
   params.emplace_back(now);
   params.emplace_back(now);
@@ -310,6 +321,7 @@ boost::json::object Registry::to_json(Record const& record, bool reveal) const {
   out["id"] = record.id;
   out["region_id"] = record.region_id;
   out["region_name"] = record.region_name;
+  if (entity_.owned) out["created_by"] = record.created_by ? boost::json::value(*record.created_by) : nullptr;
   for (std::size_t i = 0; i < entity_.fields.size(); ++i) {
     auto const& field = entity_.fields[i];
     auto const& value = record.values[i];

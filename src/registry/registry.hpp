@@ -34,6 +34,7 @@ struct ListFilter {
   };
   std::vector<Range> ranges;
   std::string sort = "-id";
+  std::optional<std::int64_t> created_by;  // owned entities: one author's records
   std::int64_t after_id = 0;  // keyset paging for bulk reads (with sort "id")
   std::int64_t limit = 20;
   std::int64_t offset = 0;
@@ -48,6 +49,7 @@ struct Record {
   std::vector<std::optional<std::string>> values;  // by field index, text form
   std::vector<std::optional<std::string>> names;   // by field index, references only;
                                                    // refs: the names joined by '\x1f'
+  std::optional<std::int64_t> created_by;          // owned entities
   std::optional<std::string> const& value(Entity const& entity, std::string_view key) const {
     return values[entity.index_of(key)];
   }
@@ -63,6 +65,7 @@ struct Place {
 struct Prepared {
   std::vector<Cell> cells;
   Place place;
+  std::optional<std::int64_t> owner;  // owned entities, on create: the author
 };
 
 class Registry {

@@ -53,6 +53,7 @@ ListQuery list_query(Registry const& registry, Request const& request) {
   ListQuery query;
   query.region_id = http::query_int(request, "region_id");
   query.shared = request.query_value("shared").value_or("") == "1";
+  query.mine = request.query_value("mine").value_or("") == "1";
   query.q = std::string(request.query_value("q").value_or(""));
   query.tag = std::string(request.query_value("tag").value_or(""));
   if (!query.tag.empty() && !entity.field("tags")) {
@@ -77,7 +78,7 @@ ListQuery list_query(Registry const& registry, Request const& request) {
     }
     if (!from.empty() || !to.empty()) query.ranges.push_back({&field, from, to});
   }
-  query.sort = std::string(request.query_value("sort").value_or("-id"));
+  query.sort = std::string(request.query_value("sort").value_or(entity.default_sort));
   std::string_view key = query.sort;
   if (key.starts_with('-')) key.remove_prefix(1);
   if (key != "id") {
@@ -123,9 +124,23 @@ void add_routes(http::Router& router, db::Database& db, Registry const& registry
     }, {.permission = settings.write_permission});
 
     router.add(Method::post, base + "/import", [records](Request& request) {
-      return Response::ok({{"imported", records->import(auth::actor(request), request.body)}});
+      auto const result = records->import(auth::actor(request), request.body);
+      return Response::ok({{"imported", result.created + result.updated},
+                           {"created", result.created},
+                           {"updated", result.updated},
+                           {"examples_skipped", result.examples},
+                           {"sheet", result.sheet},
+                           {"header_row", result.header_row}});
     }, {.permission = settings.write_permission, .action = name + ".import", .body_limit = import_body_limit,
-        .accepts = std::string(xlsx::content_type)});
+        .accepts = std::string(xlsx::upload_types)});
+
+    // The same upload again: its failed rows with a 错误原因 column, to fix and import.
+    router.add(Method::post, base + "/import/errors", [records](Request& request) {
+      auto const& registry = records->registry();
+      return Response::download(records->failed_rows(auth::actor(request), request.body), xlsx::content_type,
+                                std::string(registry.entity().label) + "导入出错的行.xlsx");
+    }, {.permission = settings.write_permission, .body_limit = import_body_limit,
+        .accepts = std::string(xlsx::upload_types)});
   }
 
   router.add(Method::get, base + "/{id}", [records](Request& request) {

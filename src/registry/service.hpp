@@ -20,6 +20,7 @@ namespace pufa::registry {
 struct ListQuery {
   std::optional<std::int64_t> region_id;  // a subtree inside the caller's scope
   bool shared = false;                    // the whole city: candidates for a shared reference
+  bool mine = false;                      // owned entities: the caller's own records
   std::string q;
   std::string tag;
   std::vector<std::pair<Field const*, std::string>> equals;
@@ -64,14 +65,33 @@ class Records {
   Record create(auth::Actor const& actor, boost::json::object const& body) const;
   Record update(auth::Actor const& actor, std::int64_t id, boost::json::object const& body) const;
   void remove(auth::Actor const& actor, std::int64_t id) const;
-  // All rows or none: throws ApiError(import_failed) with "rows": [{row, field, message}].
-  std::size_t import(auth::Actor const& actor, std::string_view bytes) const;
+  // All rows or none. A row with a 系统编号 updates that record (in the caller's scope), others
+  // are created. Throws ApiError(import_failed) with "rows": [{row, field, message}] for every
+  // failed row, and "sheet".
+  struct ImportResult {
+    std::size_t created = 0;
+    std::size_t updated = 0;
+    std::size_t examples = 0;  // template example rows left out
+    std::string sheet;
+    std::size_t header_row = 1;
+  };
+  ImportResult import(auth::Actor const& actor, std::string_view bytes) const;
+  // The rows of an upload that would fail, as a workbook to fix and import again (nothing is
+  // written); the header only when every row would pass.
+  std::string failed_rows(auth::Actor const& actor, std::string_view bytes) const;
   // The list as .xlsx (at most max_export_rows), audited; `reveal` needs pii.read.
   std::string export_xlsx(auth::Actor const& actor, ListQuery query, bool reveal) const;
 
  private:
   ListFilter filter_of(db::Connection& conn, auth::Principal const& caller, ListQuery const& query) const;
   std::string action(std::string_view verb) const;
+  struct Attempt;
+  Record create_checked(auth::Actor const& actor, boost::json::object const& body) const;
+  Record update_checked(auth::Actor const& actor, std::int64_t id, boost::json::object const& body) const;
+  // 429 past 10 refusals of an already registered 身份证号 in an hour, per user (an oracle's bound).
+  void check_refusals(auth::Principal const& caller) const;
+  void count_refusal(auth::Principal const& caller) const;
+  Attempt attempt(auth::Actor const& actor, std::string_view bytes, bool commit) const;
 
   db::Database& db_;
   Registry const& registry_;

@@ -10,6 +10,7 @@
 #include "base/time.hpp"
 #include "http/error.hpp"
 #include "registry/registry.hpp"
+#include "text/normalize.hpp"
 #include "text/personal.hpp"
 #include "text/utf8.hpp"
 
@@ -74,6 +75,9 @@ std::string text_of(Field const& field, boost::json::value const& value) {
   if (!value.is_string()) invalid(field, label(field) + "应为文本");
   auto text = trimmed(value.as_string());
   if (!text::valid_utf8(text)) invalid(field, label(field) + "含有无效字符");
+  if (auto bad = text::forbidden_character(text, field.max > 200)) {
+    invalid(field, label(field) + "含有不允许的控制字符（" + *bad + "）");
+  }
   return text;
 }
 
@@ -131,10 +135,18 @@ Checked check_id_number(Context& ctx, Field const& field, boost::json::value con
   auto text = text_of(field, value);
   if (!text.empty() && text.back() == 'x') text.back() = 'X';
   if (auto check = text::check_id_number(text); check != text::IdCheck::ok) invalid(field, id_problem(check));
-  auto taken = ctx.conn.scalar("SELECT id FROM " + std::string(ctx.entity.table) + " WHERE " + std::string(field.key) +
-                                   " = ? AND id <> ?",
-                               {text, ctx.existing ? ctx.existing->id : 0});
-  if (taken) throw ApiError(AppError::conflict, "该身份证号已登记", std::string(field.key));
+  auto taken = ctx.conn.query("SELECT region_path FROM " + std::string(ctx.entity.table) + " WHERE " +
+                                  std::string(field.key) + " = ? AND id <> ?",
+                              {text, ctx.existing ? ctx.existing->id : 0});
+  if (!taken.empty()) {
+    // Within the caller's own records it may say so; elsewhere it must not confirm whose the
+    // number is (a 409 for a guessed number is an oracle, bounded by Records' rate limit).
+    bool const own = ctx.caller.covers(taken.row(0).opt_str("region_path").value_or("/"));
+    throw ApiError(AppError::conflict,
+                   own ? "该身份证号已登记在您管理的人员中，请编辑原记录"
+                       : "该身份证号无法在此登记，请核对号码或联系上级管理员",
+                   std::string(field.key));
+  }
   return {text, std::nullopt, false};
 }
 
@@ -242,6 +254,7 @@ Prepared Registry::prepare(db::Connection& conn, auth::Principal const& caller, 
                            Record const* existing) const {
   Context ctx{conn, caller, entity_, existing};
   Prepared out;
+  if (!existing && caller.user_id) out.owner = caller.user_id;
   std::vector<std::optional<Place>> places(entity_.fields.size());
   for (std::size_t i = 0; i < entity_.fields.size(); ++i) {
     auto const& field = entity_.fields[i];

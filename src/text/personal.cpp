@@ -2,6 +2,8 @@
 
 #include <array>
 
+#include "text/utf8.hpp"
+
 namespace pufa::text {
 
 namespace {
@@ -58,6 +60,18 @@ std::string mask_phone(std::string_view phone) {
   if (phone.size() < 7) return std::string(phone.size(), '*');
   return std::string(phone.substr(0, 3)) + std::string(phone.size() - 7, '*') +
          std::string(phone.substr(phone.size() - 4));
+}
+
+std::string mask_name(std::string_view name) {
+  if (!valid_utf8(name) || name.empty()) return "*";
+  auto const points = code_points(name);
+  std::string out;
+  append_utf8(out, points.front());
+  if (points.size() == 1) return out;
+  auto const hidden = points.size() >= 3 ? points.size() - 2 : points.size() - 1;
+  out += std::string(hidden, '*');
+  if (points.size() >= 3) append_utf8(out, points.back());
+  return out;
 }
 
 }  // namespace pufa::text

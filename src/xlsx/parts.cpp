@@ -1,5 +1,8 @@
 #include "xlsx/parts.hpp"
 
+#include <algorithm>
+#include <charconv>
+
 #include "xlsx/cell_text.hpp"
 #include "xlsx/xlsx.hpp"
 #include "xlsx/xml_parser.hpp"
@@ -33,18 +36,62 @@ std::string resolve(std::string_view base, std::string_view target) {
   return path;
 }
 
-class SheetIds : public XmlHandler {
+class Workbook : public XmlHandler {
  public:
-  std::vector<std::string> take() { return std::move(ids_); }
+  WorkbookInfo take() { return std::move(info_); }
 
   void start(std::string_view name, XmlAttributes const& attributes) override {
-    if (name == "sheet") ids_.emplace_back(attributes.get("id"));
+    if (name == "sheet") {
+      info_.tabs.push_back({std::string(attributes.get("name")), std::string(attributes.get("id"))});
+    } else if (name == "workbookPr") {
+      auto const value = attributes.get("date1904");
+      info_.date1904 = value == "1" || value == "true";
+    }
   }
   void end(std::string_view) override {}
   void text(std::string_view) override {}
 
  private:
-  std::vector<std::string> ids_;
+  WorkbookInfo info_;
+};
+
+class Styles : public XmlHandler {
+ public:
+  std::vector<NumberFormat> take() {
+    std::vector<NumberFormat> out;
+    out.reserve(xf_ids_.size());
+    for (int const id : xf_ids_) {
+      auto const custom = std::find_if(custom_.begin(), custom_.end(), [&](auto const& c) { return c.first == id; });
+      out.push_back(custom != custom_.end() ? custom_format(custom->second) : builtin_format(id));
+    }
+    return out;
+  }
+
+  void start(std::string_view name, XmlAttributes const& a) override {
+    if (name == "numFmt") {
+      custom_.emplace_back(number(a.get("numFmtId")), std::string(a.get("formatCode")));
+    } else if (name == "cellXfs") {
+      in_cell_xfs_ = true;
+    } else if (name == "xf" && in_cell_xfs_) {
+      if (xf_ids_.size() >= max_styles) throw ReadError("工作簿中的单元格样式过多");
+      xf_ids_.push_back(number(a.get("numFmtId")));
+    }
+  }
+  void end(std::string_view name) override {
+    if (name == "cellXfs") in_cell_xfs_ = false;
+  }
+  void text(std::string_view) override {}
+
+ private:
+  static constexpr std::size_t max_styles = 65'000;  // Excel's own limit is 64,000
+  static int number(std::string_view text) {
+    int value = 0;
+    auto const [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
+    return error == std::errc() && end == text.data() + text.size() ? value : 0;
+  }
+  std::vector<std::pair<int, std::string>> custom_;
+  std::vector<int> xf_ids_;
+  bool in_cell_xfs_ = false;
 };
 
 class Relationships : public XmlHandler {
@@ -101,9 +148,15 @@ class SharedStrings : public XmlHandler {
 
 }  // namespace
 
-std::vector<std::string> sheet_ids(std::string_view workbook_xml) {
-  SheetIds handler;
+WorkbookInfo workbook_info(std::string_view workbook_xml) {
+  Workbook handler;
   parse_xml(workbook_xml, handler, "workbook.xml");
+  return handler.take();
+}
+
+std::vector<NumberFormat> cell_formats(std::string_view styles_xml) {
+  Styles handler;
+  parse_xml(styles_xml, handler, "styles.xml");
   return handler.take();
 }
 

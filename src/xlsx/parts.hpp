@@ -1,9 +1,11 @@
-// The small workbook parts that lead to the first worksheet and its shared strings.
+// The small workbook parts that lead to the worksheets, their shared strings and cell styles.
 #pragma once
 
 #include <string>
 #include <string_view>
 #include <vector>
+
+#include "xlsx/number_format.hpp"
 
 namespace pufa::xlsx {
 
@@ -13,8 +15,19 @@ struct Relationship {
   std::string target;  // part name inside the zip, resolved against the source part
 };
 
-// r:id of every <sheet> in xl/workbook.xml, in tab order.
-std::vector<std::string> sheet_ids(std::string_view workbook_xml);
+// xl/workbook.xml: each <sheet> (its tab name and r:id) in tab order, and the date system.
+struct WorkbookInfo {
+  struct Tab {
+    std::string name;
+    std::string id;
+  };
+  std::vector<Tab> tabs;
+  bool date1904 = false;  // <workbookPr date1904="1"/>: serials count days from 1904-01-01
+};
+WorkbookInfo workbook_info(std::string_view workbook_xml);
+
+// xl/styles.xml: the number format of each cell style (<cellXfs>), by the index a cell's s= names.
+std::vector<NumberFormat> cell_formats(std::string_view styles_xml);
 
 // The relationships of a part; `base` is the folder targets are relative to ("xl/").
 std::vector<Relationship> relationships(std::string_view rels_xml, std::string_view base);

@@ -19,14 +19,15 @@ std::optional<std::size_t> parse_index(std::string_view text) {
 
 class SheetHandler : public XmlHandler {
  public:
-  explicit SheetHandler(std::vector<std::string> const& shared) : shared_(shared) {}
-  Rows take() { return std::move(rows_); }
+  SheetHandler(std::vector<std::string> const& shared, std::vector<NumberFormat> const& formats, bool date1904)
+      : shared_(shared), formats_(formats), date1904_(date1904) {}
+  std::vector<std::vector<Cell>> take() { return std::move(rows_); }
 
   void start(std::string_view name, XmlAttributes const& attributes) override {
     if (name == "row") {
       start_row(attributes.get("r"));
     } else if (name == "c") {
-      start_cell(attributes.get("r"), attributes.get("t"));
+      start_cell(attributes.get("r"), attributes.get("t"), attributes.get("s"));
     } else if (name == "v") {
       capture_ = in_cell_;
     } else if (name == "is") {
@@ -67,7 +68,7 @@ class SheetHandler : public XmlHandler {
     next_column_ = 0;
   }
 
-  void start_cell(std::string_view r, std::string_view type) {
+  void start_cell(std::string_view r, std::string_view type, std::string_view style) {
     cell_row_ = row_;
     column_ = next_column_;
     if (!r.empty()) {
@@ -78,32 +79,51 @@ class SheetHandler : public XmlHandler {
     }
     next_column_ = column_ + 1;
     type_ = type;
+    format_ = nullptr;
+    if (auto const index = parse_index(style); index && *index < formats_.size()) format_ = &formats_[*index];
     raw_.clear();
     in_cell_ = true;
   }
 
   void end_cell() {
     in_cell_ = false;
-    std::string value = cell_value();
-    auto const trimmed = trim(value);
-    if (trimmed.empty()) return;
-    place(std::string(trimmed));
+    Cell cell = cell_value();
+    cell.text = std::string(trim(cell.text));
+    if (cell.text.empty()) return;
+    cell.text_format = format_ && format_->kind == NumberFormat::Kind::text;
+    place(std::move(cell));
   }
 
-  std::string cell_value() const {
+  Cell cell_value() const {
+    using Type = Cell::Type;
     if (type_ == "s") {
       auto const index = parse_index(trim(raw_));
       if (!index || *index >= shared_.size()) throw ReadError("工作簿的文字条目编号无效");
-      return shared_[*index];
+      return {Type::text, shared_[*index], shared_[*index], {}};
     }
-    if (type_ == "b") return trim(raw_) == "1" ? "TRUE" : "FALSE";
-    if (type_ == "inlineStr" || type_ == "str") return decode_escapes(raw_);
-    if (type_ == "e" || type_ == "d") return raw_;
-    return format_number(trim(raw_));
+    if (type_ == "b") return {Type::boolean, trim(raw_) == "1" ? "TRUE" : "FALSE", std::string(trim(raw_)), {}};
+    if (type_ == "inlineStr" || type_ == "str") {
+      auto text = decode_escapes(raw_);
+      return {Type::text, text, text, {}};
+    }
+    if (type_ == "e") return {Type::error, raw_, raw_, {}};
+    if (type_ == "d") return {Type::text, raw_, raw_, {}};  // an ISO date written as such (Strict OOXML)
+    auto const stored = std::string(trim(raw_));
+    double value = 0;
+    auto const [end, error] = std::from_chars(stored.data(), stored.data() + stored.size(), value);
+    if (stored.empty() || error != std::errc() || end != stored.data() + stored.size()) {
+      return {Type::text, stored, stored, {}};
+    }
+    Cell cell{Type::number, format_number(stored), stored, {}};
+    if (format_) {
+      cell.text = render_number(value, *format_, date1904_);
+      if (format_->is_temporal()) cell.iso = iso_of(value, *format_, date1904_);
+    }
+    return cell;
   }
 
   // Only non-empty cells count against the limits: styled blank rows far down are harmless.
-  void place(std::string value) {
+  void place(Cell value) {
     if (cell_row_ >= max_rows) {
       throw ReadError("工作表超过 " + std::to_string(max_rows) + " 行，请分批导入");
     }
@@ -121,7 +141,10 @@ class SheetHandler : public XmlHandler {
   }
 
   std::vector<std::string> const& shared_;
-  Rows rows_;
+  std::vector<NumberFormat> const& formats_;
+  bool date1904_ = false;
+  NumberFormat const* format_ = nullptr;
+  std::vector<std::vector<Cell>> rows_;
   std::size_t row_ = 0;
   std::size_t next_row_ = 0;
   std::size_t cell_row_ = 0;  // a cell's own reference wins over its row's
@@ -138,8 +161,9 @@ class SheetHandler : public XmlHandler {
 
 }  // namespace
 
-Rows parse_sheet(std::string_view xml, std::vector<std::string> const& shared_strings) {
-  SheetHandler handler(shared_strings);
+std::vector<std::vector<Cell>> parse_sheet(std::string_view xml, std::vector<std::string> const& shared_strings,
+                                           std::vector<NumberFormat> const& formats, bool date1904) {
+  SheetHandler handler(shared_strings, formats, date1904);
   parse_xml(xml, handler, "worksheet");
   return handler.take();
 }

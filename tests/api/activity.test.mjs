@@ -3,6 +3,7 @@ import assert from 'node:assert/strict'
 import { after, before, describe, test } from 'node:test'
 
 import { ADMIN, COORD, assertError, assertList, startServer } from './harness.mjs'
+import { excelDateTime, numberFormats, readSheet, values } from './xlsx.mjs'
 
 const MAJIAN = { username: 'majian', password: 'Pufa-Majian-2026' }
 const q = (params) => new URLSearchParams(params).toString()
@@ -213,13 +214,36 @@ describe('dictionaries and export', () => {
     assert.ok(themes.items.some((t) => t.value === '反电信诈骗'))
   })
 
+  test('the ledger lists the newest activity date first unless asked otherwise', async () => {
+    const page = assertList(await coord.get(`/api/v1/activities?${q({ page_size: 50 })}`))
+    const dates = page.items.map((a) => a.starts_on)
+    assert.deepEqual(dates, [...dates].sort().reverse())
+    const oldest = assertList(await coord.get(`/api/v1/activities?${q({ sort: 'starts_on', page_size: 1 })}`)).items[0]
+    assert.ok(oldest.starts_on < dates.at(-1) || oldest.starts_on === dates.at(-1))
+    const studies = assertList(await coord.get(`/api/v1/study_records?${q({ page_size: 20 })}`)).items.map((r) => r.held_on)
+    assert.deepEqual(studies, [...studies].sort().reverse())
+  })
+
   test('the export holds exactly the filtered rows', async () => {
     const filter = { starts_on_from: '2020-05-01', starts_on_to: '2020-05-31', theme: '民法典' }
     const total = assertList(await coord.get(`/api/v1/activities?${q({ ...filter, page_size: 1 })}`)).total
     assert.ok(total > 0)
     const res = await fetch(`${server.url}/api/v1/activities/export?${q(filter)}`, { headers: { Cookie: coord.cookie } })
     assert.equal(res.status, 200)
-    assert.equal(Buffer.from(await res.arrayBuffer()).subarray(0, 2).toString(), 'PK')
+    const bytes = Buffer.from(await res.arrayBuffer())
+    const rows = readSheet(bytes)
+    const formats = numberFormats(bytes)
+    assert.equal(rows.length - 1, total)
+    const header = values(rows)[0]
+    const at = (label) => header.indexOf(label)
+    assert.ok(at('参与人数') > 0 && at('活动日期') > 0, header.join(','))
+    // Counts are numbers (SUM works), dates are Excel dates in the ledger's own days.
+    for (const cells of rows.slice(1)) {
+      assert.equal(cells[at('参与人数')].type, 'number')
+      assert.equal(cells[at('活动日期')].type, 'number')
+      assert.equal(formats[cells[at('活动日期')].style], 'yyyy-mm-dd')
+      assert.match(excelDateTime(cells[at('活动日期')].value), /^2020-05-\d\d 00:00$/)
+    }
     const audit = await admin.get(`/api/v1/audit?${q({ action: 'activities.export', page_size: 1 })}`)
     assert.equal(audit.body.items[0].detail, `${total} rows`)
   })

@@ -280,3 +280,35 @@ test('GET /audit?page_size=101 answers 400 field page_size; paging splits the li
   const four = assertList(await admin.get('/api/v1/audit?page=1&page_size=4'))
   assert.deepEqual([...one.items, ...two.items].map((item) => item.id), four.items.map((item) => item.id))
 })
+
+// --- behind a reverse proxy -------------------------------------------------------------------
+
+test('X-Forwarded-For is ignored unless the request comes from a trusted proxy', async () => {
+  const rid = requestId('xff-ignored')
+  const res = await server.client().post('/api/v1/auth/login', COORD, { headers: { 'X-Request-Id': rid, 'X-Forwarded-For': '203.0.113.9' } })
+  assert.equal(res.status, 200, res.text)
+  assert.equal((await rowOf(rid)).ip, '127.0.0.1')
+})
+
+test('behind a trusted proxy the audit records the client’s address, not the proxy’s or a forged one', async () => {
+  const proxied = await startServer({ args: ['--trusted-proxies', '127.0.0.1,10.0.0.0/8'] })
+  try {
+    const auditor = await proxied.admin()
+    const rid = requestId('xff-trusted')
+    // The client forged 1.2.3.4; the edge proxy appended the address it saw, then an inner proxy its own.
+    const res = await proxied.client().post('/api/v1/auth/login', COORD, {
+      headers: { 'X-Request-Id': rid, 'X-Forwarded-For': '1.2.3.4, 198.51.100.23, 10.0.0.5' },
+    })
+    assert.equal(res.status, 200, res.text)
+    const rows = assertList(await auditor.get('/api/v1/audit?page_size=50')).items.filter((item) => item.request_id === rid)
+    assert.equal(rows.length, 1)
+    assert.equal(rows[0].ip, '198.51.100.23')
+    // The access log keeps no query string (it may carry a searched number).
+    await auditor.get('/api/v1/people?q=110105194912310029')
+    await new Promise((r) => setTimeout(r, 200))
+    assert.ok(!proxied.stdout().includes('110105194912310029'), 'a query string reached the access log')
+    assert.match(proxied.stdout(), /"GET \/api\/v1\/people\?…"/)
+  } finally {
+    await proxied.stop()
+  }
+})

@@ -15,7 +15,7 @@ let pool // fresh examinee accounts, one per test that changes or fails logins
 before(async () => {
   server = await startServer()
   admin = await server.admin()
-  ;[coord, pool] = await Promise.all([server.login(COORD.username, COORD.password), createUsers(admin, 9)])
+  ;[coord, pool] = await Promise.all([server.login(COORD.username, COORD.password), createUsers(admin, 10)])
 })
 
 after(async () => {
@@ -93,11 +93,8 @@ test('usernames are case-insensitive: LANXI logs in as lanxi', async () => {
   assert.ok(client.cookie)
 })
 
-let failing // the account the two failure tests below share (2 failures: far from a lock)
-
 test('a wrong password answers 401 invalid_credentials and sets no cookie', async () => {
-  failing ??= freshUser()
-  const { username } = failing
+  const { username } = freshUser()
   const client = server.client()
   const res = await client.post('/api/v1/auth/login', { username, password: 'Wrong-Pass-2026' })
   assertError(res, 401, 'invalid_credentials')
@@ -106,8 +103,7 @@ test('a wrong password answers 401 invalid_credentials and sets no cookie', asyn
 })
 
 test('an unknown user answers 401 invalid_credentials with the identical message', async () => {
-  failing ??= freshUser()
-  const { username } = failing
+  const { username } = freshUser()  // a first failure each: the same tries left
   const [wrong, unknown] = await Promise.all([
     server.client().post('/api/v1/auth/login', { username, password: 'Wrong-Pass-2026' }),
     server.client().post('/api/v1/auth/login', { username: uniqueName('ghost'), password: 'Wrong-Pass-2026' }),
@@ -115,6 +111,7 @@ test('an unknown user answers 401 invalid_credentials with the identical message
   const a = assertError(wrong, 401, 'invalid_credentials')
   const b = assertError(unknown, 401, 'invalid_credentials')
   assert.equal(a.message, b.message)
+  assert.deepEqual([wrong.body.error.remaining_attempts, unknown.body.error.remaining_attempts], [4, 4])
   assert.deepEqual(unknown.headers.getSetCookie(), [])
 })
 

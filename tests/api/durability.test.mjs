@@ -149,7 +149,7 @@ test(`every acknowledged answer survives a crash (${engine})`, { skip: engine ==
 
   let client = loadClient(server.url, { sockets: EXAMINEES })
   const attempts = await Promise.all(sessions.map(async (session) => {
-    const res = await client.request('POST', `/api/v1/exams/${exam.id}/attempts`, { session, json: {} })
+    const res = await client.request('POST', `/api/v1/exams/${exam.id}/attempts`, { session, json: { pledge: true } })
     assert.equal(res.status, 201, res.text)
     return { session, attempt_id: res.body.attempt.id, answers: res.body.questions.map((q) => [q.id, q.options[0].key]) }
   }))
@@ -174,7 +174,7 @@ test(`every acknowledged answer survives a crash (${engine})`, { skip: engine ==
   client = loadClient(server.url, { sockets: 16 })
   const stored = new Map()
   await Promise.all(attempts.map(async (attempt) => {
-    const res = await client.request('POST', `/api/v1/exams/${exam.id}/attempts`, { session: attempt.session, json: {} })
+    const res = await client.request('POST', `/api/v1/exams/${exam.id}/attempts`, { session: attempt.session, json: { pledge: true } })
     assert.equal(res.status, 200, `resume after the crash: ${res.text}`)
     assert.equal(res.body.attempt.id, attempt.attempt_id)
     stored.set(attempt.attempt_id, res.body.answers)

@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url'
 import { after, before, describe, test } from 'node:test'
 
 import { COORD, assertError, assertList, startServer } from './harness.mjs'
-import { readSheet, values } from './xlsx.mjs'
+import { excelDateTime, numberFormats, readSheet, values, workbook } from './xlsx.mjs'
 
 const EXAMINEE = { username: 'wangfang', password: 'Pufa-Exam-2026' }
 const OTHER = { username: 'gwy001', password: 'Pufa-Exam-2026' }
@@ -216,12 +216,31 @@ describe('imports', () => {
     assert.equal(template.headers.get('content-type'), XLSX)
     const bytes = Buffer.from(await (await fetch(`${server.url}/api/v1/question-banks/${bank.id}/import-template`, { headers: { Cookie: coord.cookie } })).arrayBuffer())
     const xlsxBank = await newBank('导入题库XLSX')
-    const imported = await importFile(xlsxBank.id, bytes, XLSX)
+    // The template's rows are examples: as it is, it imports nothing and says so.
+    assertError(await importFile(xlsxBank.id, bytes, XLSX), 400, 'validation_failed', 'file', /示例行/)
+    // Filled in below the examples (with what a zh-CN Excel shows in option cells), it imports.
+    const header = values(readSheet(bytes))[0]
+    assert.equal(header.at(-1), '示例')
+    const col = (name) => header.indexOf(name)
+    const row = (stem, a, b, answer) => header.map((h, i) => (i === col('题型') ? '单选' : i === col('题干') ? stem : i === col('选项A') ? a : i === col('选项B') ? b : i === col('答案') ? answer : null))
+    const filled = workbook([{ name: '题目', rows: [header, ...values(readSheet(bytes)).slice(1), row('国家宪法日是哪一天？', { n: 44169, style: 1 }, { n: 0.5, style: 2 }, 'A'), row('第二题', '甲', '乙', 'B')] }], {
+      styles: [0, 58, 9],
+    })
+    const imported = await importFile(xlsxBank.id, filled, XLSX)
     assert.equal(imported.status, 200, imported.text)
-    assert.equal(imported.body.imported, 3)
-    const again = await importFile(xlsxBank.id, bytes, XLSX)
+    assert.equal(imported.body.imported, 2)
+    const shown = assertList(await coord.get(`/api/v1/question-banks/${xlsxBank.id}/questions?q=${encodeURIComponent('国家宪法日')}`)).items[0]
+    assert.deepEqual(shown.options.map((o) => o.text), ['12月4日', '50%'])
+    const again = await importFile(xlsxBank.id, filled, XLSX)
     assert.equal(again.body.imported, 0)
-    assert.equal(again.body.skipped_duplicates.length, 3)
+    assert.equal(again.body.skipped_duplicates.length, 2)
+    // A column the import does not know is named, not dropped.
+    assertError(await importFile(xlsxBank.id, '题干,答案,备注\n某题,A,x\n', 'text/csv'), 400, 'validation_failed', 'file', /“备注”/)
+    // CSV as Chinese Excel saves it: GBK.
+    const gbk = Buffer.from('cce2d0cd2ccce2b8c92cb4f0b0b80ac5d0b6cf2cc3bfc4eacaaeb6fed4c2cbc4c8d5ceaab9fabcd2cfdcb7a8c8d5a3a847424ba3a92cd5fdc8b70a', 'hex') // 题型,题干,答案 / 判断,每年十二月四日为国家宪法日（GBK）,正确
+    const fromGbk = await importFile(xlsxBank.id, gbk, 'text/csv')
+    assert.equal(fromGbk.status, 200, fromGbk.text)
+    assert.equal(assertList(await coord.get(`/api/v1/question-banks/${xlsxBank.id}/questions?q=${encodeURIComponent('（GBK）')}`)).total, 1)
   })
 
   const realData = existsSync(join(QUIZ_DIR, 'disc-law-eval', 'mcq_sing_lbk.csv'))
@@ -250,6 +269,10 @@ describe('imports', () => {
 describe('exams and attempts', () => {
   let bank, questions, exam
   const answerKey = {}
+  const optionText = {}  // question id → { own key → text }
+  // The letters an examinee sees for the question's own keys: a paper relabels its options
+  // A, B, C … in the order shown, and the server maps them back.
+  const shown = (q, keys) => q.options.filter((o) => keys.some((k) => optionText[q.id][k] === o.text)).map((o) => o.key).sort()
 
   function examBody(overrides = {}) {
     const now = Date.now()
@@ -278,6 +301,7 @@ describe('exams and attempts', () => {
       assert.equal(res.status, 201, res.text)
       questions.push(res.body)
       answerKey[res.body.id] = res.body.answer
+      optionText[res.body.id] = Object.fromEntries(res.body.options.map((o) => [o.key, o.text]))
     }
   })
 
@@ -312,7 +336,7 @@ describe('exams and attempts', () => {
     const spare = await newBank('空题库')
     assert.equal((await coord.delete(`/api/v1/question-banks/${spare.id}`)).status, 204)
     assertError(await coord.get(`/api/v1/question-banks/${spare.id}`), 404, 'not_found')
-    const started = await examinee.post(`/api/v1/exams/${random.body.id}/attempts`)
+    const started = await examinee.post(`/api/v1/exams/${random.body.id}/attempts`, { pledge: true })
     assert.equal(started.status, 201, started.text)
     assert.deepEqual(started.body.questions.map((q) => q.type).sort(), ['judge', 'judge', 'single', 'single'])
   })
@@ -322,13 +346,13 @@ describe('exams and attempts', () => {
     assert.equal(created.status, 201, created.text)
     exam = created.body
     assert.equal(exam.total_score, 60)
-    assertError(await examinee.post(`/api/v1/exams/${exam.id}/attempts`), 404, 'not_found')  // still a draft
+    assertError(await examinee.post(`/api/v1/exams/${exam.id}/attempts`, { pledge: true }), 404, 'not_found')  // still a draft
     const published = await coord.post(`/api/v1/exams/${exam.id}/publish`)
     assert.equal(published.status, 200, published.text)
     assert.equal(published.body.status, 'published')
 
-    assertError(await other.post(`/api/v1/exams/${exam.id}/attempts`), 403, 'forbidden')
-    const start = await examinee.post(`/api/v1/exams/${exam.id}/attempts`)
+    assertError(await other.post(`/api/v1/exams/${exam.id}/attempts`, { pledge: true }), 403, 'forbidden')
+    const start = await examinee.post(`/api/v1/exams/${exam.id}/attempts`, { pledge: true })
     assert.equal(start.status, 201, start.text)
     const { attempt } = start.body
     assert.equal(attempt.status, 'in_progress')
@@ -342,11 +366,14 @@ describe('exams and attempts', () => {
 
     const byStem = Object.fromEntries(start.body.questions.map((q) => [q.stem, q]))
     const save = (qid, answer, client = examinee, id = attempt.id) => client.put(`/api/v1/attempts/${id}/answers/${qid}`, { answer })
-    const s1 = await save(byStem['单选一'].id, ['C'])
+    // Shuffled options are labelled A, B, C … in the order shown; true/false stays 正确, 错误.
+    for (const q of start.body.questions) assert.deepEqual(q.options.map((o) => o.key), ['A', 'B', 'C', 'D'].slice(0, q.options.length))
+    assert.deepEqual(byStem['判断一'].options.map((o) => o.text), ['正确', '错误'])
+    const s1 = await save(byStem['单选一'].id, shown(byStem['单选一'], ['C']))
     assert.equal(s1.status, 200, s1.text)
     assert.ok(Date.parse(s1.body.saved_at) > 0)
-    assert.equal((await save(byStem['单选二'].id, ['B'])).status, 200)  // wrong
-    assert.equal((await save(byStem['多选一'].id, ['A', 'B'])).status, 200)  // partly right: no marks
+    assert.equal((await save(byStem['单选二'].id, shown(byStem['单选二'], ['B']))).status, 200)  // wrong
+    assert.equal((await save(byStem['多选一'].id, shown(byStem['多选一'], ['A', 'B']))).status, 200)  // partly right: no marks
     assert.equal((await save(byStem['判断一'].id, ['B'])).status, 200)
     assert.equal((await save(byStem['判断一'].id, ['A'])).status, 200)  // changed: the last save counts
     assertError(await save(byStem['单选一'].id, ['E']), 400, 'validation_failed', 'answer')
@@ -360,13 +387,14 @@ describe('exams and attempts', () => {
     assertError(await examinee.post(`/api/v1/attempts/${attempt.id}/events`, { kind: 'coffee' }), 400, 'validation_failed', 'kind')
 
     // A reload (or another device) resumes the same paper with the saved answers.
-    const again = await examinee.post(`/api/v1/exams/${exam.id}/attempts`)
+    const again = await examinee.post(`/api/v1/exams/${exam.id}/attempts`, { pledge: true })
     assert.equal(again.status, 200, again.text)
     assert.equal(again.body.attempt.id, attempt.id)
     assert.deepEqual(again.body.questions, start.body.questions)
     assert.equal(again.body.events, 1)
     assert.deepEqual(again.body.answers, {
-      [byStem['单选一'].id]: ['C'], [byStem['单选二'].id]: ['B'], [byStem['多选一'].id]: ['A', 'B'], [byStem['判断一'].id]: ['A'],
+      [byStem['单选一'].id]: shown(byStem['单选一'], ['C']), [byStem['单选二'].id]: shown(byStem['单选二'], ['B']),
+      [byStem['多选一'].id]: shown(byStem['多选一'], ['A', 'B']), [byStem['判断一'].id]: ['A'],
     })
     const mine = assertList(await examinee.get('/api/v1/my/exams')).items.find((m) => m.exam.id === exam.id)
     assert.equal(mine.state, 'in_progress')
@@ -375,24 +403,24 @@ describe('exams and attempts', () => {
     const submitted = await examinee.post(`/api/v1/attempts/${attempt.id}/submit`)
     assert.equal(submitted.status, 200, submitted.text)
     assert.deepEqual([submitted.body.score, submitted.body.total_score, submitted.body.grade, submitted.body.passed], [20, 60, '不合格', false])
-    assertError(await save(byStem['单选一'].id, ['C']), 409, 'attempt_closed')
+    assertError(await save(byStem['单选一'].id, ['A']), 409, 'attempt_closed')
     assertError(await examinee.post(`/api/v1/attempts/${attempt.id}/events`, { kind: 'blur' }), 409, 'attempt_closed')
     assert.equal((await examinee.post(`/api/v1/attempts/${attempt.id}/submit`)).body.score, 20)  // a second submit changes nothing
     assertError(await examinee.get(`/api/v1/attempts/${attempt.id}/review`), 403, 'review_not_open')
     assertError(await examinee.get(`/api/v1/attempts/${attempt.id}/certificate`), 422, 'unprocessable')
 
-    const second = await examinee.post(`/api/v1/exams/${exam.id}/attempts`)
+    const second = await examinee.post(`/api/v1/exams/${exam.id}/attempts`, { pledge: true })
     assert.equal(second.status, 201, second.text)
     for (const kind of ['hidden', 'visible', 'blur']) {
       assert.equal((await examinee.post(`/api/v1/attempts/${second.body.attempt.id}/events`, { kind })).status, 202)
     }
     assert.notEqual(second.body.attempt.id, attempt.id)
     for (const q of second.body.questions) {
-      assert.equal((await save(q.id, answerKey[q.id], examinee, second.body.attempt.id)).status, 200)
+      assert.equal((await save(q.id, shown(q, answerKey[q.id]), examinee, second.body.attempt.id)).status, 200)
     }
     const best = await examinee.post(`/api/v1/attempts/${second.body.attempt.id}/submit`)
     assert.deepEqual([best.body.score, best.body.grade, best.body.passed], [60, '优秀', true])
-    assertError(await examinee.post(`/api/v1/exams/${exam.id}/attempts`), 422, 'unprocessable')
+    assertError(await examinee.post(`/api/v1/exams/${exam.id}/attempts`, { pledge: true }), 422, 'unprocessable')
     const after = assertList(await examinee.get('/api/v1/my/exams')).items.find((m) => m.exam.id === exam.id)
     assert.equal(after.state, 'submitted')
     assert.equal(after.attempts_used, 2)
@@ -416,8 +444,10 @@ describe('exams and attempts', () => {
     const review = await examinee.get(`/api/v1/attempts/${attempt.id}/review`)
     assert.equal(review.status, 200, review.text)
     const reviewed = Object.fromEntries(review.body.questions.map((q) => [q.stem, q]))
-    assert.deepEqual(reviewed['多选一'].your_answer, ['A', 'B'])
-    assert.deepEqual(reviewed['多选一'].correct_answer, ['A', 'B', 'C'])
+    // The review shows the letters as the examinee saw them.
+    assert.deepEqual(reviewed['多选一'].options, byStem['多选一'].options)
+    assert.deepEqual(reviewed['多选一'].your_answer, shown(byStem['多选一'], ['A', 'B']))
+    assert.deepEqual(reviewed['多选一'].correct_answer, shown(byStem['多选一'], ['A', 'B', 'C']))
     assert.equal(reviewed['多选一'].correct, false)
     assert.equal(reviewed['单选一'].correct, true)
     assert.deepEqual(reviewed['判断二'].your_answer, [])
@@ -435,25 +465,26 @@ describe('exams and attempts', () => {
     const res = await coord.post('/api/v1/exams', examBody({ title: '限时考试', opens_at: iso(now - 60_000), closes_at: iso(now + 3_000), attempts_allowed: 1 }))
     assert.equal(res.status, 201, res.text)
     assert.equal((await coord.post(`/api/v1/exams/${res.body.id}/publish`)).status, 200)
-    const start = await examinee.post(`/api/v1/exams/${res.body.id}/attempts`)
+    const start = await examinee.post(`/api/v1/exams/${res.body.id}/attempts`, { pledge: true })
     assert.equal(start.status, 201, start.text)
     assert.equal(Date.parse(start.body.attempt.deadline), Date.parse(res.body.closes_at))  // capped by closes_at
     const q = start.body.questions.find((item) => item.stem === '单选一')
-    assert.equal((await examinee.put(`/api/v1/attempts/${start.body.attempt.id}/answers/${q.id}`, { answer: ['C'] })).status, 200)
+    const right = shown(q, ['C'])
+    assert.equal((await examinee.put(`/api/v1/attempts/${start.body.attempt.id}/answers/${q.id}`, { answer: right })).status, 200)
     const deadline = Date.parse(start.body.attempt.deadline)
     try {
       await server.clockAt(deadline + 1_000)
       // Within the grace: still saved.
-      assert.equal((await examinee.put(`/api/v1/attempts/${start.body.attempt.id}/answers/${q.id}`, { answer: ['C'] })).status, 200)
+      assert.equal((await examinee.put(`/api/v1/attempts/${start.body.attempt.id}/answers/${q.id}`, { answer: right })).status, 200)
       await server.clockAt(deadline + 5_600)
-      assertError(await examinee.put(`/api/v1/attempts/${start.body.attempt.id}/answers/${q.id}`, { answer: ['C'] }), 409, 'attempt_closed')
+      assertError(await examinee.put(`/api/v1/attempts/${start.body.attempt.id}/answers/${q.id}`, { answer: right }), 409, 'attempt_closed')
       const state = await examinee.get(`/api/v1/attempts/${start.body.attempt.id}`)
       assert.equal(state.body.attempt.status, 'expired')
       assert.equal(state.body.attempt.score, 10)
       assert.equal(state.body.attempt.submitted_at, start.body.attempt.deadline)
       const review = await examinee.get(`/api/v1/attempts/${start.body.attempt.id}/review`)
       assert.equal(review.status, 200, review.text)
-      assertError(await examinee.post(`/api/v1/exams/${res.body.id}/attempts`), 422, 'unprocessable')
+      assertError(await examinee.post(`/api/v1/exams/${res.body.id}/attempts`, { pledge: true }), 422, 'unprocessable')
     } finally {
       await server.clockAt(null)
     }
@@ -463,8 +494,11 @@ describe('exams and attempts', () => {
     const now = Date.now()
     const res = await coord.post('/api/v1/exams', examBody({ title: '无人交卷', closes_at: iso(now + 2_000), eligibility: { user_ids: [wangfangId, gwyId] } }))
     await coord.post(`/api/v1/exams/${res.body.id}/publish`)
-    const start = await other.post(`/api/v1/exams/${res.body.id}/attempts`)
+    const start = await other.post(`/api/v1/exams/${res.body.id}/attempts`, { pledge: true })
     assert.equal(start.status, 201, start.text)
+    // Nobody has finished yet: no average and no pass rate (shown "-"), a 参考率 of 0.
+    const before = (await coord.get(`/api/v1/exams/${res.body.id}/stats`)).body
+    assert.deepEqual([before.eligible, before.sat, before.participation_rate, before.pass_rate, before.average], [2, 0, 0, null, null])
     try {
       await server.clockAt(now + 2_000 + 5_500)
       const results = assertList(await coord.get(`/api/v1/exams/${res.body.id}/results`))
@@ -502,6 +536,9 @@ describe('the demo exams: results, statistics, ranking, export', () => {
     assert.equal(s.eligible, s.sat + s.not_sat)
     assert.ok(s.passed > 0 && s.passed < s.sat)
     assert.ok(s.average > 50 && s.average < 90, `average ${s.average}`)
+    assert.equal(s.participation_rate, Math.round((1000 * s.sat) / s.eligible) / 1000)  // 参考率
+    assert.equal(s.pass_rate, Math.round((1000 * s.passed) / s.sat) / 1000)
+    for (const u of s.by_unit.filter((row) => row.sat === 0)) assert.deepEqual([u.average, u.pass_rate], [null, null])
     assert.equal(s.by_region.length, 16)
     assert.equal(s.by_region.reduce((n, r) => n + r.sat, 0) <= s.sat, true)
     assert.ok(s.by_unit.some((u) => u.name === '马涧镇人民政府'))
@@ -545,7 +582,9 @@ describe('the demo exams: results, statistics, ranking, export', () => {
     assert.equal(res.status, 200)
     assert.equal(res.headers.get('content-type'), XLSX)
     assert.match(res.headers.get('content-disposition'), /attachment/)
-    const rows = readSheet(Buffer.from(await res.arrayBuffer()))
+    const bytes = Buffer.from(await res.arrayBuffer())
+    const rows = readSheet(bytes)
+    const formats = numberFormats(bytes)
     assert.deepEqual(values(rows)[0], ['姓名', '单位', '区域', '成绩', '等级', '是否合格', '交卷时间', '考试次数', '页面事件'])
     const results = assertList(await coord.get(`/api/v1/exams/${yearly.id}/results?page_size=100`))
     assert.equal(rows.length - 1, results.total)
@@ -556,6 +595,12 @@ describe('the demo exams: results, statistics, ranking, export', () => {
       assert.deepEqual(line[3], { type: 'number', value: first.score, style: line[3].style })
       assert.equal(line[4].value, first.grade)
       assert.equal(line[5].value, first.passed ? '是' : '否')
+      // 交卷时间 is an Excel date-time in Beijing time, the minute the screen shows.
+      assert.equal(line[6].type, 'number')
+      assert.equal(formats[line[6].style], 'yyyy-mm-dd hh:mm')
+      const beijing = new Date(Date.parse(first.submitted_at) + 8 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ')
+      assert.equal(excelDateTime(line[6].value), beijing)
+      assert.equal(line[7].type, 'number')
     } else {
       assert.equal(line[4].value, '缺考')
     }
@@ -563,12 +608,33 @@ describe('the demo exams: results, statistics, ranking, export', () => {
     assert.equal(sat.length, 180, 'the 2020 exam: 180 sat')
   })
 
+  test('statistics export as .xlsx: by unit and by region, counts as numbers, rates as percentages', async () => {
+    const res = await fetch(`${server.url}/api/v1/exams/${yearly.id}/stats.xlsx`, { headers: { Cookie: coord.cookie } })
+    assert.equal(res.status, 200)
+    assert.equal(res.headers.get('content-type'), XLSX)
+    const bytes = Buffer.from(await res.arrayBuffer())
+    const rows = readSheet(bytes)
+    const formats = numberFormats(bytes)
+    assert.deepEqual(values(rows)[0], ['单位', '应考人数', '参考人数', '缺考人数', '参考率', '合格人数', '合格率', '平均分'])
+    const stats = (await coord.get(`/api/v1/exams/${yearly.id}/stats`)).body
+    assert.equal(rows.length - 2, stats.by_unit.length)
+    const total = rows.at(-1)
+    assert.equal(total[0].value, '合计')
+    assert.deepEqual([total[1].value, total[2].value, total[5].value], [stats.eligible, stats.sat, stats.passed])
+    assert.equal(formats[total[4].style], '0.0%')
+    assert.ok(Math.abs(total[4].value - stats.sat / stats.eligible) < 1e-4)
+    assert.ok(Math.abs(total[7].value - stats.average) < 0.06)
+    const none = rows.slice(1, -1).find((cells) => cells[2].value === 0)
+    if (none) assert.deepEqual([none[6], none[7]], [undefined, undefined], 'no rate or average where nobody sat')
+    assertError(await examinee.get(`/api/v1/exams/${yearly.id}/stats.xlsx`), 403, 'forbidden')
+  })
+
   test('wangfang may sit the exam open now; review is closed until it ends', async () => {
     const mine = assertList(await examinee.get('/api/v1/my/exams'))
     const item = mine.items.find((m) => m.exam.id === open.id)
     assert.ok(item, JSON.stringify(mine.items))
     assert.ok(['open', 'in_progress'].includes(item.state))
-    const start = await examinee.post(`/api/v1/exams/${open.id}/attempts`)
+    const start = await examinee.post(`/api/v1/exams/${open.id}/attempts`, { pledge: true })
     assert.ok([200, 201].includes(start.status), start.text)
     assert.equal(start.body.questions.length, 35)
     assert.equal(start.body.exam.total_score, 100)

@@ -9,7 +9,7 @@
 import assert from 'node:assert/strict'
 import { execFile, spawn } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
-import { mkdtemp, rm, writeFile } from 'node:fs/promises'
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import net from 'node:net'
 import { tmpdir } from 'node:os'
 import { basename, join } from 'node:path'
@@ -65,7 +65,7 @@ async function psql(adminUrl, sql) {
  *   client: () => Client, login: (user: string, pass: string) => Promise<Client>,
  *   admin: () => Promise<Client>, stdout: () => string, stderr: () => string}>}
  */
-export async function startServer({ testClock = false } = {}) {
+export async function startServer({ testClock = false, sms = true, args = [] } = {}) {
   const bin = process.env.PUFA_BIN
   assert.ok(bin, 'set PUFA_BIN to the pufa binary, e.g. build/release/pufa')
   const dir = await mkdtemp(join(tmpdir(), 'pufa-api-'))
@@ -100,7 +100,11 @@ export async function startServer({ testClock = false } = {}) {
     throw new Error(`pufa demo failed (exit ${demo.code}):\n${demo.stdout}\n${demo.stderr}`)
   }
 
+  // One-time codes go to a file standing in for the SMS gateway (never to the log).
+  const smsOutbox = join(dir, 'sms-outbox.jsonl')
   const serveArgs = ['serve', '--db', dbUrl, '--listen', '127.0.0.1:0', '--web', '']
+  if (sms) serveArgs.push('--sms-outbox', smsOutbox)
+  serveArgs.push(...args)
   if (testClock) serveArgs.push('--test-clock')
   const child = spawn(bin, serveArgs, {
     cwd: dir,
@@ -158,6 +162,8 @@ export async function startServer({ testClock = false } = {}) {
     engine,
     stdout: () => stdout,
     stderr: () => stderr,
+    /** The messages sent to the SMS gateway's stand-in: [{at, phone, code, quiz}], oldest first. */
+    sms: async () => (await readFile(smsOutbox, 'utf8').catch(() => '')).split('\n').filter(Boolean).map((l) => JSON.parse(l)),
     /** Sends a signal to the server process (graceful-stop tests). */
     signal: (name) => child.kill(name),
     /** Resolves with {code, signal} when the server process exits. */
@@ -323,7 +329,7 @@ export function rawHttp(url, requestText) {
 const CHINESE = /[\u4e00-\u9fff]/
 
 /** Asserts the error envelope: status, code, Chinese message, request_id (= X-Request-Id), field. */
-export function assertError(res, status, code, field) {
+export function assertError(res, status, code, field, message) {
   assert.equal(res.status, status, `expected ${status} ${code}, got ${res.status} ${res.text}`)
   assert.ok(res.body && typeof res.body === 'object', `error body is not JSON: ${res.text}`)
   assert.deepEqual(Object.keys(res.body), ['error'], `envelope keys: ${res.text}`)
@@ -335,10 +341,13 @@ export function assertError(res, status, code, field) {
   assert.ok(error.request_id.length > 0, 'request_id is empty')
   if (res.requestId !== undefined) assert.equal(error.request_id, res.requestId, 'request_id ≠ X-Request-Id')
   for (const key of Object.keys(error)) {
-    assert.ok(['code', 'message', 'request_id', 'field'].includes(key), `unexpected key error.${key}`)
+    // The details a code documents (docs/api.md): the rows of a failed import, the tries left.
+    const details = ['rows', 'sheet', 'errors', 'remaining_attempts', 'retry_after_seconds']
+    assert.ok(['code', 'message', 'request_id', 'field', ...details].includes(key), `unexpected key error.${key}`)
   }
   if (field === undefined) assert.equal(error.field, undefined, `unexpected field: ${res.text}`)
   else assert.equal(error.field, field, `error field: ${res.text}`)
+  if (message) assert.match(error.message, message)
   return error
 }
 

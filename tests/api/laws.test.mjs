@@ -58,6 +58,8 @@ describe('laws (tests/fixtures/laws)', () => {
     assert.equal(civil.category, '民法典')
     assert.equal(civil.version_date, '2020-05-28')
     assert.equal(res.body.items.reduce((total, law) => total + law.articles, 0), 19)
+    // 宪法 first, then the categories in the national database's order (not code point order).
+    assert.deepEqual(res.body.items.map((law) => law.category), ['宪法', '民法典', '行政法', '刑法'])
     const found = await user.get(`/api/v1/laws?q=${enc('行政处罚')}`)
     assert.equal(found.status, 200)
     assert.deepEqual(found.body.items.map((law) => [law.title, law.version_date]), [['中华人民共和国行政处罚法', '2021-01-22']])
@@ -193,6 +195,11 @@ describe(present ? 'laws (the shared statutes)' : `laws (the shared statutes: sk
       const user = await server.admin()
       const laws = (await user.get('/api/v1/laws')).body
       assert.equal(laws.total, 85)
+      assert.equal(laws.items[0].title, '中华人民共和国宪法')
+      assert.match(laws.items[1].title, /宪法修正案/)
+      const order = ['宪法', '宪法相关法', '民法典', '民法商法', '行政法', '经济法', '社会法', '刑法', '诉讼与非诉讼程序法', '行政法规']
+      const seen = [...new Set(laws.items.map((law) => law.category))]
+      assert.deepEqual(seen, order.filter((c) => seen.includes(c)))
       assert.equal(laws.items.find((law) => law.short_title === '民法典').articles, 1260)
       assert.equal((await user.get(`/api/v1/laws/${enc('宪法')}`)).body.version.articles, 143)
       const article = await user.get(`/api/v1/laws/${enc('民法典')}/articles/1077`)

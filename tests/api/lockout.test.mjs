@@ -12,9 +12,10 @@ let admin
 let pool
 
 before(async () => {
-  server = await startServer()
+  // Every failure here comes from one address: lift the per-address throttle (security.test.mjs has it).
+  server = await startServer({ args: ['--login-address-failures', '1000'] })
   admin = await server.admin()
-  pool = await createUsers(admin, 4)
+  pool = await createUsers(admin, 5)
 })
 
 after(async () => {
@@ -39,6 +40,19 @@ test('4 failures answer 401; the 5th failure answers 429 account_locked', async 
   const res = await login(username, WRONG)
   assertError(res, 429, 'account_locked')
   assert.deepEqual(res.headers.getSetCookie(), [])
+})
+
+test('each failure says how many tries remain; the lock says how long it lasts', async () => {
+  const { username } = pool[4]
+  for (const left of [4, 3, 2, 1]) {
+    const failed = assertError(await login(username, WRONG), 401, 'invalid_credentials')
+    assert.equal(failed.remaining_attempts, left)
+    assert.equal(failed.message, `用户名或密码错误，还可尝试 ${left} 次，之后账户将锁定 15 分钟`)
+    assert.ok(!failed.message.includes(failed.request_id), 'no request number in the message')
+  }
+  const locked = assertError(await login(username, WRONG), 429, 'account_locked')
+  assert.equal(locked.message, '登录失败次数过多，账户已锁定，请 15 分钟后再试')
+  assert.ok(locked.retry_after_seconds > 14 * 60 && locked.retry_after_seconds <= 15 * 60, String(locked.retry_after_seconds))
 })
 
 test('a locked account refuses even the right password with 429 and no cookie', async () => {

@@ -4,6 +4,7 @@ import { after, before, describe, test } from 'node:test'
 
 import { ADMIN, COORD, assertError, assertList, startServer, uniqueName } from './harness.mjs'
 import { makePng } from './images.mjs'
+import { readSheet, values, workbook } from './xlsx.mjs'
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 const MAJIAN = { username: 'majian', password: 'Pufa-Majian-2026' }
@@ -231,14 +232,25 @@ describe('scope by the organisation tree', () => {
     assertError(await admin.post('/api/v1/units', { name: '新单位', type: 'enterprise', region_id: 1 }), 403, 'forbidden')
   })
 
-  test('regions: add a village under a township in scope only', async () => {
+  test('regions: only the administrator changes the tree, with 12-digit codes under the parent’s', async () => {
     const code = `330781011${String(900 + Math.floor(Math.random() * 99))}`
-    const res = await majian.post('/api/v1/regions', { parent_id: byName('马涧镇').id, name: `新${uniqueName('c').slice(-4)}村`, code })
+    const village = { parent_id: byName('马涧镇').id, name: `新${uniqueName('c').slice(-4)}村`, code }
+    // Operators and the coordinator work inside the tree; they do not edit it.
+    for (const client of [majian, coord]) {
+      assertError(await client.post('/api/v1/regions', village), 403, 'forbidden')
+      assertError(await client.put(`/api/v1/regions/${byName('马坞村').id}`, { name: '改名村', code: byName('马坞村').code }), 403, 'forbidden')
+    }
+    const res = await admin.post('/api/v1/regions', village)
     assert.equal(res.status, 201, res.text)
-    assertError(await majian.post('/api/v1/regions', { parent_id: byName('马涧镇').id, name: '重复村', code }), 409, 'conflict', 'code')
-    assertError(await majian.post('/api/v1/regions', { parent_id: byName('兰江街道').id, name: '越界村', code: '330781001999' }), 403, 'out_of_scope')
-    assertError(await majian.post('/api/v1/regions', { parent_id: byName('马坞村').id, name: '小组', code: '330781011998' }), 400, 'validation_failed', 'parent_id')
-  })
+    assertError(await admin.post('/api/v1/regions', { ...village, name: '重复村' }), 409, 'conflict', 'code')
+    assertError(await admin.post('/api/v1/regions', { parent_id: byName('马坞村').id, name: '小组', code: '330781011998' }), 400, 'validation_failed', 'parent_id')
+    for (const bad of ['33078101199', '3307810119x9', '330781011\u00009', '330781001997']) {
+      assertError(await admin.post('/api/v1/regions', { ...village, name: '坏代码村', code: bad }), 400, 'validation_failed', 'code')
+    }
+    assertError(await admin.put(`/api/v1/regions/${res.body.item.id}`, { name: '改名村', code: '330781001996' }), 400, 'validation_failed', 'code')
+    const renamed = await admin.put(`/api/v1/regions/${res.body.item.id}`, { name: '改名村', code })
+    assert.equal(renamed.status, 200, renamed.text)
+})
 })
 
 describe('other registries', () => {
@@ -283,32 +295,38 @@ describe('Excel', () => {
     assert.equal(audit.body.items[0].detail, `${total} rows`)
   })
 
-  test('the template imports; a file with bad rows writes nothing and names each row', async () => {
+  test('the template is not imported as it is; filled in, it imports, and bad rows write nothing and are named', async () => {
     const template = await fetch(`${server.url}/api/v1/people/template`, { headers: { Cookie: coord.cookie } })
     assert.equal(template.status, 200)
     const templateBytes = Buffer.from(await template.arrayBuffer())
     const before = assertList(await coord.get('/api/v1/people?page_size=1')).total
-    const ok = await coord.post('/api/v1/people/import', undefined, { body: templateBytes, type: XLSX })
+    assertError(await coord.post('/api/v1/people/import', undefined, { body: templateBytes, type: XLSX }), 400, 'validation_failed', 'file', /示例行/)
+
+    const header = values(readSheet(templateBytes))[0]
+    assert.equal(header.at(-1), '示例')
+    assert.ok(!header.includes('状态') && header.includes('姓名*'), header.join())
+    const row = (name, phone) => header.map((h) => (h === '姓名*' ? name : h === '手机号' ? phone : h === '所属区域' ? '马涧镇 马坞村' : null))
+    const ok = await coord.post('/api/v1/people/import', undefined, { body: workbook([{ name: '人员', rows: [header, row(uniqueName('导入'), '13800000001')] }]), type: XLSX })
     assert.equal(ok.status, 200, ok.text)
-    assert.deepEqual(ok.body, { imported: 1 })
+    assert.equal(ok.body.created, 1)
+    assert.equal(ok.body.sheet, '人员')
     assert.equal(assertList(await coord.get('/api/v1/people?page_size=1')).total, before + 1)
 
-    // An export has masked phones and ID numbers: every such row is refused, none is written.
-    const exported = await fetch(`${server.url}/api/v1/people/export?region_id=${byName('马坞村').id}`, { headers: { Cookie: coord.cookie } })
-    const bad = await coord.post('/api/v1/people/import', undefined, { body: Buffer.from(await exported.arrayBuffer()), type: XLSX })
+    const bad = await coord.post('/api/v1/people/import', undefined, {
+      body: workbook([{ name: '人员', rows: [header, row(uniqueName('好'), '13800000002'), row(uniqueName('坏'), '1380000'), row(uniqueName('坏'), '138 0000 0003')] }]),
+      type: XLSX,
+    })
     assert.equal(bad.status, 422, bad.text)
     assert.equal(bad.body.error.code, 'import_failed')
-    assert.match(bad.body.error.message, /未写入/)
-    assert.ok(bad.body.error.rows.length > 0)
-    for (const row of bad.body.error.rows) {
-      assert.ok(row.row >= 2 && ['phone', 'id_number'].includes(row.field) && /[\u4e00-\u9fff]/.test(row.message), JSON.stringify(row))
-    }
+    assert.match(bad.body.error.message, /工作表“人员”中 2 行有错误，未写入/)
+    assert.deepEqual(bad.body.error.rows.map((r) => [r.row, r.field]), [[3, 'phone'], [4, 'phone']])
+    assert.match(bad.body.error.rows[1].message, /含空格/)
     assert.equal(assertList(await coord.get('/api/v1/people?page_size=1')).total, before + 1)
   })
 
-  test('an upload that is not an .xlsx is refused clearly', async () => {
-    assertError(await coord.post('/api/v1/people/import', undefined, { body: Buffer.from('not a workbook'), type: XLSX }), 400, 'validation_failed', 'file')
-    assertError(await coord.post('/api/v1/people/import', undefined, { body: Buffer.from('a,b'), type: 'text/csv' }), 415, 'unsupported_media_type')
+  test('an upload that is not a spreadsheet is refused clearly', async () => {
+    assertError(await coord.post('/api/v1/people/import', undefined, { body: Buffer.from('not a workbook'), type: XLSX }), 400, 'validation_failed', 'file', /没有找到表头/)
+    assertError(await coord.post('/api/v1/people/import', undefined, { body: makePng(4, 4), type: 'image/png' }), 415, 'unsupported_media_type')
     // Teams have no import: the path only matches /teams/{id}, which takes no POST.
     assertError(await majian.post('/api/v1/teams/import', undefined, { body: Buffer.from('x'), type: XLSX }), 405, 'method_not_allowed')
   })

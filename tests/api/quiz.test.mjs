@@ -1,8 +1,8 @@
 // Public prize quiz (有奖竞答): one-time codes and their limits, daily questions, one submission
 // per day, the leaderboard, and the committed/revealed prize draw re-run by the verify script.
 //
-// Test hooks (docs/quiz.md): the log sender writes each code to the server log, where these
-// tests read it; expiry, the daily limit and a quiz's close are moved by SQL on the test
+// Test hooks (docs/quiz.md): the server runs with --sms-outbox, a file standing in for the SMS
+// gateway, where these tests read each code (the server log never holds one); expiry, the daily limit and a quiz's close are moved by SQL on the test
 // database (sqlite3 / psql) instead of waiting.
 import assert from 'node:assert/strict'
 import { execFile } from 'node:child_process'
@@ -44,16 +44,21 @@ function newPhone() {
 }
 const masked = (phone) => `${phone.slice(0, 3)}****${phone.slice(-4)}`
 
-/** The last code the log sender wrote for `phone` (waits for the log line to arrive). */
+/** The last code sent to `phone` (the outbox), once more than `previous` were sent to it. */
 async function codeFor(phone, previous) {
-  const pattern = new RegExp(`quiz otp \\(log sender\\) phone=${masked(phone).replace(/\*/g, '\\*')} code=(\\d{6})`, 'g')
   for (let i = 0; i < 100; ++i) {
-    const found = [...server.stdout().matchAll(pattern)].map((m) => m[1])
+    const found = (await server.sms()).filter((m) => m.phone === phone).map((m) => m.code)
     const last = found.at(-1)
-    if (last && found.length > (previous ?? 0)) return { code: last, count: found.length }
+    if (last && found.length > (previous ?? 0)) {
+      assert.match(last, /^\d{6}$/)
+      const otpLines = `${server.stdout()}\n${server.stderr()}`.split('\n').filter((l) => /otp|验证码/i.test(l))
+      assert.ok(otpLines.length > 0, 'the log says a code was sent')
+      assert.ok(otpLines.every((l) => !l.includes(last)), `a one-time code reached the server log: ${otpLines.find((l) => l.includes(last))}`)
+      return { code: last, count: found.length }
+    }
     await sleep(20)
   }
-  throw new Error(`no code logged for ${masked(phone)}`)
+  throw new Error(`no code sent to ${masked(phone)}`)
 }
 
 /** Forgets all rate-limit events (they are shared by every test: one IP). */
@@ -64,7 +69,7 @@ const phoneScope = (phone) => `quiz.phone:${createHash('sha256').update(phone).d
 
 async function requestCode(quizId, phone) {
   const before = [...server.stdout().matchAll(new RegExp(`phone=${masked(phone).replace(/\*/g, '\\*')} code=`, 'g'))].length
-  const res = await server.client().post(`/api/v1/quizzes/${quizId}/otp`, { phone })
+  const res = await server.client().post(`/api/v1/quizzes/${quizId}/otp`, { phone, consent: true })
   assert.equal(res.status, 202, res.text)
   return (await codeFor(phone, before)).code
 }
@@ -138,7 +143,7 @@ describe('one-time code', () => {
   test('a code signs a participant in once; the token is random and the code is not echoed', async () => {
     await resetLimits()
     const phone = newPhone()
-    const res = await server.client().post(`/api/v1/quizzes/${current.id}/otp`, { phone })
+    const res = await server.client().post(`/api/v1/quizzes/${current.id}/otp`, { phone, consent: true })
     assert.equal(res.status, 202, res.text)
     assert.deepEqual(res.body, { retry_after_seconds: 60, expires_in_seconds: 300 }) // no dev_code by default
     const { code } = await codeFor(phone)
@@ -183,10 +188,13 @@ describe('one-time code', () => {
 
   test('bad input is a 400 naming the field; an unknown quiz is a 404', async () => {
     const client = server.client()
-    assertError(await client.post(`/api/v1/quizzes/${current.id}/otp`, { phone: '12345' }), 400, 'validation_failed', 'phone')
+    assertError(await client.post(`/api/v1/quizzes/${current.id}/otp`, { phone: '12345', consent: true }), 400, 'validation_failed', 'phone')
     assertError(await client.post(`/api/v1/quizzes/${current.id}/otp`, {}), 400, 'validation_failed', 'phone')
+    // Nothing is sent before the person agrees to how the number is used.
+    assertError(await client.post(`/api/v1/quizzes/${current.id}/otp`, { phone: newPhone() }), 400, 'validation_failed', 'consent')
+    assertError(await client.post(`/api/v1/quizzes/${current.id}/otp`, { phone: newPhone(), consent: false }), 400, 'validation_failed', 'consent')
     assertError(await client.post(`/api/v1/quizzes/${current.id}/sessions`, { phone: newPhone(), code: '12ab56' }), 400, 'validation_failed', 'code')
-    assertError(await client.post('/api/v1/quizzes/999999/otp', { phone: newPhone() }), 404, 'not_found')
+    assertError(await client.post('/api/v1/quizzes/999999/otp', { phone: newPhone(), consent: true }), 404, 'not_found')
   })
 })
 
@@ -195,7 +203,7 @@ describe('rate limits (stored in the database)', () => {
     await resetLimits()
     const phone = newPhone()
     await requestCode(current.id, phone)
-    const res = await server.client().post(`/api/v1/quizzes/${current.id}/otp`, { phone })
+    const res = await server.client().post(`/api/v1/quizzes/${current.id}/otp`, { phone, consent: true })
     assert.equal(res.status, 429, res.text)
     assert.equal(res.body.error.code, 'rate_limited')
     assert.ok(res.body.error.retry_after >= 55 && res.body.error.retry_after <= 60, res.text)
@@ -208,21 +216,21 @@ describe('rate limits (stored in the database)', () => {
     const hourAgo = Date.now() - 3_600_000
     const rows = Array.from({ length: 10 }, (_, i) => `('${phoneScope(phone)}', ${hourAgo + i * 120_000})`)
     await sql(`INSERT INTO rate_events (scope, at) VALUES ${rows.join(', ')}`)
-    const res = await server.client().post(`/api/v1/quizzes/${current.id}/otp`, { phone })
+    const res = await server.client().post(`/api/v1/quizzes/${current.id}/otp`, { phone, consent: true })
     assert.equal(res.status, 429, res.text)
     assert.ok(res.body.error.retry_after > 20 * 3600, `retry_after ${res.body.error.retry_after}`)
     await sql(`DELETE FROM rate_events WHERE scope = '${phoneScope(phone)}' AND at < ${hourAgo + 120_000}`)
-    const freed = await server.client().post(`/api/v1/quizzes/${current.id}/otp`, { phone })
+    const freed = await server.client().post(`/api/v1/quizzes/${current.id}/otp`, { phone, consent: true })
     assert.equal(freed.status, 202, 'nine in the last day leave room for one more')
   })
 
   test('twenty codes per IP per ten minutes, whatever the phones', async () => {
     await resetLimits()
     for (let i = 0; i < 20; ++i) {
-      const res = await server.client().post(`/api/v1/quizzes/${current.id}/otp`, { phone: newPhone() })
+      const res = await server.client().post(`/api/v1/quizzes/${current.id}/otp`, { phone: newPhone(), consent: true })
       assert.equal(res.status, 202, `request ${i + 1}: ${res.text}`)
     }
-    const res = await server.client().post(`/api/v1/quizzes/${current.id}/otp`, { phone: newPhone() })
+    const res = await server.client().post(`/api/v1/quizzes/${current.id}/otp`, { phone: newPhone(), consent: true })
     assert.equal(res.status, 429, res.text)
     assert.equal(res.body.error.code, 'rate_limited')
     const [count] = await sql("SELECT COUNT(*) FROM rate_events WHERE scope LIKE 'quiz.ip:%'")
@@ -291,6 +299,10 @@ describe('daily questions', () => {
     for (const item of res.body.explanations) {
       assert.equal(item.correct, true)
       assert.deepEqual(item.your_answer, item.correct_answer)
+      // The result shows each option with its letter, as the question did.
+      const asked = today.questions.find((q) => q.id === item.question_id)
+      assert.deepEqual(item.options, asked.options)
+      assert.equal(item.type, asked.type)
       assert.equal(typeof item.explanation, 'string')
       assert.ok(item.explanation.length > 0)
     }
@@ -399,7 +411,7 @@ describe('staff and the prize draw', () => {
     const quiz = await createQuiz()
     await sql(`UPDATE quizzes SET closes_at = ${Date.now() - 1000} WHERE id = ${quiz.id}`)
     assertError(await staff.post(`/api/v1/quizzes/${quiz.id}/draw/commit`), 409, 'conflict')
-    assertError(await server.client().post(`/api/v1/quizzes/${quiz.id}/otp`, { phone: newPhone() }), 422, 'unprocessable')
+    assertError(await server.client().post(`/api/v1/quizzes/${quiz.id}/otp`, { phone: newPhone(), consent: true }), 422, 'unprocessable')
   })
 
   test('a staff-chosen seed must be 64 lower-case hex digits', async () => {
@@ -424,5 +436,20 @@ describe('staff and the prize draw', () => {
     const board = assertList(await server.client().get(`/api/v1/quizzes/${old.id}/leaderboard?page_size=100`))
     assert.equal(board.total, 60)
     for (let i = 1; i < board.items.length; ++i) assert.ok(board.items[i - 1].score >= board.items[i].score)
+  })
+})
+
+describe('without an SMS gateway', () => {
+  test('codes are refused with 503, and nothing is stored or written anywhere', async () => {
+    const bare = await startServer({ sms: false })
+    try {
+      const quiz = (await bare.client().get('/api/v1/quizzes/current')).body
+      const res = await bare.client().post(`/api/v1/quizzes/${quiz.id}/otp`, { phone: newPhone(), consent: true })
+      assertError(res, 503, 'unavailable')
+      assert.match(res.body.error.message, /短信验证码服务尚未配置/)
+      assert.deepEqual(await bare.sms(), [])
+    } finally {
+      await bare.stop()
+    }
   })
 })

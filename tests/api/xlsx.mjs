@@ -68,3 +68,117 @@ export function readSheet(buffer) {
 
 /** The rows as plain values (strings and numbers), for deepEqual. */
 export const values = (rows) => rows.map((cells) => (cells ?? []).map((cell) => cell?.value))
+
+/** The number format of each cell style (index → format code, "General" for 0). */
+export function numberFormats(buffer) {
+  const styles = unzip(buffer).get('xl/styles.xml').toString('utf8')
+  const codes = { 0: 'General', 14: 'm/d/yyyy', 49: '@' }
+  for (const f of styles.matchAll(/<numFmt numFmtId="(\d+)" formatCode="([^"]*)"/g)) codes[f[1]] = unescape(f[2])
+  const xfs = /<cellXfs[^>]*>([\s\S]*?)<\/cellXfs>/.exec(styles)?.[1] ?? ''
+  return [...xfs.matchAll(/<xf [^>]*?numFmtId="(\d+)"/g)].map((xf) => codes[xf[1]] ?? `#${xf[1]}`)
+}
+
+/** An Excel serial date-time (1900 system) as "YYYY-MM-DD HH:MM", read as wall-clock time. */
+export function excelDateTime(serial) {
+  const ms = Math.round((serial - 25569) * 86_400_000)
+  return new Date(ms).toISOString().slice(0, 16).replace('T', ' ')
+}
+
+// ---- Writing: workbooks as users' own files are, for import tests -----------------------------
+
+const crcTable = Array.from({ length: 256 }, (_, n) => {
+  let c = n
+  for (let k = 0; k < 8; ++k) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1
+  return c >>> 0
+})
+const crc32 = (data) => {
+  let c = 0xffffffff
+  for (const byte of data) c = crcTable[(c ^ byte) & 0xff] ^ (c >>> 8)
+  return (c ^ 0xffffffff) >>> 0
+}
+
+/** A zip of stored (uncompressed) entries: [[name, string | Buffer], …]. */
+export function zip(entries) {
+  const locals = []
+  const centrals = []
+  let offset = 0
+  for (const [name, content] of entries) {
+    const data = Buffer.isBuffer(content) ? content : Buffer.from(content, 'utf8')
+    const nameBytes = Buffer.from(name, 'utf8')
+    const crc = crc32(data)
+    const local = Buffer.alloc(30)
+    local.writeUInt32LE(0x04034b50, 0)
+    local.writeUInt16LE(20, 4)
+    local.writeUInt16LE(0x0800, 6) // UTF-8 names
+    local.writeUInt32LE(crc, 14)
+    local.writeUInt32LE(data.length, 18)
+    local.writeUInt32LE(data.length, 22)
+    local.writeUInt16LE(nameBytes.length, 26)
+    const central = Buffer.alloc(46)
+    central.writeUInt32LE(0x02014b50, 0)
+    central.writeUInt16LE(20, 4)
+    central.writeUInt16LE(20, 6)
+    central.writeUInt16LE(0x0800, 8)
+    central.writeUInt32LE(crc, 16)
+    central.writeUInt32LE(data.length, 20)
+    central.writeUInt32LE(data.length, 24)
+    central.writeUInt16LE(nameBytes.length, 28)
+    central.writeUInt32LE(offset, 42)
+    locals.push(local, nameBytes, data)
+    centrals.push(central, nameBytes)
+    offset += 30 + nameBytes.length + data.length
+  }
+  const directory = Buffer.concat(centrals)
+  const end = Buffer.alloc(22)
+  end.writeUInt32LE(0x06054b50, 0)
+  end.writeUInt16LE(entries.length, 8)
+  end.writeUInt16LE(entries.length, 10)
+  end.writeUInt32LE(directory.length, 12)
+  end.writeUInt32LE(offset, 16)
+  return Buffer.concat([...locals, directory, end])
+}
+
+const escapeXml = (text) => String(text).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;')
+const letters = (index) => (index >= 26 ? letters(Math.floor(index / 26) - 1) : '') + String.fromCharCode(65 + (index % 26))
+
+/**
+ * A workbook the way Excel stores one: sheets = [{ name, rows: [[cell, …], …] }], a cell a string
+ * (a shared string), a number, null, or { n: number | string (written as is), style } / { s: text, style }.
+ * formats: custom number formats [[id, code]]; styles: the numFmtId of each cell style (index 0 first).
+ */
+export function workbook(sheets, { formats = [], styles = [0], date1904 = false } = {}) {
+  const shared = []
+  const sharedIndex = new Map()
+  const stringCell = (ref, text, style) => {
+    if (!sharedIndex.has(text)) sharedIndex.set(text, shared.push(text) - 1)
+    return `<c r="${ref}" t="s"${style ? ` s="${style}"` : ''}><v>${sharedIndex.get(text)}</v></c>`
+  }
+  const parts = []
+  sheets.forEach((sheet, i) => {
+    const rows = sheet.rows.map((cells, r) => {
+      const xml = cells.map((cell, c) => {
+        const ref = `${letters(c)}${r + 1}`
+        if (cell === null || cell === undefined || cell === '') return ''
+        if (typeof cell === 'string') return stringCell(ref, cell, 0)
+        if (typeof cell === 'number') return `<c r="${ref}"><v>${cell}</v></c>`
+        if (cell.s !== undefined) return stringCell(ref, cell.s, cell.style)
+        return `<c r="${ref}"${cell.style ? ` s="${cell.style}"` : ''}><v>${cell.n}</v></c>`
+      })
+      return `<row r="${r + 1}">${xml.join('')}</row>`
+    })
+    parts.push([`xl/worksheets/sheet${i + 1}.xml`, `<worksheet xmlns="${MAIN}"><sheetData>${rows.join('')}</sheetData></worksheet>`])
+  })
+  const sheetList = sheets.map((s, i) => `<sheet name="${escapeXml(s.name)}" sheetId="${i + 1}" r:id="rId${i + 1}"/>`).join('')
+  const rels = sheets.map((_, i) => `<Relationship Id="rId${i + 1}" Type="${REL}/worksheet" Target="worksheets/sheet${i + 1}.xml"/>`).join('')
+  const n = sheets.length
+  return zip([
+    ['[Content_Types].xml', '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>'],
+    ['xl/workbook.xml', `<workbook xmlns="${MAIN}" xmlns:r="${REL}">${date1904 ? '<workbookPr date1904="1"/>' : ''}<sheets>${sheetList}</sheets></workbook>`],
+    ['xl/_rels/workbook.xml.rels', `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${rels}<Relationship Id="rId${n + 1}" Type="${REL}/sharedStrings" Target="sharedStrings.xml"/><Relationship Id="rId${n + 2}" Type="${REL}/styles" Target="styles.xml"/></Relationships>`],
+    ['xl/styles.xml', `<styleSheet xmlns="${MAIN}"><numFmts>${formats.map(([id, code]) => `<numFmt numFmtId="${id}" formatCode="${escapeXml(code)}"/>`).join('')}</numFmts><cellXfs>${styles.map((id) => `<xf numFmtId="${id}"/>`).join('')}</cellXfs></styleSheet>`],
+    ['xl/sharedStrings.xml', `<sst xmlns="${MAIN}">${shared.map((t) => `<si><t xml:space="preserve">${escapeXml(t)}</t></si>`).join('')}</sst>`],
+    ...parts,
+  ])
+}
+const MAIN = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main'
+const REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships'

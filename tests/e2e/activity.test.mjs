@@ -217,9 +217,14 @@ test('operator records an activity with a photo; the dashboard counts it; the co
     await date.fill(`${YEAR}-06-15`)
     await date.press('Enter')
 
-    await form.locator('[data-test="field-region_id"] .el-select__wrapper').click()
-    await form.locator('[data-test="field-region_id"] input').fill(VILLAGE)
-    await op.locator('.el-popper:visible .el-tree-node__content').filter({ hasText: VILLAGE }).first().click()
+    // a village operator's scope is their village: the region is decided, no picker; a township's operator picks it
+    const decided = form.locator('[data-test="field-region_id"] [data-test="decided"]')
+    if (await decided.count()) assert.equal((await decided.innerText()).trim(), VILLAGE, 'the region is preset to the village')
+    else {
+      await form.locator('[data-test="field-region_id"] .el-select__wrapper').click()
+      await form.locator('[data-test="field-region_id"] input').fill(VILLAGE)
+      await op.locator('.el-popper:visible .el-tree-node__content').filter({ hasText: VILLAGE }).first().click()
+    }
 
     await form.locator('[data-test="field-theme"] .el-select__wrapper').click()
     await option(op, '宪法').click()
@@ -257,13 +262,13 @@ test('operator records an activity with a photo; the dashboard counts it; the co
     assert.equal(created.starts_on, `${YEAR}-06-15`)
     assert.deepEqual(created.photo_ids, [photoId], 'the photo is on the record')
     assert.deepEqual(created.photo_names, ['现场照片.png'], 'with its file name')
-    assert.equal(created.status, 'submitted', 'a new record is submitted (状态 已提交)')
+    assert.equal(created.status, 'submitted', 'a new record is submitted (状态 待审核)')
     await op.locator('[data-test="registry-form"]').waitFor({ state: 'hidden' })
     const row = op.locator('[data-test="registry-table"] tbody tr').filter({ hasText: TITLE })
     await row.first().waitFor()
     const region = (await row.first().locator('td.col-region_id').innerText()).trim()
     assert.equal(region, `${TOWNSHIP} ${VILLAGE}`, 'the list names the place in full')
-    assert.match(await row.first().locator('td.col-status').innerText(), /已提交/)
+    assert.match(await row.first().locator('td.col-status').innerText(), /待审核/)
   })
 
   await step(coord, '05-dashboard-after', async () => {

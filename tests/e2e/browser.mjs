@@ -4,6 +4,7 @@ import { mkdtemp, rm } from 'node:fs/promises'
 import { createRequire } from 'node:module'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { deflateSync } from 'node:zlib'
 
 const require = createRequire(new URL('../../web/package.json', import.meta.url))
 export const { chromium } = require('playwright-core')
@@ -23,18 +24,25 @@ export const CHROMIUM_ARGS = [
 export const SHOTS = process.env.PUFA_E2E_SHOTS ?? ''
 export const TIMEOUT_MS = 15_000
 
+/** A phone's screen (390×844) and a desktop's (1366×800). */
+export const PHONE = { width: 390, height: 844 }
+export const DESKTOP = { width: 1366, height: 800 }
+
 /**
- * A fresh Chromium profile at 1366×800, zh-CN, with the default timeout set.
+ * A fresh Chromium profile at 1366×800 (or a touch phone at 390×844 with `phone`), zh-CN, with the default
+ * timeout set; `timezoneId` puts the browser in another zone than the machine's (times must not follow it).
  * Returns {context, page, shotDir, close}.
  */
-export async function openBrowser({ acceptDownloads = false } = {}) {
+export async function openBrowser({ acceptDownloads = false, phone = false, timezoneId = undefined } = {}) {
   const profileDir = await mkdtemp(join(tmpdir(), 'pufa-e2e-profile-'))
   const shotDir = SHOTS || (await mkdtemp(join(tmpdir(), 'pufa-e2e-shots-')))
   const context = await chromium.launchPersistentContext(profileDir, {
     executablePath: CHROMIUM,
     headless: true,
     locale: 'zh-CN',
-    viewport: { width: 1366, height: 800 },
+    viewport: phone ? PHONE : DESKTOP,
+    ...(phone ? { isMobile: true, hasTouch: true } : {}),
+    timezoneId,
     acceptDownloads,
     args: CHROMIUM_ARGS,
   })
@@ -70,3 +78,65 @@ export function stepper(page, shotDir, prefix = '') {
     }
   }
 }
+
+/**
+ * A PNG made here (zlib), so a test needs no image file: `pixel(x, y)` gives [r, g, b, a] (RGBA, 8 bits).
+ */
+export function makePng(width, height, pixel = () => [200, 30, 30, 255]) {
+  const crcTable = Array.from({ length: 256 }, (_, n) => {
+    let c = n
+    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1
+    return c >>> 0
+  })
+  const crc = (buf) => {
+    let c = 0xffffffff
+    for (const b of buf) c = crcTable[(c ^ b) & 0xff] ^ (c >>> 8)
+    return (c ^ 0xffffffff) >>> 0
+  }
+  const chunk = (type, data) => {
+    const len = Buffer.alloc(4)
+    len.writeUInt32BE(data.length)
+    const body = Buffer.concat([Buffer.from(type, 'latin1'), data])
+    const sum = Buffer.alloc(4)
+    sum.writeUInt32BE(crc(body))
+    return Buffer.concat([len, body, sum])
+  }
+  const ihdr = Buffer.alloc(13)
+  ihdr.writeUInt32BE(width, 0)
+  ihdr.writeUInt32BE(height, 4)
+  ihdr[8] = 8 // bit depth
+  ihdr[9] = 6 // RGBA
+  const rows = []
+  for (let y = 0; y < height; y++) {
+    const row = Buffer.alloc(1 + width * 4)
+    for (let x = 0; x < width; x++) row.set(pixel(x, y), 1 + x * 4)
+    rows.push(row)
+  }
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk('IHDR', ihdr),
+    chunk('IDAT', deflateSync(Buffer.concat(rows))),
+    chunk('IEND', Buffer.alloc(0)),
+  ])
+}
+
+/** fetch() from inside the page with its session and CSRF token: {status, body (JSON or null)}. */
+export function pageApi(page) {
+  return (method, path, body) =>
+    page.evaluate(
+      async ({ method, path, body }) => {
+        const csrf = sessionStorage.getItem('pufa.csrf')
+        const r = await fetch(path, {
+          method,
+          credentials: 'same-origin',
+          headers: { 'Content-Type': 'application/json', ...(csrf && method !== 'GET' ? { 'X-CSRF-Token': csrf } : {}) },
+          body: body === undefined ? undefined : JSON.stringify(body),
+        })
+        return { status: r.status, body: r.headers.get('content-type')?.includes('json') ? await r.json() : null }
+      },
+      { method, path, body },
+    )
+}
+
+/** How far the page scrolls sideways (0 when everything fits the screen's width). */
+export const sidewaysOf = (page) => page.evaluate(() => document.scrollingElement.scrollWidth - window.innerWidth)

@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict'
 import { after, before, test } from 'node:test'
 
-import { openBrowser, signIn, stepper } from './browser.mjs'
+import { SHOTS, openBrowser, signIn, stepper } from './browser.mjs'
 
 const BASE = (process.env.PUFA_URL ?? '').replace(/\/$/, '')
 const USER = process.env.PUFA_EXAMINEE_USER || 'wangfang'
@@ -79,6 +79,18 @@ async function answerCurrent(question) {
 test('an examinee sits the open exam, reloads mid-way, continues, submits and sees the grade', async () => {
   await step('01-sign-in', async () => {
     await signIn(page, BASE, USER, PASS)
+    // the home page's 待办 card and the sidebar say an exam is open, and lead to 我的考试
+    const todo = (await api('GET', '/api/v1/todo')).body
+    const open = todo.items.find((i) => i.code === 'exams.open')?.count
+    assert.ok(open >= 1, `the to-do centre counts the open exam: ${JSON.stringify(todo)}`)
+    const item = page.locator('[data-test="todo-card"] [data-test="todo-exams.open"]')
+    await item.getByText('可参加的考试').waitFor()
+    assert.equal(Number((await item.locator('[data-test="todo-count"]').innerText()).trim()), open)
+    const badge = page.locator('[data-test="sidebar"] [data-test="menu-badge"][data-path="/admin/my-exams"]')
+    assert.equal(Number((await badge.innerText()).trim()), open)
+    await item.locator('a').click()
+    await page.waitForURL((u) => u.pathname === '/admin/my-exams')
+    await page.goto(`${BASE}/admin`)
   })
 
   let exam
@@ -96,8 +108,20 @@ test('an examinee sits the open exam, reloads mid-way, continues, submits and se
 
   let paper
   await step('03-start', async () => {
-    const { body } = await paperWhile(() => page.locator(`[data-test="sit-${exam.exam.id}"]`).click())
+    // 考试须知 and the integrity pledge come first; the clock starts only once the pledge is ticked.
+    await page.locator(`[data-test="sit-${exam.exam.id}"]`).click()
+    const notice = page.locator('[data-test="exam-notice"]')
+    await notice.waitFor()
+    assert.match(await notice.locator('[data-test="notice-text"]').innerText(), /考试时间/)
+    assert.match(await notice.locator('[data-test="pledge-text"]').innerText(), /^本人承诺/)
+    assert.equal(await page.locator('[data-test="countdown"]').count(), 0, 'no clock before the start')
+    assert.ok(await notice.locator('[data-test="exam-start"]').isDisabled(), 'start waits for the pledge')
+    if (SHOTS) await page.screenshot({ path: `${browser.shotDir}/exam-03a-notice.png`, fullPage: true })
+    await notice.locator('[data-test="pledge-agree"]').click()
+    const { body } = await paperWhile(() => notice.locator('[data-test="exam-start"]').click())
     paper = body
+    // Options are lettered A, B, C … in the order shown, whatever the shuffle.
+    for (const q of paper.questions) assert.deepEqual(q.options.map((o) => o.key), ['A', 'B', 'C', 'D', 'E', 'F'].slice(0, q.options.length))
     assert.ok(paper.questions.length > BEFORE_RELOAD, `the paper has more than ${BEFORE_RELOAD} questions`)
     await page.waitForURL((u) => u.pathname === `/exam/${exam.exam.id}`)
     // the countdown runs from the server's deadline
@@ -141,8 +165,8 @@ test('an examinee sits the open exam, reloads mid-way, continues, submits and se
     assert.equal(body.attempt.id, paper.attempt.id, 'the same attempt')
     assert.deepEqual(body.questions.map((q) => q.id), paper.questions.map((q) => q.id), 'the same question order')
     assert.deepEqual(
-      body.questions.map((q) => q.options.map((o) => o.key).join('')),
-      paper.questions.map((q) => q.options.map((o) => o.key).join('')),
+      body.questions.map((q) => q.options.map((o) => o.text)),
+      paper.questions.map((q) => q.options.map((o) => o.text)),
       'the same option order',
     )
     for (let i = 0; i < BEFORE_RELOAD; i++) {

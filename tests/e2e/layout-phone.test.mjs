@@ -1,6 +1,8 @@
 // Browser test of the staff app on a phone (390×844): the demo examinee signs in, the sidebar gives way to
 // a drawer opened from the header's menu button, 我的考试 is chosen there (the drawer closes), the open exam
-// is listed and nothing makes the page scroll sideways.
+// is listed and nothing makes the page scroll sideways; 适老化 is named beside its switch. A village operator's
+// ledger has no area tree (their scope is one village), its filters fit, and each row is a card with its
+// fields and its actions.
 // Needs a running `pufa serve` with the demo data (PUFA_URL) and the demo examinee (PUFA_EXAMINEE_USER /
 // _PASS, default wangfang / Pufa-Exam-2026) with an open exam; see README.md.
 import assert from 'node:assert/strict'
@@ -93,6 +95,10 @@ test('an examinee on a phone opens the menu drawer, goes to 我的考试 and see
   })
 
   await step('06-large-font-fits', async () => {
+    const label = page.locator('[data-test="large-font-label"]')
+    assert.equal((await label.innerText()).trim(), '适老化', 'the switch is named on a phone, not a bare toggle')
+    const box = await label.boundingBox()
+    assert.ok(box && box.x >= 0 && box.x + box.width <= PHONE.width, `the label is on screen: ${JSON.stringify(box)}`)
     // 适老化 enlarges everything: the compact header must still fit on the phone
     const toggle = async () => {
       const saved = page.waitForResponse((r) => r.url().endsWith('/api/v1/auth/preferences') && r.request().method() === 'PUT')
@@ -110,7 +116,7 @@ test('an examinee on a phone opens the menu drawer, goes to 我的考试 and see
   })
 })
 
-test('a village operator on a phone: the ledger puts the area tree above the list and its filters fit the screen', async () => {
+test('a village operator on a phone: the ledger has no area tree to pick from, its filters fit, its rows are cards', async () => {
   await step('11-sign-in-operator', async () => {
     await page.context().clearCookies()
     await page.goto(`${BASE}/login`)
@@ -127,8 +133,25 @@ test('a village operator on a phone: the ledger puts the area tree above the lis
     const formBox = await form.boundingBox()
     assert.ok(formBox.x >= 0 && formBox.x + formBox.width <= PHONE.width + 1,
       `the filter form fits the screen: ${JSON.stringify(formBox)}`)
-    const tree = await page.locator('.tree-pane').boundingBox()
-    assert.ok(tree.y + tree.height <= formBox.y + 1, `the area tree sits above the list: ${JSON.stringify(tree)}`)
+    assert.equal(await page.locator('.tree-pane').count(), 0, 'a scope of one village has no area tree')
     assert.ok((await overflowPx()) <= 0, `no horizontal overflow on the ledger (${await overflowPx()} px)`)
+  })
+
+  await step('13-ledger-cards', async () => {
+    const cards = page.locator('[data-test="registry-table"] [data-test="data-card"]')
+    await cards.first().waitFor()
+    assert.equal(await page.locator('[data-test="registry-table"] .el-table').count(), 0, 'no table on a phone')
+    const card = cards.first()
+    const title = (await card.locator('.data-card-title').innerText()).trim()
+    assert.ok(title.length > 4 && !title.endsWith('…'), `the card shows the whole title: "${title}"`)
+    for (const label of ['日期', '区域', '主办单位', '状态']) {
+      await card.locator('.data-card-line dt', { hasText: label }).first().waitFor()
+    }
+    for (const action of ['view', 'edit', 'delete']) {
+      const box = await card.locator(`[data-test="${action}"]`).boundingBox()
+      assert.ok(box && box.height >= 44 && box.x >= 0 && box.x + box.width <= PHONE.width, `${action} is a large button on screen: ${JSON.stringify(box)}`)
+    }
+    const cardBox = await card.boundingBox()
+    assert.ok(cardBox.x >= 0 && cardBox.x + cardBox.width <= PHONE.width, `the card fits: ${JSON.stringify(cardBox)}`)
   })
 })

@@ -1,6 +1,7 @@
 // Browser test of the public portal (no sign-in), at phone size (390×844, touch) and desktop size
-// (1366×900): the home page with its columns; the 计划总结 article with the seed page's index number
-// and its QR code; a search for 离婚冷静期 that finds 民法典 第一千零七十七条, whose page switches to the
+// (1366×900): the home page with its columns; the 计划总结 article with the seed page's index number (on a
+// phone the text first and the disclosure block folded behind 信息公开详情 below it) and, at desktop size only,
+// its QR code; no date breaks across lines; 关怀版 (larger text and targets, stronger contrast) remembered; a search for 离婚冷静期 that finds 民法典 第一千零七十七条, whose page switches to the
 // large font; an unknown path gets the portal's 404 and a staff page sends a visitor to /login.
 // Needs a running `pufa serve` with the demo data (PUFA_URL). The law part needs the laws imported
 // (tests/support/run-e2e.sh imports ../shared/data/laws, or the small tests/fixtures/laws where those are absent:
@@ -117,7 +118,19 @@ for (const size of SIZES) {
       })
 
       await step('03-article', async () => {
+        await page.locator('[data-test="article-body"]').waitFor()
         const index = page.locator('[data-test="meta-index_no"]')
+        if (size.name === 'phone') {
+          // the text first: the disclosure block comes after the body, folded
+          assert.equal(await index.isVisible(), false, 'the disclosure block starts folded on a phone')
+          const toggle = page.locator('[data-test="meta-toggle"]')
+          assert.match(await toggle.innerText(), /信息公开详情/)
+          const body = await page.locator('[data-test="article-body"]').boundingBox()
+          const block = await page.locator('[data-test="article-meta"]').boundingBox()
+          assert.ok(block.y > body.y + body.height - 1, `the block follows the text: ${JSON.stringify({ body, block })}`)
+          await toggle.click()
+          assert.equal(await toggle.getAttribute('aria-expanded'), 'true')
+        }
         await index.waitFor()
         assert.match(await index.innerText(), new RegExp(INDEX_NO.replace(/[/]/g, '\\/')))
         const crumbs = await page.locator('[data-test="portal-crumbs"]').innerText()
@@ -130,24 +143,38 @@ for (const size of SIZES) {
         assert.ok(body.trim().length > 50, 'the article has a body')
       })
 
-      await step('04-qr', async () => {
-        const qr = page.locator('[data-test="article-qr"] img')
-        await qr.scrollIntoViewIfNeeded()
-        await page.waitForFunction(
-          () => document.querySelector('[data-test="article-qr"] img')?.complete === true,
+      await step('04-dates-one-line', async () => {
+        // 2020-08-10 18:12 never breaks inside ("2018-10-/26"): every date on the page is one line
+        const broken = await page.evaluate(() =>
+          [...document.querySelectorAll('time')].filter((t) => t.getClientRects().length > 1).map((t) => t.textContent),
         )
-        const width = await qr.evaluate((img) => img.naturalWidth)
-        assert.ok(width > 0, 'the QR image loaded')
-        const src = await qr.getAttribute('src')
-        const svg = await page.evaluate(async (u) => {
-          const r = await fetch(u)
-          return { status: r.status, type: r.headers.get('content-type') ?? '', text: await r.text() }
-        }, src)
-        assert.equal(svg.status, 200, `GET ${src}`)
-        assert.match(svg.type, /image\/svg\+xml/)
-        assert.match(svg.text, /<svg/)
-        await page.getByText('扫一扫在手机打开当前文章').waitFor()
+        assert.deepEqual(broken, [], 'no date wraps')
       })
+
+      if (size.name === 'phone') {
+        await step('04-no-qr-on-a-phone', async () => {
+          assert.equal(await page.locator('[data-test="article-qr"]').count(), 0, 'the reader is on the phone already')
+        })
+      } else {
+        await step('04-qr', async () => {
+          const qr = page.locator('[data-test="article-qr"] img')
+          await qr.scrollIntoViewIfNeeded()
+          await page.waitForFunction(
+            () => document.querySelector('[data-test="article-qr"] img')?.complete === true,
+          )
+          const width = await qr.evaluate((img) => img.naturalWidth)
+          assert.ok(width > 0, 'the QR image loaded')
+          const src = await qr.getAttribute('src')
+          const svg = await page.evaluate(async (u) => {
+            const r = await fetch(u)
+            return { status: r.status, type: r.headers.get('content-type') ?? '', text: await r.text() }
+          }, src)
+          assert.equal(svg.status, 200, `GET ${src}`)
+          assert.match(svg.type, /image\/svg\+xml/)
+          assert.match(svg.text, /<svg/)
+          await page.getByText('扫一扫在手机打开当前文章').waitFor()
+        })
+      }
 
       await step('05-portal-404-and-staff-redirect', async () => {
         await page.goto(`${BASE}/no-such-page`)
@@ -215,6 +242,40 @@ for (const size of SIZES) {
         await page.locator('[data-test="font-small"]').click()
         assert.ok((await fontPx(page.locator('[data-test="law-article-text"] p').first())) < before, '小 makes it smaller')
         await page.locator('[data-test="font-medium"]').click()
+      })
+    })
+
+    test('关怀版: larger text and tap targets, darker text, remembered on this device', async () => {
+      const care = page.locator('[data-test="care-mode"]')
+      const nav = page.locator('nav.nav a').first()
+      const crumbs = page.locator('[data-test="portal-crumbs"]')
+      let before
+      await step('21-care-on', async () => {
+        await page.goto(`${BASE}/columns/plans`)
+        await page.locator('[data-test="column-items"]').waitFor()
+        before = { font: await fontPx(nav), tap: (await nav.boundingBox()).height, grey: await crumbs.evaluate((e) => getComputedStyle(e).color) }
+        assert.equal((await care.innerText()).trim(), '关怀版')
+        assert.equal(await care.getAttribute('aria-pressed'), 'false')
+        const box = await care.boundingBox()
+        assert.ok(box.x >= 0 && box.x + box.width <= size.viewport.width && box.height >= 44, `the switch is on screen: ${JSON.stringify(box)}`)
+        await care.click()
+        assert.equal(await care.getAttribute('aria-pressed'), 'true')
+        assert.equal((await care.innerText()).trim(), '退出关怀版')
+        assert.ok((await fontPx(nav)) >= before.font * 1.15, `the column bar's text grows: ${before.font}px → ${await fontPx(nav)}px`)
+        assert.ok((await nav.boundingBox()).height >= 52, 'larger tap targets')
+        const grey = await crumbs.evaluate((e) => getComputedStyle(e).color)
+        assert.notEqual(grey, before.grey, 'the grey text darkens')
+        assert.ok((await page.evaluate(() => document.documentElement.classList.contains('pufa-large'))), 'the large-font mode is on')
+        assert.ok((await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth + 1)), 'still no sideways scrolling')
+      })
+      await step('22-care-remembered', async () => {
+        await page.goto(`${BASE}/articles/1`)
+        await page.locator('[data-test="article-body"]').waitFor()
+        assert.equal(await care.getAttribute('aria-pressed'), 'true', 'remembered across pages and loads')
+        assert.equal(await page.locator('[data-test="font-large"]').getAttribute('aria-pressed'), 'true', '字体 大 with it')
+        await care.click()
+        assert.equal(await care.getAttribute('aria-pressed'), 'false')
+        assert.equal(await fontPx(nav), before.font, 'back to the standard size')
       })
     })
   })

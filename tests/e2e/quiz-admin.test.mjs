@@ -20,7 +20,8 @@ let step
 
 before(async () => {
   assert.ok(BASE, 'set PUFA_URL to the base URL of a running pufa serve, e.g. http://127.0.0.1:8099')
-  browser = await openBrowser()
+  // a browser in Berlin: the quiz's window is still typed and read in Beijing time
+  browser = await openBrowser({ timezoneId: 'Europe/Berlin' })
   page = browser.page
   step = stepper(page, browser.shotDir, 'quiz-admin-')
 })
@@ -123,9 +124,10 @@ test('a coordinator manages the prize quizzes: list, detail with leaderboard and
     const made = r.body.items.find((q) => q.title === NEW_TITLE)
     assert.ok(made, 'the new quiz is stored')
     assert.equal(made.bank_name, '宪法知识竞答题库')
-    // the picker reads the typed time in the browser's time zone
-    const opens = await page.evaluate((y) => new Date(y, 2, 1, 8, 0).getTime(), new Date().getFullYear() + 1)
-    assert.equal(new Date(made.opens_at).getTime(), opens)
+    // the picker reads the typed time as Beijing time, whatever the browser's zone: 08:00 is 00:00 UTC
+    const y = new Date().getFullYear() + 1
+    assert.equal(made.opens_at, `${y}-03-01T00:00:00Z`)
+    assert.equal(made.closes_at, `${y}-03-15T12:00:00Z`)
     await list().getByText(NEW_TITLE, { exact: true }).waitFor()
     await list().locator(`[data-test="quiz-row-${made.id}"]`).click()
     const panel = page.locator('[data-test="quiz-draw-panel"]')

@@ -1,9 +1,10 @@
 // Browser test of the public prize quiz (有奖竞答) at phone size (390×844): a resident opens /quiz without
-// any staff sign-in, asks for a code, signs in with it, answers today's questions, submits and sees the
-// result with explanations; the page never scrolls sideways.
-// The demo sends codes through the log sender. The test takes the code from the OTP answer when the
-// server runs with PUFA_QUIZ_OTP_ECHO=1 (dev_code), else from the server log at PUFA_SERVER_LOG
-// (a line "quiz otp (log sender) phone=139****1234 code=123456").
+// any staff sign-in (a portal page: its header back home, its footer), reads how the phone number is used
+// and agrees before a code can be asked for, signs in with it, answers today's questions, submits and sees
+// the result with each question's options (letter and text) and explanations; the page never scrolls sideways.
+// The demo sends codes to an SMS outbox file (--sms-outbox), never to the log. The test takes the code
+// from the OTP answer when the server runs with PUFA_QUIZ_OTP_ECHO=1 (dev_code), else from the outbox
+// at PUFA_SMS_OUTBOX (a JSON line {"at","phone","code","quiz"}).
 import assert from 'node:assert/strict'
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
@@ -13,6 +14,7 @@ import { CHROMIUM, CHROMIUM_ARGS, SHOTS, TIMEOUT_MS, chromium } from './browser.
 
 const BASE = (process.env.PUFA_URL ?? '').replace(/\/$/, '')
 const SERVER_LOG = process.env.PUFA_SERVER_LOG ?? ''
+const SMS_OUTBOX = process.env.PUFA_SMS_OUTBOX ?? ''
 const PHONE = `139${String(Date.now()).slice(-8)}`
 const MASKED = `${PHONE.slice(0, 3)}****${PHONE.slice(-4)}`
 const CODE_WAIT_MS = 5_000
@@ -59,16 +61,20 @@ async function fitsPhone() {
   assert.ok(width <= 390, `the page is ${width}px wide at a 390px viewport`)
 }
 
-/** The code the log sender wrote for this phone (the last one), waiting a little for the log to flush. */
+/** The code sent to this phone (the last one in the SMS outbox), waiting a little for it. */
 async function codeFromLog() {
-  assert.ok(SERVER_LOG, 'the server does not echo codes: set PUFA_SERVER_LOG to the server log file (tests/support/run-e2e.sh)')
+  assert.ok(SMS_OUTBOX, 'set PUFA_SMS_OUTBOX to the server\'s --sms-outbox file (tests/support/run-e2e.sh)')
   const deadline = Date.now() + CODE_WAIT_MS
-  const re = new RegExp(`quiz otp \\(log sender\\) phone=${MASKED.replace(/\*/g, '\\*')} code=(\\d+)`, 'g')
   for (;;) {
-    const text = await readFile(SERVER_LOG, 'utf8').catch(() => '')
-    const all = [...text.matchAll(re)]
-    if (all.length) return all.at(-1)[1]
-    assert.ok(Date.now() < deadline, `no code for ${MASKED} in ${SERVER_LOG}`)
+    const text = await readFile(SMS_OUTBOX, 'utf8').catch(() => '')
+    const sent = text.split('\n').filter(Boolean).map((l) => JSON.parse(l)).filter((m) => m.phone === PHONE)
+    if (sent.length) {
+      const code = sent.at(-1).code
+      const log = await readFile(SERVER_LOG, 'utf8').catch(() => '')
+      assert.ok(!log.split('\n').some((l) => /otp/i.test(l) && l.includes(code)), 'a one-time code reached the server log')
+      return code
+    }
+    assert.ok(Date.now() < deadline, `no code for ${MASKED} in ${SMS_OUTBOX}`)
     await new Promise((r) => setTimeout(r, 200))
   }
 }
@@ -84,11 +90,23 @@ test('a resident takes the daily quiz on a phone and sees the result', async () 
     assert.equal(new URL(page.url()).pathname, '/quiz', 'no staff sign-in asked')
     assert.equal((await page.locator('[data-test="quiz-title"]').innerText()).trim(), quiz.title)
     await page.locator('[data-test="quiz-login"]').waitFor()
+    // the portal's page: its header (back home), column bar with 有奖竞答 current, footer
+    await page.locator('[data-test="portal-site"]').waitFor()
+    assert.equal(await page.locator('[data-test="portal-site"]').getAttribute('href'), '/')
+    assert.equal(await page.locator('nav.nav a[aria-current="page"]').innerText(), '有奖竞答')
+    await page.locator('[data-test="portal-crumbs"] a[href="/"]').waitFor()
+    await page.locator('[data-test="staff-login"]').waitFor()
     await fitsPhone()
   })
 
   await step('02-code', async () => {
     await page.locator('[data-test="quiz-phone"]').fill(PHONE)
+    // how the number is used, and no code before the resident agrees
+    assert.match(await page.locator('[data-test="quiz-phone-use"]').innerText(), /仅用于本次竞答/)
+    assert.ok(await page.locator('[data-test="quiz-send-code"]').isDisabled(), '获取验证码 waits for the consent')
+    assert.ok(await page.locator('[data-test="quiz-login-submit"]').isDisabled(), 'and so does signing in')
+    await page.locator('[data-test="quiz-consent"]').tap()
+    assert.ok(await page.locator('[data-test="quiz-consent"] input').isChecked(), '我已阅读并同意 ticked')
     const sent = page.waitForResponse((r) => new URL(r.url()).pathname === `/api/v1/quizzes/${quiz.id}/otp`)
     await page.locator('[data-test="quiz-send-code"]').click()
     const res = await sent
@@ -136,6 +154,15 @@ test('a resident takes the daily quiz on a phone and sees the result', async () 
     await page.locator('[data-test="quiz-result"]').waitFor()
     assert.equal(Number(await page.locator('[data-test="quiz-correct"]').innerText()), result.correct)
     await page.getByText(`答对 ${result.correct} / ${result.total} 题，得 ${result.score} 分`).waitFor()
+    // each question with its options, letter and text, the right ones marked, in the explanations too
+    const first = today.questions[0]
+    const options = page.locator('[data-test="quiz-result"] [data-test="quiz-result-options"]').first()
+    for (const o of first.options) await options.getByText(`${o.key}. ${o.text}`, { exact: false }).first().waitFor()
+    const right = result.explanations.find((e) => e.question_id === first.id)?.correct_answer ?? []
+    if (right.length) {
+      const text = first.options.find((o) => o.key === right[0]).text
+      await page.locator('[data-test="quiz-result"]').getByText(`${right[0]}. ${text}`).first().waitFor()
+    }
     const explained = result.explanations.filter((e) => e.explanation)
     if (explained.length) await page.getByText(explained[0].explanation, { exact: false }).first().waitFor()
     await fitsPhone()

@@ -11,7 +11,7 @@ laws=${PUFA_LAWS_DIR:-$(cd "$(dirname "$0")/../.." && pwd)/../shared/data/laws}
 export PUFA_LAWS=shared
 [ -d "$laws" ] || { laws=$(cd "$(dirname "$0")/.." && pwd)/fixtures/laws; PUFA_LAWS=fixture; }
 "$bin" import laws "$laws" --db "sqlite:$tmp/e2e.db" >/dev/null
-"$bin" serve --db "sqlite:$tmp/e2e.db" --listen 127.0.0.1:0 --web "$web" >"$tmp/server.log" 2>&1 &
+"$bin" serve --db "sqlite:$tmp/e2e.db" --listen 127.0.0.1:0 --web "$web" --sms-outbox "$tmp/sms-outbox.jsonl" >"$tmp/server.log" 2>&1 &
 pid=$!
 cleanup() { kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; rm -rf "$tmp"; }
 trap cleanup EXIT
@@ -22,8 +22,8 @@ for _ in $(seq 1 100); do
 done
 [ -n "$url" ] || { cat "$tmp/server.log" >&2; exit 1; }
 export PUFA_URL=$url PUFA_COORD_USER=lanxi PUFA_COORD_PASS=Pufa-Lanxi-2026
-# The quiz test reads the one-time codes the log sender writes here.
-export PUFA_SERVER_LOG=$tmp/server.log
+# The quiz test reads the one-time codes from the SMS outbox (the log never holds one).
+export PUFA_SERVER_LOG=$tmp/server.log PUFA_SMS_OUTBOX=$tmp/sms-outbox.jsonl
 export PUFA_ADMIN_USER=admin PUFA_ADMIN_PASS=Pufa-Admin-2026
 export PUFA_OPERATOR_USER=mawu PUFA_OPERATOR_PASS=Pufa-Mawu-2026
 shopt -s nullglob

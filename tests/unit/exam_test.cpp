@@ -2,13 +2,16 @@
 
 #include <set>
 
-#include "exam/csv.hpp"
+#include "xlsx/csv.hpp"
 #include "exam/paper.hpp"
 #include "exam/questions.hpp"
 #include "http/error.hpp"
 
 namespace pufa::exam {
 namespace {
+
+using xlsx::CsvError;
+using xlsx::parse_csv;
 
 // ---- CSV ----
 
@@ -51,6 +54,18 @@ TEST(ExamGrading, NormalisesAnswerLetters) {
   EXPECT_EQ(normalise_letters(""), "");
   EXPECT_FALSE(normalise_letters("A1").has_value());
   EXPECT_FALSE(normalise_letters("正确").has_value());
+}
+
+TEST(ExamGrading, ShownLettersMapToTheQuestionsOwnKeys) {
+  // Options shown C, A, B, D are labelled A, B, C, D on screen.
+  EXPECT_EQ(keys_of_shown("CABD", "A"), "C");
+  EXPECT_EQ(keys_of_shown("CABD", "BC"), "AB");
+  EXPECT_EQ(keys_of_shown("CABD", "E"), std::nullopt);
+  EXPECT_EQ(shown_of_keys("CABD", "C"), "A");
+  EXPECT_EQ(shown_of_keys("CABD", "AB"), "BC");
+  EXPECT_EQ(shown_of_keys("CABD", "ABCD"), "ABCD");
+  EXPECT_EQ(shown_of_keys("AB", "B"), "B");  // judge questions keep their order
+  for (std::string const keys : {"A", "D", "AD", "BCD"}) EXPECT_EQ(keys_of_shown("DBAC", shown_of_keys("DBAC", keys)), keys);
 }
 
 TEST(ExamGrading, MultipleChoiceIsAllOrNothing) {

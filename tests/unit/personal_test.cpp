@@ -31,4 +31,13 @@ TEST(Masks, HideTheMiddle) {
   EXPECT_EQ(mask_phone("123"), "***");
 }
 
+TEST(Masks, NamesKeepTheSurnameAndTheLastCharacter) {
+  EXPECT_EQ(mask_name("王芳"), "王*");
+  EXPECT_EQ(mask_name("王晓明"), "王*明");
+  EXPECT_EQ(mask_name("欧阳娜娜"), "欧**娜");
+  EXPECT_EQ(mask_name("李"), "李");
+  EXPECT_EQ(mask_name(""), "*");
+  EXPECT_EQ(mask_name("\xE7\x8E"), "*");  // a cut UTF-8 sequence
+}
+
 }  // namespace pufa::text

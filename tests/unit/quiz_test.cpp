@@ -1,6 +1,9 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <string>
 #include <set>
 
 #include "base/random.hpp"
@@ -76,14 +79,21 @@ TEST_F(QuizDraw, SeedsAre64LowerCaseHexDigits) {
   EXPECT_FALSE(is_seed_hex(std::string(64, 'g')));
 }
 
-TEST(QuizSender, LogSenderKeepsTheLastCodePerPhone) {
-  LogSender sender;
-  EXPECT_FALSE(sender.last_code("13800138000").has_value());
+TEST(QuizSender, TheOutboxHoldsEachMessageAndOnlyItsOwnerMayReadIt) {
+  auto const path = std::filesystem::temp_directory_path() / ("pufa-outbox-" + base::random_hex(6)) / "sms.jsonl";
+  OutboxSender sender(path);
+  EXPECT_EQ(std::filesystem::status(path).permissions() & std::filesystem::perms::all,
+            std::filesystem::perms::owner_read | std::filesystem::perms::owner_write);
   sender.send("13800138000", "123456", "测试竞答");
-  sender.send("13800138000", "654321", "测试竞答");
-  sender.send("13900139000", "000111", "测试竞答");
-  EXPECT_EQ(sender.last_code("13800138000"), "654321");
-  EXPECT_EQ(sender.last_code("13900139000"), "000111");
+  sender.send("13900139000", "000111", "测试\"竞答\"");
+  std::ifstream in(path);
+  std::string first, second;
+  std::getline(in, first);
+  std::getline(in, second);
+  EXPECT_NE(first.find("\"phone\":\"13800138000\""), std::string::npos) << first;
+  EXPECT_NE(first.find("\"code\":\"123456\""), std::string::npos) << first;
+  EXPECT_NE(second.find("\"quiz\":\"测试\\\"竞答\\\"\""), std::string::npos) << second;
+  std::filesystem::remove_all(path.parent_path());
 }
 
 }  // namespace

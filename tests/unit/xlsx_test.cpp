@@ -12,70 +12,16 @@
 #include <random>
 #include <utility>
 
+#include "xlsx/csv.hpp"
+#include "xlsx/number_format.hpp"
+#include "workbooks.hpp"
 #include "xlsx/zip_archive.hpp"
 
 namespace pufa::xlsx {
 
 namespace {
 
-using Parts = std::vector<std::pair<std::string, std::string>>;
-
-// A zip made in memory, the way any other producer would store the parts.
-std::string make_zip(Parts const& parts) {
-  zip_error_t error;
-  zip_error_init(&error);
-  zip_source_t* buffer = zip_source_buffer_create(nullptr, 0, 0, &error);
-  zip_source_keep(buffer);
-  zip_t* archive = zip_open_from_source(buffer, ZIP_TRUNCATE, &error);
-  for (auto const& [name, data] : parts) {
-    zip_source_t* source = zip_source_buffer(archive, data.data(), data.size(), 0);
-    zip_file_add(archive, name.c_str(), source, ZIP_FL_ENC_UTF_8);
-  }
-  zip_close(archive);
-  zip_source_open(buffer);
-  zip_source_seek(buffer, 0, SEEK_END);
-  std::string bytes(static_cast<std::size_t>(zip_source_tell(buffer)), '\0');
-  zip_source_seek(buffer, 0, SEEK_SET);
-  zip_source_read(buffer, bytes.data(), bytes.size());
-  zip_source_close(buffer);
-  zip_source_free(buffer);
-  zip_error_fini(&error);
-  return bytes;
-}
-
-constexpr char const* main_ns = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
-constexpr char const* rel_ns =
-    "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
-
-std::string relationship(std::string_view id, std::string_view type, std::string_view target) {
-  return std::string("<Relationship Id=\"") + std::string(id) + "\" Type=\"" + rel_ns + "/" +
-         std::string(type) + "\" Target=\"" + std::string(target) + "\"/>";
-}
-
-// The smallest workbook: one sheet at xl/worksheets/sheet1.xml, optional shared strings.
-std::string minimal_xlsx(std::string const& sheet_data, std::string const& shared = "") {
-  std::string const workbook =
-      std::string("<workbook xmlns=\"") + main_ns + "\" xmlns:r=\"" + rel_ns +
-      "\"><sheets><sheet name=\"S\" sheetId=\"1\" r:id=\"rId1\"/>" + "</sheets></workbook>";
-  std::string const rels =
-      "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">" +
-      relationship("rId1", "worksheet", "worksheets/sheet1.xml") +
-      relationship("rId2", "sharedStrings", "sharedStrings.xml") + "</Relationships>";
-  Parts parts{
-      {"xl/workbook.xml", workbook},
-      {"xl/_rels/workbook.xml.rels", rels},
-      {"xl/worksheets/sheet1.xml", std::string("<worksheet xmlns=\"") + main_ns + "\"><sheetData>" +
-                                       sheet_data + "</sheetData></worksheet>"}};
-  if (!shared.empty()) {
-    parts.emplace_back("xl/sharedStrings.xml",
-                       std::string("<sst xmlns=\"") + main_ns + "\">" + shared + "</sst>");
-  }
-  return make_zip(parts);
-}
-
-std::string part_of(std::string const& xlsx, std::string const& name) {
-  return ZipArchive(xlsx).read(name).value_or("");
-}
+using namespace fixtures;
 
 // The message a rejected file gets, to check it was rejected for the right reason.
 std::string rejection(std::string_view bytes) {
@@ -89,7 +35,7 @@ std::string rejection(std::string_view bytes) {
 
 Sheet people() {
   return Sheet{"人员名单",
-               {{"姓名", 10}, {"身份证号", 22}, {"手机号", 14}, {"备注", 40}, {"金额", 12, true}},
+               {{"姓名", 10}, {"身份证号", 22}, {"手机号", 14}, {"备注", 40}, {"金额", 12, CellType::number}},
                {{"张三", "11010519491231002X", "13812345678", "", "12.5"},
                 {"李四", "110101199003071234", "", std::string(3000, 'x') + "很长的备注", "100"},
                 {},
@@ -120,6 +66,36 @@ TEST(XlsxWrite, FreezesFiltersAndSizesTheHeader) {
   EXPECT_EQ(sheet.find("<v>13812345678</v>"), std::string::npos);    // phone stays text
   EXPECT_NE(part_of(bytes, "xl/styles.xml").find("<b/>"), std::string::npos);
   EXPECT_NE(part_of(bytes, "xl/workbook.xml").find("name=\"人员名单\""), std::string::npos);
+}
+
+TEST(XlsxWrite, DatesAndTimesAreExcelDates) {
+  Sheet sheet{"日期", {{"日期", 12, CellType::date}, {"时间", 18, CellType::datetime}},
+              {{"2021-01-01", "2026-12-02 02:02"}, {"2021-01-01 08:00", "2026-12-02"}, {"不详", "2026-12-02 02:02:30"}}};
+  auto const bytes = write_workbook({sheet});
+  auto const xml = part_of(bytes, "xl/worksheets/sheet1.xml");
+  EXPECT_NE(xml.find("<v>44197</v>"), std::string::npos) << xml;                // 2021-01-01 as serial
+  EXPECT_NE(xml.find("<v>46358.084722222"), std::string::npos) << xml;          // 02:02 as a day fraction
+  EXPECT_NE(xml.find("<v>46358.085069444"), std::string::npos) << xml;          // with seconds
+  EXPECT_NE(part_of(bytes, "xl/styles.xml").find("formatCode=\"yyyy-mm-dd hh:mm\""), std::string::npos);
+  // What is not a date of the column's kind stays text, as written.
+  auto const rows = read_first_sheet(bytes);
+  EXPECT_EQ(rows[2], (std::vector<std::string>{"2021-01-01 08:00", "2026-12-02"}));
+  EXPECT_EQ(rows[3][0], "不详");
+  // Read back as shown: the date and date-time formats apply.
+  EXPECT_EQ(rows[1], (std::vector<std::string>{"2021-01-01", "2026-12-02 02:02"}));
+  auto const cells = read_workbook(bytes).front().rows;
+  EXPECT_EQ(cells[1][0].iso, "2021-01-01");
+  EXPECT_EQ(cells[1][1].iso, "2026-12-02 02:02");
+  EXPECT_EQ(cells[1][0].raw, "44197");
+}
+
+TEST(XlsxWrite, FitsColumnWidthsToTheirContent) {
+  Sheet sheet{"宽度", {{"活动名称"}, {"人数", 0, CellType::number}},
+              {{"兰溪市2020年“宪法宣传周”暨“法律六进”集中宣传活动启动仪式", "12"}}};
+  auto const xml = part_of(write_workbook({sheet}), "xl/worksheets/sheet1.xml");
+  // 28 CJK characters and 4 digits: about 61 units, capped at 60; the short column stays narrow.
+  EXPECT_NE(xml.find("width=\"60."), std::string::npos) << xml;
+  EXPECT_EQ(xml.find("width=\"16"), std::string::npos) << xml;
 }
 
 TEST(XlsxWrite, MakesSheetNamesValid) {
@@ -281,6 +257,103 @@ TEST(XlsxDate, ConvertsSerials) {
   EXPECT_EQ(excel_date(0), "");
   EXPECT_EQ(excel_date(2958466), "");
   EXPECT_EQ(excel_date(std::nan("")), "");
+}
+
+TEST(XlsxFormat, ShowsNumbersAsExcelDoes) {
+  EXPECT_EQ(render_number(44197, builtin_format(14), false), "2021/1/1");
+  EXPECT_EQ(iso_of(44197, builtin_format(14), false), "2021-01-01");
+  EXPECT_EQ(render_number(44169, builtin_format(58), false), "12月4日");
+  EXPECT_EQ(render_number(44197, builtin_format(31), false), "2021年1月1日");
+  EXPECT_EQ(render_number(44197, custom_format("yyyy\"年\"m\"月\"d\"日\" aaaa"), false), "2021年1月1日 星期五");
+  EXPECT_EQ(render_number(44197, custom_format("[$-804]yyyy-mm-dd;@"), false), "2021-01-01");
+  EXPECT_EQ(render_number(0.375, builtin_format(20), false), "9:00");
+  EXPECT_EQ(iso_of(0.375, builtin_format(20), false), "09:00");
+  EXPECT_EQ(render_number(0.375, builtin_format(18), false), "9:00 AM");
+  EXPECT_EQ(render_number(0.8125, builtin_format(34), false), "下午7时30分");
+  EXPECT_EQ(render_number(44197.5, builtin_format(22), false), "2021/1/1 12:00");
+  EXPECT_EQ(iso_of(44197.5, builtin_format(22), false), "2021-01-01 12:00");
+  EXPECT_EQ(render_number(1.5, builtin_format(46), false), "36:00:00");
+  EXPECT_EQ(render_number(0.5, builtin_format(9), false), "50%");
+  EXPECT_EQ(render_number(0.1234, builtin_format(10), false), "12.34%");
+  EXPECT_EQ(render_number(33078100, custom_format("0000000000"), false), "0033078100");
+  EXPECT_EQ(render_number(13812345678, custom_format("000-0000-0000"), false), "138-1234-5678");
+  EXPECT_EQ(render_number(1234.5, builtin_format(4), false), "1,234.50");
+  EXPECT_EQ(render_number(-1234.5, builtin_format(3), false), "-1,235");
+  EXPECT_EQ(render_number(-5, custom_format("0;(0)"), false), "(5)");
+  EXPECT_EQ(render_number(12, custom_format("0\"元\""), false), "12元");
+  EXPECT_EQ(render_number(3.14159, custom_format("#.##"), false), "3.14");
+  EXPECT_EQ(render_number(3, custom_format("#.##"), false), "3.");
+  EXPECT_EQ(render_number(0.5, builtin_format(12), false), "1/2");
+  EXPECT_EQ(render_number(1.75, builtin_format(12), false), "1 3/4");
+  EXPECT_EQ(render_number(0.3333, builtin_format(13), false), "1/3");
+  EXPECT_EQ(render_number(1234567, builtin_format(11), false), "1234567");  // scientific: General here
+  EXPECT_EQ(render_number(2020, builtin_format(0), false), "2020");
+  EXPECT_EQ(render_number(2020, builtin_format(49), false), "2020");
+  // The 1904 system counts from 1904-01-01 = 0.
+  EXPECT_EQ(render_number(0, builtin_format(14), true), "1904/1/1");
+  EXPECT_EQ(iso_of(42735, builtin_format(14), true), "2021-01-01");
+}
+
+TEST(XlsxRead, ShowsEachCellThroughItsFormat) {
+  // Style 0 General, 1 a zh-CN date, 2 h:mm, 3 0%, 4 a custom zero-padded code, 5 text "@",
+  // 6 m"月"d"日" (what Excel makes of 12/4 typed in a zh-CN locale), 7 # ?/?.
+  std::string const fmts = "<numFmt numFmtId=\"176\" formatCode=\"0000000000\"/>";
+  std::string const xfs = "<xf numFmtId=\"0\"/><xf numFmtId=\"31\"/><xf numFmtId=\"20\"/><xf numFmtId=\"9\"/>"
+                          "<xf numFmtId=\"176\"/><xf numFmtId=\"49\"/><xf numFmtId=\"58\"/><xf numFmtId=\"12\"/>";
+  std::string const row = "<row r=\"1\">" + number_cell("A1", 0, "3.30781199001011E+17") + number_cell("B1", 1, "44197") +
+                          number_cell("C1", 2, "0.375") + number_cell("D1", 3, "0.5") + number_cell("E1", 4, "33078100") +
+                          "<c r=\"F1\" s=\"5\" t=\"s\"><v>0</v></c>" + number_cell("G1", 6, "44169") +
+                          number_cell("H1", 7, "0.5") + "</row>";
+  auto const bytes = styled_xlsx(row, fmts, xfs, false, "<si><t>2020</t></si>");
+  auto const sheets = read_workbook(bytes);
+  ASSERT_EQ(sheets.size(), 2u);
+  EXPECT_EQ(sheets[0].name, "说明");  // tab order kept; the caller picks the sheet
+  EXPECT_EQ(sheets[1].name, "数据");
+  auto const& cells = sheets[1].rows.at(0);
+  ASSERT_EQ(cells.size(), 8u);
+  EXPECT_EQ(cells[0].text, "3.30781199001011e+17");
+  EXPECT_EQ(cells[0].raw, "3.30781199001011E+17");
+  EXPECT_EQ(cells[0].type, Cell::Type::number);
+  EXPECT_EQ(cells[1].text, "2021年1月1日");
+  EXPECT_EQ(cells[1].iso, "2021-01-01");
+  EXPECT_EQ(cells[2].text, "9:00");
+  EXPECT_EQ(cells[2].iso, "09:00");
+  EXPECT_EQ(cells[3].text, "50%");
+  EXPECT_EQ(cells[4].text, "0033078100");
+  EXPECT_EQ(cells[5].text, "2020");  // a text cell stays text: never a day number
+  EXPECT_EQ(cells[5].type, Cell::Type::text);
+  EXPECT_TRUE(cells[5].text_format);
+  EXPECT_TRUE(cells[5].iso.empty());
+  EXPECT_EQ(cells[6].text, "12月4日");
+  EXPECT_EQ(cells[7].text, "1/2");
+
+  auto const in_1904 = read_workbook(styled_xlsx("<row r=\"1\">" + number_cell("A1", 1, "42735") + "</row>", fmts, xfs, true));
+  EXPECT_EQ(in_1904[1].rows[0][0].iso, "2021-01-01");
+  EXPECT_EQ(in_1904[1].rows[0][0].text, "2021年1月1日");
+}
+
+TEST(XlsxSniff, TellsWorkbooksOldWorkbooksAndTextApart) {
+  EXPECT_EQ(sniff(write_workbook({people()})), FileKind::xlsx);
+  EXPECT_EQ(sniff("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1 old"), FileKind::xls);
+  EXPECT_EQ(sniff("姓名,手机号\n"), FileKind::csv_or_text);
+  EXPECT_EQ(sniff(std::string("\xFF\xFE\x59\x5B", 4)), FileKind::csv_or_text);
+  EXPECT_EQ(sniff(std::string("\x01\x00\x02", 3)), FileKind::other);
+}
+
+TEST(XlsxCsv, ReadsWhatChineseExcelAndWpsSave) {
+  // GBK (Excel's "CSV (逗号分隔)" in a zh-CN Windows), UTF-16 with tabs ("Unicode 文本"), UTF-8 with a BOM.
+  std::string const gbk("\xD0\xD5\xC3\xFB\x2C\xCA\xD6\xBB\xFA\xBA\xC5\x0A\xD5\xC5\xC8\xFD\x2C\x31\x33\x38\x30\x30\x30\x30\x30\x30\x30\x30\x0A", 29);
+  std::string const utf16("\xFF\xFE\xD3\x59\x0D\x54\x09\x00\x4B\x62\x3A\x67\xF7\x53\x0D\x00\x0A\x00\x4E\x67\xDB\x56\x09\x00\x31\x00\x33\x00\x39\x00\x30\x00\x30\x00\x30\x00\x30\x00\x30\x00\x30\x00\x30\x00\x30\x00\x0D\x00\x0A\x00", 50);
+  auto const a = read_text_table(gbk);
+  ASSERT_EQ(a.size(), 2u);
+  EXPECT_EQ(a[0], (std::vector<std::string>{"姓名", "手机号"}));
+  EXPECT_EQ(a[1], (std::vector<std::string>{"张三", "13800000000"}));
+  auto const b = read_text_table(utf16);
+  ASSERT_EQ(b.size(), 2u);
+  EXPECT_EQ(b[0], (std::vector<std::string>{"姓名", "手机号"}));
+  EXPECT_EQ(b[1], (std::vector<std::string>{"李四", "13900000000"}));
+  EXPECT_EQ(read_text_table("\xEF\xBB\xBF姓名;手机号\n王五;1\n")[1], (std::vector<std::string>{"王五", "1"}));
+  EXPECT_THROW(read_text_table(std::string("\xFF\xFE\x00\xD8", 4)), CsvError);  // a lone surrogate
 }
 
 }  // namespace pufa::xlsx

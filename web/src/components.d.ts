@@ -11,6 +11,10 @@ export {}
 /* prettier-ignore */
 declare module 'vue' {
   export interface GlobalComponents {
+    AppDialog: typeof import('./components/app-dialog.vue')['default']
+    ArticleBody: typeof import('./components/portal/article-body.vue')['default']
+    DataLabel: typeof import('./components/data-label.vue')['default']
+    DataTable: typeof import('./components/table/data-table.vue')['default']
     ElAlert: typeof import('element-plus/es')['ElAlert']
     ElAside: typeof import('element-plus/es')['ElAside']
     ElBreadcrumb: typeof import('element-plus/es')['ElBreadcrumb']
@@ -62,11 +66,14 @@ declare module 'vue' {
     ElTabPane: typeof import('element-plus/es')['ElTabPane']
     ElTabs: typeof import('element-plus/es')['ElTabs']
     ElTag: typeof import('element-plus/es')['ElTag']
+    ElTimeline: typeof import('element-plus/es')['ElTimeline']
+    ElTimelineItem: typeof import('element-plus/es')['ElTimelineItem']
     ElTooltip: typeof import('element-plus/es')['ElTooltip']
     ElTree: typeof import('element-plus/es')['ElTree']
     ElTreeSelect: typeof import('element-plus/es')['ElTreeSelect']
     ElUpload: typeof import('element-plus/es')['ElUpload']
     ErrorNotice: typeof import('./components/error-notice.vue')['default']
+    ErrorPage: typeof import('./components/error-page.vue')['default']
     FieldValue: typeof import('./components/registry/field-value.vue')['default']
     FontSizeSwitch: typeof import('./components/portal/font-size-switch.vue')['default']
     ImportDialog: typeof import('./components/import-dialog.vue')['default']
@@ -84,6 +91,7 @@ declare module 'vue' {
     SearchBox: typeof import('./components/portal/search-box.vue')['default']
     SimplePager: typeof import('./components/portal/simple-pager.vue')['default']
     SubTable: typeof import('./components/registry/sub-table.vue')['default']
+    TodoCard: typeof import('./components/todo/todo-card.vue')['default']
   }
   export interface GlobalDirectives {
     vLoading: typeof import('element-plus/es')['ElLoadingDirective']

@@ -22,6 +22,10 @@ export const listDict = (dict: DictName) =>
 export const returnItem = (e: 'activities' | 'study_records', id: number, reason: string) =>
   http.post<{ item: Record<string, unknown> }>(`/${e}/${id}/return`, { reason })
 
+/** 审核通过 (activity.review): a record waiting for review (`submitted`) becomes `approved`; else 422. */
+export const approveItem = (e: 'activities' | 'study_records', id: number) =>
+  http.post<{ item: Record<string, unknown> }>(`/${e}/${id}/approve`)
+
 /**
  * One bar of a breakdown: `key` is a code of a fixed list (by_audience, by_six_place, by_form, study.by_kind),
  * a dictionary value as typed by staff (by_theme, by_campaign), or an id for townships and units.

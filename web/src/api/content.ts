@@ -47,6 +47,52 @@ export interface CaseFields {
   cited: Cited[]
 }
 
+/** The fields a reviewer's comment may be on (docs/content.md). */
+export type CommentField =
+  | 'title'
+  | 'summary'
+  | 'body_html'
+  | 'publisher'
+  | 'written_on'
+  | 'disclosure'
+  | 'case_facts'
+  | 'case_analysis'
+  | 'attachments'
+
+export const COMMENT_FIELDS: CommentField[] = [
+  'title',
+  'summary',
+  'body_html',
+  'publisher',
+  'written_on',
+  'disclosure',
+  'case_facts',
+  'case_analysis',
+  'attachments',
+]
+/** At most this many comments per return, each at most this long; the reason too. */
+export const COMMENTS_MAX = 50
+export const COMMENT_TEXT_MAX = 500
+export const RETURN_REASON_MAX = 500
+
+/** A reviewer's comment: on a field, and for the body on one top-level block (`paragraph`, from 0). */
+export interface ReviewComment {
+  field: CommentField
+  paragraph?: number | null
+  text: string
+}
+
+export type ReviewStep = 'submit' | 'return' | 'edit' | 'publish' | 'withdraw'
+
+/** One step of the article's review (oldest first in `history`). */
+export interface HistoryStep {
+  step: ReviewStep | string
+  user: { id: number | null; display_name: string }
+  reason: string | null
+  comments: ReviewComment[]
+  at: string
+}
+
 export interface Article {
   id: number
   column: Column
@@ -70,6 +116,10 @@ export interface Article {
   return_reason: string | null
   created_at: string
   updated_at: string
+  /** Staff view only: the comments of the return that sent it back, while it is `returned`. */
+  review_comments?: ReviewComment[]
+  /** Staff view only: every step of the review, oldest first. */
+  history?: HistoryStep[]
 }
 
 export interface ArticleInput {
@@ -99,7 +149,8 @@ export const createArticle = (body: ArticleInput) => http.post<Article>('/articl
 export const updateArticle = (id: number, body: ArticleInput) => http.put<Article>(`/articles/${id}`, body)
 export const deleteArticle = (id: number) => http.delete(`/articles/${id}`)
 export const submitArticle = (id: number) => http.post<Article>(`/articles/${id}/submit`)
-export const returnArticle = (id: number, reason: string) => http.post<Article>(`/articles/${id}/return`, { reason })
+export const returnArticle = (id: number, reason: string, comments: ReviewComment[] = []) =>
+  http.post<Article>(`/articles/${id}/return`, { reason, comments })
 export const publishArticle = (id: number) => http.post<Article>(`/articles/${id}/publish`)
 export const withdrawArticle = (id: number) => http.post<Article>(`/articles/${id}/withdraw`)
 

@@ -145,6 +145,8 @@ export interface ExamWrite {
   shuffle_questions: boolean
   shuffle_options: boolean
   paper: Paper
+  /** The exam's own 考试须知 (≤ 3000 characters); empty: the standard notice of the certificate settings. */
+  notice?: string
 }
 
 export interface Exam extends ExamWrite {
@@ -176,22 +178,25 @@ export interface ResultRow {
   attempt_id: number | null
 }
 
-export interface StatRow {
-  id: number
-  name: string
+/** Counts and, computed by the server, rates (0..1) and the average: null where nothing divides (nobody sat). */
+export interface StatFigures {
   eligible: number
   sat: number
   not_sat: number
   passed: number
+  /** 参考率: sat ÷ eligible */
+  participation_rate: number | null
+  /** 合格率: passed ÷ sat */
+  pass_rate: number | null
   average: number | null
 }
 
-export interface ExamStats {
-  eligible: number
-  sat: number
-  not_sat: number
-  passed: number
-  average: number | null
+export interface StatRow extends StatFigures {
+  id: number
+  name: string
+}
+
+export interface ExamStats extends StatFigures {
   by_unit: StatRow[]
   by_region: StatRow[]
 }
@@ -214,6 +219,8 @@ export interface PageEvent {
 export const listAttemptEvents = (attemptId: number) => http.get<Page<PageEvent>>(`/attempts/${attemptId}/events`)
 export const exportResults = (id: number, q: Query) => download(`/exams/${id}/results.xlsx`, q)
 export const fetchStats = (id: number) => http.get<ExamStats>(`/exams/${id}/stats`)
+/** 导出统计: the tables by unit and by township as two sheets with a 合计 row. */
+export const exportStats = (id: number) => download(`/exams/${id}/stats.xlsx`)
 export const fetchRanking = (id: number, q: Query = {}) => http.get<Page<RankRow>>(`/exams/${id}/ranking`, q)
 
 /** Examinee side. */
@@ -296,7 +303,27 @@ export interface Submitted {
 
 export type AttemptEvent = 'blur' | 'focus' | 'hidden' | 'visible' | 'reload'
 
-export const startAttempt = (examId: number) => http.post<Sitting>(`/exams/${examId}/attempts`)
+/** What the examinee reads before the clock starts: 考试须知 and the integrity pledge (诚信承诺). */
+export interface ExamNotice {
+  exam: {
+    id: number
+    title: string
+    duration_minutes: number
+    total_score: number
+    question_count: number
+    pass_mark: number
+    opens_at: string
+    closes_at: string
+  }
+  state: MyExamState
+  notice: string
+  pledge: string
+}
+
+export const fetchNotice = (examId: number) => http.get<ExamNotice>(`/exams/${examId}/notice`)
+/** Resumes the attempt in progress, or starts one: a start needs `pledged` (422 pledge_required otherwise). */
+export const startAttempt = (examId: number, pledged = false) =>
+  http.post<Sitting>(`/exams/${examId}/attempts`, pledged ? { pledge: true } : undefined)
 export const saveAnswer = (attemptId: number, questionId: number, answer: string[]) =>
   http.put<{ saved_at: string }>(`/attempts/${attemptId}/answers/${questionId}`, { answer })
 export const postEvent = (attemptId: number, kind: AttemptEvent) => http.post<void>(`/attempts/${attemptId}/events`, { kind })
@@ -332,11 +359,62 @@ export interface Certificate {
   exam_title: string
   score: number
   grade: string | null
+  /** The Beijing day of the submission, YYYY-MM-DD. */
   passed_on: string
   certificate_no: string
+  /** 校验码: 8 characters, checked with the number on the public verification page. */
+  check_code: string
+  /** 发证机关 (the certificate settings); empty when none is set. */
+  issuer: string
+  /** The seal image printed over the issuer, or null when none was uploaded. */
+  seal_url: string | null
+  /** The public page that checks this certificate (what the QR code holds). */
+  verify_url: string
+  /** The QR code of verify_url as an SVG image. */
+  qr_url: string
 }
 
 export const fetchCertificate = (attemptId: number) => http.get<Certificate>(`/attempts/${attemptId}/certificate`)
+
+/** What the public check of a certificate answers (the name masked: 王*明). */
+export interface CertificateCheck {
+  valid: boolean
+  name: string
+  exam_title: string
+  grade: string | null
+  score: number
+  passed_on: string
+  certificate_no: string
+  issuer: string
+}
+
+/** Open: no sign-in, and an expired staff session must not send a resident to the login page. */
+export const verifyCertificate = (no: string, code: string) =>
+  http.get<CertificateCheck>('/public/certificates/verify', { no, code }, { quiet401: true })
+
+/** 证书与须知设置 (exam.manage): the issuer printed on certificates, the standard 考试须知 and the 诚信承诺. */
+export interface ExamSettings {
+  issuer: string
+  notice: string
+  pledge: string
+  has_seal: boolean
+  seal_url: string | null
+}
+
+export type ExamSettingsWrite = Pick<ExamSettings, 'issuer' | 'notice' | 'pledge'>
+
+export const SEAL_TYPES = ['image/png', 'image/jpeg', 'image/webp'] as const
+export const SEAL_MAX_BYTES = 512 * 1024
+export const SETTINGS_ISSUER_MAX = 60
+export const NOTICE_MAX = 3000
+
+export const fetchExamSettings = () => http.get<ExamSettings>('/exam-settings')
+export const saveExamSettings = (b: ExamSettingsWrite) => http.put<ExamSettings>('/exam-settings', b)
+/** The image's bytes as they are (PNG, JPEG or WebP; ≤ 512 KiB, ≤ 2000 px a side: else 413 / 415 / 400). */
+export const uploadSeal = (file: File, onProgress?: (pct: number) => void) =>
+  upload<ExamSettings>('/exam-settings/seal', file, file.type, onProgress, {}, 'PUT')
+export const deleteSeal = () => http.delete('/exam-settings/seal')
+export const SEAL_URL = '/api/v1/exam-settings/seal'
 
 /** A law reference as text and, when resolved, a link. */
 export function lawRefOf(r: Question['law_ref']): { text: string; url?: string } | null {

@@ -14,6 +14,8 @@ export class ApiError extends Error {
     readonly requestId?: string,
     /** Import errors (422 import_failed): the rows of the file that were refused. */
     readonly rows?: RowError[],
+    /** Documented details beside the message: `remaining_attempts` (a wrong password), `retry_after_seconds`. */
+    readonly details: ErrorDetails = {},
   ) {
     super(message)
     this.name = 'ApiError'
@@ -30,6 +32,12 @@ let hooks: HttpHooks = { csrfToken: () => null, onUnauthorized: () => {} }
 /** Wired once in main.ts so that this module does not import the stores. */
 export function configureHttp(h: HttpHooks) {
   hooks = h
+}
+
+/** The numbers some errors carry beside their message (docs/api.md). */
+export interface ErrorDetails {
+  remaining_attempts?: number
+  retry_after_seconds?: number
 }
 
 /** One refused row of an imported file (`error.rows`). */
@@ -72,7 +80,10 @@ function parseError(status: number, text: string, requestId: string | null): Api
       const code = typeof e.code === 'string' ? e.code : 'error'
       const field = typeof e.field === 'string' ? e.field : undefined
       const message = errorMessage({ code, message: e.message, field })
-      return new ApiError(status, code, message, field, e.request_id ?? requestId ?? undefined, rows)
+      const details: ErrorDetails = {}
+      if (typeof e.remaining_attempts === 'number') details.remaining_attempts = e.remaining_attempts
+      if (typeof e.retry_after_seconds === 'number') details.retry_after_seconds = e.retry_after_seconds
+      return new ApiError(status, code, message, field, e.request_id ?? requestId ?? undefined, rows, details)
     }
   } catch {
     // not JSON: a proxy or gateway page; fall through to the generic sentence
@@ -80,6 +91,12 @@ function parseError(status: number, text: string, requestId: string | null): Api
   const msg = i18n.global.t('common.error.http', { status })
   return new ApiError(status, 'http_error', msg, undefined, requestId ?? undefined)
 }
+
+/** The error of a failed fetch answer, as request() reports it (for callers that fetch a file themselves). */
+export const errorOf = (res: Response) => toError(res)
+
+/** The CSRF header of a write, for callers that fetch themselves. */
+export const csrfHeaders = () => csrfHeader('POST')
 
 async function toError(res: Response): Promise<ApiError> {
   const text = await res.text().catch(() => '')
@@ -151,8 +168,8 @@ export async function download(path: string, query?: Query): Promise<Download> {
 }
 
 /**
- * POSTs a file's bytes as they are (imports, photos), reporting upload progress 0..100.
- * XMLHttpRequest because fetch cannot report upload progress.
+ * Sends a file's bytes as they are (imports, photos: POST; the certificate seal: PUT), reporting upload
+ * progress 0..100. XMLHttpRequest because fetch cannot report upload progress.
  */
 export function upload<T>(
   path: string,
@@ -160,14 +177,15 @@ export function upload<T>(
   contentType: string,
   onProgress?: (pct: number) => void,
   headers: Record<string, string> = {},
+  method: 'POST' | 'PUT' = 'POST',
 ): Promise<T> {
   return new Promise<T>((resolve, reject) => {
     const xhr = new XMLHttpRequest()
-    xhr.open('POST', buildUrl(path))
+    xhr.open(method, buildUrl(path))
     xhr.withCredentials = true
     xhr.setRequestHeader('Content-Type', contentType)
     xhr.setRequestHeader('Accept', 'application/json')
-    for (const [k, v] of Object.entries({ ...headers, ...csrfHeader('POST') })) xhr.setRequestHeader(k, v)
+    for (const [k, v] of Object.entries({ ...headers, ...csrfHeader(method) })) xhr.setRequestHeader(k, v)
     xhr.upload.onprogress = (e) => {
       if (e.lengthComputable) onProgress?.(Math.round((e.loaded / e.total) * 100))
     }

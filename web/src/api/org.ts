@@ -1,6 +1,6 @@
 /** 组织与队伍 (docs/org.md): one set of calls for every registry, plus regions and the overview. */
 import type { ActivityEntity } from './activity'
-import { download, http, upload, type Query } from './http'
+import { API_BASE, csrfHeaders, download, errorOf, filenameOf, http, upload, type Download, type Query } from './http'
 import type { Page, Region } from './types'
 
 /** The registries of the org area: the URL segment under /api/v1. */
@@ -42,9 +42,32 @@ export const deleteItem = (e: RegistryEntity, id: number) => http.delete(`/${e}/
 /** All rows matching the filters (no paging) as .xlsx. */
 export const exportItems = (e: RegistryEntity, q: Query) => download(`/${e}/export`, q)
 export const importTemplate = (e: RegistryEntity) => download(`/${e}/template`)
-/** All or nothing: 422 import_failed with `rows` when any row is bad. */
+/** What an import did: rows with a 系统编号 update their record, the others are created. */
+export interface RegistryImportResult {
+  imported: number
+  created: number
+  updated: number
+  examples_skipped: number
+  /** The worksheet that was read ("" for CSV) and its header row. */
+  sheet: string
+  header_row: number
+}
+/** The type to send a spreadsheet as: the bytes decide on the server (.xlsx, CSV in UTF-8/GBK). */
+const uploadType = (file: Blob) => (file.type && file.type !== 'application/octet-stream' ? file.type : XLSX_TYPE)
+/** All or nothing: 422 import_failed with every bad row in `rows`. */
 export const importItems = (e: RegistryEntity, file: Blob, onProgress?: (pct: number) => void) =>
-  upload<{ imported: number }>(`/${e}/import`, file, XLSX_TYPE, onProgress)
+  upload<RegistryImportResult>(`/${e}/import`, file, uploadType(file), onProgress)
+/** The same file's failed rows as a workbook with a 错误原因 column, to fix and import again. */
+export async function importErrors(e: RegistryEntity, file: Blob): Promise<Download> {
+  const res = await fetch(`${API_BASE}/${e}/import/errors`, {
+    method: 'POST',
+    credentials: 'same-origin',
+    headers: { 'Content-Type': uploadType(file), ...csrfHeaders() },
+    body: file,
+  })
+  if (!res.ok) throw await errorOf(res)
+  return { blob: await res.blob(), filename: filenameOf(res.headers.get('Content-Disposition')) }
+}
 
 export interface RegionWrite {
   parent_id?: number

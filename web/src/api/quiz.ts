@@ -102,8 +102,9 @@ function tokenHeader(): Record<string, string> {
 const open = { quiet401: true }
 
 export const fetchCurrentQuiz = () => request<Quiz>('GET', '/quizzes/current', open)
-export const requestCode = (quizId: number, phone: string) =>
-  request<{ retry_after_seconds: number }>('POST', `/quizzes/${quizId}/otp`, { ...open, body: { phone } })
+/** `consent`: the person ticked 我已阅读并同意 under the explanation of how the number is used. */
+export const requestCode = (quizId: number, phone: string, consent: boolean) =>
+  request<{ retry_after_seconds: number }>('POST', `/quizzes/${quizId}/otp`, { ...open, body: { phone, consent } })
 export const signInQuiz = (quizId: number, phone: string, code: string) =>
   request<QuizSession>('POST', `/quizzes/${quizId}/sessions`, { ...open, body: { phone, code } })
 export const fetchToday = (quizId: number) =>

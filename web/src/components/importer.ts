@@ -10,6 +10,13 @@ import { toastError } from '@/utils/errors'
 
 export interface ImportOutcome {
   imported: number
+  /** Registries: rows created, and rows with a 系统编号 that updated their record. */
+  created?: number
+  updated?: number
+  /** The template's example rows left out. */
+  examples_skipped?: number
+  /** The worksheet that was read. */
+  sheet?: string
   /** Rows left out because the same record is already there (question banks). */
   skipped_duplicates?: { row: number; stem: string }[]
 }
@@ -29,6 +36,8 @@ export interface Importer {
   template: () => Promise<Download>
   /** A refused row's field as people read it. */
   fieldLabel: (field: string) => string
+  /** The failed rows of the same file as a workbook to fix and import again (registries). */
+  failedRows?: (file: File) => Promise<Download>
 }
 
 /** Downloads the import template under the server's file name (or the area's own). */

@@ -1,9 +1,11 @@
-/** Navigation guard: session first, forced password change, then permissions (→ 403). */
+/** Navigation guard: session first, forced password change, then permissions and the scope's level (→ 403). */
 import type { Router } from 'vue-router'
 import { i18n } from '@/locales'
 import { ADMIN_BASE } from '@/router/paths'
 import { useAuthStore } from '@/stores/auth'
 import { usePrefsStore } from '@/stores/prefs'
+import { useReferenceStore } from '@/stores/reference'
+import { mayOpen } from './access'
 
 export function installGuard(router: Router) {
   router.beforeEach(async (to) => {
@@ -19,7 +21,9 @@ export function installGuard(router: Router) {
     if (auth.user.must_change_password && to.name !== 'account-password') {
       return { name: 'account-password' }
     }
-    const denied = to.matched.some((r) => r.meta.permission && !auth.can(r.meta.permission))
+    // the user's regions decide the pages of their level (router/access.ts); once per session
+    await useReferenceStore().load().catch(() => {})
+    const denied = to.matched.some((r) => !mayOpen(r.meta))
     if (denied) return { name: 'forbidden', query: { from: to.fullPath } }
     return true
   })

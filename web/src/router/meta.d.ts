@@ -10,6 +10,11 @@ declare module 'vue-router' {
     icon?: Component
     /** Permission code the user must hold; absent means every signed-in user. */
     permission?: string
+    /**
+     * The levels of the user's scope (1 市, 2 乡镇街道, 3 村社区) at which the page means something (区域管理 and
+     * 学校管理 need a township or the city); absent: every level.
+     */
+    levels?: number[]
     hideInMenu?: boolean
     /** The menu entry to highlight for a page that has none of its own (a detail page: its list). */
     activeMenu?: string

@@ -15,6 +15,9 @@ export function describe(err: unknown): ShownError {
   return { message: i18n.global.t('common.error.network') }
 }
 
+/** The record asked for does not exist (404): the page shows the error page, not an error over empty figures. */
+export const isNotFound = (err: unknown) => err instanceof ApiError && err.status === 404
+
 /** A toast for errors of actions that have no form to hold them. */
 export function toastError(err: unknown) {
   const { message, requestId } = describe(err)

@@ -1,25 +1,5 @@
-/** Display formats: times in Asia/Shanghai, numbers with separators. */
+/** Display formats of numbers (with separators), shares and month names; times are in ./time.ts. */
 import { i18n } from '@/locales'
-
-const ZONE = 'Asia/Shanghai'
-
-export function formatTime(iso: string | null | undefined): string {
-  if (!iso) return '-'
-  const d = new Date(iso)
-  if (Number.isNaN(d.getTime())) return iso
-  const parts = new Intl.DateTimeFormat('en-CA', {
-    timeZone: ZONE,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    second: '2-digit',
-    hourCycle: 'h23',
-  }).formatToParts(d)
-  const p = Object.fromEntries(parts.map((x) => [x.type, x.value]))
-  return `${p.year}-${p.month}-${p.day} ${p.hour}:${p.minute}:${p.second}`
-}
 
 export function formatNumber(n: number): string {
   return new Intl.NumberFormat(i18n.global.locale.value).format(n)
@@ -29,6 +9,12 @@ export function formatNumber(n: number): string {
 export function formatPercent(part: number, whole: number): string {
   if (!whole) return '-'
   return new Intl.NumberFormat(i18n.global.locale.value, { style: 'percent', maximumFractionDigits: 1 }).format(part / whole)
+}
+
+/** A rate the server computed (0..1) as a percentage ("85%", "97.5%"); '-' when it has none (null: nothing to divide by). */
+export function formatRate(rate: number | null | undefined): string {
+  if (rate === null || rate === undefined || !Number.isFinite(rate)) return '-'
+  return new Intl.NumberFormat(i18n.global.locale.value, { style: 'percent', maximumFractionDigits: 1 }).format(rate)
 }
 
 /** A month's name in the reader's language: "12月", "Dec" (short) / "December". */

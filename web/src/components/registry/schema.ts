@@ -7,6 +7,7 @@ import type { DictName } from '@/api/activity'
 import type { ChoiceListName } from '@/api/choices'
 import type { Query } from '@/api/http'
 import type { OrgItem, RegistryEntity } from '@/api/org'
+import type { TableColumn } from '@/components/table/columns'
 
 /** Entities a reference field can point to (searched with `GET /api/v1/E?q=`). */
 export type RefEntity = 'units' | 'schools' | 'people' | 'teams' | 'places' | 'channels'
@@ -28,12 +29,18 @@ export type FieldKind =
   | 'id_number' // 身份证号, masked by the server
 
 export interface ColumnOpts {
+  /** i18n key of a shorter header than the field's label (人数 for 参与人数). */
+  label?: string
   width?: number
   minWidth?: number
   /** Sorted by the server: `sort=key` / `-key`. */
   sortable?: boolean
   /** Stays in view while the table scrolls sideways (状态 beside 操作). */
   fixed?: 'left' | 'right'
+  /** Shown only on screens at least this wide (px): less important columns give way at 1366 px. */
+  minScreen?: number
+  /** On a phone's card: false leaves the field off (the detail still shows it). */
+  card?: false
 }
 
 export interface FieldDef {
@@ -78,17 +85,24 @@ export interface FieldDef {
   column?: ColumnOpts | false
   /** false: not in the form (read-only, or set by the page). */
   form?: boolean
+  /** A unit reference a new record starts with when the user's region has exactly one unit (主办单位). */
+  scopeDefault?: boolean
 }
 
 /**
- * The 已提交 / 已退回 workflow (docs/activity.md): reviewers return a record with a reason
- * (`POST /E/{id}/return`); the operator edits it and it is submitted again.
+ * The 待审核 → 已审核 / 已退回 workflow (docs/activity.md): reviewers approve a waiting record
+ * (`POST /E/{id}/approve`) or return it with a reason (`POST /E/{id}/return`); the operator edits a
+ * returned (or an approved) record and it waits for review again.
  */
 export interface ReviewFlow {
-  /** Permission of the 退回 action. */
+  /** Permission of the 审核通过 and 退回 actions. */
   permission: string
   statusKey: string
   reasonKey: string
+  /** The status code of a record waiting for review (the only one 审核通过 takes). */
+  submitted: string
+  /** The status code of an approved record. */
+  approved: string
   /** The status code of a returned record. */
   returned: string
 }
@@ -143,4 +157,14 @@ export function displayName(schema: EntitySchema, item: OrgItem): string {
 /** The region every record carries (`region_id` + `region_name`), as a column, form field and sort key. */
 export function regionField(opts: Partial<FieldDef> = {}): FieldDef {
   return { key: 'region_id', label: 'org.f.region', kind: 'region', required: true, column: { minWidth: 150, sortable: true }, ...opts }
+}
+
+/** The table columns of these fields (those with a column), for components/table/data-table.vue; every cell is the field's value. */
+export function columnsOf(fields: FieldDef[]): TableColumn[] {
+  return fields
+    .filter((f) => f.column !== false)
+    .map((f) => {
+      const c = f.column || {}
+      return { ...c, key: f.key, label: c.label ?? f.label, minWidth: c.minWidth ?? (c.width ? undefined : 110), tooltip: true }
+    })
 }

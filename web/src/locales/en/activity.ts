@@ -53,6 +53,7 @@ const en: typeof zh = {
       dictValue: 'Value',
       sortOrder: 'Order',
     },
+    col: { date: 'Date', region: 'Area', unit: 'Organiser', participants: 'People' },
     range: { start: 'From', end: 'To', to: '–' },
     photo: {
       add: 'Upload photos',
@@ -74,6 +75,12 @@ const en: typeof zh = {
       resubmit: 'Save and resubmit',
       banner: '{n} of your records ({entity}) were returned; please correct and resubmit them.',
       showReturned: 'Show returned only',
+      approve: 'Approve',
+      approveShort: 'Approve',
+      approveConfirm: 'Approve {entity} "{name}"? It becomes "Approved"; if its unit edits it again it goes back for review.',
+      approveDone: '{entity} "{name}" approved',
+      mine: 'Only the records I filed',
+      clearMine: 'Show all',
     },
     channel: { back: 'Back to list', items: 'Items published' },
     dash: {

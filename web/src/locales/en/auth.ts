@@ -15,6 +15,7 @@ const en: typeof zh = {
     passwordRequired: 'Please enter your password',
     footer: 'Run by {org}',
     expired: 'Your session has expired. Please sign in again.',
+    remaining: '{n} more tries before the account is locked for a while.',
   },
   password: {
     title: 'Change password',

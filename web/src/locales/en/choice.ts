@@ -97,7 +97,7 @@ const en: typeof zh = {
       press: 'Press',
       other: 'Other',
     },
-    review_status: { submitted: 'Submitted', returned: 'Returned' },
+    review_status: { submitted: 'Awaiting review', approved: 'Approved', returned: 'Returned' },
     dictionary: { activity_theme: 'Activity themes', activity_campaign: 'Campaigns' },
   },
 }

@@ -3,7 +3,7 @@ import type zh from '../zh-CN/common'
 const en: typeof zh = {
   app: {
     title: 'Lanxi Legal Education and Governance Platform',
-    short: 'Pufa',
+    short: 'Lanxi Pufa Platform',
     org: 'Lanxi Municipal Justice Bureau',
   },
   common: {
@@ -28,6 +28,11 @@ const en: typeof zh = {
     saved: 'Saved',
     requestId: 'Request ID: {id}',
     import: {
+      counts: '{created} created, {updated} updated',
+      sheet: 'Sheet read: “{sheet}”',
+      examples: '{n} template example rows left out',
+      failedRows: 'Download the failed rows (with the reason; fix them and import the file again)',
+      failedRowsName: 'failed rows.xlsx',
       choose: 'Choose file',
       noFile: 'No file chosen',
       template: 'Download template',

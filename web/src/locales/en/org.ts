@@ -28,8 +28,8 @@ const en: typeof zh = {
     toolbar: { import: 'Import', export: 'Export', template: 'Template' },
     import: {
       title: 'Import {entity}',
-      hint: 'Fill in the template and upload the .xlsx file. If any row is wrong, nothing is imported: fix the rows listed and upload again.',
-      badType: 'Choose an Excel file in .xlsx format',
+      hint: 'Fill in the template and upload the .xlsx file (a CSV saved by Excel or WPS also works). If any row is wrong, nothing is imported: download the failed rows, fix them and upload again. Rows with a 系统编号 update their record.',
+      badType: 'Choose an .xlsx or .csv file',
       done: 'Imported {n} records',
       failed: 'Import failed: {n} problems',
       nothingWritten: 'Nothing was written. Fix these rows in the file and import it again.',
@@ -143,6 +143,7 @@ const en: typeof zh = {
       coverage: 'Coverage {rate} (of {total})',
       townships: 'Townships and streets',
       villages: 'Villages and communities',
+      activitiesThisYear: 'Activities this year',
       schools: 'Schools',
       schoolsWithVicePrincipal: 'Schools with a rule-of-law vice-principal',
       vicePrincipals: 'Vice-principals',
@@ -156,7 +157,7 @@ const en: typeof zh = {
       units: 'Registered units',
       people: 'Registered people',
     },
-    unitWord: { ge: '', suo: '', ren: '', zhi: '', chu: '' },
+    unitWord: { ge: '', suo: '', ren: '', zhi: '', chu: '', chang: '' },
   },
 }
 export default en

@@ -51,6 +51,8 @@ export default {
       dictValue: '值',
       sortOrder: '排序',
     },
+    // the ledger's short column headers
+    col: { date: '日期', region: '区域', unit: '主办单位', participants: '人数' },
     range: { start: '开始日期', end: '结束日期', to: '至' },
     photo: {
       add: '上传照片',
@@ -72,6 +74,12 @@ export default {
       resubmit: '保存并重新提交',
       banner: '您有 {n} 条{entity}被退回，请修改后重新提交。',
       showReturned: '只看已退回',
+      approve: '审核通过',
+      approveShort: '通过',
+      approveConfirm: '确定审核通过{entity}“{name}”吗？通过后状态变为“已审核”；填报单位再修改时将重新提交审核。',
+      approveDone: '{entity}“{name}”已审核通过',
+      mine: '只看我填报的',
+      clearMine: '显示全部',
     },
     channel: { back: '返回列表', items: '渠道内容' },
     dash: {

@@ -13,6 +13,7 @@ export default {
     passwordRequired: '请输入密码',
     footer: '主办单位：{org}',
     expired: '登录已过期，请重新登录。',
+    remaining: '还可尝试 {n} 次，之后账号将被暂时锁定。',
   },
   password: {
     title: '修改密码',

@@ -89,7 +89,7 @@ export default {
       press: '报刊',
       other: '其他',
     },
-    review_status: { submitted: '已提交', returned: '已退回' },
+    review_status: { submitted: '待审核', approved: '已审核', returned: '已退回' },
     dictionary: { activity_theme: '活动主题', activity_campaign: '活动品牌' },
   },
 }

@@ -1,7 +1,7 @@
 export default {
   app: {
     title: '兰溪市普法依法治理工作平台',
-    short: 'Pufa 普法平台',
+    short: '兰溪普法平台',
     org: '兰溪市司法局',
   },
   common: {
@@ -26,6 +26,11 @@ export default {
     saved: '保存成功',
     requestId: '请求编号：{id}',
     import: {
+      counts: '新增 {created} 条，更新 {updated} 条',
+      sheet: '读取的工作表：“{sheet}”',
+      examples: '模板示例行 {n} 行未导入',
+      failedRows: '下载出错的行（附错误原因，改正后可直接重新导入）',
+      failedRowsName: '导入出错的行.xlsx',
       choose: '选择文件',
       noFile: '未选择文件',
       template: '下载模板',

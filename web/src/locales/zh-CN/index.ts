@@ -11,5 +11,6 @@ import org from './org'
 import portal from './portal'
 import role from './role'
 import system from './system'
+import todo from './todo'
 
-export default { ...common, ...auth, ...layout, ...dashboard, ...org, ...activity, ...system, ...role, ...error, ...content, ...exam, ...portal, ...choice }
+export default { ...common, ...auth, ...layout, ...dashboard, ...org, ...activity, ...system, ...role, ...error, ...content, ...exam, ...portal, ...choice, ...todo }

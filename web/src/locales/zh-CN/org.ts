@@ -26,8 +26,8 @@ export default {
     toolbar: { import: '导入', export: '导出', template: '下载模板' },
     import: {
       title: '导入{entity}',
-      hint: '请按模板填写后上传 .xlsx 文件。任一行有误时整批不导入，请按提示修改后重新上传。',
-      badType: '请选择 .xlsx 格式的 Excel 文件',
+      hint: '请按模板填写后上传 .xlsx 文件（也可上传 Excel、WPS 另存的 CSV）。任一行有误时整批不导入，可下载出错的行，改正后重新上传；含“系统编号”的行更新原记录。',
+      badType: '请选择 .xlsx 或 .csv 文件',
       done: '导入成功，共导入 {n} 条记录',
       failed: '导入失败：{n} 处错误',
       nothingWritten: '本次未写入任何数据。请修改文件中的以下行后重新导入。',
@@ -141,6 +141,7 @@ export default {
       coverage: '覆盖率 {rate}（共 {total}）',
       townships: '乡镇（街道）',
       villages: '村（社区）',
+      activitiesThisYear: '本年普法活动',
       schools: '学校',
       schoolsWithVicePrincipal: '配备法治副校长的学校',
       vicePrincipals: '法治副校长',
@@ -154,6 +155,6 @@ export default {
       units: '登记单位',
       people: '登记人员',
     },
-    unitWord: { ge: '个', suo: '所', ren: '人', zhi: '支', chu: '处' },
+    unitWord: { ge: '个', suo: '所', ren: '人', zhi: '支', chu: '处', chang: '场' },
   },
 }

@@ -1,5 +1,5 @@
 /** 学法考试 (staff and examinees): banks, exams, results, my exams; and the full-page sitting, certificate and quiz. */
-import { Collection, DataAnalysis, EditPen, Files, Present, Tickets } from '@element-plus/icons-vue'
+import { Collection, DataAnalysis, EditPen, Files, Medal, Present, Tickets } from '@element-plus/icons-vue'
 import type { RouteRecordRaw } from 'vue-router'
 import { ADMIN_BASE } from '../paths'
 
@@ -49,6 +49,12 @@ export const examRoutes: RouteRecordRaw[] = [
         meta: { title: 'exam.menu.results', icon: DataAnalysis, parentTitle: 'exam.menu.exams', hideInMenu: true, activeMenu: `${ADMIN_BASE}/exam/exams` },
       },
       {
+        path: 'settings',
+        name: 'exam-settings',
+        component: () => import('@/views/exam/settings/index.vue'),
+        meta: { title: 'exam.menu.settings', icon: Medal },
+      },
+      {
         path: 'quizzes',
         name: 'exam-quizzes',
         component: () => import('@/views/exam/quiz/list.vue'),
@@ -82,7 +88,7 @@ export const examRoutes: RouteRecordRaw[] = [
   },
 ]
 
-/** Full-page routes outside the staff layout (the exam sitting page, the certificate, the public quiz). */
+/** Full-page routes outside the staff layout (the exam sitting page, the certificate); the public quiz is a portal page. */
 export const examPageRoutes: RouteRecordRaw[] = [
   {
     path: '/exam/:examId(\\d+)',
@@ -95,11 +101,5 @@ export const examPageRoutes: RouteRecordRaw[] = [
     name: 'exam-certificate',
     component: () => import('@/views/exam/certificate/index.vue'),
     meta: { title: 'exam.cert.title' },
-  },
-  {
-    path: '/quiz',
-    name: 'quiz',
-    component: () => import('@/views/quiz/index.vue'),
-    meta: { title: 'exam.quiz.title', public: true },
   },
 ]

@@ -2,6 +2,9 @@
 import { DataBoard, Location, OfficeBuilding, Place, School, User, UserFilled } from '@element-plus/icons-vue'
 import type { RouteRecordRaw } from 'vue-router'
 
+/** Pages for a city or township scope: schools are run by townships and the city, and a village has no sub-regions. */
+const CITY_AND_TOWNSHIP = [1, 2]
+
 export const orgRoutes: RouteRecordRaw = {
   path: 'org',
   name: 'org',
@@ -18,7 +21,8 @@ export const orgRoutes: RouteRecordRaw = {
       path: 'regions',
       name: 'org-regions',
       component: () => import('@/views/org/region/list.vue'),
-      meta: { title: 'menu.orgRegions', icon: Location },
+      // a village has no regions below it to manage
+      meta: { title: 'menu.orgRegions', icon: Location, levels: CITY_AND_TOWNSHIP },
     },
     {
       path: 'units',
@@ -30,13 +34,19 @@ export const orgRoutes: RouteRecordRaw = {
       path: 'schools',
       name: 'org-schools',
       component: () => import('@/views/org/school/list.vue'),
-      meta: { title: 'menu.orgSchools', icon: School },
+      meta: { title: 'menu.orgSchools', icon: School, levels: CITY_AND_TOWNSHIP },
     },
     {
       path: 'schools/:id(\\d+)',
       name: 'org-school-detail',
       component: () => import('@/views/org/school/detail.vue'),
-      meta: { title: 'menu.orgSchoolDetail', parentTitle: 'menu.orgSchools', hideInMenu: true, activeMenu: '/admin/org/schools' },
+      meta: {
+        title: 'menu.orgSchoolDetail',
+        parentTitle: 'menu.orgSchools',
+        hideInMenu: true,
+        activeMenu: '/admin/org/schools',
+        levels: CITY_AND_TOWNSHIP,
+      },
     },
     {
       path: 'people',

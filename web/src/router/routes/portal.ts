@@ -1,6 +1,6 @@
 /**
  * The public portal for residents under / (no sign-in): home, columns, article pages, search, the
- * law library. Unknown paths outside /admin land on the portal's own 404 (the staff app has its own).
+ * law library, the prize quiz. Unknown paths outside /admin land on the portal's own 404 (the staff app has its own).
  */
 import type { RouteRecordRaw } from 'vue-router'
 
@@ -24,6 +24,8 @@ export const portalRoutes: RouteRecordRaw[] = [
         meta: { title: 'portal.titles.article' },
       },
       { path: 'search', name: 'portal-search', component: () => import('@/views/portal/search.vue'), meta: { title: 'portal.search.title' } },
+      // 有奖竞答: the phone page of the public quiz, in the portal's frame
+      { path: 'quiz', name: 'quiz', component: () => import('@/views/quiz/index.vue'), meta: { title: 'exam.quiz.title' } },
       { path: 'laws', name: 'portal-laws', component: () => import('@/views/portal/laws.vue'), meta: { title: 'portal.nav.laws' } },
       { path: 'laws/:law', name: 'portal-law', component: () => import('@/views/portal/law.vue'), meta: { title: 'portal.titles.law' } },
       {
@@ -31,6 +33,13 @@ export const portalRoutes: RouteRecordRaw[] = [
         name: 'portal-law-article',
         component: () => import('@/views/portal/law-article.vue'),
         meta: { title: 'portal.titles.lawArticle' },
+      },
+      // 证书查验: what a certificate's QR code opens (no sign-in)
+      {
+        path: 'verify/certificate',
+        name: 'portal-verify-certificate',
+        component: () => import('@/views/portal/verify-certificate.vue'),
+        meta: { title: 'portal.verify.title' },
       },
       {
         path: ':pathMatch(.*)*',

@@ -6,20 +6,28 @@ export const WRITE = 'activity.write'
 /** Coordinators: 退回 records, keep the dictionaries. */
 export const REVIEW = 'activity.review'
 
-/** The codes of the review_status list. */
+/** The codes of the review_status list: 待审核, 已审核, 已退回. */
 const SUBMITTED = 'submitted'
+const APPROVED = 'approved'
 const RETURNED = 'returned'
 
-export const reviewFlow: ReviewFlow = { permission: REVIEW, statusKey: 'status', reasonKey: 'return_reason', returned: RETURNED }
+export const reviewFlow: ReviewFlow = {
+  permission: REVIEW,
+  statusKey: 'status',
+  reasonKey: 'return_reason',
+  submitted: SUBMITTED,
+  approved: APPROVED,
+  returned: RETURNED,
+}
 
-/** 状态 (read-only): a green or red tag, the 退回原因 in its tooltip; and the reason itself for the detail. */
+/** 状态 (read-only): 待审核 orange, 已审核 green, 已退回 red with the 退回原因 in its tooltip; and the reason itself for the detail. */
 export const statusFields = (): FieldDef[] => [
   {
     key: 'status',
     label: 'activity.f.status',
     kind: 'choice',
     choices: 'review_status',
-    tagTypes: { [SUBMITTED]: 'success', [RETURNED]: 'danger' },
+    tagTypes: { [SUBMITTED]: 'warning', [APPROVED]: 'success', [RETURNED]: 'danger' },
     hintKey: 'return_reason',
     filter: true,
     form: false,

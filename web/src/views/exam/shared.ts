@@ -1,4 +1,4 @@
-/** What the exam pages share: choice lists, tag colours and the shape of their table columns. */
+/** What the exam pages share: choice lists and tag colours. */
 import type { Audience, ExamKind, ExamStatus, MyExamState, QuestionType } from '@/api/exam'
 
 export type TagType = 'primary' | 'success' | 'info' | 'warning' | 'danger'
@@ -8,17 +8,6 @@ export const QUESTION_TYPES: QuestionType[] = ['single', 'multiple', 'judge']
 export const EXAM_KINDS: ExamKind[] = ['yearly', 'pre_appointment', 'practice']
 export const DIFFICULTIES = [1, 2, 3, 4, 5]
 
-/** A column of an exam list's table (the page draws each key's cell). */
-export interface ExamColumn<K extends string> {
-  key: K
-  /** i18n key */
-  label: string
-  width?: number
-  minWidth?: number
-  align?: 'left' | 'center' | 'right'
-  /** Long text cut to the cell, the whole in a tooltip. */
-  tooltip?: boolean
-}
 
 export const STATE_TAGS: Record<MyExamState, TagType> = {
   upcoming: 'info',

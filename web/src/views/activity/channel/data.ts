@@ -13,7 +13,7 @@ export const channelSchema: EntitySchema = {
     { key: 'name', label: 'activity.f.channelName', kind: 'text', required: true, max: 100, column: { minWidth: 160, sortable: true } },
     { key: 'kind', label: 'activity.f.channelKind', kind: 'choice', choices: 'channel_kind', required: true, filter: true, column: { width: 120, sortable: true } },
     regionField({ column: { minWidth: 120 } }),
-    { key: 'unit_id', label: 'activity.f.operator', kind: 'ref', ref: 'units', column: { minWidth: 140 } },
+    { key: 'unit_id', label: 'activity.f.operator', kind: 'ref', ref: 'units', scopeDefault: true, column: { minWidth: 140 } },
     { key: 'schedule', label: 'activity.f.schedule', kind: 'text', max: 50, column: { width: 110 } },
     { key: 'url', label: 'activity.f.url', kind: 'text', max: 300, column: { minWidth: 160 } },
     { key: 'description', label: 'activity.f.channelDesc', kind: 'textarea', max: 1000, column: false },

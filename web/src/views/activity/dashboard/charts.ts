@@ -1,5 +1,6 @@
 /** The dashboard's charts as ECharts options, from the figures of GET /dashboard/activities. */
 import type { Bucket, MonthBucket } from '@/api/activity'
+import { CHART_FONT_FAMILY, chartFontSize, COUNT_AXIS } from '@/utils/chart-style'
 import { formatMonth } from '@/utils/format'
 import type { ChartOption } from './echarts'
 
@@ -14,12 +15,12 @@ export interface ChartText {
 
 const COLORS = ['#1f62c1', '#e6863a', '#2f9e6b', '#c0392b', '#8e5bbf', '#16a2b8', '#d4a017', '#5c6f82', '#e05d9c', '#7a9a01', '#3b7dd8', '#a0522d']
 
-const fontSize = (c: ChartText) => (c.large ? 15 : 12)
+const fontSize = (c: ChartText) => chartFontSize(c.large)
 
 function base(c: ChartText): ChartOption {
   return {
     color: COLORS,
-    textStyle: { fontSize: fontSize(c), fontFamily: 'inherit' },
+    textStyle: { fontSize: fontSize(c), fontFamily: CHART_FONT_FAMILY },
     tooltip: { confine: true, textStyle: { fontSize: fontSize(c) + 1 } },
     animationDuration: 400,
   }
@@ -51,9 +52,9 @@ export function monthChart(c: ChartText, months: MonthBucket[], series: { record
     grid: { left: 8, right: 8, top: 44, bottom: 4 },
     xAxis: { type: 'category', data: months.map((m) => formatMonth(m.month)), axisLabel: { fontSize: fs } },
     yAxis: [
-      { type: 'value', name: c.t(series.records), nameTextStyle: { fontSize: fs }, axisLabel: { fontSize: fs, formatter: (v: number) => c.num(v) } },
+      { ...COUNT_AXIS, name: c.t(series.records), nameTextStyle: { fontSize: fs }, axisLabel: { fontSize: fs, formatter: (v: number) => c.num(v) } },
       {
-        type: 'value',
+        ...COUNT_AXIS,
         name: c.t(series.people),
         nameTextStyle: { fontSize: fs },
         splitLine: { show: false },
@@ -85,13 +86,13 @@ export function hbarChart(c: ChartText, buckets: Bucket[], opts: { study?: boole
     },
     // a margin on the left: ECharts measures the curly quotes of 民法典“四大行动” narrower than they draw
     grid: { left: 24, right: 48, top: 8, bottom: 4 },
-    xAxis: { type: 'value', axisLabel: { fontSize: fs, formatter: (v: number) => c.num(v) } },
+    xAxis: { ...COUNT_AXIS, axisLabel: { fontSize: fs, formatter: (v: number) => c.num(v) } },
     yAxis: {
       type: 'category',
       inverse: true,
       data: names,
       axisTick: { show: false },
-      axisLabel: { fontSize: fs, width: c.large ? 170 : 140, overflow: 'truncate', interval: 0 },
+      axisLabel: { fontSize: fs, width: c.large ? 190 : 140, overflow: 'truncate', interval: 0 },
     },
     series: [
       {
@@ -121,7 +122,7 @@ export function vbarChart(c: ChartText, buckets: Bucket[], opts: { rotate?: numb
     },
     grid: { left: 8, right: 8, top: 24, bottom: 4 },
     xAxis: { type: 'category', data: names, axisTick: { alignWithLabel: true }, axisLabel: { fontSize: fs, interval: 0, rotate: opts.rotate ?? 0 } },
-    yAxis: { type: 'value', axisLabel: { fontSize: fs, formatter: (v: number) => c.num(v) } },
+    yAxis: { ...COUNT_AXIS, axisLabel: { fontSize: fs, formatter: (v: number) => c.num(v) } },
     series: [
       {
         type: 'bar',

@@ -4,6 +4,9 @@ import { reviewFlow, statusFields, WRITE } from '../shared'
 
 /** People who may lecture: those tagged 讲师 (the city's too: a shared reference). */
 const LECTURER_TAG = 'lecturer'
+/** Screens wide enough for 主办单位, and for 主题 and 形式 too, beside the other columns. */
+const WIDER = 1440
+const WIDE = 1600
 
 export const activitySchema: EntitySchema = {
   entity: 'activities',
@@ -14,20 +17,24 @@ export const activitySchema: EntitySchema = {
   exportName: 'activity.file.activities',
   writePermission: WRITE,
   review: reviewFlow,
-  // Form order: two columns, long fields on rows of their own; the table shows those with a column.
+  // the ledger reads by date, the latest first
+  defaultSort: '-starts_on',
+  // Form order: two columns, long fields on rows of their own; the table shows those with a column, and at
+  // 1366 px (sidebar and area tree beside it) without a sideways scrollbar: short headers, 主办单位 from 1440 px,
+  // 主题 and 形式 from 1600 px (the detail and the phone's card show them all).
   fields: [
     { key: 'title', label: 'activity.f.title', kind: 'text', required: true, max: 100, fullRow: true, column: { minWidth: 200, sortable: true } },
-    { key: 'starts_on', label: 'activity.f.startsOn', kind: 'date', required: true, filter: 'range', column: { width: 112, sortable: true } },
+    { key: 'starts_on', label: 'activity.f.startsOn', kind: 'date', required: true, filter: 'range', column: { label: 'activity.col.date', width: 104, sortable: true } },
     { key: 'ends_on', label: 'activity.f.endsOn', kind: 'date', notBefore: 'starts_on', column: false },
     { key: 'time_span', label: 'activity.f.timeSpan', kind: 'text', max: 30, column: false },
-    regionField({ label: 'activity.f.region', column: { minWidth: 140, sortable: true } }),
+    regionField({ label: 'activity.f.region', column: { label: 'activity.col.region', minWidth: 120, sortable: true } }),
     { key: 'place_id', label: 'activity.f.place', kind: 'ref', ref: 'places', column: false },
-    { key: 'unit_id', label: 'activity.f.unit', kind: 'ref', ref: 'units', refQuery: { shared: '1' }, filter: true, column: { minWidth: 130 } },
-    { key: 'theme', label: 'activity.f.theme', kind: 'choice', dict: 'activity_theme', required: true, filter: true, column: { width: 100 } },
+    { key: 'unit_id', label: 'activity.f.unit', kind: 'ref', ref: 'units', refQuery: { shared: '1' }, filter: true, scopeDefault: true, column: { label: 'activity.col.unit', minWidth: 120, minScreen: WIDER } },
+    { key: 'theme', label: 'activity.f.theme', kind: 'choice', dict: 'activity_theme', required: true, filter: true, column: { width: 100, minScreen: WIDE } },
     { key: 'campaign', label: 'activity.f.campaign', kind: 'choice', dict: 'activity_campaign', filter: true, column: false },
-    { key: 'form', label: 'activity.f.form', kind: 'choice', choices: 'activity_form', required: true, filter: true, column: { width: 96 } },
+    { key: 'form', label: 'activity.f.form', kind: 'choice', choices: 'activity_form', required: true, filter: true, column: { width: 96, minScreen: WIDE } },
     { key: 'six_place', label: 'activity.f.sixPlace', kind: 'choice', choices: 'six_place', filter: true, column: false },
-    { key: 'participants', label: 'activity.f.participants', kind: 'number', required: true, min: 0, maxValue: 1_000_000, column: { width: 96, sortable: true } },
+    { key: 'participants', label: 'activity.f.participants', kind: 'number', required: true, min: 0, maxValue: 1_000_000, column: { label: 'activity.col.participants', width: 80, sortable: true } },
     { key: 'materials', label: 'activity.f.materials', kind: 'number', min: 0, maxValue: 10_000_000, column: false },
     { key: 'audience', label: 'activity.f.audience', kind: 'tags', choices: 'audience', filter: true, filterKey: 'audience', column: false },
     { key: 'lecturer_ids', label: 'activity.f.lecturers', kind: 'refs', ref: 'people', refQuery: { tag: LECTURER_TAG, shared: '1' }, column: false },

@@ -1,15 +1,22 @@
 /** Runs one workflow action with its 二次确认 (and the 退回 reason), then tells the page to reload. */
 import { ElMessageBox } from 'element-plus'
 import 'element-plus/es/components/message-box/style/css'
-import { deleteArticle, publishArticle, returnArticle, submitArticle, withdrawArticle, type Article } from '@/api/content'
+import {
+  deleteArticle,
+  publishArticle,
+  RETURN_REASON_MAX,
+  returnArticle,
+  submitArticle,
+  withdrawArticle,
+  type Article,
+} from '@/api/content'
 import { i18n } from '@/locales'
+import { useTodoStore } from '@/stores/todo'
 import { toastError, toastOk } from '@/utils/errors'
 import { publicUrl, type Action } from './data'
 
-const RETURN_REASON_MAX = 200
-
 /** Returns true when the action ran (false when the user cancelled or the server refused). */
-export async function runAction(action: Exclude<Action, 'edit'>, a: Pick<Article, 'id' | 'title'>): Promise<boolean> {
+export async function runAction(action: Exclude<Action, 'edit' | 'review'>, a: Pick<Article, 'id' | 'title'>): Promise<boolean> {
   const t = i18n.global.t
   if (action === 'preview') {
     window.open(publicUrl(a.id), '_blank', 'noopener')
@@ -46,6 +53,7 @@ export async function runAction(action: Exclude<Action, 'edit'>, a: Pick<Article
     else if (action === 'withdraw') await withdrawArticle(a.id)
     else if (action === 'delete') await deleteArticle(a.id)
     toastOk(t(`content.done.${action}`))
+    useTodoStore().refresh()
     return true
   } catch (e) {
     toastError(e)

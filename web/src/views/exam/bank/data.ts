@@ -3,9 +3,9 @@ import type { FormRules } from 'element-plus'
 import type { Audience, Bank, BankWrite } from '@/api/exam'
 import { i18n } from '@/locales'
 import { required } from '@/utils/validators'
-import type { ExamColumn } from '../shared'
+import type { TableColumn } from '@/components/table/columns'
 
-export const bankColumns: ExamColumn<'name' | 'audience' | 'question_count' | 'description'>[] = [
+export const bankColumns: TableColumn<'name' | 'audience' | 'question_count' | 'description'>[] = [
   { key: 'name', label: 'exam.f.bankName', minWidth: 220 },
   { key: 'audience', label: 'exam.f.audience', width: 140 },
   { key: 'question_count', label: 'exam.f.questionCount', width: 120, align: 'right' },

@@ -5,17 +5,19 @@
 import type { FormRules } from 'element-plus'
 import type { Exam, ExamKind, ExamStatus, ExamWrite, GradeBand, PaperRule } from '@/api/exam'
 import { i18n } from '@/locales'
+import { toUtcIso, toWallTime } from '@/utils/time'
 import { required } from '@/utils/validators'
-import type { ExamColumn } from '../shared'
+import type { TableColumn } from '@/components/table/columns'
 
-export const examColumns: ExamColumn<'title' | 'kind' | 'status' | 'window' | 'duration' | 'paper' | 'pass_mark'>[] = [
-  { key: 'title', label: 'exam.f.title', minWidth: 240, tooltip: true },
+/** 答题时长 and 及格分 give way on a 1366 px screen (the exam's page has them). */
+export const examColumns: TableColumn<'title' | 'kind' | 'status' | 'window' | 'duration' | 'paper' | 'pass_mark'>[] = [
+  { key: 'title', label: 'exam.f.title', minWidth: 200, tooltip: true },
   { key: 'kind', label: 'exam.f.kind', width: 110 },
   { key: 'status', label: 'exam.f.status', width: 90 },
-  { key: 'window', label: 'exam.f.window', minWidth: 300 },
-  { key: 'duration', label: 'exam.f.duration', width: 90, align: 'right' },
+  { key: 'window', label: 'exam.f.window', minWidth: 260 },
+  { key: 'duration', label: 'exam.f.duration', width: 90, align: 'right', minScreen: 1440 },
   { key: 'paper', label: 'exam.f.paperShort', width: 130, align: 'right' },
-  { key: 'pass_mark', label: 'exam.f.passMark', width: 80, align: 'right' },
+  { key: 'pass_mark', label: 'exam.f.passMark', width: 80, align: 'right', minScreen: 1440 },
 ]
 
 export interface ExamFilters {
@@ -31,7 +33,7 @@ export const examMatches = (e: Exam, f: ExamFilters) =>
   (!f.q.trim() || e.title.includes(f.q.trim())) && (!f.status || e.status === f.status) && (!f.kind || e.kind === f.kind)
 
 /** Fields the server may name in an error; a window error lands on the date range. */
-export const EXAM_FIELDS = ['title', 'kind', 'opens_at', 'closes_at', 'duration_minutes', 'pass_mark', 'grade_bands', 'attempts_allowed', 'counts', 'eligibility', 'paper']
+export const EXAM_FIELDS = ['title', 'notice', 'kind', 'opens_at', 'closes_at', 'duration_minutes', 'pass_mark', 'grade_bands', 'attempts_allowed', 'counts', 'eligibility', 'paper']
 
 const DEFAULT_BANDS: GradeBand[] = [
   { min: 90, label: '优秀' },
@@ -45,7 +47,8 @@ export const newRule = (): PaperRule => ({ type: 'single', count: 5, score: 2 })
 export interface ExamForm {
   title: string
   kind: ExamKind
-  window: [Date, Date] | null
+  /** Shanghai wall times from the date-time picker (utils/time.ts). */
+  window: [string, string] | null
   duration_minutes: number
   pass_mark: number
   grade_bands: GradeBand[]
@@ -66,6 +69,8 @@ export interface ExamForm {
   rules: PaperRule[]
   /** Rules by rank the form does not edit, kept as they are. */
   rank_rules: Record<string, PaperRule[]> | undefined
+  /** The exam's own 考试须知; empty: the standard one (证书与须知设置). */
+  notice: string
 }
 
 export const emptyExamForm = (): ExamForm => ({
@@ -96,6 +101,7 @@ export const emptyExamForm = (): ExamForm => ({
     { type: 'judge', count: 20, score: 1 },
   ],
   rank_rules: undefined,
+  notice: '',
 })
 
 /** The form of a stored exam: its own paper, the other kind's defaults. */
@@ -105,7 +111,7 @@ export function examForm(e: Exam): ExamForm {
     ...base,
     title: e.title,
     kind: e.kind,
-    window: [new Date(e.opens_at), new Date(e.closes_at)],
+    window: [toWallTime(e.opens_at), toWallTime(e.closes_at)],
     duration_minutes: e.duration_minutes,
     pass_mark: e.pass_mark,
     grade_bands: e.grade_bands.map((b) => ({ ...b })),
@@ -119,6 +125,7 @@ export function examForm(e: Exam): ExamForm {
     user_names: e.eligibility.user_names ?? [],
     shuffle_questions: e.shuffle_questions,
     shuffle_options: e.shuffle_options,
+    notice: e.notice ?? '',
     mode: e.paper.mode,
     ...(e.paper.mode === 'fixed'
       ? { question_ids: e.paper.question_ids, score_each: e.paper.score_each }
@@ -145,8 +152,8 @@ export function examBody(f: ExamForm): ExamWrite {
   return {
     title: f.title.trim(),
     kind: f.kind,
-    opens_at: opens.toISOString(),
-    closes_at: closes.toISOString(),
+    opens_at: toUtcIso(opens),
+    closes_at: toUtcIso(closes),
     duration_minutes: f.duration_minutes,
     pass_mark: f.pass_mark,
     grade_bands: f.grade_bands.map((b) => ({ min: b.min, label: b.label.trim() })).sort((a, b) => b.min - a.min),
@@ -155,6 +162,7 @@ export function examBody(f: ExamForm): ExamWrite {
     eligibility: { unit_ids: f.unit_ids, region_ids: f.region_ids, roles: f.roles, user_ids: f.user_ids },
     shuffle_questions: f.shuffle_questions,
     shuffle_options: f.shuffle_options,
+    notice: f.notice.trim(),
     paper:
       f.mode === 'fixed'
         ? { mode: 'fixed', question_ids: f.question_ids, score_each: f.score_each }
@@ -171,7 +179,7 @@ export function examRules(f: ExamForm): FormRules {
     window: [
       {
         validator: (_r: unknown, v: unknown, cb: Callback) => {
-          const w = v as [Date, Date] | null
+          const w = v as [string, string] | null
           if (!w) return cb(new Error(t('exam.v.window')))
           if (w[1] <= w[0]) return cb(new Error(t('exam.v.windowOrder')))
           cb()

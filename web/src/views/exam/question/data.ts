@@ -13,11 +13,13 @@ import {
   type QuestionWrite,
 } from '@/api/exam'
 import type { Importer } from '@/components/importer'
+import type { TableColumn } from '@/components/table/columns'
 import { i18n } from '@/locales'
 import { required } from '@/utils/validators'
-import { type ExamColumn, JUDGE_OPTIONS, LETTERS } from '../shared'
+import { JUDGE_OPTIONS, LETTERS } from '../shared'
 
-export const questionColumns: ExamColumn<'stem' | 'type' | 'answer' | 'difficulty' | 'tags' | 'law_ref'>[] = [
+export const questionColumns: TableColumn<'no' | 'stem' | 'type' | 'answer' | 'difficulty' | 'tags' | 'law_ref'>[] = [
+  { key: 'no', label: 'exam.f.no', width: 56, card: false },
   { key: 'stem', label: 'exam.f.stem', minWidth: 320 },
   { key: 'type', label: 'exam.f.type', width: 90 },
   { key: 'answer', label: 'exam.f.answer', width: 80 },

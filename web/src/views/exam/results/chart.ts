@@ -1,30 +1,32 @@
 /** 合格率 by unit or region as horizontal bars (long Chinese names stay readable), best on top. */
 import type { StatRow } from '@/api/exam'
+import { CHART_FONT_FAMILY, chartFontSize } from '@/utils/chart-style'
 import type { ChartOption } from './echarts'
 
 export interface ChartText {
   t: (key: string, named?: Record<string, unknown>) => string
-  pct: (part: number, whole: number) => string
+  /** A rate (0..1) as the page writes it ('-' for null). */
+  rate: (rate: number | null) => string
   large: boolean
 }
 
-/** Pass rate among those who sat (0..100); rows nobody sat are left out: they have no rate. */
+/** The server's pass rate among those who sat, as 0..100; rows nobody sat (rate null) are left out: they have no rate. */
 export function passRateChart(c: ChartText, rows: StatRow[]): ChartOption {
-  const fs = c.large ? 15 : 12
+  const fs = chartFontSize(c.large)
   const data = rows
-    .filter((r) => r.sat > 0)
-    .map((r) => ({ name: r.name, value: Math.round((r.passed / r.sat) * 1000) / 10, row: r }))
+    .filter((r) => r.sat > 0 && r.pass_rate != null)
+    .map((r) => ({ name: r.name, value: Math.round((r.pass_rate ?? 0) * 1000) / 10, row: r }))
     .sort((a, b) => a.value - b.value)
   return {
     color: ['#2f9e6b'],
-    textStyle: { fontSize: fs, fontFamily: 'inherit' },
+    textStyle: { fontSize: fs, fontFamily: CHART_FONT_FAMILY },
     tooltip: {
       trigger: 'item',
       confine: true,
       formatter: (p: unknown) => {
         const d = (p as { data: (typeof data)[number] }).data
         const r = d.row
-        return `<strong>${escape(r.name)}</strong><br/>${c.t('exam.stats.passRate')}：${c.pct(r.passed, r.sat)}<br/>${c.t('exam.stats.passed')} ${r.passed} / ${c.t('exam.stats.sat')} ${r.sat}`
+        return `<strong>${escape(r.name)}</strong><br/>${c.t('exam.stats.passRate')}：${c.rate(r.pass_rate)}<br/>${c.t('exam.stats.passedCol')} ${r.passed} / ${c.t('exam.stats.satCol')} ${r.sat}`
       },
     },
     grid: { left: 8, right: 48, top: 8, bottom: 8, containLabel: true },

@@ -1,23 +1,45 @@
-/** 概览: which figure of /stats/overview each card shows, what it is a share of, where it links. */
+/**
+ * 概览: which figure each card shows, what it is a share of, where it links, and at which levels of the user's
+ * scope it means something (a village has no townships, schools or coverage rates to show).
+ */
 import type { Overview } from '@/api/org'
 
+/** The figures of /stats/overview, and the activities of this year (the ledger's count, `activity.read`). */
+export type Figures = Overview & { activities_this_year?: number }
+
 export interface OverviewCard {
-  key: keyof Overview
+  key: keyof Figures
   /** i18n keys: what is counted, and its measure word (个, 所, 人 ...). */
   label: string
   unit: string
   /** Shown as a coverage rate of this figure (with / total). */
-  of?: keyof Overview
+  of?: keyof Figures
   /** A second figure on the card (法治副校长 people beside the schools that have one). */
-  extra?: { key: keyof Overview; label: string; unit: string }
-  /** Route name of the list behind the figure. */
+  extra?: { key: keyof Figures; label: string; unit: string }
+  /** Route name of the list behind the figure (with `query` for a filtered list). */
   to?: string
+  query?: Record<string, string>
+  /** The scope levels (1 市, 2 乡镇街道, 3 村社区) the card is shown at; absent: all. */
+  levels?: number[]
 }
 
-export const cards: OverviewCard[] = [
-  { key: 'townships', label: 'org.overview.townships', unit: 'org.unitWord.ge', to: 'org-regions' },
-  { key: 'villages', label: 'org.overview.villages', unit: 'org.unitWord.ge', to: 'org-regions' },
-  { key: 'schools', label: 'org.overview.schools', unit: 'org.unitWord.suo', to: 'org-schools' },
+const CITY = [1]
+const ABOVE_VILLAGE = [1, 2]
+
+/** This year's activities in the ledger (Asia/Shanghai year): the filter of the count and of its link. */
+export const thisYear = (year: number) => ({ starts_on_from: `${year}-01-01`, starts_on_to: `${year}-12-31` })
+
+export const cards = (year: number): OverviewCard[] => [
+  { key: 'townships', label: 'org.overview.townships', unit: 'org.unitWord.ge', to: 'org-regions', levels: CITY },
+  { key: 'villages', label: 'org.overview.villages', unit: 'org.unitWord.ge', to: 'org-regions', levels: ABOVE_VILLAGE },
+  {
+    key: 'activities_this_year',
+    label: 'org.overview.activitiesThisYear',
+    unit: 'org.unitWord.chang',
+    to: 'activity-ledger',
+    query: thisYear(year),
+  },
+  { key: 'schools', label: 'org.overview.schools', unit: 'org.unitWord.suo', to: 'org-schools', levels: ABOVE_VILLAGE },
   {
     key: 'schools_with_vice_principal',
     label: 'org.overview.schoolsWithVicePrincipal',
@@ -25,16 +47,25 @@ export const cards: OverviewCard[] = [
     of: 'schools',
     extra: { key: 'vice_principals', label: 'org.overview.vicePrincipals', unit: 'org.unitWord.ren' },
     to: 'org-schools',
+    levels: ABOVE_VILLAGE,
   },
-  { key: 'schools_with_advisor', label: 'org.overview.schoolsWithAdvisor', unit: 'org.unitWord.suo', of: 'schools', to: 'org-schools' },
+  {
+    key: 'schools_with_advisor',
+    label: 'org.overview.schoolsWithAdvisor',
+    unit: 'org.unitWord.suo',
+    of: 'schools',
+    to: 'org-schools',
+    levels: ABOVE_VILLAGE,
+  },
   {
     key: 'villages_with_advisor',
     label: 'org.overview.villagesWithAdvisor',
     unit: 'org.unitWord.ge',
     of: 'villages',
     to: 'org-regions',
+    levels: ABOVE_VILLAGE,
   },
-  { key: 'lecturer_teams', label: 'org.overview.lecturerTeams', unit: 'org.unitWord.zhi', to: 'org-teams' },
+  { key: 'lecturer_teams', label: 'org.overview.lecturerTeams', unit: 'org.unitWord.zhi', to: 'org-teams', levels: ABOVE_VILLAGE },
   { key: 'places', label: 'org.overview.places', unit: 'org.unitWord.chu', to: 'org-places' },
   {
     key: 'township_constitution_rooms',
@@ -42,9 +73,14 @@ export const cards: OverviewCard[] = [
     unit: 'org.unitWord.ge',
     of: 'townships',
     to: 'org-places',
+    levels: ABOVE_VILLAGE,
   },
   { key: 'volunteers', label: 'org.overview.volunteers', unit: 'org.unitWord.ren', to: 'org-people' },
   { key: 'legal_advisors', label: 'org.overview.legalAdvisors', unit: 'org.unitWord.ren', to: 'org-people' },
-  { key: 'units', label: 'org.overview.units', unit: 'org.unitWord.ge', to: 'org-units' },
+  { key: 'units', label: 'org.overview.units', unit: 'org.unitWord.ge', to: 'org-units', levels: ABOVE_VILLAGE },
   { key: 'people', label: 'org.overview.people', unit: 'org.unitWord.ren', to: 'org-people' },
 ]
+
+/** The cards of a scope at this level whose figure came (an older server may leave one out). */
+export const cardsFor = (year: number, level: number | null, figures: Figures) =>
+  cards(year).filter((c) => (!c.levels || level === null || c.levels.includes(level)) && typeof figures[c.key] === 'number')

@@ -1,23 +1,17 @@
 /** 审计日志: columns, known actions with labels, outcome tags. */
 import type { AuditEntry } from '@/api/types'
+import type { TableColumn } from '@/components/table/columns'
 import { i18n } from '@/locales'
 
-export interface AuditColumn {
-  prop: keyof AuditEntry | 'object'
-  label: string
-  width?: number
-  minWidth?: number
-}
-
-export const columns: AuditColumn[] = [
-  { prop: 'at', label: 'audit.at', width: 165 },
-  { prop: 'username', label: 'audit.username', width: 130 },
-  { prop: 'ip', label: 'audit.ip', width: 130 },
-  { prop: 'action', label: 'audit.action', minWidth: 130 },
-  { prop: 'object', label: 'audit.object', minWidth: 120 },
-  { prop: 'outcome', label: 'audit.outcome', width: 90 },
-  { prop: 'detail', label: 'audit.detail', minWidth: 160 },
-  { prop: 'request_id', label: 'audit.requestId', minWidth: 170 },
+export const columns: TableColumn<keyof AuditEntry | 'object'>[] = [
+  { key: 'at', label: 'audit.at', width: 165 },
+  { key: 'username', label: 'audit.username', width: 130 },
+  { key: 'ip', label: 'audit.ip', width: 130 },
+  { key: 'action', label: 'audit.action', minWidth: 130, card: 'title' },
+  { key: 'object', label: 'audit.object', minWidth: 120 },
+  { key: 'outcome', label: 'audit.outcome', width: 90 },
+  { key: 'detail', label: 'audit.detail', minWidth: 160, tooltip: true },
+  { key: 'request_id', label: 'audit.requestId', minWidth: 170, minScreen: 1440 },
 ]
 
 /** Actions the server is known to write; others still show, under their raw code. */

@@ -38,11 +38,45 @@ describe('cleanPastedHtml (Word, WPS)', () => {
     expect(ol!.nextElementSibling?.textContent).toBe('说明')
   })
 
-  it('keeps only pictures on the web or among our attachments', () => {
-    const srcs = [...clean().querySelectorAll('img')].map((i) => i.getAttribute('src'))
-    expect(srcs).toEqual(['https://www.lanxi.gov.cn/logo.png'])
+  it('keeps only pictures among our attachments, and counts the others it leaves out', () => {
+    const report = { droppedImages: 0 }
+    const host = document.createElement('div')
+    host.innerHTML = cleanPastedHtml(WORD, report)
+    expect([...host.querySelectorAll('img')]).toEqual([])
+    // Word's file:/// picture and the other site's: the server would refuse the article with either
+    expect(report.droppedImages).toBe(2)
     expect(cleanPastedHtml('<p><img src="/api/v1/attachments/12" alt="照片"></p>')).toContain('src="/api/v1/attachments/12"')
     expect(cleanPastedHtml('<img src="data:image/png;base64,AAAA">')).toBe('')
+  })
+
+  it('keeps Word’s alignment and first-line indent for the editor to read (the align attribute too)', () => {
+    const word = `<p class=MsoNormal align=center style='text-align:center;mso-line-height-alt:12pt'>标题</p>
+<p class=MsoNormal align=right>落款</p>
+<p class=MsoNormal style='text-align:justify;text-indent:21.0pt;mso-char-indent-count:2.0'>正文</p>`
+    const host = document.createElement('div')
+    host.innerHTML = cleanPastedHtml(word)
+    const [title, sign, body] = [...host.querySelectorAll('p')]
+    expect(title.style.textAlign).toBe('center')
+    expect(sign.style.textAlign).toBe('right')
+    expect(body.style.textAlign).toBe('justify')
+    expect(body.style.textIndent).toBe('21pt')
+    expect(host.innerHTML).not.toMatch(/align=|mso-/)
+  })
+
+  it('writes h1 as h2 and h5, h6 as h4, as the server does', () => {
+    expect(cleanPastedHtml('<h1 style="text-align:center">大</h1><h5>小</h5><h6>更小</h6>')).toBe(
+      '<h2 style="text-align:center">大</h2><h4>小</h4><h4>更小</h4>',
+    )
+  })
+
+  it('keeps a Word table’s merged cells', () => {
+    const html = cleanPastedHtml(
+      `<table class=MsoTableGrid border=1 style='border-collapse:collapse;mso-yfti-tbllook:1184'><tr><td colspan=2 style='mso-border-alt:solid'><p class=MsoNormal align=center>合并</p></td></tr><tr><td rowspan=2><p>甲</p></td><td><p>乙</p></td></tr></table>`,
+    )
+    const host = document.createElement('div')
+    host.innerHTML = html
+    expect(host.querySelector('td[colspan="2"] p')?.getAttribute('style')).toBe('text-align: center')
+    expect(host.querySelector('td[rowspan="2"]')?.textContent).toBe('甲')
   })
 
   it('leaves plain HTML as it is', () => {

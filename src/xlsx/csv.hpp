@@ -8,7 +8,7 @@
 #include <string_view>
 #include <vector>
 
-namespace pufa::exam {
+namespace pufa::xlsx {
 
 struct CsvError : std::runtime_error {
   CsvError(std::size_t record, std::string const& message) : std::runtime_error(message), record(record) {}
@@ -18,6 +18,15 @@ struct CsvError : std::runtime_error {
 // Every record as its fields. Blank lines between records are skipped. A quote inside an
 // unquoted field is kept as written (what spreadsheets export); an unterminated quoted field or
 // text after a closing quote throws CsvError.
-std::vector<std::vector<std::string>> parse_csv(std::string_view text);
+std::vector<std::vector<std::string>> parse_csv(std::string_view text, char separator = ',');
 
-}  // namespace pufa::exam
+// ',' unless the first record has tabs and no commas (Excel's "Unicode 文本" and WPS's
+// tab-separated text), or semicolons and no commas.
+char guess_separator(std::string_view text);
+
+// An uploaded CSV or tab-separated text as Chinese Excel and WPS save it (UTF-8 with or without a
+// BOM, UTF-16 with a BOM, else GB18030/GBK), as records. Throws CsvError (record 0) when the bytes
+// are in none of these encodings.
+std::vector<std::vector<std::string>> read_text_table(std::string_view bytes);
+
+}  // namespace pufa::xlsx

@@ -1,4 +1,4 @@
-#include "content/qr.hpp"
+#include "render/qr.hpp"
 
 #include <qrencode.h>
 
@@ -6,7 +6,7 @@
 #include <stdexcept>
 #include <string>
 
-namespace pufa::content {
+namespace pufa::render {
 
 QrSvg qr_svg(std::string_view text) {
   std::string const input(text);
@@ -35,4 +35,4 @@ QrSvg qr_svg(std::string_view text) {
   return {std::move(svg), code->version, width};
 }
 
-}  // namespace pufa::content
+}  // namespace pufa::render

@@ -5,7 +5,7 @@
 #include <string>
 #include <string_view>
 
-namespace pufa::content {
+namespace pufa::render {
 
 inline constexpr int qr_quiet_zone = 4;  // modules of white border, as the standard asks
 
@@ -19,4 +19,4 @@ struct QrSvg {
 // (longer than a version-40 symbol holds).
 QrSvg qr_svg(std::string_view text);
 
-}  // namespace pufa::content
+}  // namespace pufa::render

@@ -1,8 +1,10 @@
-#include "exam/csv.hpp"
+#include "xlsx/csv.hpp"
 
-namespace pufa::exam {
+#include "text/normalize.hpp"
 
-std::vector<std::vector<std::string>> parse_csv(std::string_view text) {
+namespace pufa::xlsx {
+
+std::vector<std::vector<std::string>> parse_csv(std::string_view text, char separator) {
   if (text.starts_with("\xEF\xBB\xBF")) text.remove_prefix(3);
   std::vector<std::vector<std::string>> records;
   std::vector<std::string> record;
@@ -36,7 +38,7 @@ std::vector<std::vector<std::string>> parse_csv(std::string_view text) {
       }
       continue;
     }
-    if (c == ',') {
+    if (c == separator) {
       end_field();
       any = true;
     } else if (c == '\r' || c == '\n') {
@@ -57,4 +59,18 @@ std::vector<std::vector<std::string>> parse_csv(std::string_view text) {
   return records;
 }
 
-}  // namespace pufa::exam
+char guess_separator(std::string_view text) {
+  auto const line = text.substr(0, text.find('\n'));
+  bool const commas = line.find(',') != std::string_view::npos;
+  if (!commas && line.find('\t') != std::string_view::npos) return '\t';
+  if (!commas && line.find(';') != std::string_view::npos) return ';';
+  return ',';
+}
+
+std::vector<std::vector<std::string>> read_text_table(std::string_view bytes) {
+  auto const text = text::decode_text_file(bytes);
+  if (!text) throw CsvError(0, "文件的文字编码无法识别，请另存为 UTF-8 或 .xlsx 后再导入");
+  return parse_csv(*text, guess_separator(*text));
+}
+
+}  // namespace pufa::xlsx

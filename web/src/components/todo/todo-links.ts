@@ -1,0 +1,30 @@
+/**
+ * What each to-do code means on screen: its words (locale `todo.items.<code>`) and the list it counts, filtered
+ * as the server counts it (docs/api.md, docs/activity.md, docs/content.md). A code the web does not know yet
+ * (a new area's) is still shown, worded generically, without a link.
+ */
+import type { RouteLocationRaw } from 'vue-router'
+import { ADMIN_BASE } from '@/router/paths'
+
+export interface TodoLink {
+  /** The filtered list behind the count. */
+  to: RouteLocationRaw
+  /** The sidebar entry that carries the count as a badge. */
+  menu: string
+}
+
+const LEDGER = `${ADMIN_BASE}/activity/activities`
+const STUDY = `${ADMIN_BASE}/activity/study`
+
+export const TODO_LINKS: Record<string, TodoLink> = {
+  'activities.review': { to: { name: 'activity-ledger', query: { status: 'submitted' } }, menu: LEDGER },
+  'activities.returned': { to: { name: 'activity-ledger', query: { status: 'returned', mine: '1' } }, menu: LEDGER },
+  'study_records.review': { to: { name: 'activity-study', query: { status: 'submitted' } }, menu: STUDY },
+  'study_records.returned': { to: { name: 'activity-study', query: { status: 'returned', mine: '1' } }, menu: STUDY },
+  'articles.review': { to: { name: 'content-review' }, menu: `${ADMIN_BASE}/content/review` },
+  'articles.returned': { to: { name: 'content-articles', query: { status: 'returned' } }, menu: `${ADMIN_BASE}/content/articles` },
+  'exams.open': { to: { name: 'exam-my' }, menu: `${ADMIN_BASE}/my-exams` },
+}
+
+export const linkOf = (code: string): TodoLink | undefined => TODO_LINKS[code]
+export const menuPathOf = (code: string): string | undefined => TODO_LINKS[code]?.menu
