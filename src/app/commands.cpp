@@ -8,16 +8,18 @@
 
 #include "app/areas.hpp"
 #include "app/demo.hpp"
-#include "quiz/sender.hpp"
 #include "app/settings.hpp"
 #include "auth/accounts.hpp"
+#include "auth/audit.hpp"
 #include "auth/password.hpp"
 #include "auth/regions.hpp"
 #include "auth/users.hpp"
 #include "base/random.hpp"
 #include "http/error.hpp"
+#include "http/request.hpp"
 #include "http/server.hpp"
 #include "laws/import.hpp"
+#include "quiz/sender.hpp"
 
 namespace pufa::app {
 
@@ -46,12 +48,27 @@ std::unique_ptr<db::Database> open_migrated(Settings const& settings) {
   return database;
 }
 
-int serve(Settings const& settings, bool test_clock) {
+bool is_loopback(std::string const& host) {
+  return host == "127.0.0.1" || host == "localhost" || host == "::1" || host.starts_with("127.");
+}
+
+int serve(Settings const& given, bool test_clock) {
+  auto settings = given;
+  auto const listen = parse_listen(settings.listen);
+  bool const local = is_loopback(listen.host);
+  // Beyond this machine: links on documents come from the configuration, never from a Host
+  // header, and the session cookie is Secure unless the operator says otherwise.
+  if (!local && settings.public_url.empty()) {
+    throw std::runtime_error("set public_url (the address residents use, e.g. https://pufa.example.gov.cn) "
+                             "when listening on " + listen.host + "; see docs/operations.md");
+  }
+  if (!local && !settings.cookie_secure_set) settings.auth.cookie_secure = true;
+  http::set_public_url(settings.public_url);
   std::shared_ptr<quiz::OtpSender> sms;
   if (!settings.sms_outbox.empty()) sms = std::make_shared<quiz::OutboxSender>(settings.sms_outbox);
   Application application(open_migrated(settings), settings.auth, uploads_dir(settings), test_clock, std::move(sms));
   if (test_clock) spdlog::warn("--test-clock: PUT /api/v1/test/clock moves this server's clock (tests only)");
-  auto const address = parse_listen(settings.listen);
+  auto const& address = listen;
   http::StaticFiles files(settings.web);
   http::ServerOptions options;
   options.host = address.host;
@@ -143,6 +160,7 @@ int run(int argc, char** argv) {
   flags.add(*serve_cmd, "--workers", "workers", "handler threads and database connections");
   flags.add(*serve_cmd, "--access-log", "access_log", "true or false");
   flags.add(*serve_cmd, "--login-address-failures", "login_address_failures", "failed logins from one address in the lockout window before 429 (default 20)");
+  flags.add(*serve_cmd, "--public-url", "public_url", "the address residents use (https://...); required beyond loopback");
   flags.add(*serve_cmd, "--trusted-proxies", "trusted_proxies", "reverse proxies whose X-Forwarded-For is read, comma-separated (127.0.0.1,10.0.0.0/8)");
   flags.add(*serve_cmd, "--sms-outbox", "sms_outbox", "file the quiz's one-time codes go to without an SMS gateway (demo, tests)");
   bool test_clock = false;
@@ -170,6 +188,11 @@ int run(int argc, char** argv) {
   auto* unlock_cmd = user_cmd->add_subcommand("unlock", "enable an account and clear its lockout");
   unlock_cmd->add_option("username", target_user)->required();
 
+  auto* audit_cmd = cli.add_subcommand("audit", "the audit log");
+  audit_cmd->require_subcommand(1);
+  audit_cmd->fallthrough();
+  auto* verify_cmd = audit_cmd->add_subcommand("verify", "check the audit chain: exit 0 when intact, 1 at the first broken row");
+
   auto* import_cmd = cli.add_subcommand("import", "import reference data");
   import_cmd->require_subcommand(1);
   import_cmd->fallthrough();
@@ -186,7 +209,22 @@ int run(int argc, char** argv) {
 
   try {
     auto const settings = load_settings(flags.values, flags.config);
+    auth::set_audit_key(auth::load_or_create_audit_key(audit_key_path(settings)));
     if (serve_cmd->parsed()) return serve(settings, test_clock);
+    if (verify_cmd->parsed()) {
+      auto database = open_migrated(settings);
+      auto const check = database->read([](db::Connection& conn) { return auth::verify_audit_chain(conn); });
+      if (!check.problem.empty()) {
+        std::cout << "audit chain BROKEN after " << check.rows << " intact rows: "
+                  << (check.broken_id ? "row id " + std::to_string(*check.broken_id) + " (seq " +
+                                            std::to_string(check.broken_seq.value_or(0)) + "): "
+                                      : "seq " + std::to_string(check.broken_seq.value_or(0)) + ": ")
+                  << check.problem << std::endl;
+        return 1;
+      }
+      std::cout << "audit chain intact: " << check.rows << " rows" << std::endl;
+      return 0;
+    }
     if (migrate_cmd->parsed()) {
       auto database = open_database(settings);
       int const applied = db::migrate(*database, all_migrations());

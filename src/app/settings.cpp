@@ -96,6 +96,7 @@ Settings load_settings(std::map<std::string, std::string> const& flags, std::str
       start = comma + 1;
     }
   });
+  set("audit_key_file", [&](auto, auto const& v) { settings.audit_key_file = v; });
   set("threads", [&](auto k, auto const& v) { settings.threads = to_int(k, v, 1, 256); });
   set("workers", [&](auto k, auto const& v) { settings.workers = to_int(k, v, 1, 256); });
   set("access_log", [&](auto k, auto const& v) { settings.access_log = to_bool(k, v); });
@@ -114,18 +115,37 @@ Settings load_settings(std::map<std::string, std::string> const& flags, std::str
   set("lockout_minutes", [&](auto k, auto const& v) {
     settings.auth.lockout_duration = to_int(k, v, 1, 24 * 60) * base::minute_ms;
   });
-  set("cookie_secure", [&](auto k, auto const& v) { settings.auth.cookie_secure = to_bool(k, v); });
+  set("cookie_secure", [&](auto k, auto const& v) {
+    settings.auth.cookie_secure = to_bool(k, v);
+    settings.cookie_secure_set = true;
+  });
+  set("public_url", [&](auto k, auto const& v) {
+    if (!v.starts_with("https://") && !v.starts_with("http://")) {
+      throw std::runtime_error(std::string(k) + ": should start with https:// (or http://): " + v);
+    }
+    settings.public_url = v;
+  });
   parse_listen(settings.listen);
   return settings;
 }
 
-std::string uploads_dir(Settings const& settings) {
-  if (!settings.uploads.empty()) return settings.uploads;
+namespace {
+// `name` beside the SQLite file, or under var/ for PostgreSQL.
+std::string beside_database(Settings const& settings, std::string const& name) {
   if (settings.db.starts_with("sqlite:")) {
     auto const parent = std::filesystem::path(settings.db.substr(7)).parent_path();
-    return ((parent.empty() ? std::filesystem::path(".") : parent) / "uploads").string();
+    return ((parent.empty() ? std::filesystem::path(".") : parent) / name).string();
   }
-  return "var/uploads";
+  return "var/" + name;
+}
+}  // namespace
+
+std::string uploads_dir(Settings const& settings) {
+  return settings.uploads.empty() ? beside_database(settings, "uploads") : settings.uploads;
+}
+
+std::string audit_key_path(Settings const& settings) {
+  return settings.audit_key_file.empty() ? beside_database(settings, "audit.key") : settings.audit_key_file;
 }
 
 ListenAddress parse_listen(std::string const& listen) {

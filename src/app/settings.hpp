@@ -28,6 +28,14 @@ struct Settings {
   // Reverse proxies (addresses or CIDR ranges, comma-separated) whose X-Forwarded-For is read
   // for the client's address; empty: the socket's peer is the client (docs/operations.md).
   std::vector<std::string> trusted_proxies;
+  // The address residents use ("https://pufa.example.gov.cn"): links and QR codes on documents.
+  // Required when listening beyond loopback (a Host header is the client's to choose).
+  std::string public_url;
+  bool cookie_secure_set = false;
+  // The audit chain's HMAC key (docs/security.md): a file of 32+ random bytes, created 0600 on
+  // first use; "" → audit.key beside the SQLite file, or var/audit.key. Every node of one
+  // database needs the same file; keep it out of the database's backups' reach.
+  std::string audit_key_file;  // cookie_secure given explicitly (else: on beyond loopback)
   auth::AuthSettings auth;
 };
 
@@ -35,7 +43,7 @@ struct Settings {
 // (db → PUFA_DB, session_idle_minutes → PUFA_SESSION_IDLE_MINUTES).
 inline constexpr char const* setting_keys[] = {
     "db", "listen", "web", "uploads", "threads", "workers", "access_log", "session_idle_minutes",
-    "session_absolute_hours", "lockout_threshold", "lockout_minutes", "cookie_secure", "sms_outbox", "trusted_proxies", "login_address_failures"};
+    "session_absolute_hours", "lockout_threshold", "lockout_minutes", "cookie_secure", "sms_outbox", "trusted_proxies", "login_address_failures", "public_url", "audit_key_file"};
 
 // `flags` holds the keys given on the command line. `config` is the pufa.toml path
 // ("" → ./pufa.toml when present). Throws std::runtime_error naming a bad key or value.
@@ -50,5 +58,7 @@ ListenAddress parse_listen(std::string const& listen);
 // Where uploaded files go: the setting, else an "uploads" folder beside the SQLite file,
 // else var/uploads.
 std::string uploads_dir(Settings const& settings);
+// Where the audit chain's key is: the setting, else beside the SQLite file, else var/audit.key.
+std::string audit_key_path(Settings const& settings);
 
 }  // namespace pufa::app

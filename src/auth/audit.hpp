@@ -1,7 +1,10 @@
 // The audit log: every login and every write, appended in the write's own transaction.
-// No route edits or deletes it.
+// No route edits or deletes it, and each row carries an HMAC-SHA256 (key from the audit_key_file
+// setting) over its fields and the previous row's MAC, in one sequence (audit_chain), so a
+// changed, deleted or inserted row breaks the chain: `pufa audit verify` finds the first one.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -12,6 +15,22 @@
 namespace pufa::auth {
 
 void record_audit(db::Connection& conn, AuditEntry const& entry);
+
+// The chain's key (32 bytes or more), set once at start from the settings; rows written
+// without one (a process that was never given a key) carry the MAC of an empty key.
+void set_audit_key(std::string key);
+// Reads the key file, creating it (32 random bytes, mode 0600) when it does not exist.
+std::string load_or_create_audit_key(std::string const& path);
+
+struct ChainCheck {
+  std::int64_t rows = 0;                     // chained rows checked
+  std::optional<std::int64_t> broken_id;     // the first row whose MAC or place is wrong
+  std::optional<std::int64_t> broken_seq;
+  std::string problem;                       // in words, for the command line
+};
+// Walks the chain from its first row: each row's MAC, its link to the row before, no gap in
+// the sequence and no row missing at the end.
+ChainCheck verify_audit_chain(db::Connection& conn);
 
 // An entry for this actor, outcome success.
 AuditEntry audit_entry(Actor const& actor, std::string action, std::string object_type = {},

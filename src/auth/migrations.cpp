@@ -98,6 +98,18 @@ CREATE INDEX rate_events_scope ON rate_events (scope, at);
 
 DROP TABLE login_throttle;
 )sql"},
+      {"auth", 3, "a tamper-evident audit: each row's HMAC chained to the one before", R"sql(
+ALTER TABLE audit_log ADD COLUMN seq BIGINT;
+ALTER TABLE audit_log ADD COLUMN prev_mac TEXT;
+ALTER TABLE audit_log ADD COLUMN mac TEXT;
+CREATE UNIQUE INDEX audit_seq ON audit_log (seq);
+CREATE TABLE audit_chain (
+  id INTEGER PRIMARY KEY CHECK (id = 1),
+  seq BIGINT NOT NULL,
+  head TEXT NOT NULL
+);
+INSERT INTO audit_chain (id, seq, head) VALUES (1, 0, '');
+)sql"},
   };
 }
 

@@ -21,6 +21,8 @@ struct Principal {
   std::string region_path;  // scope: this node and everything under it
   std::int64_t session_id = 0;
   std::string csrf_token;
+  // An initial or reset password: until it is changed only the account's own routes answer.
+  bool must_change_password = false;
 
   bool has(std::string_view permission) const;
   // True when a record placed at `path` lies in this user's subtree.

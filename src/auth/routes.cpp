@@ -51,6 +51,7 @@ UserInput user_input(boost::json::object const& body, bool create) {
   if (create) {
     input.username = http::req_string(body, "username", "用户名", 64);
     input.password = http::req_string(body, "password", "初始密码", 200);
+    input.must_change_password = http::opt_bool(body, "must_change_password", "首次登录须修改密码").value_or(true);
   }
   input.display_name = http::req_string(body, "display_name", "姓名", 50);
   input.roles = http::opt_string_list(body, "roles", "角色").value_or(std::vector<std::string>{});

@@ -171,6 +171,7 @@ PrincipalPtr AuthService::resolve(std::string_view token) {
   principal->region_path = user.region_path;
   principal->session_id = session.id;
   principal->csrf_token = session.csrf_token;
+  principal->must_change_password = user.must_change_password;
   cache_.put(hash, principal, generation, now, session.expires_at);
   return principal;
 }
@@ -194,7 +195,7 @@ void AuthService::change_password(Actor const& actor, std::string const& old_pas
     // The route's refusal auditor records the failure.
     throw ApiError(AppError::validation_failed, "原密码不正确", "old_password");
   }
-  if (auto problem = password_problem(new_password)) {
+  if (auto problem = password_problem(new_password, user->username)) {
     throw ApiError(AppError::validation_failed, *problem, "new_password");
   }
   if (new_password == old_password) {

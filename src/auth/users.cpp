@@ -78,8 +78,8 @@ void check_phone(std::optional<std::string> const& phone) {
   }
 }
 
-void check_password(std::string const& password, std::string_view field) {
-  if (auto problem = password_problem(password)) {
+void check_password(std::string const& password, std::string_view field, std::string_view username) {
+  if (auto problem = password_problem(password, username)) {
     throw ApiError(AppError::validation_failed, *problem, std::string(field));
   }
 }
@@ -150,7 +150,7 @@ User UserAdmin::create(Actor const& actor, UserInput input) {
   input.username = normalize_username(input.username);
   check_username(input.username);
   check_display_name(input.display_name);
-  check_password(input.password, "password");
+  check_password(input.password, "password", input.username);
   input.roles = unique_roles(std::move(input.roles));
   check_roles(input.roles);
   check_phone(input.phone);
@@ -162,7 +162,7 @@ User UserAdmin::create(Actor const& actor, UserInput input) {
     user.password_hash = hash;
     user.region_id = region_in_scope(conn, caller, input.region_id.value_or(caller.region_id)).id;
     user.phone = input.phone;
-    user.must_change_password = true;
+    user.must_change_password = input.must_change_password;
     if (store::user_by_name(conn, user.username)) {
       throw ApiError(AppError::conflict, "用户名已被使用", "username");
     }
@@ -222,7 +222,8 @@ User UserAdmin::set_disabled(Actor const& actor, std::int64_t id, bool disabled)
 
 void UserAdmin::reset_password(Actor const& actor, std::int64_t id, std::string const& password) {
   auto const& caller = actor.user();
-  check_password(password, "password");
+  auto const target = db_.read([&](db::Connection& conn) { return load(conn, caller, id); });
+  check_password(password, "password", target.username);
   auto const hash = hash_password(password);
   db_.write([&](db::Connection& conn) {
     auto user = load(conn, caller, id);

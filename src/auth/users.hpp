@@ -22,6 +22,9 @@ struct UserInput {
   std::optional<std::int64_t> region_id;
   std::optional<std::string> phone;
   bool phone_given = true;  // update: false leaves the stored phone as it is
+  // Create: whether the first sign-in must change the initial password (the default; an
+  // administrator may turn it off for an account whose owner chose the password).
+  bool must_change_password = true;
 };
 
 // Phones are masked unless `reveal` (the caller holds pii.read and asked; audited by caller).
@@ -32,7 +35,8 @@ void check_username(std::string const& username);
 void check_display_name(std::string const& display_name);
 void check_roles(std::vector<std::string> const& roles);
 void check_phone(std::optional<std::string> const& phone);
-void check_password(std::string const& password, std::string_view field);
+// The password rule (password_problem), with the account's user name, as a 400 naming `field`.
+void check_password(std::string const& password, std::string_view field, std::string_view username = {});
 
 class UserAdmin {
  public:

@@ -8,7 +8,7 @@ namespace pufa::http {
 namespace {
 
 // Index by AppError. Keep in the enum's order (checked by a unit test).
-constexpr std::array<ErrorCode, 20> error_table{{
+constexpr std::array<ErrorCode, 21> error_table{{
     {400, "bad_request", "请求格式不正确"},
     {400, "malformed_json", "请求内容不是有效的 JSON"},
     {400, "validation_failed", "填写的内容有误，请检查后重试"},
@@ -27,6 +27,7 @@ constexpr std::array<ErrorCode, 20> error_table{{
     {429, "rate_limited", "操作过于频繁，请稍后再试"},
     {429, "account_locked", "登录失败次数过多，账户已锁定，请 15 分钟后再试"},
     {403, "account_disabled", "账户已停用，请联系管理员"},
+    {403, "password_change_required", "请先修改初始密码，再使用系统"},
     {503, "unavailable", "服务繁忙，请稍后再试"},
     {500, "internal", "服务器内部错误，请稍后再试"},
 }};

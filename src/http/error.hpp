@@ -31,6 +31,7 @@ enum class AppError {
   rate_limited,
   account_locked,
   account_disabled,
+  password_change_required,
   unavailable,
   internal,
 };

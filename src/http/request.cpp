@@ -81,13 +81,20 @@ std::string Request::media_type() const {
 
 bool Request::media_type_is(std::string_view wanted) const { return media_type() == wanted; }
 
+namespace {
+std::string& configured_public_url() {
+  static std::string url;
+  return url;
+}
+}  // namespace
+
+void set_public_url(std::string url) {
+  while (!url.empty() && url.back() == '/') url.pop_back();
+  configured_public_url() = std::move(url);
+}
+
 std::string Request::public_origin() const {
-  static std::string const configured = [] {
-    char const* env = std::getenv("PUFA_PUBLIC_URL");
-    std::string base = env ? env : "";
-    while (!base.empty() && base.back() == '/') base.pop_back();
-    return base;
-  }();
+  auto const& configured = configured_public_url();
   if (!configured.empty()) return configured;
   std::string host(header("host").value_or(""));
   bool const safe = !host.empty() && host.size() <= 255 && std::all_of(host.begin(), host.end(), [](char c) {

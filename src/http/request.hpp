@@ -45,8 +45,10 @@ struct Request {
   bool media_type_is(std::string_view wanted) const;
 
   // The origin people reach the portal at, for links and QR codes printed on pages and papers:
-  // PUFA_PUBLIC_URL when set (the address residents use, behind a proxy), else the Host the
-  // request came to (when it is a plain host name), else http://localhost.
+  // The configured public URL (set_public_url: the address residents use, behind a proxy),
+  // else — on a server that only listens on this machine (the demo, tests) — the Host the
+  // request came to (when it is a plain host name), else http://localhost. Links and QR codes
+  // printed on documents use it, so outside the demo it never comes from a request header.
   std::string public_origin() const;
 
   // Path parameter as a positive id; throws ApiError(not_found) when it is not one.
@@ -55,5 +57,9 @@ struct Request {
   // Splits target into path and query (percent-decoded). False when malformed.
   bool parse_target();
 };
+
+// Sets the origin public_origin() answers ("https://pufa.example.gov.cn", no trailing slash
+// needed). Called once at start, before serving.
+void set_public_url(std::string url);
 
 }  // namespace pufa::http

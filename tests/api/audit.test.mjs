@@ -312,3 +312,32 @@ test('behind a trusted proxy the audit records the client’s address, not the p
     await proxied.stop()
   }
 })
+
+// --- tamper evidence (last: it edits the log) ----------------------------------------------------
+
+test('pufa audit verify: intact after real traffic; a changed row, a deleted row and a cut tail are found', async () => {
+  const ok = await server.pufa(['audit', 'verify'])
+  assert.equal(ok.code, 0, ok.stdout + ok.stderr)
+  const rows = Number(/intact: (\d+) rows/.exec(ok.stdout)?.[1])
+  assert.ok(rows > 5, ok.stdout)
+
+  const [middle] = await server.sql('SELECT id FROM audit_log WHERE seq IS NOT NULL ORDER BY seq LIMIT 1 OFFSET 3')
+  const [detail] = await server.sql(`SELECT detail FROM audit_log WHERE id = ${middle}`)
+  await server.sql(`UPDATE audit_log SET detail = 'changed afterwards' WHERE id = ${middle}`)
+  const changed = await server.pufa(['audit', 'verify'])
+  assert.equal(changed.code, 1, changed.stdout)
+  assert.match(changed.stdout, new RegExp(`BROKEN after 3 intact rows: row id ${middle} .*does not match its MAC`))
+  await server.sql(`UPDATE audit_log SET detail = '${(detail ?? '').replace(/'/g, "''")}' WHERE id = ${middle}`)
+  assert.equal((await server.pufa(['audit', 'verify'])).code, 0, 'restored, the chain holds again')
+
+  await server.sql('DELETE FROM audit_log WHERE seq = (SELECT MAX(seq) FROM audit_log)')
+  const cut = await server.pufa(['audit', 'verify'])
+  assert.equal(cut.code, 1)
+  assert.match(cut.stdout, /rows at the end are missing/)
+
+  const [second] = await server.sql('SELECT id FROM audit_log WHERE seq IS NOT NULL ORDER BY seq LIMIT 1 OFFSET 1')
+  await server.sql(`DELETE FROM audit_log WHERE id = ${second}`)
+  const deleted = await server.pufa(['audit', 'verify'])
+  assert.equal(deleted.code, 1)
+  assert.match(deleted.stdout, new RegExp(`BROKEN after 1 intact rows: row id \\d+ \\(seq 3\\): sequence gap`))
+})

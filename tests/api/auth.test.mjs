@@ -3,7 +3,7 @@ import assert from 'node:assert/strict'
 import { after, before, test } from 'node:test'
 
 import {
-  ADMIN, COORD, GOOD_PASSWORD, assertError, assertSession, assertUser, createUsers, startServer,
+  ADMIN, COORD, GOOD_PASSWORD, assertError, assertList, assertSession, assertUser, createUsers, startServer,
   uniqueName,
 } from './harness.mjs'
 
@@ -317,9 +317,24 @@ test('GET /roles without a session answers 401 unauthenticated', async () => {
   assertError(await server.client().get('/api/v1/roles'), 401, 'unauthenticated')
 })
 
-test('a newly created user can sign in with the initial password and must change it', async () => {
-  const { username } = freshUser() // created with GOOD_PASSWORD
-  const body = await server.client().login(username, GOOD_PASSWORD)
+test('a newly created user signs in with the initial password and must change it before anything else', async () => {
+  // The default of POST /users (the harness's pool turns it off).
+  const username = uniqueName('init')
+  const created = await admin.post('/api/v1/users', { username, display_name: '新考生', password: GOOD_PASSWORD, roles: ['examinee'], region_id: 1 })
+  assert.equal(created.status, 201, created.text)
+  assert.equal(created.body.user.must_change_password, true)
+  const client = server.client()
+  const body = await client.login(username, GOOD_PASSWORD)
   assertSession(body)
   assert.equal(body.user.must_change_password, true)
+  // Until the password is changed only the account's own routes answer.
+  assert.equal((await client.get('/api/v1/auth/me')).status, 200)
+  assertError(await client.get('/api/v1/my/exams'), 403, 'password_change_required')
+  assertError(await client.get('/api/v1/regions'), 403, 'password_change_required')
+  assert.equal((await client.put('/api/v1/auth/preferences', { large_font: true })).status, 200)
+  const changed = await client.post('/api/v1/auth/password', { old_password: GOOD_PASSWORD, new_password: 'Changed-Pass-2026' })
+  assert.equal(changed.status, 204, changed.text)
+  const again = await server.client().login(username, 'Changed-Pass-2026')
+  assert.equal(again.user.must_change_password, false)
+  assertList(await (await server.login(username, 'Changed-Pass-2026')).get('/api/v1/my/exams'))
 })

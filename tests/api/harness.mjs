@@ -162,6 +162,16 @@ export async function startServer({ testClock = false, sms = true, args = [] } =
     engine,
     stdout: () => stdout,
     stderr: () => stderr,
+    /** Runs another `pufa` command on this server's database (same settings): {code, stdout, stderr}. */
+    pufa: (args) => run(bin, [...args, '--db', dbUrl], { cwd: dir, env }),
+    /** Runs SQL on the server's database (a documented test hook): its output lines. */
+    sql: async (statement) => {
+      const res = engine === 'sqlite'
+        ? await run('sqlite3', ['-cmd', '.timeout 5000', dbUrl.replace(/^sqlite:/, ''), statement])
+        : await run('psql', [dbUrl, '-v', 'ON_ERROR_STOP=1', '-qtA', '-c', statement])
+      if (res.code !== 0) throw new Error(`sql failed: ${statement}\n${res.stderr}`)
+      return res.stdout.split('\n').filter(Boolean)
+    },
     /** The messages sent to the SMS gateway's stand-in: [{at, phone, code, quiz}], oldest first. */
     sms: async () => (await readFile(smsOutbox, 'utf8').catch(() => '')).split('\n').filter(Boolean).map((l) => JSON.parse(l)),
     /** Sends a signal to the server process (graceful-stop tests). */
@@ -408,6 +418,8 @@ export async function createUser(admin, fields = {}) {
     password: GOOD_PASSWORD,
     roles: ['examinee'],
     region_id: 1,
+    // Test accounts start usable; must_change_password.test.mjs covers the default (true).
+    must_change_password: false,
     ...fields,
   }
   const res = await admin.post('/api/v1/users', input)

@@ -28,12 +28,7 @@ function run(file, args) {
 }
 
 /** Runs SQL on the server's database (the documented test hook); returns stdout lines. */
-async function sql(statement) {
-  const out = server.engine === 'sqlite'
-    ? await run('sqlite3', ['-cmd', '.timeout 5000', server.dbUrl.replace(/^sqlite:/, ''), statement])
-    : await run('psql', [server.dbUrl, '-v', 'ON_ERROR_STOP=1', '-qtA', '-c', statement])
-  return out.split('\n').filter(Boolean)
-}
+const sql = (statement) => server.sql(statement)
 
 let phoneCounter = 0
 /** A fresh valid mobile whose masked form (138****1234) is unique in this file. */

@@ -3,6 +3,8 @@
 // (enough for what libxlsxwriter writes; not a general reader).
 import { inflateRawSync } from 'node:zlib'
 
+import { crc32 } from './images.mjs'
+
 /** The zip's entries by name (central directory, stored or deflated). */
 export function unzip(buffer) {
   const entries = new Map()
@@ -85,17 +87,6 @@ export function excelDateTime(serial) {
 }
 
 // ---- Writing: workbooks as users' own files are, for import tests -----------------------------
-
-const crcTable = Array.from({ length: 256 }, (_, n) => {
-  let c = n
-  for (let k = 0; k < 8; ++k) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1
-  return c >>> 0
-})
-const crc32 = (data) => {
-  let c = 0xffffffff
-  for (const byte of data) c = crcTable[(c ^ byte) & 0xff] ^ (c >>> 8)
-  return (c ^ 0xffffffff) >>> 0
-}
 
 /** A zip of stored (uncompressed) entries: [[name, string | Buffer], …]. */
 export function zip(entries) {

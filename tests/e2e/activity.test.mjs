@@ -8,9 +8,9 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { after, before, test } from 'node:test'
-import { deflateSync, inflateRawSync } from 'node:zlib'
 
-import { CHROMIUM, CHROMIUM_ARGS, chromium } from './browser.mjs'
+import { unzip } from '../api/xlsx.mjs'
+import { CHROMIUM, CHROMIUM_ARGS, chromium, makePng } from './browser.mjs'
 
 
 const BASE = (process.env.PUFA_URL ?? '').replace(/\/$/, '')
@@ -40,7 +40,7 @@ before(async () => {
   workDir = await mkdtemp(join(tmpdir(), 'pufa-e2e-activity-'))
   shotDir = SHOTS || workDir
   photoPath = join(workDir, '现场照片.png')
-  await writeFile(photoPath, png(48, 32))
+  await writeFile(photoPath, makePng(48, 32, (x) => (x < 24 ? [200, 30, 30, 255] : [30, 60, 200, 255])))
   browser = await chromium.launch({
     executablePath: CHROMIUM,
     headless: true,
@@ -52,69 +52,6 @@ after(async () => {
   await browser?.close()
   if (workDir) await rm(workDir, { recursive: true, force: true })
 })
-
-/** A small red-and-blue PNG made here (zlib), so the test needs no image file. */
-function png(width, height) {
-  const crcTable = Array.from({ length: 256 }, (_, n) => {
-    let c = n
-    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1
-    return c >>> 0
-  })
-  const crc = (buf) => {
-    let c = 0xffffffff
-    for (const b of buf) c = crcTable[(c ^ b) & 0xff] ^ (c >>> 8)
-    return (c ^ 0xffffffff) >>> 0
-  }
-  const chunk = (type, data) => {
-    const len = Buffer.alloc(4)
-    len.writeUInt32BE(data.length)
-    const body = Buffer.concat([Buffer.from(type, 'latin1'), data])
-    const sum = Buffer.alloc(4)
-    sum.writeUInt32BE(crc(body))
-    return Buffer.concat([len, body, sum])
-  }
-  const ihdr = Buffer.alloc(13)
-  ihdr.writeUInt32BE(width, 0)
-  ihdr.writeUInt32BE(height, 4)
-  ihdr[8] = 8 // bit depth
-  ihdr[9] = 2 // RGB
-  const rows = []
-  for (let y = 0; y < height; y++) {
-    const row = Buffer.alloc(1 + width * 3)
-    for (let x = 0; x < width; x++) row.set(x < width / 2 ? [200, 30, 30] : [30, 60, 200], 1 + x * 3)
-    rows.push(row)
-  }
-  return Buffer.concat([
-    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-    chunk('IHDR', ihdr),
-    chunk('IDAT', deflateSync(Buffer.concat(rows))),
-    chunk('IEND', Buffer.alloc(0)),
-  ])
-}
-
-/** The files of a .zip (an .xlsx) by name, read through its central directory. */
-function unzip(buf) {
-  const eocd = buf.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]))
-  assert.ok(eocd >= 0, 'the export is a zip file with a central directory')
-  const count = buf.readUInt16LE(eocd + 10)
-  let p = buf.readUInt32LE(eocd + 16)
-  const files = new Map()
-  for (let i = 0; i < count; i++) {
-    assert.equal(buf.readUInt32LE(p), 0x02014b50, 'central directory entry')
-    const method = buf.readUInt16LE(p + 10)
-    const size = buf.readUInt32LE(p + 20)
-    const nameLen = buf.readUInt16LE(p + 28)
-    const extraLen = buf.readUInt16LE(p + 30)
-    const commentLen = buf.readUInt16LE(p + 32)
-    const local = buf.readUInt32LE(p + 42)
-    const name = buf.subarray(p + 46, p + 46 + nameLen).toString('utf8')
-    const start = local + 30 + buf.readUInt16LE(local + 26) + buf.readUInt16LE(local + 28)
-    const raw = buf.subarray(start, start + size)
-    files.set(name, method === 8 ? inflateRawSync(raw) : raw)
-    p += 46 + nameLen + extraLen + commentLen
-  }
-  return files
-}
 
 async function signIn(user, pass) {
   const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1366, height: 800 }, acceptDownloads: true })
