@@ -3,8 +3,6 @@
 #include <boost/json/object.hpp>
 #include <boost/json/parse.hpp>
 
-#include <algorithm>
-
 #include "auth/audit.hpp"
 #include "base/random.hpp"
 
@@ -40,16 +38,6 @@ bool Principal::has(std::string_view permission) const {
   return std::binary_search(permissions.begin(), permissions.end(), permission);
 }
 
-namespace {
-
-bool allowed_before_password_change(std::string_view path) {
-  static constexpr std::string_view allowed[] = {"/api/v1/auth/me", "/api/v1/auth/password", "/api/v1/auth/logout",
-                                                 "/api/v1/auth/preferences", "/api/v1/choices"};
-  return std::find(std::begin(allowed), std::end(allowed), path) != std::end(allowed);
-}
-
-}  // namespace
-
 http::Guard make_guard(AuthService& service) {
   return [&service](http::Request& request,
                     http::RouteOptions const& options) -> std::optional<http::Response> {
@@ -70,7 +58,7 @@ http::Guard make_guard(AuthService& service) {
     }
     // An initial or reset password is changed before anything else: only the account's own
     // routes answer until then (the web app opens 修改密码 itself).
-    if (found->must_change_password && !allowed_before_password_change(request.path)) {
+    if (found->must_change_password && !options.own_account) {
       throw ApiError(AppError::password_change_required);
     }
     if (!options.permission.empty() && !found->has(options.permission)) {

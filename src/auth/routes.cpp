@@ -80,26 +80,26 @@ void add_session_routes(http::Router& router, AuthService& service) {
     auto response = Response::no_content();
     response.set_header("Set-Cookie", service.clear_cookie_header());
     return response;
-  }, {.action = "auth.logout", .body_limit = small_body});
+  }, {.action = "auth.logout", .body_limit = small_body, .own_account = true});
 
   router.add(Method::get, "/api/v1/auth/me", [&service](Request& request) {
     auto const& caller = principal(request);
     return Response::ok(session_json(service.current_user(caller), caller.csrf_token));
-  });
+  }, {.own_account = true});
 
   router.add(Method::post, "/api/v1/auth/password", [&service](Request& request) {
     auto body = http::json_object(request);
     service.change_password(actor(request), http::req_string(body, "old_password", "原密码", 200),
                             http::req_string(body, "new_password", "新密码", 200));
     return Response::no_content();
-  }, {.action = "auth.password", .body_limit = small_body});
+  }, {.action = "auth.password", .body_limit = small_body, .own_account = true});
 
   router.add(Method::put, "/api/v1/auth/preferences", [&service](Request& request) {
     auto body = http::json_object(request);
     auto user = service.set_preferences(actor(request), http::opt_bool(body, "large_font", "大字模式"),
                                         http::opt_string(body, "locale", "语言", 10));
     return Response::ok({{"user", user_json(user)}});
-  }, {.action = "auth.preferences", .body_limit = small_body});
+  }, {.action = "auth.preferences", .body_limit = small_body, .own_account = true});
 }
 
 void add_directory_routes(http::Router& router, AuthService& service) {

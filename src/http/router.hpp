@@ -30,6 +30,9 @@ struct RouteOptions {
   // Quick and CPU-bound (a search in memory): runs on the compute pool, one thread per core, instead
   // of among the many workers whose requests wait on the database, so it is not time-sliced.
   bool compute = false;
+  // The account's own routes (who am I, change password, preferences, log out): they answer
+  // before an initial or reset password has been changed; every other route waits for it.
+  bool own_account = false;
 };
 
 using Handler = std::function<Response(Request&)>;

@@ -116,10 +116,11 @@ void Records::check_refusals(auth::Principal const& caller) const {
   }
 }
 
-void Records::count_refusal(auth::Principal const& caller) const {
+void Records::count_refusals(auth::Principal const& caller, int count) const {
+  if (count <= 0) return;
   auto const now = base::now_ms();
   db_.write([&](db::Connection& conn) {
-    auth::rate_limit::record(conn, refusal_scope(caller), now, unique_refusals.span);
+    for (int i = 0; i < count; ++i) auth::rate_limit::record(conn, refusal_scope(caller), now, unique_refusals.span);
   });
 }
 
@@ -129,7 +130,7 @@ Record Records::create(auth::Actor const& actor, boost::json::object const& body
   try {
     return create_checked(actor, body);
   } catch (ApiError const& error) {
-    if (is_unique_refusal(error, registry_.entity())) count_refusal(caller);
+    if (is_unique_refusal(error, registry_.entity())) count_refusals(caller, 1);
     throw;
   }
 }
@@ -151,7 +152,7 @@ Record Records::update(auth::Actor const& actor, std::int64_t id, boost::json::o
   try {
     return update_checked(actor, id, body);
   } catch (ApiError const& error) {
-    if (is_unique_refusal(error, registry_.entity())) count_refusal(caller);
+    if (is_unique_refusal(error, registry_.entity())) count_refusals(caller, 1);
     throw;
   }
 }
@@ -272,7 +273,7 @@ Records::Attempt Records::attempt(auth::Actor const& actor, std::string_view byt
     });
   } catch (TrialOnly const&) {
   }
-  for (int i = 0; i < refusals; ++i) count_refusal(caller);
+  count_refusals(caller, refusals);
   return out;
 }
 

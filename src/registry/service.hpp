@@ -90,7 +90,7 @@ class Records {
   Record update_checked(auth::Actor const& actor, std::int64_t id, boost::json::object const& body) const;
   // 429 past 10 refusals of an already registered 身份证号 in an hour, per user (an oracle's bound).
   void check_refusals(auth::Principal const& caller) const;
-  void count_refusal(auth::Principal const& caller) const;
+  void count_refusals(auth::Principal const& caller, int count) const;  // in one write
   Attempt attempt(auth::Actor const& actor, std::string_view bytes, bool commit) const;
 
   db::Database& db_;

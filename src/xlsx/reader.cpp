@@ -39,7 +39,10 @@ FileKind sniff(std::string_view bytes) {
   return FileKind::other;
 }
 
-std::vector<SheetCells> read_workbook(std::string_view bytes) {
+namespace {
+
+// The first `limit` worksheets (tab order).
+std::vector<SheetCells> read_sheets(std::string_view bytes, std::size_t limit) {
   ZipArchive const zip(bytes);
   auto const info = workbook_info(required(zip, workbook_part));
   auto const links = relationships(required(zip, workbook_rels_part), workbook_folder);
@@ -61,6 +64,7 @@ std::vector<SheetCells> read_workbook(std::string_view bytes) {
   for (auto const& tab : info.tabs) {
     auto const link = find_link([&](Relationship const& r) { return r.id == tab.id; });
     if (link == links.end() || !has_type(*link, "/worksheet")) continue;  // a chart sheet
+    if (out.size() == limit) break;
     if (out.size() == max_sheets) throw ReadError("工作簿中的工作表过多");
     SheetCells sheet{tab.name, parse_sheet(required(zip, link->target), strings, formats, info.date1904)};
     for (auto const& row : sheet.rows) cells += row.size();
@@ -71,8 +75,12 @@ std::vector<SheetCells> read_workbook(std::string_view bytes) {
   return out;
 }
 
+}  // namespace
+
+std::vector<SheetCells> read_workbook(std::string_view bytes) { return read_sheets(bytes, max_sheets + 1); }
+
 Rows read_first_sheet(std::string_view bytes) {
-  auto sheets = read_workbook(bytes);
+  auto sheets = read_sheets(bytes, 1);  // the other tabs are not parsed at all
   Rows rows;
   rows.reserve(sheets.front().rows.size());
   for (auto& row : sheets.front().rows) {
