@@ -5,6 +5,7 @@
 #include <memory>
 #include <vector>
 
+#include "auth/grants.hpp"
 #include "auth/service.hpp"
 #include "auth/users.hpp"
 #include "db/database.hpp"
@@ -28,6 +29,7 @@ struct Application {
   std::unique_ptr<db::Database> db;
   auth::AuthService auth;
   auth::UserAdmin users;
+  auth::RoleGrants grants;
   todo::Centre todo;  // before the router: its routes refer to it
   http::Router router;
 };

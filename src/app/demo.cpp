@@ -24,6 +24,9 @@ struct DemoAccount {
 // Demo passwords are printed by `make demo`; they meet the password rule.
 constexpr DemoAccount accounts[] = {
     {"admin", "系统管理员", "admin", "Pufa-Admin-2026", "系统管理员 admin"},
+    {"anquan", "安全管理员", "security_admin", "Pufa-Security-2026", "安全管理员 security_admin"},
+    {"fuhe", "安全管理员（复核）", "security_admin", "Pufa-Review-2026", "第二名安全管理员（复核角色授予） security_admin"},
+    {"shenji", "安全审计员", "audit_admin", "Pufa-Audit-2026", "安全审计员 audit_admin"},
     {"lanxi", "市司法局普法办", "coordinator", "Pufa-Lanxi-2026", "普法办协调员 coordinator"},
     {"majian", "马涧镇普法联络员", "unit_operator", "Pufa-Majian-2026", "马涧镇单位联络员 unit_operator"},
     {"mawu", "马坞村普法专管员", "village_operator", "Pufa-Mawu-2026", "马涧镇马坞村操作员 village_operator"},
@@ -31,7 +34,7 @@ constexpr DemoAccount accounts[] = {
 };
 
 // Where each demo account sits in the tree (region code; the root when empty).
-constexpr char const* account_regions[] = {"", "", "330781011000", "330781011001", "330781011000"};
+constexpr char const* account_regions[] = {"", "", "", "", "", "330781011000", "330781011001", "330781011000"};
 
 }  // namespace
 

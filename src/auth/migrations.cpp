@@ -110,6 +110,22 @@ CREATE TABLE audit_chain (
 );
 INSERT INTO audit_chain (id, seq, head) VALUES (1, 0, '');
 )sql"},
+      {"auth", 4, "三员分立: privileged roles are granted on a second security administrator's approval", R"sql(
+CREATE TABLE role_requests (
+  id {{pk}},
+  user_id BIGINT NOT NULL REFERENCES users (id),
+  roles TEXT NOT NULL,
+  previous_roles TEXT NOT NULL,
+  requested_by BIGINT NOT NULL REFERENCES users (id),
+  requested_at BIGINT NOT NULL,
+  state TEXT NOT NULL,
+  decided_by BIGINT REFERENCES users (id),
+  decided_at BIGINT,
+  reason TEXT NOT NULL
+);
+CREATE INDEX role_requests_state ON role_requests (state, requested_at);
+CREATE UNIQUE INDEX role_requests_pending ON role_requests (user_id) WHERE state = 'pending';
+)sql"},
   };
 }
 

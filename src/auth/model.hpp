@@ -49,6 +49,26 @@ struct SessionRow {
   bool revoked = false;
 };
 
+// A change of an account's roles that grants a privileged role (docs/security.md, 三员分立):
+// proposed by one security administrator, applied only when a second one approves.
+struct RoleRequest {
+  std::int64_t id = 0;
+  std::int64_t user_id = 0;
+  std::string username;       // the account whose roles change
+  std::string display_name;
+  std::string region_path;
+  std::vector<std::string> roles;           // the role set asked for
+  std::vector<std::string> previous_roles;  // the account's roles when it was asked
+  std::int64_t requested_by = 0;
+  std::string requested_by_name;
+  base::Millis requested_at = 0;
+  std::string state;  // pending | approved | rejected
+  std::optional<std::int64_t> decided_by;
+  std::string decided_by_name;
+  std::optional<base::Millis> decided_at;
+  std::string reason;  // why it was rejected
+};
+
 struct AuditEntry {
   std::optional<std::int64_t> user_id;
   std::string username;

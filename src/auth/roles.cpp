@@ -7,10 +7,15 @@ namespace pufa::auth {
 namespace {
 
 // Permission names are area.verb. pii.read shows 身份证号 and phones unmasked (audited).
-// regions.manage changes the region tree every scope is built on: the administrator's alone.
+// 三员分立 (docs/security.md): the system administrator keeps accounts, settings and the region
+// tree (regions.manage: every scope is built on it); the security administrator assigns roles
+// and approves the privileged ones; the audit administrator reads the audit. None of the three
+// reads business data, and an administrator role is held alone.
 std::vector<RoleInfo> const roles{
-    {"admin", "系统管理员", "Administrator",
-     {"user.manage", "audit.read", "settings.manage", "regions.manage", "org.read", "report.read"}},
+    {"admin", "系统管理员", "System administrator",
+     {"user.read", "user.manage", "settings.manage", "regions.manage"}, true},
+    {"security_admin", "安全管理员", "Security administrator", {"user.read", "role.manage", "role.approve"}, true},
+    {"audit_admin", "安全审计员", "Audit administrator", {"audit.read"}, true},
     {"coordinator", "普法办协调员", "Coordinator",
      {"org.read", "org.write", "pii.read", "activity.read", "activity.write", "activity.review",
       "duty.manage", "assess.manage", "exam.manage", "content.write", "content.publish",
@@ -31,12 +36,26 @@ std::vector<RoleInfo> const roles{
 
 }  // namespace
 
+bool RoleInfo::privileged() const {
+  return administrator || std::find(permissions.begin(), permissions.end(), "pii.read") != permissions.end();
+}
+
 std::span<RoleInfo const> all_roles() { return roles; }
 
 RoleInfo const* find_role(std::string_view code) {
   auto found = std::find_if(roles.begin(), roles.end(),
                             [&](RoleInfo const& role) { return role.code == code; });
   return found == roles.end() ? nullptr : &*found;
+}
+
+bool is_privileged(std::string_view code) {
+  auto const* role = find_role(code);
+  return role && role->privileged();
+}
+
+bool is_administrator(std::string_view code) {
+  auto const* role = find_role(code);
+  return role && role->administrator;
 }
 
 std::vector<std::string> permissions_of(std::span<std::string const> role_codes) {

@@ -109,7 +109,8 @@ void add_directory_routes(http::Router& router, AuthService& service) {
       boost::json::array permissions;
       for (auto permission : role.permissions) permissions.emplace_back(permission);
       items.push_back({{"code", role.code}, {"name", role.name}, {"name_en", role.name_en},
-                       {"permissions", std::move(permissions)}});
+                       {"permissions", std::move(permissions)}, {"administrator", role.administrator},
+                       {"privileged", role.privileged()}});
     }
     return Response::ok({{"items", std::move(items)}});
   });
@@ -181,7 +182,9 @@ void add_region_routes(http::Router& router, db::Database& db) {
 }
 
 void add_user_routes(http::Router& router, UserAdmin& users) {
-  http::RouteOptions const manage{.permission = "user.manage"};
+  // The security administrator reads the accounts it assigns roles to (user.read); only the
+  // system administrator changes them (user.manage).
+  http::RouteOptions const read{.permission = "user.read"};
   router.add(Method::get, "/api/v1/users", [&users](Request& request) {
     auto const page = http::page_of(request, max_user_page);
     store::UserFilter filter;
@@ -194,7 +197,7 @@ void add_user_routes(http::Router& router, UserAdmin& users) {
     boost::json::array items;
     for (auto const& user : result.items) items.push_back(user_json(user));
     return Response::ok({{"items", std::move(items)}, {"total", result.total}});
-  }, manage);
+  }, read);
 
   router.add(Method::post, "/api/v1/users", [&users](Request& request) {
     auto user = users.create(actor(request), user_input(http::json_object(request), true));
@@ -205,7 +208,7 @@ void add_user_routes(http::Router& router, UserAdmin& users) {
     bool const reveal = request.query_value("reveal").value_or("") == "1";
     auto user = users.get(actor(request), request.id_param("id"), reveal);
     return Response::ok({{"user", user_json(user, reveal)}});
-  }, manage);
+  }, read);
 
   router.add(Method::put, "/api/v1/users/{id}", [&users](Request& request) {
     auto user = users.update(actor(request), request.id_param("id"), user_input(http::json_object(request), false));
@@ -231,11 +234,12 @@ void add_user_routes(http::Router& router, UserAdmin& users) {
 
 }  // namespace
 
-void add_routes(http::Router& router, AuthService& service, UserAdmin& users) {
+void add_routes(http::Router& router, AuthService& service, UserAdmin& users, RoleGrants& grants) {
   add_session_routes(router, service);
   add_directory_routes(router, service);
   add_region_routes(router, service.db());
   add_user_routes(router, users);
+  add_grant_routes(router, grants);
 }
 
 }  // namespace pufa::auth

@@ -3,6 +3,7 @@
 
 #include <vector>
 
+#include "auth/grants.hpp"
 #include "auth/service.hpp"
 #include "auth/users.hpp"
 #include "db/migrate.hpp"
@@ -10,7 +11,9 @@
 
 namespace pufa::auth {
 
-void add_routes(http::Router& router, AuthService& service, UserAdmin& users);
+void add_routes(http::Router& router, AuthService& service, UserAdmin& users, RoleGrants& grants);
+// PUT /users/{id}/roles and /role-requests (grant_routes.cpp).
+void add_grant_routes(http::Router& router, RoleGrants& grants);
 std::vector<db::Migration> migrations();
 
 }  // namespace pufa::auth

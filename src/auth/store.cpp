@@ -78,7 +78,104 @@ constexpr char const* user_where =
     " AND ur.role = CAST(? AS TEXT)))"
     " AND u.region_path LIKE CAST(? AS TEXT)";
 
+std::string join_roles(std::vector<std::string> const& roles) {
+  std::string out;
+  for (auto const& role : roles) out += (out.empty() ? "" : ",") + role;
+  return out;
+}
+
+std::vector<std::string> split_roles(std::string const& text) {
+  std::vector<std::string> out;
+  for (std::size_t start = 0; start < text.size();) {
+    auto end = text.find(',', start);
+    if (end == std::string::npos) end = text.size();
+    if (end > start) out.push_back(text.substr(start, end - start));
+    start = end + 1;
+  }
+  return out;
+}
+
+constexpr char const* role_request_columns =
+    "SELECT q.id, q.user_id, u.username, u.display_name, u.region_path, q.roles, q.previous_roles,"
+    " q.requested_by, a.display_name AS requested_by_name, q.requested_at, q.state, q.decided_by,"
+    " d.display_name AS decided_by_name, q.decided_at, q.reason"
+    " FROM role_requests q JOIN users u ON u.id = q.user_id JOIN users a ON a.id = q.requested_by"
+    " LEFT JOIN users d ON d.id = q.decided_by";
+
+RoleRequest role_request_from(db::Row const& row) {
+  RoleRequest out;
+  out.id = row.i64("id");
+  out.user_id = row.i64("user_id");
+  out.username = row.str("username");
+  out.display_name = row.str("display_name");
+  out.region_path = row.str("region_path");
+  out.roles = split_roles(row.str("roles"));
+  out.previous_roles = split_roles(row.str("previous_roles"));
+  out.requested_by = row.i64("requested_by");
+  out.requested_by_name = row.str("requested_by_name");
+  out.requested_at = row.i64("requested_at");
+  out.state = row.str("state");
+  out.decided_by = row.opt_i64("decided_by");
+  out.decided_by_name = row.opt_str("decided_by_name").value_or("");
+  out.decided_at = row.opt_i64("decided_at");
+  out.reason = row.str("reason");
+  return out;
+}
+
+constexpr char const* role_request_where =
+    " WHERE (CAST(? AS TEXT) = '' OR q.state = CAST(? AS TEXT)) AND u.region_path LIKE CAST(? AS TEXT)";
+
 }  // namespace
+
+std::int64_t insert_role_request(db::Connection& conn, RoleRequest const& request) {
+  return conn.insert(
+      "INSERT INTO role_requests (user_id, roles, previous_roles, requested_by, requested_at, state, reason)"
+      " VALUES (?, ?, ?, ?, ?, 'pending', '') RETURNING id",
+      {request.user_id, join_roles(request.roles), join_roles(request.previous_roles), request.requested_by,
+       request.requested_at});
+}
+
+std::optional<RoleRequest> role_request_by_id(db::Connection& conn, std::int64_t id) {
+  auto rows = conn.query(std::string(role_request_columns) + " WHERE q.id = ?", {id});
+  for (auto row : rows) return role_request_from(row);
+  return std::nullopt;
+}
+
+std::optional<RoleRequest> pending_role_request_of(db::Connection& conn, std::int64_t user_id) {
+  auto rows = conn.query(std::string(role_request_columns) + " WHERE q.user_id = ? AND q.state = 'pending'", {user_id});
+  for (auto row : rows) return role_request_from(row);
+  return std::nullopt;
+}
+
+std::vector<RoleRequest> list_role_requests(db::Connection& conn, std::string const& state,
+                                            std::string const& region_path, std::int64_t limit, std::int64_t offset) {
+  std::vector<RoleRequest> out;
+  auto rows = conn.query(std::string(role_request_columns) + role_request_where +
+                             " ORDER BY q.requested_at DESC, q.id DESC LIMIT ? OFFSET ?",
+                         {state, state, region_path + "%", limit, offset});
+  for (auto row : rows) out.push_back(role_request_from(row));
+  return out;
+}
+
+std::int64_t count_role_requests(db::Connection& conn, std::string const& state, std::string const& region_path) {
+  return conn.scalar("SELECT COUNT(*) AS n FROM role_requests q JOIN users u ON u.id = q.user_id" +
+                         std::string(role_request_where),
+                     {state, state, region_path + "%"})
+      .value_or(0);
+}
+
+std::int64_t count_role_requests_to_approve(db::Connection& conn, std::int64_t user_id, std::string const& region_path) {
+  return conn.scalar("SELECT COUNT(*) AS n FROM role_requests q JOIN users u ON u.id = q.user_id"
+                     " WHERE q.state = 'pending' AND q.requested_by <> ? AND q.user_id <> ? AND u.region_path LIKE ?",
+                     {user_id, user_id, region_path + "%"})
+      .value_or(0);
+}
+
+void decide_role_request(db::Connection& conn, std::int64_t id, std::string const& state, std::int64_t by,
+                         base::Millis at, std::string const& reason) {
+  conn.exec("UPDATE role_requests SET state = ?, decided_by = ?, decided_at = ?, reason = ? WHERE id = ?",
+            {state, by, at, reason, id});
+}
 
 std::optional<User> user_by_name(db::Connection& conn, std::string const& username) {
   return one_user(conn, conn.query(std::string(user_columns) + " WHERE u.username = ?", {username}));

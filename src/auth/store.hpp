@@ -1,5 +1,5 @@
 // The auth area's SQL: the only place its tables (regions, users, user_roles, sessions,
-// rate_scopes, rate_events, audit_log) are touched. Private to auth: other areas read through
+// rate_scopes, rate_events, role_requests, audit_log) are touched. Private to auth: other areas read through
 // auth/regions.hpp and auth/directory.hpp.
 #pragma once
 
@@ -42,6 +42,19 @@ std::int64_t count_users(db::Connection& conn, UserFilter const& filter);
 std::vector<User> users_after(db::Connection& conn, std::string const& region_path, std::int64_t after_id,
                               std::int64_t limit);
 std::vector<User> users_by_ids(db::Connection& conn, std::vector<std::int64_t> const& ids);
+
+// Role requests (the second approval of privileged roles)
+std::int64_t insert_role_request(db::Connection& conn, RoleRequest const& request);
+std::optional<RoleRequest> role_request_by_id(db::Connection& conn, std::int64_t id);
+std::optional<RoleRequest> pending_role_request_of(db::Connection& conn, std::int64_t user_id);
+// Newest first; `state` empty for all; only accounts under `region_path`.
+std::vector<RoleRequest> list_role_requests(db::Connection& conn, std::string const& state,
+                                            std::string const& region_path, std::int64_t limit, std::int64_t offset);
+std::int64_t count_role_requests(db::Connection& conn, std::string const& state, std::string const& region_path);
+// Pending requests that someone other than `user_id` asked for (what that user may approve).
+std::int64_t count_role_requests_to_approve(db::Connection& conn, std::int64_t user_id, std::string const& region_path);
+void decide_role_request(db::Connection& conn, std::int64_t id, std::string const& state, std::int64_t by,
+                         base::Millis at, std::string const& reason);
 
 // Regions
 std::optional<Region> region_by_id(db::Connection& conn, std::int64_t id);

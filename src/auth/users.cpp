@@ -3,6 +3,7 @@
 #include <boost/json/array.hpp>
 
 #include "auth/audit.hpp"
+#include "auth/grants.hpp"
 #include "auth/password.hpp"
 #include "auth/principal_cache.hpp"
 #include "auth/rate_limit.hpp"
@@ -84,16 +85,6 @@ void check_password(std::string const& password, std::string_view field, std::st
   }
 }
 
-namespace {
-
-std::vector<std::string> unique_roles(std::vector<std::string> roles) {
-  std::sort(roles.begin(), roles.end());
-  roles.erase(std::unique(roles.begin(), roles.end()), roles.end());
-  return roles;
-}
-
-}  // namespace
-
 Region UserAdmin::region_in_scope(db::Connection& conn, Principal const& caller, std::int64_t region_id) {
   auto region = store::region_by_id(conn, region_id);
   if (!region) throw ApiError(AppError::validation_failed, "所属区域不存在", "region_id");
@@ -153,6 +144,7 @@ User UserAdmin::create(Actor const& actor, UserInput input) {
   check_password(input.password, "password", input.username);
   input.roles = unique_roles(std::move(input.roles));
   check_roles(input.roles);
+  check_role_change(caller, 0, {}, input.roles);
   check_phone(input.phone);
   auto const hash = hash_password(input.password);
   return db_.write([&](db::Connection& conn) {
@@ -182,16 +174,14 @@ User UserAdmin::update(Actor const& actor, std::int64_t id, UserInput input) {
   check_phone(input.phone);
   auto changed = db_.write([&](db::Connection& conn) {
     auto user = load(conn, caller, id);
-    if (id == caller.user_id &&
-        std::find(input.roles.begin(), input.roles.end(), "admin") == input.roles.end()) {
-      throw ApiError(AppError::unprocessable, "不能取消自己的管理员角色", "roles");
-    }
+    auto const before = unique_roles(user.roles);
+    check_role_change(caller, id, before, input.roles);
     user.display_name = input.display_name;
     if (input.region_id) user.region_id = region_in_scope(conn, caller, *input.region_id).id;
     if (input.phone_given) user.phone = input.phone;
     auto const now = base::now_ms();
     store::update_user(conn, user, now);
-    store::set_roles(conn, id, input.roles);
+    if (before != input.roles) store::set_roles(conn, id, input.roles);
     audit(conn, actor, "user.update", "user", std::to_string(id));
     return load(conn, caller, id);
   });

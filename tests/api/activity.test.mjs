@@ -184,7 +184,7 @@ describe('return for correction', () => {
     assert.equal(again.return_reason, null)
     assert.equal(again.participants, 150)
 
-    const audit = await admin.get(`/api/v1/audit?${q({ action: 'activities.return' })}`)
+    const audit = await (await server.auditor()).get(`/api/v1/audit?${q({ action: 'activities.return' })}`)
     assert.ok(audit.body.items.some((a) => a.object_id === String(created.id) && a.username === 'lanxi'))
   })
 
@@ -244,7 +244,7 @@ describe('dictionaries and export', () => {
       assert.equal(formats[cells[at('活动日期')].style], 'yyyy-mm-dd')
       assert.match(excelDateTime(cells[at('活动日期')].value), /^2020-05-\d\d 00:00$/)
     }
-    const audit = await admin.get(`/api/v1/audit?${q({ action: 'activities.export', page_size: 1 })}`)
+    const audit = await (await server.auditor()).get(`/api/v1/audit?${q({ action: 'activities.export', page_size: 1 })}`)
     assert.equal(audit.body.items[0].detail, `${total} rows`)
   })
 })

@@ -11,10 +11,11 @@ let server
 let admin
 let coord
 let coordId
+let auditor
 
 before(async () => {
   server = await startServer()
-  ;[admin, coord] = await Promise.all([server.admin(), server.login(COORD.username, COORD.password)])
+  ;[admin, coord, auditor] = await Promise.all([server.admin(), server.login(COORD.username, COORD.password), server.auditor()])
   coordId = (await coord.get('/api/v1/auth/me')).body.user.id
 })
 
@@ -41,7 +42,7 @@ function assertItem(item) {
 
 /** The audit rows written by the request with id `rid` (searched among the newest 100). */
 async function rowsOf(rid, query = '') {
-  const body = assertList(await admin.get(`/api/v1/audit?page_size=100${query}`))
+  const body = assertList(await auditor.get(`/api/v1/audit?page_size=100${query}`))
   for (const item of body.items) assertItem(item)
   return body.items.filter((item) => item.request_id === rid)
 }
@@ -55,14 +56,14 @@ async function rowOf(rid, query) {
 
 // --- access --------------------------------------------------------------------------------------
 
-test('GET /audit (admin) answers {items, total}, newest first', async () => {
+test('GET /audit (the audit administrator) answers {items, total}, newest first', async () => {
   // Two requests one after the other: the later one's row must come first.
   const [first, second] = [requestId('order-1'), requestId('order-2')]
   for (const rid of [first, second]) {
     const res = await server.client().post('/api/v1/auth/login', { username: uniqueName('ghost'), password: 'x' }, { headers: { 'X-Request-Id': rid } })
     assertError(res, 401, 'invalid_credentials')
   }
-  const body = assertList(await admin.get('/api/v1/audit?page_size=100'))
+  const body = assertList(await auditor.get('/api/v1/audit?page_size=100'))
   assert.ok(body.items.length >= 4, 'the logins of before() and this test should be recorded')
   for (const item of body.items) assertItem(item)
   // `at` has second precision: it must never increase down the list.
@@ -74,8 +75,9 @@ test('GET /audit (admin) answers {items, total}, newest first', async () => {
   assert.ok(at(second) < at(first), 'the later request’s row should be listed first')
 })
 
-test('the coordinator (no audit.read) gets 403 forbidden on GET /audit', async () => {
+test('the coordinator and the system administrator (no audit.read) get 403 forbidden on GET /audit', async () => {
   assertError(await coord.get('/api/v1/audit'), 403, 'forbidden')
+  assertError(await admin.get('/api/v1/audit'), 403, 'forbidden')
 })
 
 test('GET /audit without a session answers 401 unauthenticated', async () => {
@@ -84,16 +86,16 @@ test('GET /audit without a session answers 401 unauthenticated', async () => {
 
 for (const method of ['PUT', 'DELETE', 'POST', 'PATCH']) {
   test(`${method} /audit answers 405 method_not_allowed (the log has no write routes)`, async () => {
-    const res = await admin.request(method, '/api/v1/audit', method === 'DELETE' ? {} : { json: {} })
+    const res = await auditor.request(method, '/api/v1/audit', method === 'DELETE' ? {} : { json: {} })
     assertError(res, 405, 'method_not_allowed')
     assert.deepEqual((res.headers.get('allow') ?? '').split(',').map((m) => m.trim()), ['GET'])
   })
 }
 
 test('DELETE /audit/{id} is not a route (404 not_found)', async () => {
-  const first = assertList(await admin.get('/api/v1/audit?page_size=1')).items[0]
-  assertError(await admin.delete(`/api/v1/audit/${first.id}`), 404, 'not_found')
-  const again = assertList(await admin.get('/api/v1/audit?page_size=100'))
+  const first = assertList(await auditor.get('/api/v1/audit?page_size=1')).items[0]
+  assertError(await auditor.delete(`/api/v1/audit/${first.id}`), 404, 'not_found')
+  const again = assertList(await auditor.get('/api/v1/audit?page_size=100'))
   assert.ok(again.items.some((item) => item.id === first.id))
 })
 
@@ -214,38 +216,38 @@ test('disable, enable and reset-password are recorded with the target’s id', a
 // --- filters -------------------------------------------------------------------------------------
 
 test('GET /audit?outcome=failure lists only failures', async () => {
-  const body = assertList(await admin.get('/api/v1/audit?outcome=failure&page_size=100'))
+  const body = assertList(await auditor.get('/api/v1/audit?outcome=failure&page_size=100'))
   assert.ok(body.items.length > 0)
   for (const item of body.items) assert.equal(item.outcome, 'failure')
-  const success = assertList(await admin.get('/api/v1/audit?outcome=success&page_size=100'))
+  const success = assertList(await auditor.get('/api/v1/audit?outcome=success&page_size=100'))
   for (const item of success.items) assert.equal(item.outcome, 'success')
-  const all = assertList(await admin.get('/api/v1/audit?page_size=1'))
+  const all = assertList(await auditor.get('/api/v1/audit?page_size=1'))
   assert.equal(body.total + success.total, all.total)
 })
 
 test('GET /audit?outcome=bogus answers 400 validation_failed field outcome', async () => {
-  assertError(await admin.get('/api/v1/audit?outcome=bogus'), 400, 'validation_failed', 'outcome')
+  assertError(await auditor.get('/api/v1/audit?outcome=bogus'), 400, 'validation_failed', 'outcome')
 })
 
 test('GET /audit?username= lists only that user’s rows', async () => {
-  const body = assertList(await admin.get('/api/v1/audit?username=lanxi&page_size=100'))
+  const body = assertList(await auditor.get('/api/v1/audit?username=lanxi&page_size=100'))
   assert.ok(body.items.length > 0)
   for (const item of body.items) assert.equal(item.username, 'lanxi')
 })
 
 test('GET /audit?action=user.create lists only user.create rows', async () => {
-  const body = assertList(await admin.get('/api/v1/audit?action=user.create&page_size=100'))
+  const body = assertList(await auditor.get('/api/v1/audit?action=user.create&page_size=100'))
   assert.ok(body.items.length >= 2)
   for (const item of body.items) assert.equal(item.action, 'user.create')
 })
 
 test('GET /audit?from=&to= bounds the time: a past window is empty, an open one is not', async () => {
-  const empty = assertList(await admin.get('/api/v1/audit?from=2000-01-01T00:00:00Z&to=2000-12-31T23:59:59Z'))
+  const empty = assertList(await auditor.get('/api/v1/audit?from=2000-01-01T00:00:00Z&to=2000-12-31T23:59:59Z'))
   assert.deepEqual(empty, { items: [], total: 0 })
-  const future = assertList(await admin.get('/api/v1/audit?from=2999-01-01T00:00:00Z'))
+  const future = assertList(await auditor.get('/api/v1/audit?from=2999-01-01T00:00:00Z'))
   assert.equal(future.total, 0)
-  const open = assertList(await admin.get('/api/v1/audit?from=2000-01-01T00:00:00Z&page_size=1'))
-  const all = assertList(await admin.get('/api/v1/audit?page_size=1'))
+  const open = assertList(await auditor.get('/api/v1/audit?from=2000-01-01T00:00:00Z&page_size=1'))
+  const all = assertList(await auditor.get('/api/v1/audit?page_size=1'))
   assert.ok(open.total > 0)
   assert.ok(open.total <= all.total)
 })
@@ -264,20 +266,20 @@ test('GET /audit?from=&to= around a request include its row; windows before or a
 })
 
 test('GET /audit?from=notadate answers 400 validation_failed field from', async () => {
-  assertError(await admin.get('/api/v1/audit?from=notadate'), 400, 'validation_failed', 'from')
+  assertError(await auditor.get('/api/v1/audit?from=notadate'), 400, 'validation_failed', 'from')
 })
 
 test('GET /audit?to=2026-13-01 answers 400 validation_failed field to', async () => {
-  assertError(await admin.get('/api/v1/audit?to=2026-13-01'), 400, 'validation_failed', 'to')
+  assertError(await auditor.get('/api/v1/audit?to=2026-13-01'), 400, 'validation_failed', 'to')
 })
 
 test('GET /audit?page_size=101 answers 400 field page_size; paging splits the list', async () => {
-  assertError(await admin.get('/api/v1/audit?page_size=101'), 400, 'validation_failed', 'page_size')
-  const one = assertList(await admin.get('/api/v1/audit?page=1&page_size=2'))
-  const two = assertList(await admin.get('/api/v1/audit?page=2&page_size=2'))
+  assertError(await auditor.get('/api/v1/audit?page_size=101'), 400, 'validation_failed', 'page_size')
+  const one = assertList(await auditor.get('/api/v1/audit?page=1&page_size=2'))
+  const two = assertList(await auditor.get('/api/v1/audit?page=2&page_size=2'))
   assert.equal(one.items.length, 2)
   assert.equal(one.total, two.total)
-  const four = assertList(await admin.get('/api/v1/audit?page=1&page_size=4'))
+  const four = assertList(await auditor.get('/api/v1/audit?page=1&page_size=4'))
   assert.deepEqual([...one.items, ...two.items].map((item) => item.id), four.items.map((item) => item.id))
 })
 
@@ -293,7 +295,7 @@ test('X-Forwarded-For is ignored unless the request comes from a trusted proxy',
 test('behind a trusted proxy the audit records the client’s address, not the proxy’s or a forged one', async () => {
   const proxied = await startServer({ args: ['--trusted-proxies', '127.0.0.1,10.0.0.0/8'] })
   try {
-    const auditor = await proxied.admin()
+    const auditor = await proxied.auditor()
     const rid = requestId('xff-trusted')
     // The client forged 1.2.3.4; the edge proxy appended the address it saw, then an inner proxy its own.
     const res = await proxied.client().post('/api/v1/auth/login', COORD, {

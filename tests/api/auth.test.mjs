@@ -53,7 +53,7 @@ test('login as admin answers 200 with the user, a CSRF token and the session coo
   assert.equal(user.username, 'admin')
   assert.deepEqual(user.roles, ['admin'])
   assert.ok(user.permissions.includes('user.manage'))
-  assert.ok(user.permissions.includes('audit.read'))
+  assert.ok(!user.permissions.includes('audit.read'), 'the audit is the audit administrator’s (三员分立)')
   assert.ok(!user.permissions.includes('pii.read'), 'admin must not have pii.read')
   assert.equal(user.region_id, 1)
   assert.equal(user.region_name, '兰溪市')
@@ -295,14 +295,14 @@ test('PUT /auth/preferences without a session answers 401 unauthenticated', asyn
 
 // --- roles ---------------------------------------------------------------------------------------
 
-test('GET /roles lists the 11 roles with Chinese names', async () => {
+test('GET /roles lists the 13 roles with Chinese names', async () => {
   const res = await coord.get('/api/v1/roles')
   assert.equal(res.status, 200, res.text)
   assert.deepEqual(Object.keys(res.body), ['items'])
   const codes = res.body.items.map((role) => role.code)
   assert.deepEqual(codes.slice().sort(), [
-    'admin', 'advisor', 'coordinator', 'examinee', 'grid_worker', 'inspector', 'lecturer',
-    'mediator', 'public', 'unit_operator', 'village_operator',
+    'admin', 'advisor', 'audit_admin', 'coordinator', 'examinee', 'grid_worker', 'inspector', 'lecturer',
+    'mediator', 'public', 'security_admin', 'unit_operator', 'village_operator',
   ])
   for (const role of res.body.items) {
     assert.match(role.name, /^[\u4e00-\u9fff()（）]+$/, `role ${role.code} name ${role.name}`)
@@ -311,6 +311,13 @@ test('GET /roles lists the 11 roles with Chinese names', async () => {
   const byCode = Object.fromEntries(res.body.items.map((role) => [role.code, role]))
   assert.ok(byCode.admin.permissions.includes('user.manage'))
   assert.ok(byCode.coordinator.permissions.includes('pii.read'))
+  // 三员分立: the three administrators, held alone; privileged roles need a second approval.
+  assert.deepEqual(res.body.items.filter((role) => role.administrator).map((role) => role.code).sort(),
+    ['admin', 'audit_admin', 'security_admin'])
+  assert.deepEqual(res.body.items.filter((role) => role.privileged).map((role) => role.code).sort(),
+    ['admin', 'audit_admin', 'coordinator', 'security_admin'])
+  assert.ok(!byCode.admin.permissions.includes('audit.read'))
+  assert.deepEqual(byCode.audit_admin.permissions, ['audit.read'])
 })
 
 test('GET /roles without a session answers 401 unauthenticated', async () => {

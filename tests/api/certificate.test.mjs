@@ -101,7 +101,7 @@ describe('certificates and their public check', () => {
     assert.match(qr.text, /^<svg xmlns="http:\/\/www.w3.org\/2000\/svg"/)
     assertError(await other.get(`/api/v1/attempts/${attemptId}/certificate`), 404, 'not_found')
     assertError(await other.get(certificate.qr_url), 404, 'not_found')
-    const audit = await admin.get('/api/v1/audit?action=exam.certificate.issue&page_size=100')
+    const audit = await (await server.auditor()).get('/api/v1/audit?action=exam.certificate.issue&page_size=100')
     assert.equal(audit.body.items.filter((e) => e.object_id === certificate.certificate_no).length, 1, 'issued once')
   })
 

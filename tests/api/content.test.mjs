@@ -219,7 +219,7 @@ test('author draft → submit → return → fix → submit → publish; the pub
 
   // Every write was audited.
   const admin = await server.admin()
-  const audit = assertList(await admin.get('/api/v1/audit?page_size=100&action=articles.'))
+  const audit = assertList(await (await server.auditor()).get('/api/v1/audit?page_size=100&action=articles.'))
   const rows = audit.items.filter((row) => row.object_id === String(a.id))
   const done = rows.filter((row) => row.outcome === 'success').map((row) => row.action).sort()
   assert.deepEqual(done, ['articles.create', 'articles.publish', 'articles.return', 'articles.submit',

@@ -78,7 +78,7 @@ function asOwner(file, args) {
 async function startCluster() {
   // Outside any root-only temp dir: the postgres user must reach it.
   const dir = join(tmpdir(), `pufa-durability-pg-${randomBytes(4).toString('hex')}`)
-  await run(PG_SH, ['start', dir])
+  await run(PG_SH, ['start', dir, 'durable'])
   const adminUrl = (await readFile(join(dir, 'url'), 'utf8')).trim()
   const port = new URL(adminUrl).port
   await runSql(adminUrl, 'CREATE DATABASE pufa_durability')

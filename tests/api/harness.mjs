@@ -16,6 +16,12 @@ import { basename, join } from 'node:path'
 
 export const ADMIN = { username: 'admin', password: 'Pufa-Admin-2026' }
 export const COORD = { username: 'lanxi', password: 'Pufa-Lanxi-2026' }
+/** 三员分立: the security administrators (one asks, the other approves) and the audit administrator. */
+export const SECURITY = { username: 'anquan', password: 'Pufa-Security-2026' }
+export const SECOND_SECURITY = { username: 'fuhe', password: 'Pufa-Review-2026' }
+export const AUDITOR = { username: 'shenji', password: 'Pufa-Audit-2026' }
+/** Roles only the security administrator grants, with a second one's approval. */
+export const PRIVILEGED_ROLES = ['admin', 'security_admin', 'audit_admin', 'coordinator']
 /** A password that satisfies the policy (10+ chars, 3 of 4 classes). */
 export const GOOD_PASSWORD = 'Test-Pass-2026'
 
@@ -156,6 +162,7 @@ export async function startServer({ testClock = false, sms = true, args = [] } =
   }
 
   let adminClient = null
+  let auditorClient = null
   const server = {
     url,
     dbUrl,
@@ -192,12 +199,38 @@ export async function startServer({ testClock = false, sms = true, args = [] } =
     login: async (username, password) => {
       const client = new Client(url)
       await client.login(username, password)
+      client.server = server
       return client
     },
     /** One shared admin client per server (do not log it out). */
     admin: async () => {
       adminClient ??= await server.login(ADMIN.username, ADMIN.password)
       return adminClient
+    },
+    /** One shared audit administrator client per server: the only reader of GET /audit. */
+    auditor: async () => {
+      auditorClient ??= await server.login(AUDITOR.username, AUDITOR.password)
+      return auditorClient
+    },
+    /** Audit rows matching `query` (e.g. 'action=user.create'), read as the audit administrator. */
+    audit: async (query = '') => {
+      const res = await (await server.auditor()).get(`/api/v1/audit?page_size=100${query ? `&${query}` : ''}`)
+      assert.equal(res.status, 200, res.text)
+      return res.body.items
+    },
+    /**
+     * Gives account `userId` the role set `roles` the way an installation does: the security
+     * administrator asks (202 when a privileged role is added) and the second one approves.
+     */
+    grantRoles: async (userId, roles) => {
+      const security = await server.login(SECURITY.username, SECURITY.password)
+      const res = await security.put(`/api/v1/users/${userId}/roles`, { roles })
+      assert.ok(res.status === 200 || res.status === 202, `roles of ${userId}: ${res.status} ${res.text}`)
+      if (res.status === 202) {
+        const second = await server.login(SECOND_SECURITY.username, SECOND_SECURITY.password)
+        const approved = await second.post(`/api/v1/role-requests/${res.body.request.id}/approve`)
+        assert.equal(approved.status, 200, approved.text)
+      }
     },
     /** Stops the server (SIGTERM) and asserts a clean exit and clean output. */
     stop: async () => {
@@ -412,6 +445,17 @@ export function assertList(res) {
 
 /** Creates a user through the API (as `admin`); asserts 201 and returns {user, password}. */
 export async function createUser(admin, fields = {}) {
+  // The system administrator creates the account; a privileged role is then granted by the
+  // security administrators (admin must come from server.login / server.admin()).
+  const privileged = (fields.roles ?? []).some((role) => PRIVILEGED_ROLES.includes(role))
+  if (privileged) {
+    const { roles, ...rest } = fields
+    const made = await createUser(admin, { ...rest, roles: ['examinee'] })
+    await admin.server.grantRoles(made.user.id, roles)
+    const res = await admin.get(`/api/v1/users/${made.user.id}`)
+    assert.equal(res.status, 200, res.text)
+    return { ...made, user: res.body.user }
+  }
   const input = {
     username: uniqueName(),
     display_name: '测试用户',

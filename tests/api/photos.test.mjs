@@ -38,7 +38,7 @@ async function uploaded(client, body, type = 'image/png', headers = {}) {
 /** Successful and refused photos.create rows in the audit log. */
 async function createAudits() {
   const count = async (outcome) =>
-    (await admin.get(`/api/v1/audit?action=photos.create&outcome=${outcome}&page_size=1`)).body.total
+    (await (await server.auditor()).get(`/api/v1/audit?action=photos.create&outcome=${outcome}&page_size=1`)).body.total
   return { success: await count('success'), failure: await count('failure') }
 }
 
@@ -185,7 +185,7 @@ test('DELETE removes the photo: 204, then 404 for it and its thumbnail', async (
   assertError(await majian.get(photo.url), 404, 'not_found')
   assertError(await majian.get(photo.thumb_url), 404, 'not_found')
   assertError(await majian.delete(photo.url), 404, 'not_found')
-  const audit = await admin.get(`/api/v1/audit?action=photos.delete&outcome=success`)
+  const audit = await (await server.auditor()).get(`/api/v1/audit?action=photos.delete&outcome=success`)
   assert.ok(audit.body.items.some((item) => item.object_id === String(photo.id)), audit.text)
 })
 
@@ -203,7 +203,7 @@ test('an activity can list uploaded photos by id and shows their file names', as
 
 test('audit rows name the photo and its uploader', async () => {
   const photo = await uploaded(coord, makePng(9, 9))
-  const res = await admin.get('/api/v1/audit?action=photos.create&outcome=success&page_size=100')
+  const res = await (await server.auditor()).get('/api/v1/audit?action=photos.create&outcome=success&page_size=100')
   const row = res.body.items.find((item) => item.object_id === String(photo.id))
   assert.ok(row, res.text)
   assert.equal(row.username, COORD.username)

@@ -359,17 +359,12 @@ test('GET /users/{id}?reveal=1 by the admin (no pii.read) answers 403 forbidden'
   assert.ok(!res.text.includes('13912345678'))
 })
 
-test('GET /users/{id}?reveal=1 by a user with user.manage and pii.read shows the full phone', async () => {
+test('no account holds user.manage with pii.read: an administrator role is held alone (三员分立)', async () => {
   const { user } = await createUser(admin, { phone: '13912345678' })
-  const both = await createUser(admin, { roles: ['admin', 'coordinator'] })
-  const client = await server.login(both.username, both.password)
-  const masked = await client.get(`/api/v1/users/${user.id}`)
-  assert.equal(masked.status, 200, masked.text)
-  assert.equal(masked.body.user.phone, '139****5678')
-  const res = await client.get(`/api/v1/users/${user.id}?reveal=1`)
-  assert.equal(res.status, 200, res.text)
-  assertUser(res.body.user)
-  assert.equal(res.body.user.phone, '13912345678')
+  const security = await server.login('anquan', 'Pufa-Security-2026')
+  const res = await security.put(`/api/v1/users/${user.id}/roles`, { roles: ['admin', 'coordinator'] })
+  assertError(res, 422, 'unprocessable', 'roles', /单独设账户/)
+  assert.deepEqual((await admin.get(`/api/v1/users/${user.id}`)).body.user.roles, ['examinee'])
 })
 
 // --- update --------------------------------------------------------------------------------------
@@ -438,9 +433,9 @@ test('PUT /users/{self} keeping the admin role answers 200', async () => {
   assert.deepEqual(res.body.user.roles, ['admin'])
 })
 
-test('the admin removing its own admin role answers 422 unprocessable and keeps the role', async () => {
+test('the admin changing its own roles answers 403 forbidden and keeps the role', async () => {
   const res = await admin.put(`/api/v1/users/${adminId}`, { display_name: '系统管理员', roles: ['coordinator'], region_id: 1 })
-  assertError(res, 422, 'unprocessable', 'roles')
+  assertError(res, 403, 'forbidden', 'roles', /不能修改自己的角色/)
   const me = await admin.get('/api/v1/auth/me')
   assert.deepEqual(me.body.user.roles, ['admin'])
   assert.ok(me.body.user.permissions.includes('user.manage'))

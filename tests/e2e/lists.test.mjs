@@ -13,6 +13,8 @@ const COORD_USER = process.env.PUFA_COORD_USER || 'lanxi'
 const COORD_PASS = process.env.PUFA_COORD_PASS || 'Pufa-Lanxi-2026'
 const ADMIN_USER = process.env.PUFA_ADMIN_USER || 'admin'
 const ADMIN_PASS = process.env.PUFA_ADMIN_PASS || 'Pufa-Admin-2026'
+const AUDIT_USER = process.env.PUFA_AUDIT_USER || 'shenji'
+const AUDIT_PASS = process.env.PUFA_AUDIT_PASS || 'Pufa-Audit-2026'
 
 let browser
 let page
@@ -80,6 +82,9 @@ test('the ledger lists the latest first, and every list fits a 1366 px screen', 
     await page.context().clearCookies()
     await signIn(page, BASE, ADMIN_USER, ADMIN_PASS)
     await fits('/admin/system/users', '.page', '用户管理')
+    // 三员分立: the audit is the audit administrator's
+    await page.context().clearCookies()
+    await signIn(page, BASE, AUDIT_USER, AUDIT_PASS)
     await fits('/admin/system/audit', '.page', '审计日志')
   })
 })

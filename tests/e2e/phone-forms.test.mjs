@@ -18,6 +18,8 @@ const COORD_USER = process.env.PUFA_COORD_USER || 'lanxi'
 const COORD_PASS = process.env.PUFA_COORD_PASS || 'Pufa-Lanxi-2026'
 const ADMIN_USER = process.env.PUFA_ADMIN_USER || 'admin'
 const ADMIN_PASS = process.env.PUFA_ADMIN_PASS || 'Pufa-Admin-2026'
+const AUDIT_USER = process.env.PUFA_AUDIT_USER || 'shenji'
+const AUDIT_PASS = process.env.PUFA_AUDIT_PASS || 'Pufa-Audit-2026'
 const TITLE = `E2E 手机登记 ${Date.now()}`
 /** Today in Beijing: the new activity is the ledger's latest, its first card. */
 const TODAY = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date())
@@ -239,7 +241,7 @@ describe('staff forms on a phone', () => {
       // the region tree is the administrator's to change (regions.manage): 新增下级 is theirs, on a full-screen sheet
       const roles = await page.evaluate(async () => (await (await fetch('/api/v1/roles')).json()).items)
       const manages = roles.find((r) => r.code === 'admin')?.permissions.includes('regions.manage')
-      await page.goto(`${BASE}/admin/org/regions`)
+      await page.goto(`${BASE}/admin/system/regions`)
       await page.locator('.el-tree-node__content').first().waitFor()
       const add = page.getByRole('button', { name: '新增下级' })
       if (!manages) {
@@ -253,6 +255,8 @@ describe('staff forms on a phone', () => {
     })
 
     await step('23-audit-cards', async () => {
+      await page.context().clearCookies()
+      await signIn(page, BASE, AUDIT_USER, AUDIT_PASS)
       await page.goto(`${BASE}/admin/system/audit`)
       const card = page.locator('[data-test="data-card"]').first()
       await card.waitFor()

@@ -38,6 +38,28 @@ export interface Role {
   name: string
   name_en: string
   permissions: string[]
+  /** One of the three administrators (三员): held alone. */
+  administrator: boolean
+  /** Granted only by a security administrator, applied once a second one approves. */
+  privileged: boolean
+}
+
+/** A privileged role change waiting for (or decided by) a second security administrator. */
+export interface RoleRequest {
+  id: number
+  user_id: number
+  username: string
+  display_name: string
+  roles: string[]
+  previous_roles: string[]
+  requested_by: number
+  requested_by_name: string
+  requested_at: string
+  state: 'pending' | 'approved' | 'rejected'
+  decided_by: number | null
+  decided_by_name: string | null
+  decided_at: string | null
+  reason: string
 }
 
 export interface Region {

@@ -1,6 +1,6 @@
 /** /users: account management (permission user.manage). */
 import { http } from './http'
-import type { Page, User } from './types'
+import type { Page, RoleRequest, User } from './types'
 
 export interface UserQuery {
   page: number
@@ -36,5 +36,13 @@ export const createUser = (body: UserCreate) => http.post<One>('/users', body)
 export const updateUser = (id: number, body: UserUpdate) => http.put<One>(`/users/${id}`, body)
 export const disableUser = (id: number) => http.post<One>(`/users/${id}/disable`)
 export const enableUser = (id: number) => http.post<One>(`/users/${id}/enable`)
+/** The security administrator sets roles: `request` is set when a privileged grant waits for approval (202). */
+export const setRoles = (id: number, roles: string[]) =>
+  http.put<One & { request?: RoleRequest }>(`/users/${id}/roles`, { roles })
+export const listRoleRequests = (q: { page: number; page_size: number; state?: string }) =>
+  http.get<Page<RoleRequest>>('/role-requests', { ...q })
+export const approveRoleRequest = (id: number) => http.post<{ request: RoleRequest }>(`/role-requests/${id}/approve`)
+export const rejectRoleRequest = (id: number, reason: string) =>
+  http.post<{ request: RoleRequest }>(`/role-requests/${id}/reject`, { reason })
 export const resetPassword = (id: number, password: string) =>
   http.post<void>(`/users/${id}/reset-password`, { password })

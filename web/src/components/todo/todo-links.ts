@@ -23,6 +23,7 @@ export const TODO_LINKS: Record<string, TodoLink> = {
   'study_records.returned': { to: { name: 'activity-study', query: { status: 'returned', mine: '1' } }, menu: STUDY },
   'articles.review': { to: { name: 'content-review' }, menu: `${ADMIN_BASE}/content/review` },
   'articles.returned': { to: { name: 'content-articles', query: { status: 'returned' } }, menu: `${ADMIN_BASE}/content/articles` },
+  'roles.approve': { to: { name: 'system-role-requests' }, menu: `${ADMIN_BASE}/system/role-requests` },
   'exams.open': { to: { name: 'exam-my' }, menu: `${ADMIN_BASE}/my-exams` },
 }
 

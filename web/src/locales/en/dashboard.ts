@@ -20,6 +20,7 @@ const en: typeof zh = {
     shortcutDesc: {
       users: 'Add, edit and disable accounts; reset passwords',
       audit: 'Review sign-ins and changes',
+      roleRequests: 'Approve role grants another security administrator asked for',
       password: 'Change your sign-in password',
       orgOverview: 'Townships, villages, schools and teams at a glance',
       orgRegions: 'City, townships and villages',

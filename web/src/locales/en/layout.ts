@@ -6,6 +6,8 @@ const en: typeof zh = {
     system: 'System',
     users: 'Users',
     audit: 'Audit log',
+    roleRequests: 'Role approvals',
+    systemRegions: 'Regions',
     org: 'Organisation',
     orgOverview: 'Overview',
     orgRegions: 'Regions',

@@ -2,7 +2,9 @@ import type zh from '../zh-CN/role'
 
 const en: typeof zh = {
   role: {
-    admin: 'Administrator',
+    admin: 'System administrator',
+    security_admin: 'Security administrator',
+    audit_admin: 'Audit administrator',
     coordinator: 'Legal-education coordinator',
     unit_operator: 'Unit liaison',
     village_operator: 'Village operator',

@@ -18,6 +18,7 @@ export default {
     shortcutDesc: {
       users: '新增、编辑、停用账号，重置密码',
       audit: '查看登录与操作记录',
+      roleRequests: '复核另一名安全管理员提出的角色授予',
       password: '定期修改登录密码',
       orgOverview: '乡镇、村社、学校、队伍等总体情况',
       orgRegions: '市、乡镇街道、村（社区）三级区域',

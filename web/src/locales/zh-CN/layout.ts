@@ -4,6 +4,8 @@ export default {
     system: '系统管理',
     users: '用户管理',
     audit: '审计日志',
+    roleRequests: '角色授予复核',
+    systemRegions: '行政区划',
     org: '组织与队伍',
     orgOverview: '概览',
     orgRegions: '区域管理',

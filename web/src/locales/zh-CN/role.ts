@@ -1,6 +1,8 @@
 export default {
   role: {
     admin: '系统管理员',
+    security_admin: '安全管理员',
+    audit_admin: '安全审计员',
     coordinator: '普法办协调员',
     unit_operator: '单位联络员',
     village_operator: '村(社区)操作员',

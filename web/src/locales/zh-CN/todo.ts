@@ -10,12 +10,14 @@ export default {
       study_records: { review: '待审核的学法记录', returned: '被退回的学法记录' },
       articles: { review: '待审核的文章', returned: '被退回的文章' },
       exams: { open: '可参加的考试' },
+      roles: { approve: '待复核的角色授予' },
     },
     hints: {
       activities: { review: '请逐条审核通过或退回', returned: '请按退回原因修改后保存，将重新提交审核' },
       study_records: { review: '请逐条审核通过或退回', returned: '请按退回原因修改后保存，将重新提交审核' },
       articles: { review: '预览后发布，或写明意见退回', returned: '请按审核意见修改后重新提交' },
       exams: { open: '请在考试截止前完成答题' },
+      roles: { approve: '由另一名安全管理员提出，请核实后通过或驳回' },
     },
   },
 }

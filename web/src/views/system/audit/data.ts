@@ -26,6 +26,10 @@ export const KNOWN_ACTIONS = [
   'user.enable',
   'user.reset_password',
   'pii.reveal',
+  'user.roles',
+  'role.request',
+  'role.approve',
+  'role.reject',
 ]
 
 const key = (action: string) => `audit.actions.${action.replace(/[.-]/g, '_')}`
