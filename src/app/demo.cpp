@@ -24,9 +24,6 @@ struct DemoAccount {
 // Demo passwords are printed by `make demo`; they meet the password rule.
 constexpr DemoAccount accounts[] = {
     {"admin", "系统管理员", "admin", "Pufa-Admin-2026", "系统管理员 admin"},
-    {"anquan", "安全管理员", "security_admin", "Pufa-Security-2026", "安全管理员 security_admin"},
-    {"fuhe", "安全管理员（复核）", "security_admin", "Pufa-Review-2026", "第二名安全管理员（复核角色授予） security_admin"},
-    {"shenji", "安全审计员", "audit_admin", "Pufa-Audit-2026", "安全审计员 audit_admin"},
     {"lanxi", "市司法局普法办", "coordinator", "Pufa-Lanxi-2026", "普法办协调员 coordinator"},
     {"majian", "马涧镇普法联络员", "unit_operator", "Pufa-Majian-2026", "马涧镇单位联络员 unit_operator"},
     {"mawu", "马坞村普法专管员", "village_operator", "Pufa-Mawu-2026", "马涧镇马坞村操作员 village_operator"},
@@ -34,13 +31,24 @@ constexpr DemoAccount accounts[] = {
 };
 
 // Where each demo account sits in the tree (region code; the root when empty).
-constexpr char const* account_regions[] = {"", "", "", "", "", "330781011000", "330781011001", "330781011000"};
+constexpr char const* account_regions[] = {"", "", "330781011000", "330781011001", "330781011000"};
+
+// 三员分立's other two administrators (two security administrators, so that one asks and the
+// other approves a grant), at the root. Added after the exam demo: the demo's examinees keep the
+// ids (and so the seeded results) they had before these accounts existed.
+constexpr DemoAccount administrators[] = {
+    {"anquan", "安全管理员", "security_admin", "Pufa-Security-2026", "安全管理员 security_admin"},
+    {"fuhe", "安全管理员（复核）", "security_admin", "Pufa-Review-2026", "第二名安全管理员（复核角色授予） security_admin"},
+    {"shenji", "安全审计员", "audit_admin", "Pufa-Audit-2026", "安全审计员 audit_admin"},
+};
 
 }  // namespace
 
 std::vector<DemoLogin> load_demo(db::Database& db) {
   std::vector<std::pair<DemoAccount const*, std::string>> hashes;
   for (auto const& account : accounts) hashes.emplace_back(&account, auth::hash_password(account.password));
+  std::vector<std::pair<DemoAccount const*, std::string>> admin_hashes;
+  for (auto const& account : administrators) admin_hashes.emplace_back(&account, auth::hash_password(account.password));
   db.write([&](db::Connection& conn) {
     org::load_demo(conn);
     activity::load_demo(conn);
@@ -56,9 +64,17 @@ std::vector<DemoLogin> load_demo(db::Database& db) {
     }
     quiz::load_demo(conn);  // the quiz's bank first: the exam demo's banks follow it
     exam::load_demo(conn);  // after the accounts: the demo examinee sits its exams
+    for (auto const& [account, hash] : admin_hashes) {
+      if (auth::accounts::id_of(conn, account->username)) continue;
+      auth::accounts::add(conn, actor, {account->username, account->display_name, hash, root.id, {account->role}, false});
+    }
   });
   std::vector<DemoLogin> logins;
-  for (auto const& account : accounts) logins.push_back({account.username, account.password, account.role_label});
+  logins.push_back({accounts[0].username, accounts[0].password, accounts[0].role_label});
+  for (auto const& account : administrators) logins.push_back({account.username, account.password, account.role_label});
+  for (std::size_t a = 1; a < std::size(accounts); ++a) {
+    logins.push_back({accounts[a].username, accounts[a].password, accounts[a].role_label});
+  }
   return logins;
 }
 
