@@ -71,8 +71,16 @@ http::Guard make_guard(AuthService& service) {
 http::Observer make_refusal_auditor(db::Database& db) {
   return [&db](http::Request const& request, http::RouteOptions const& options,
                http::Response const& response) {
-    if (options.action.empty() || http::is_safe(request.method) || response.status < 400) return;
-    auto entry = audit_entry(actor(request), options.action);
+    if (response.status < 400) return;
+    // A signed-in user refused a read (403: no permission or outside their subtree) is audited as
+    // read.refused with the path (never the query): probing for records is an event to see.
+    bool const refused_read = http::is_safe(request.method) && response.status == 403 && principal_if(request);
+    if (!refused_read && (options.action.empty() || http::is_safe(request.method))) return;
+    auto entry = audit_entry(actor(request), refused_read ? "read.refused" : options.action);
+    if (refused_read) {
+      entry.object_type = "path";
+      entry.object_id = request.path.substr(0, 200);
+    }
     entry.success = false;
     boost::system::error_code ec;
     auto body = boost::json::parse(response.body, ec);
@@ -83,7 +91,7 @@ http::Observer make_refusal_auditor(db::Database& db) {
         }
       }
     }
-    if (auto const id = request.params.find("id"); id != request.params.end()) {
+    if (auto const id = request.params.find("id"); !refused_read && id != request.params.end()) {
       entry.object_id = id->second;
     }
     db.write([&](db::Connection& conn) { record_audit(conn, entry); });

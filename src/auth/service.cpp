@@ -11,6 +11,8 @@
 #include "auth/store.hpp"
 #include "base/random.hpp"
 #include "http/error.hpp"
+#include "text/personal.hpp"
+#include "text/utf8.hpp"
 
 namespace pufa::auth {
 
@@ -44,11 +46,32 @@ std::optional<base::Millis> locked_until(std::vector<base::Millis> const& failur
 
 namespace {
 
+// The name a failed login typed, as the audit keeps it: an account's own name as it is; a phone
+// or 身份证号 typed into the name field masked; anything else that cannot be a user name (a
+// password typed in the wrong box, say) kept only as its first two characters.
+std::string audit_name(std::string const& username, bool known) {
+  if (known) return username;
+  if (text::is_mobile(username)) return text::mask_phone(username);
+  bool const id_like = username.size() == 18 &&
+                       std::all_of(username.begin(), username.begin() + 17, [](char c) { return c >= '0' && c <= '9'; });
+  if (id_like) return text::mask_id_number(username);
+  bool plausible = username.size() >= 3 && username.size() <= max_username_length;
+  for (char c : username) {
+    plausible = plausible && ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == '.' || c == '-');
+  }
+  if (plausible) return username;
+  std::string cut;
+  auto const points = text::code_points(username);
+  for (std::size_t i = 0; i < points.size() && i < 2; ++i) text::append_utf8(cut, points[i]);
+  return cut + "***";
+}
+
 AuditEntry login_entry(Actor const& actor, std::string const& username, std::optional<std::int64_t> user_id,
                        bool success, std::string detail) {
-  auto entry = audit_entry(actor, "auth.login", "user", username);
+  auto const name = audit_name(username, user_id.has_value());
+  auto entry = audit_entry(actor, "auth.login", "user", name);
   entry.user_id = user_id;
-  entry.username = username;
+  entry.username = name;
   entry.success = success;
   entry.detail = std::move(detail);
   return entry;
@@ -69,6 +92,10 @@ LoginResult AuthService::login(std::string const& raw_username, std::string cons
   if (username.empty()) throw ApiError(AppError::validation_failed, "请输入用户名", "username");
   if (password.empty()) throw ApiError(AppError::validation_failed, "请输入密码", "password");
   if (username.size() > max_username_length || password.size() > max_password_length) {
+    // Refused before any password check, and still a login attempt the audit keeps.
+    db_.write([&](db::Connection& conn) {
+      record_audit(conn, login_entry(actor, username, std::nullopt, false, "too_long"));
+    });
     throw ApiError(AppError::invalid_credentials);
   }
   auto const now = base::now_ms();

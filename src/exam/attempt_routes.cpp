@@ -49,7 +49,7 @@ void add_attempt_routes(http::Router& router, Service service) {
     // {"pledge": true}: the examinee accepted the integrity pledge (needed to start, not to resume).
     bool pledged = false;
     if (!request.body.empty()) pledged = http::opt_bool(http::json_object(request), "pledge", "诚信承诺").value_or(false);
-    auto started = service->start(auth::principal(request), request.id_param("id"), pledged);
+    auto started = service->start(auth::actor(request), request.id_param("id"), pledged);
     auto body = started_json(started);
     return started.created ? Response::created(body) : Response::ok(body);
   }, {.action = "exam.attempt.start"});
@@ -65,7 +65,7 @@ void add_attempt_routes(http::Router& router, Service service) {
     auto kind = http::req_string(body, "kind", "事件", 20);
     if (std::find(std::begin(event_kinds), std::end(event_kinds), kind) == std::end(event_kinds))
       throw ApiError(AppError::validation_failed, "事件应为 blur、focus、hidden、visible 或 reload", "kind");
-    service->record_event(auth::principal(request), request.id_param("id"), kind);
+    service->record_event(auth::actor(request), request.id_param("id"), kind);
     return Response::json(202, json::object{{"recorded", true}});
   }, {.body_limit = small_body});
   router.add(Method::get, "/api/v1/attempts/{id}/events", [service](Request& request) {

@@ -146,7 +146,8 @@ ExamNotice ExamService::notice(auth::Principal const& caller, std::int64_t exam_
   return out;
 }
 
-Started ExamService::start(auth::Principal const& caller, std::int64_t exam_id, bool pledged) {
+Started ExamService::start(auth::Actor const& actor, std::int64_t exam_id, bool pledged) {
+  auto const& caller = actor.user();
   maybe_sweep();
   auto const now = base::now_ms();
   struct Look {
@@ -189,7 +190,12 @@ Started ExamService::start(auth::Principal const& caller, std::int64_t exam_id, 
   // Whole seconds, as the API shows it (the client counts down to exactly this).
   attempt.deadline = std::min(now - now % 1000 + exam.duration_minutes * base::minute_ms, exam.closes_at);
   try {
-    attempt.id = db_.write([&](db::Connection& conn) { return store::insert_attempt(conn, attempt); });
+    attempt.id = db_.write([&](db::Connection& conn) {
+      auto const id = store::insert_attempt(conn, attempt);
+      auth::audit(conn, actor, "exam.attempt.start", "exam_attempt", std::to_string(id),
+                  "exam " + std::to_string(exam_id) + ", attempt " + std::to_string(attempt.number));
+      return id;
+    });
   } catch (db::DbError const& error) {
     if (error.kind() != db::ErrorKind::unique_violation) throw;
     // Started at the same moment on another device: resume that attempt.
@@ -259,13 +265,15 @@ base::Millis ExamService::save_answer(auth::Principal const& caller, std::int64_
   return now;
 }
 
-void ExamService::record_event(auth::Principal const& caller, std::int64_t attempt_id, std::string const& kind) {
+void ExamService::record_event(auth::Actor const& actor, std::int64_t attempt_id, std::string const& kind) {
+  auto const& caller = actor.user();
   auto const now = base::now_ms();
   auto [attempt, exam] = this->attempt(caller, attempt_id);  // finalises an attempt past its deadline
   if (attempt.status != AttemptStatus::in_progress) throw ApiError(attempt_closed, "答卷已结束");
   db_.write([&](db::Connection& conn) {
     if (store::attempt_status(conn, attempt_id) != AttemptStatus::in_progress) throw ApiError(attempt_closed, "答卷已结束");
     store::insert_event(conn, attempt_id, kind, now);
+    auth::audit(conn, actor, "exam.attempt.event", "exam_attempt", std::to_string(attempt_id), kind);
   });
 }
 

@@ -159,10 +159,12 @@ class ExamService {
   ExamNotice notice(auth::Principal const& caller, std::int64_t exam_id);
   // Resumes the attempt in progress, or starts a new one: that needs `pledged` (the examinee
   // accepted the integrity pledge), else 422 pledge_required.
-  Started start(auth::Principal const& caller, std::int64_t exam_id, bool pledged);
+  // A new attempt is audited (exam.attempt.start); a resumed one is not.
+  Started start(auth::Actor const& actor, std::int64_t exam_id, bool pledged);
   base::Millis save_answer(auth::Principal const& caller, std::int64_t attempt_id, std::int64_t question_id,
                            std::vector<std::string> const& letters);
-  void record_event(auth::Principal const& caller, std::int64_t attempt_id, std::string const& kind);
+  // Audited (exam.attempt.event, the kind as detail): leaving the page is part of the record.
+  void record_event(auth::Actor const& actor, std::int64_t attempt_id, std::string const& kind);
   // An attempt's page events, for those who may see the exam's results (exam.manage; report.read
   // within their region): 403 for others, 404 for an attempt outside the caller's region.
   std::vector<store::Event> attempt_events(auth::Principal const& caller, std::int64_t attempt_id);

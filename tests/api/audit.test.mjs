@@ -101,6 +101,48 @@ test('DELETE /audit/{id} is not a route (404 not_found)', async () => {
 
 // --- what is recorded ----------------------------------------------------------------------------
 
+test('a signed-in read refused with 403 is recorded (read.refused, the path without its query)', async () => {
+  const rid = requestId('read-refused')
+  assertError(await coord.get('/api/v1/audit?q=110105194912310029', { headers: { 'X-Request-Id': rid } }), 403, 'forbidden')
+  const row = await rowOf(rid)
+  assert.equal(row.action, 'read.refused')
+  assert.equal(row.outcome, 'failure')
+  assert.equal(row.username, 'lanxi')
+  assert.equal(row.object_type, 'path')
+  assert.equal(row.object_id, '/api/v1/audit')
+  assert.equal(row.detail, 'forbidden')
+  // Anonymous 401s are not (no one to name; the access log has them).
+  const anonymous = requestId('read-anon')
+  await server.client().get('/api/v1/users', { headers: { 'X-Request-Id': anonymous } })
+  assert.equal((await rowsOf(anonymous)).length, 0)
+})
+
+test('a phone, a 身份证号 or a password typed as the user name is kept masked in the audit', async () => {
+  const cases = [
+    ['13812345678', '138****5678'],
+    ['330781199001011234', '330781********1234'],
+    ['Mima@2026 zhen', 'mi***'],
+  ]
+  for (const [typed, kept] of cases) {
+    const rid = requestId('masked-name')
+    assertError(await server.client().post('/api/v1/auth/login', { username: typed, password: 'x' }, { headers: { 'X-Request-Id': rid } }), 401, 'invalid_credentials')
+    const row = await rowOf(rid)
+    assert.equal(row.username, kept, typed)
+    assert.equal(row.object_id, kept, typed)
+  }
+  const all = JSON.stringify(await server.audit('action=auth.login'))
+  for (const [typed] of cases) assert.ok(!all.includes(typed), `${typed} reached the audit`)
+})
+
+test('a login refused before the password check (an over-long name) is recorded', async () => {
+  const rid = requestId('too-long')
+  const res = await server.client().post('/api/v1/auth/login', { username: 'a'.repeat(40), password: 'x' }, { headers: { 'X-Request-Id': rid } })
+  assertError(res, 401, 'invalid_credentials')
+  const row = await rowOf(rid)
+  assert.equal(row.detail, 'too_long')
+  assert.equal(row.username, 'aa***')
+})
+
 test('a successful login is recorded (auth.login, success, the user, the request id)', async () => {
   const rid = requestId('login-ok')
   const client = server.client()

@@ -385,6 +385,10 @@ describe('exams and attempts', () => {
     assertError(await examinee.put(`/api/v1/attempts/${attempt.id}/answers/${byStem['单选一'].id}`, { answer: 'A' }), 400, 'validation_failed', 'answer')
     assert.equal((await examinee.post(`/api/v1/attempts/${attempt.id}/events`, { kind: 'hidden' })).status, 202)
     assertError(await examinee.post(`/api/v1/attempts/${attempt.id}/events`, { kind: 'coffee' }), 400, 'validation_failed', 'kind')
+    // The start and leaving the page are in the audit, under the examinee's name (#13).
+    const audited = (await server.audit('username=wangfang&action=exam.attempt.')).filter((row) => row.object_id === String(attempt.id))
+    assert.deepEqual(audited.map((row) => `${row.action} ${row.outcome}`).sort(), ['exam.attempt.event success', 'exam.attempt.start success'])
+    assert.equal(audited.find((row) => row.action === 'exam.attempt.event').detail, 'hidden')
 
     // A reload (or another device) resumes the same paper with the saved answers.
     const again = await examinee.post(`/api/v1/exams/${exam.id}/attempts`, { pledge: true })

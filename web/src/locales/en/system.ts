@@ -106,12 +106,17 @@ const en: typeof zh = {
       role_request: 'Ask for a role grant',
       role_approve: 'Approve a role grant',
       role_reject: 'Reject a role grant',
+      read_refused: 'Read refused',
+      exam_attempt_start: 'Start an exam',
+      exam_attempt_event: 'Exam page event',
     },
     objects: {
       user: 'User',
       session: 'Session',
       role: 'Role',
       region: 'Region',
+      path: 'Path',
+      exam_attempt: 'Exam attempt',
     },
   },
 }

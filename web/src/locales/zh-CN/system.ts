@@ -104,12 +104,17 @@ export default {
       role_request: '提出角色授予',
       role_approve: '复核通过角色授予',
       role_reject: '驳回角色授予',
+      read_refused: '越权访问被拒绝',
+      exam_attempt_start: '开始考试',
+      exam_attempt_event: '考试页面事件',
     },
     objects: {
       user: '用户',
       session: '会话',
       role: '角色',
       region: '区域',
+      path: '页面',
+      exam_attempt: '答卷',
     },
   },
 }

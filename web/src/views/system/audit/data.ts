@@ -30,6 +30,9 @@ export const KNOWN_ACTIONS = [
   'role.request',
   'role.approve',
   'role.reject',
+  'read.refused',
+  'exam.attempt.start',
+  'exam.attempt.event',
 ]
 
 const key = (action: string) => `audit.actions.${action.replace(/[.-]/g, '_')}`
