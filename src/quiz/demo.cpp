@@ -197,7 +197,8 @@ Quiz quiz_for_year(int year, std::int64_t bank) {
   Quiz quiz;
   quiz.title = std::to_string(year) + "年宪法宣传周“宪法知识天天答”有奖竞答";
   quiz.intro = "12月4日是国家宪法日。宪法宣传周期间，每天答 5 道宪法知识题，累计答对 20 题且参与 5 天"
-               "即可参加抽奖。抽奖种子在竞答结束前公布承诺值（SHA-256），结束后公开种子，任何人都可复核。";
+               "即可参加抽奖。抽奖种子在竞答结束前公布承诺值（SHA-256）；结束后先固定获奖资格名单并公布其哈希，"
+               "再结合结束后第一期福利彩票开奖号码抽出中奖者，公开种子，任何人都可复核。";
   quiz.bank_id = bank;
   quiz.opens_at = shanghai_midnight(year, 11, 27);
   quiz.closes_at = shanghai_midnight(year, 12, 11);  // through Dec 10
@@ -222,6 +223,7 @@ void load_2020(db::Connection& conn, std::int64_t bank) {
   std::string const seed = base::sha256_hex("pufa demo 2020 宪法竞答 seed");
   quiz.seed = seed;
   quiz.commitment = commitment_of(seed);
+  quiz.public_source = "竞答结束后第一期中国福利彩票双色球开奖号码（2020年12月13日开奖）";
   quiz.committed_at = shanghai_midnight(2020, 11, 26) + 10 * base::hour_ms;
   quiz.id = qs::insert_quiz(conn, quiz);
 
@@ -261,13 +263,18 @@ void load_2020(db::Connection& conn, std::int64_t bank) {
     }
   }
   auto const pool = qs::qualified_ids(conn, quiz);
-  auto const chosen = draw_winners(seed, pool, static_cast<std::size_t>(quiz.winners_count));
+  // The demo's public value is made up for the demo (like its seed, so it is reproducible).
+  quiz.public_value = "03 09 14 21 26 31 + 07";
+  quiz.pool_hash = pool_hash_of(pool);
+  quiz.pool_fixed_at = quiz.closes_at + 5 * base::minute_ms;
+  auto const chosen = draw_winners(draw_seed_of(seed, *quiz.pool_hash, *quiz.public_value), pool,
+                                   static_cast<std::size_t>(quiz.winners_count));
   for (std::size_t i = 0; i < chosen.size(); ++i)
     qs::insert_winner(conn, quiz.id, static_cast<int>(i + 1), chosen[i]);
   json::array pool_json;
   for (auto id : pool) pool_json.push_back(id);
   quiz.draw_pool = json::serialize(pool_json);
-  quiz.revealed_at = quiz.closes_at + 9 * base::hour_ms;
+  quiz.revealed_at = shanghai_midnight(2020, 12, 14) + 10 * base::hour_ms;  // the morning after that draw
   quiz.updated_at = *quiz.revealed_at;
   qs::update_quiz(conn, quiz);
 }

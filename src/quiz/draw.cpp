@@ -35,6 +35,17 @@ std::vector<std::int64_t> daily_questions(std::int64_t quiz_id, std::int64_t par
 
 std::string commitment_of(std::string_view seed_hex) { return base::sha256_hex(seed_hex); }
 
+std::string pool_hash_of(std::vector<std::int64_t> ids) {
+  std::sort(ids.begin(), ids.end());
+  std::string text;
+  for (auto id : ids) text += (text.empty() ? "" : ",") + std::to_string(id);
+  return base::sha256_hex(text);
+}
+
+std::string draw_seed_of(std::string_view server_seed, std::string_view pool_hash, std::string_view public_value) {
+  return base::sha256_hex(std::string(server_seed) + ":" + std::string(pool_hash) + ":" + std::string(public_value));
+}
+
 bool is_seed_hex(std::string_view text) {
   return text.size() == 64 && std::all_of(text.begin(), text.end(), [](char c) {
            return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f');

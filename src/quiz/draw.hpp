@@ -25,6 +25,13 @@ std::vector<std::int64_t> daily_questions(std::int64_t quiz_id, std::int64_t par
 std::string commitment_of(std::string_view seed_hex);
 bool is_seed_hex(std::string_view text);  // 64 characters 0-9a-f
 
+// The fair draw (pufa-draw-2): the pool's hash is sha256 of its ids sorted ascending and joined
+// with commas ("3,8,15"), and the draw's seed is
+// sha256("<server seed hex>:<pool hash>:<public value>") — the server's committed secret, the pool
+// fixed after the close and a public value nobody knew before it (docs/quiz.md).
+std::string pool_hash_of(std::vector<std::int64_t> ids);
+std::string draw_seed_of(std::string_view server_seed, std::string_view pool_hash, std::string_view public_value);
+
 // The winners: `qualified` sorted ascending by id; for i = 0 .. k-1,
 // r_i = first 8 bytes (big-endian) of sha256("<seed hex>:<i>"), j = i + r_i mod (n - i),
 // swap(list[i], list[j]); the winners are list[0..k) in that order (k = min(count, n)).

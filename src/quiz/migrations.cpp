@@ -93,6 +93,12 @@ CREATE TABLE quiz_winners (
 DROP TABLE quiz_rate_events;
 DROP TABLE quiz_rate_keys;
 )sql"},
+      {"quiz", 3, "a fair draw: a public value named before the close, the pool fixed and hashed after it", R"sql(
+ALTER TABLE quizzes ADD COLUMN public_source TEXT;
+ALTER TABLE quizzes ADD COLUMN public_value TEXT;
+ALTER TABLE quizzes ADD COLUMN pool_hash TEXT;
+ALTER TABLE quizzes ADD COLUMN pool_fixed_at BIGINT;
+)sql"},
   };
 }
 

@@ -28,6 +28,12 @@ struct Quiz {
   std::optional<base::Millis> committed_at;
   std::optional<base::Millis> revealed_at;
   std::optional<std::string> draw_pool;  // JSON array of the qualified participant ids
+  // The fair draw (docs/quiz.md): a public random value named at the commit and read after the
+  // close, and the qualified pool fixed (its hash published) before that value is known.
+  std::optional<std::string> public_source;  // where the value will come from, named at the commit
+  std::optional<std::string> public_value;   // the value as published, entered at the draw
+  std::optional<std::string> pool_hash;      // sha256 of the sorted qualified ids, "3,8,15"
+  std::optional<base::Millis> pool_fixed_at;
   base::Millis created_at = 0;
   base::Millis updated_at = 0;
 };

@@ -36,17 +36,26 @@ std::string rule_text(Quiz const& quiz) {
 json::value draw_json(QuizView const& view) {
   auto const& quiz = view.quiz;
   if (!quiz.commitment) return nullptr;
-  json::object draw{{"commitment", *quiz.commitment},
+  // pufa-draw-2: the seed combined with the pool's hash and a public value; draws made before
+  // it (pufa-draw-1) used the seed alone and carry no public value.
+  bool const legacy = quiz.revealed_at && !quiz.public_value;
+  json::object draw{{"scheme", legacy ? "pufa-draw-1" : "pufa-draw-2"},
+                    {"commitment", *quiz.commitment},
                     {"committed_at", base::iso8601(quiz.committed_at.value_or(0))},
+                    {"public_source", quiz.public_source ? json::value(*quiz.public_source) : json::value(nullptr)},
+                    {"pool_hash", quiz.pool_hash ? json::value(*quiz.pool_hash) : json::value(nullptr)},
+                    {"pool_fixed_at", quiz.pool_fixed_at ? json::value(base::iso8601(*quiz.pool_fixed_at)) : json::value(nullptr)},
+                    {"public_value", nullptr},
                     {"seed", nullptr},
                     {"revealed_at", nullptr},
                     {"qualified", nullptr},
                     {"winners", nullptr},
                     {"method", draw_method}};
+  if (quiz.pool_fixed_at || quiz.revealed_at) draw["qualified"] = json::parse(quiz.draw_pool.value_or("[]"));
   if (quiz.revealed_at) {
     draw["seed"] = quiz.seed.value_or("");
+    if (quiz.public_value) draw["public_value"] = *quiz.public_value;
     draw["revealed_at"] = base::iso8601(*quiz.revealed_at);
-    draw["qualified"] = json::parse(quiz.draw_pool.value_or("[]"));
     json::array winners;
     int rank = 0;
     for (auto const& winner : view.winners) {
@@ -213,12 +222,20 @@ void add_routes(http::Router& router, db::Database& db, std::shared_ptr<OtpSende
     return Response::ok(staff(service->update(auth::actor(request), id, quiz_input(http::json_object(request)))));
   }, {.permission = "exam.manage", .action = "quiz.update"});
   router.add(Method::post, "/api/v1/quizzes/{id}/draw/commit", [service, staff](Request& request) {
-    std::optional<std::string> seed;
-    if (!request.body.empty()) seed = http::opt_string(http::json_object(request), "seed", "随机种子", 64);
-    return Response::ok(staff(service->commit(auth::actor(request), request.id_param("id"), seed)));
+    auto const body = request.body.empty() ? json::object{} : http::json_object(request);
+    if (body.contains("seed")) {
+      throw ApiError(AppError::validation_failed, "抽奖种子只能由服务器随机生成，不能指定", "seed");
+    }
+    auto const source = http::opt_string(body, "public_source", "公开随机值来源", 400).value_or("");
+    return Response::ok(staff(service->commit(auth::actor(request), request.id_param("id"), source)));
   }, {.permission = "exam.manage", .action = "quiz.commit"});
+  router.add(Method::post, "/api/v1/quizzes/{id}/draw/pool", [service, staff](Request& request) {
+    return Response::ok(staff(service->fix_pool(auth::actor(request), request.id_param("id"))));
+  }, {.permission = "exam.manage", .action = "quiz.pool"});
   router.add(Method::post, "/api/v1/quizzes/{id}/draw", [service, staff](Request& request) {
-    return Response::ok(staff(service->draw(auth::actor(request), request.id_param("id"))));
+    auto const body = request.body.empty() ? json::object{} : http::json_object(request);
+    auto const value = http::opt_string(body, "public_value", "公开随机值", 400).value_or("");
+    return Response::ok(staff(service->draw(auth::actor(request), request.id_param("id"), value)));
   }, {.permission = "exam.manage", .action = "quiz.draw"});
   router.add(Method::get, "/api/v1/quizzes/{id}/draw", [service](Request& request) {
     auto const view = service->public_view(request.id_param("id"));

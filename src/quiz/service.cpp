@@ -16,6 +16,7 @@
 #include "http/error.hpp"
 #include "quiz/draw.hpp"
 #include "quiz/store.hpp"
+#include "text/utf8.hpp"
 
 namespace pufa::quiz {
 
@@ -24,9 +25,11 @@ using http::AppError;
 namespace json = boost::json;
 
 std::string_view const draw_method =
-    "合格参与者按编号升序排列为列表 L（n 人）；对 i = 0..k-1，取 sha256(\"<种子>:<i>\") 的前 8 字节"
-    "（大端无符号整数）r，j = i + r mod (n-i)，交换 L[i] 与 L[j]；L[0..k) 依次为中奖者。"
-    "承诺值 = sha256(种子的 64 位十六进制文本)。";
+    "抽奖种子 = sha256(\"<服务器种子>:<名单哈希>:<公开随机值>\")：服务器种子在竞答结束前生成，只公布其 sha256"
+    "（承诺值）；名单哈希 = sha256(合格参与者编号升序以逗号连接)，在结束后固定名单时公布；公开随机值取自提交承诺时"
+    "写明的来源（如结束后第一期福利彩票开奖号码），任何人事先都不知道。合格参与者按编号升序排列为列表 L（n 人）；"
+    "对 i = 0..k-1，取 sha256(\"<抽奖种子>:<i>\") 的前 8 字节（大端无符号整数）r，j = i + r mod (n-i)，"
+    "交换 L[i] 与 L[j]；L[0..k) 依次为中奖者。";
 
 std::string_view status_of(Quiz const& quiz, base::Millis now) {
   if (now < quiz.opens_at) return "upcoming";
@@ -171,17 +174,23 @@ QuizView QuizService::update(auth::Actor const& actor, std::int64_t id, QuizInpu
   });
 }
 
-QuizView QuizService::commit(auth::Actor const& actor, std::int64_t id, std::optional<std::string> given) {
+QuizView QuizService::commit(auth::Actor const& actor, std::int64_t id, std::string const& public_source) {
   actor.user();
   auto const now = base::now_ms();
-  if (given && !is_seed_hex(*given)) throw ApiError(AppError::validation_failed, "种子应为 64 位小写十六进制", "seed");
-  auto const seed = given ? *given : base::random_hex(32);
+  auto const length = text::utf8_length(public_source).value_or(0);
+  if (length < 4 || length > 200) {
+    throw ApiError(AppError::validation_failed, "请写明竞答结束后公开的随机值来源（4 到 200 个字），如“竞答结束后第一期双色球开奖号码”",
+                   "public_source");
+  }
+  // Only the server chooses the seed: a seed chosen by staff lets them predict the winners.
+  auto const seed = base::random_hex(32);
   return db_.write([&](db::Connection& conn) {
     auto quiz = load_quiz(conn, id);
     if (quiz.commitment) throw ApiError(AppError::conflict, "已提交过抽奖承诺");
     if (now >= quiz.closes_at) throw ApiError(AppError::conflict, "竞答已结束，不能再提交承诺");
     quiz.seed = seed;
     quiz.commitment = commitment_of(seed);
+    quiz.public_source = public_source;
     quiz.committed_at = now;
     quiz.updated_at = now;
     store::update_quiz(conn, quiz);
@@ -190,20 +199,47 @@ QuizView QuizService::commit(auth::Actor const& actor, std::int64_t id, std::opt
   });
 }
 
-QuizView QuizService::draw(auth::Actor const& actor, std::int64_t id) {
+QuizView QuizService::fix_pool(auth::Actor const& actor, std::int64_t id) {
   actor.user();
   auto const now = base::now_ms();
+  return db_.write([&](db::Connection& conn) {
+    auto quiz = load_quiz(conn, id);
+    if (!quiz.commitment) throw ApiError(AppError::conflict, "尚未提交抽奖承诺，不能固定名单");
+    if (now < quiz.closes_at) throw ApiError(AppError::conflict, "竞答尚未结束，不能固定名单");
+    if (quiz.pool_fixed_at) throw ApiError(AppError::conflict, "抽奖名单已固定");
+    auto const pool = store::qualified_ids(conn, quiz);
+    json::array ids;
+    for (auto participant : pool) ids.push_back(participant);
+    quiz.draw_pool = json::serialize(ids);
+    quiz.pool_hash = pool_hash_of(pool);
+    quiz.pool_fixed_at = now;
+    quiz.updated_at = now;
+    store::update_quiz(conn, quiz);
+    auth::audit(conn, actor, "quiz.pool", "quiz", std::to_string(id), *quiz.pool_hash);
+    return view_of(conn, quiz);
+  });
+}
+
+QuizView QuizService::draw(auth::Actor const& actor, std::int64_t id, std::string const& public_value) {
+  actor.user();
+  auto const now = base::now_ms();
+  auto const length = text::utf8_length(public_value).value_or(0);
+  if (length < 1 || length > 200) {
+    throw ApiError(AppError::validation_failed, "请照录公开随机值（1 到 200 个字），如开奖号码", "public_value");
+  }
   return db_.write([&](db::Connection& conn) {
     auto quiz = load_quiz(conn, id);
     if (!quiz.commitment) throw ApiError(AppError::conflict, "尚未提交抽奖承诺，不能抽奖");
     if (now < quiz.closes_at) throw ApiError(AppError::conflict, "竞答尚未结束，不能抽奖");
     if (quiz.revealed_at) throw ApiError(AppError::conflict, "已经抽过奖了");
-    auto const pool = store::qualified_ids(conn, quiz);
-    auto const chosen = draw_winners(*quiz.seed, pool, static_cast<std::size_t>(quiz.winners_count));
-    json::array ids;
-    for (auto participant : pool) ids.push_back(participant);
+    if (!quiz.pool_fixed_at || !quiz.pool_hash) throw ApiError(AppError::conflict, "请先固定抽奖名单并公布其哈希，再录入公开随机值");
+    std::vector<std::int64_t> pool;
+    auto const fixed = json::parse(quiz.draw_pool.value_or("[]"));
+    for (auto const& value : fixed.as_array()) pool.push_back(value.to_number<std::int64_t>());
+    auto const seed = draw_seed_of(*quiz.seed, *quiz.pool_hash, public_value);
+    auto const chosen = draw_winners(seed, pool, static_cast<std::size_t>(quiz.winners_count));
     for (std::size_t i = 0; i < chosen.size(); ++i) store::insert_winner(conn, quiz.id, static_cast<int>(i + 1), chosen[i]);
-    quiz.draw_pool = json::serialize(ids);
+    quiz.public_value = public_value;
     quiz.revealed_at = now;
     quiz.updated_at = now;
     store::update_quiz(conn, quiz);

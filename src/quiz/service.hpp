@@ -55,8 +55,13 @@ class QuizService {
   QuizView create(auth::Actor const& actor, QuizInput input);
   QuizView update(auth::Actor const& actor, std::int64_t id, QuizInput input);
   // The seed is random unless one is given (64 hex characters).
-  QuizView commit(auth::Actor const& actor, std::int64_t id, std::optional<std::string> seed);
-  QuizView draw(auth::Actor const& actor, std::int64_t id);
+  // Before the close: the server draws its secret seed and publishes sha256 of it, with the
+  // public source the draw will read after the close (named now, so it cannot be chosen later).
+  QuizView commit(auth::Actor const& actor, std::int64_t id, std::string const& public_source);
+  // After the close: fixes the qualified pool and publishes it with its hash.
+  QuizView fix_pool(auth::Actor const& actor, std::int64_t id);
+  // Once the pool is fixed: the public value as published; the winners follow from it.
+  QuizView draw(auth::Actor const& actor, std::int64_t id, std::string const& public_value);
 
   // Public.
   QuizView current();

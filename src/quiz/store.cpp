@@ -7,7 +7,7 @@ namespace {
 constexpr char const* quiz_columns =
     "SELECT id, title, intro, bank_id, opens_at, closes_at, questions_per_day, min_correct,"
     " min_days, prize, winners_count, seed, commitment, committed_at, revealed_at, draw_pool,"
-    " created_at, updated_at FROM quizzes";
+    " public_source, public_value, pool_hash, pool_fixed_at, created_at, updated_at FROM quizzes";
 
 Quiz quiz_of(db::Row const& row) {
   Quiz quiz;
@@ -27,6 +27,10 @@ Quiz quiz_of(db::Row const& row) {
   quiz.committed_at = row.opt_i64("committed_at");
   quiz.revealed_at = row.opt_i64("revealed_at");
   quiz.draw_pool = row.opt_str("draw_pool");
+  quiz.public_source = row.opt_str("public_source");
+  quiz.public_value = row.opt_str("public_value");
+  quiz.pool_hash = row.opt_str("pool_hash");
+  quiz.pool_fixed_at = row.opt_i64("pool_fixed_at");
   quiz.created_at = row.i64("created_at");
   quiz.updated_at = row.i64("updated_at");
   return quiz;
@@ -63,22 +67,22 @@ std::int64_t insert_quiz(db::Connection& conn, Quiz const& q) {
   return conn.insert(
       "INSERT INTO quizzes (title, intro, bank_id, opens_at, closes_at, questions_per_day,"
       " min_correct, min_days, prize, winners_count, seed, commitment, committed_at, revealed_at,"
-      " draw_pool, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
-      " RETURNING id",
+      " draw_pool, public_source, public_value, pool_hash, pool_fixed_at, created_at, updated_at)"
+      " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
       {q.title, q.intro, q.bank_id, q.opens_at, q.closes_at, q.questions_per_day, q.min_correct,
        q.min_days, q.prize, q.winners_count, q.seed, q.commitment, q.committed_at, q.revealed_at,
-       q.draw_pool, q.created_at, q.updated_at});
+       q.draw_pool, q.public_source, q.public_value, q.pool_hash, q.pool_fixed_at, q.created_at, q.updated_at});
 }
 
 void update_quiz(db::Connection& conn, Quiz const& q) {
   conn.exec(
       "UPDATE quizzes SET title = ?, intro = ?, bank_id = ?, opens_at = ?, closes_at = ?,"
       " questions_per_day = ?, min_correct = ?, min_days = ?, prize = ?, winners_count = ?,"
-      " seed = ?, commitment = ?, committed_at = ?, revealed_at = ?, draw_pool = ?, updated_at = ?"
-      " WHERE id = ?",
+      " seed = ?, commitment = ?, committed_at = ?, revealed_at = ?, draw_pool = ?, public_source = ?,"
+      " public_value = ?, pool_hash = ?, pool_fixed_at = ?, updated_at = ? WHERE id = ?",
       {q.title, q.intro, q.bank_id, q.opens_at, q.closes_at, q.questions_per_day, q.min_correct,
        q.min_days, q.prize, q.winners_count, q.seed, q.commitment, q.committed_at, q.revealed_at,
-       q.draw_pool, q.updated_at, q.id});
+       q.draw_pool, q.public_source, q.public_value, q.pool_hash, q.pool_fixed_at, q.updated_at, q.id});
 }
 
 std::optional<std::int64_t> find_quiz_by_title(db::Connection& conn, std::string const& title) {

@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url'
 import { after, before, describe, test } from 'node:test'
 
 import { COORD, assertError, assertList, startServer } from './harness.mjs'
-import { drawWinners, verifyDraw } from '../support/quiz-draw-verify.mjs'
+import { drawSeed, drawWinners, poolHash, verifyDraw } from '../support/quiz-draw-verify.mjs'
 
 const VERIFY = fileURLToPath(new URL('../support/quiz-draw-verify.mjs', import.meta.url))
 const sha256 = (text) => createHash('sha256').update(text).digest('hex')
@@ -345,19 +345,25 @@ describe('staff and the prize draw', () => {
     assert.ok(list.items.some((q) => q.title.startsWith('2020年国家宪法日')))
   })
 
-  test('commit before close, draw after close, winners re-computed from the published seed', async () => {
+  test('commit before close, pool fixed after it, draw from the public value; winners re-computed', async () => {
     const quiz = await createQuiz({ winners_count: 2, qualify: { min_correct: 1, min_days: 1 } })
-    assertError(await staff.post(`/api/v1/quizzes/${quiz.id}/draw`), 409, 'conflict')
+    const SOURCE = '竞答结束后第一期双色球开奖号码'
+    assertError(await staff.post(`/api/v1/quizzes/${quiz.id}/draw`, { public_value: '1 2 3' }), 409, 'conflict')
+    assertError(await staff.post(`/api/v1/quizzes/${quiz.id}/draw/commit`, {}), 400, 'validation_failed', 'public_source')
 
-    const committed = await staff.post(`/api/v1/quizzes/${quiz.id}/draw/commit`)
+    const committed = await staff.post(`/api/v1/quizzes/${quiz.id}/draw/commit`, { public_source: SOURCE })
     assert.equal(committed.status, 200, committed.text)
     const { draw } = committed.body
     assert.match(draw.commitment, /^[0-9a-f]{64}$/)
+    assert.equal(draw.scheme, 'pufa-draw-2')
+    assert.equal(draw.public_source, SOURCE)
     assert.equal(draw.seed, null, 'the seed stays secret until the draw')
+    assert.equal(draw.pool_hash, null)
     assert.equal(draw.winners, null)
-    assertError(await staff.post(`/api/v1/quizzes/${quiz.id}/draw/commit`), 409, 'conflict')
+    assertError(await staff.post(`/api/v1/quizzes/${quiz.id}/draw/commit`, { public_source: SOURCE }), 409, 'conflict')
     const publicView = await server.client().get(`/api/v1/quizzes/${quiz.id}/draw`)
     assert.equal(publicView.body.draw.commitment, draw.commitment)
+    assert.equal(publicView.body.draw.public_source, SOURCE)
     assert.equal(publicView.body.draw.seed, null)
     const reshape = await staff.put(`/api/v1/quizzes/${quiz.id}`, { ...quiz, qualify: { min_correct: 0, min_days: 1 } })
     assertError(reshape, 409, 'conflict')
@@ -376,13 +382,31 @@ describe('staff and the prize draw', () => {
       assert.equal(res.status, 200, res.text)
       assert.equal(res.body.qualified, i < 3)
     }
-    assertError(await staff.post(`/api/v1/quizzes/${quiz.id}/draw`), 409, 'conflict') // still open
+    assertError(await staff.post(`/api/v1/quizzes/${quiz.id}/draw/pool`), 409, 'conflict') // still open
+    assertError(await staff.post(`/api/v1/quizzes/${quiz.id}/draw`, { public_value: '1 2 3' }), 409, 'conflict')
 
     await sql(`UPDATE quizzes SET closes_at = ${Date.now() - 1000} WHERE id = ${quiz.id}`)
-    const drawn = await staff.post(`/api/v1/quizzes/${quiz.id}/draw`)
+    // The pool is fixed first, its hash published before anyone knows the public value.
+    assertError(await staff.post(`/api/v1/quizzes/${quiz.id}/draw`, { public_value: '1 2 3' }), 409, 'conflict', undefined, /先固定抽奖名单/)
+    const fixed = await staff.post(`/api/v1/quizzes/${quiz.id}/draw/pool`)
+    assert.equal(fixed.status, 200, fixed.text)
+    const pool = (await server.client().get(`/api/v1/quizzes/${quiz.id}/draw`)).body.draw
+    assert.equal(pool.qualified.length, 3)
+    assert.equal(pool.pool_hash, poolHash(pool.qualified))
+    assert.ok(Math.abs(Date.parse(pool.pool_fixed_at) - Date.now()) < 60_000, pool.pool_fixed_at)
+    assert.equal(pool.seed, null)
+    assertError(await staff.post(`/api/v1/quizzes/${quiz.id}/draw/pool`), 409, 'conflict')
+    assertError(await staff.post(`/api/v1/quizzes/${quiz.id}/draw`, {}), 400, 'validation_failed', 'public_value')
+    const VALUE = '05 11 17 22 28 33 + 12'
+    const drawn = await staff.post(`/api/v1/quizzes/${quiz.id}/draw`, { public_value: VALUE })
     assert.equal(drawn.status, 200, drawn.text)
     const revealed = drawn.body.draw
     assert.equal(sha256(revealed.seed), draw.commitment)
+    assert.equal(revealed.public_value, VALUE)
+    assert.equal(revealed.pool_hash, pool.pool_hash)
+    // The winners follow from the public value: another value would have drawn from another seed.
+    assert.deepEqual(drawWinners(drawSeed(revealed.seed, revealed.pool_hash, VALUE), revealed.qualified, 2),
+      revealed.winners.map((w) => w.participant_id))
     assert.equal(revealed.qualified.length, 3)
     assert.deepEqual(revealed.qualified, [...revealed.qualified].sort((a, b) => a - b))
     assert.equal(revealed.winners.length, 2)
@@ -391,31 +415,31 @@ describe('staff and the prize draw', () => {
       assert.match(winner.phone_masked, /^1\d{2}\*{4}\d{4}$/)
     }
     assert.deepEqual(verifyDraw(revealed, 2), revealed.winners.map((w) => w.participant_id))
-    assert.deepEqual(drawWinners(revealed.seed, [...revealed.qualified].reverse(), 2), revealed.winners.map((w) => w.participant_id),
-      'the input order does not matter: the list is sorted by id first')
-    assertError(await staff.post(`/api/v1/quizzes/${quiz.id}/draw`), 409, 'conflict')
+    assert.deepEqual(drawWinners(drawSeed(revealed.seed, revealed.pool_hash, VALUE), [...revealed.qualified].reverse(), 2),
+      revealed.winners.map((w) => w.participant_id), 'the input order does not matter: the list is sorted by id first')
+    assertError(await staff.post(`/api/v1/quizzes/${quiz.id}/draw`, { public_value: VALUE }), 409, 'conflict')
 
     // The CLI re-run against the public endpoint.
     const out = await run('node', [VERIFY, server.url, String(quiz.id)])
     assert.match(out, /winners recomputed and matching/)
-    const [audit] = await sql(`SELECT COUNT(*) FROM audit_log WHERE action IN ('quiz.commit', 'quiz.draw') AND object_id = '${quiz.id}' AND outcome = 'success'`)
-    assert.equal(Number(audit), 2)
+    const [audit] = await sql(`SELECT COUNT(*) FROM audit_log WHERE action IN ('quiz.commit', 'quiz.pool', 'quiz.draw') AND object_id = '${quiz.id}' AND outcome = 'success'`)
+    assert.equal(Number(audit), 3)
   })
 
   test('a commit after the close is refused', async () => {
     const quiz = await createQuiz()
     await sql(`UPDATE quizzes SET closes_at = ${Date.now() - 1000} WHERE id = ${quiz.id}`)
-    assertError(await staff.post(`/api/v1/quizzes/${quiz.id}/draw/commit`), 409, 'conflict')
+    assertError(await staff.post(`/api/v1/quizzes/${quiz.id}/draw/commit`, { public_source: '第一期双色球开奖号码' }), 409, 'conflict')
     assertError(await server.client().post(`/api/v1/quizzes/${quiz.id}/otp`, { phone: newPhone(), consent: true }), 422, 'unprocessable')
   })
 
-  test('a staff-chosen seed must be 64 lower-case hex digits', async () => {
+  test('staff cannot choose the seed (they could predict the winners): only the server draws it', async () => {
     const quiz = await createQuiz()
-    assertError(await staff.post(`/api/v1/quizzes/${quiz.id}/draw/commit`, { seed: 'abc' }), 400, 'validation_failed', 'seed')
     const seed = 'ab'.repeat(32)
-    const res = await staff.post(`/api/v1/quizzes/${quiz.id}/draw/commit`, { seed })
+    assertError(await staff.post(`/api/v1/quizzes/${quiz.id}/draw/commit`, { seed, public_source: '第一期双色球开奖号码' }), 400, 'validation_failed', 'seed')
+    const res = await staff.post(`/api/v1/quizzes/${quiz.id}/draw/commit`, { public_source: '第一期双色球开奖号码' })
     assert.equal(res.status, 200, res.text)
-    assert.equal(res.body.draw.commitment, sha256(seed))
+    assert.notEqual(res.body.draw.commitment, sha256(seed))
   })
 
   test('the demo 2020 quiz has a revealed draw that re-computes', async () => {
@@ -427,6 +451,11 @@ describe('staff and the prize draw', () => {
     assert.ok(res.body.draw.qualified.length > old.winners_count)
     assert.equal(res.body.draw.winners.length, old.winners_count)
     assert.ok(Date.parse(res.body.draw.committed_at) < Date.parse(old.closes_at))
+    // The order that makes it fair: committed before the close, the pool fixed after it, then the draw.
+    assert.equal(res.body.draw.scheme, 'pufa-draw-2')
+    assert.ok(Date.parse(res.body.draw.pool_fixed_at) >= Date.parse(old.closes_at))
+    assert.ok(Date.parse(res.body.draw.revealed_at) > Date.parse(res.body.draw.pool_fixed_at))
+    assert.match(res.body.draw.public_source, /双色球/)
     verifyDraw(res.body.draw, old.winners_count)
     const board = assertList(await server.client().get(`/api/v1/quizzes/${old.id}/leaderboard?page_size=100`))
     assert.equal(board.total, 60)

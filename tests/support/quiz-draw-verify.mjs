@@ -1,7 +1,9 @@
 #!/usr/bin/env node
 // Re-runs a public quiz's prize draw from what Pufa publishes (docs/quiz.md), with nothing but
-// Node's crypto: checks commitment = sha256(seed) and recomputes the winners from the seed and
-// the list of qualified participant ids.
+// Node's crypto: checks commitment = sha256(server seed) and pool hash = sha256(the sorted ids),
+// then recomputes the winners from sha256("<server seed>:<pool hash>:<public value>") and the
+// list of qualified participant ids. The public value itself is checked against its source (the
+// lottery's own announcement) by whoever re-runs it.
 //
 //   node tests/support/quiz-draw-verify.mjs https://pufa.example.gov.cn 1
 //   node tests/support/quiz-draw-verify.mjs --seed <64 hex> --ids 3,8,15,... --count 10
@@ -23,11 +25,26 @@ export function drawWinners(seedHex, qualifiedIds, count) {
   return list.slice(0, k)
 }
 
-/** Checks a published draw ({commitment, seed, qualified, winners}); returns the recomputed ids. */
+/** sha256 of the ids sorted ascending and joined with commas. */
+export const poolHash = (ids) => sha256([...ids].sort((a, b) => a - b).join(','))
+
+/** The seed the winners are drawn from (pufa-draw-2). */
+export const drawSeed = (serverSeed, pool, publicValue) => sha256(`${serverSeed}:${pool}:${publicValue}`)
+
+/**
+ * Checks a published draw ({scheme, commitment, seed, pool_hash, public_value, qualified, winners});
+ * returns the recomputed ids.
+ */
 export function verifyDraw(draw, winnersCount) {
   if (!draw || !draw.seed) throw new Error('the draw has not been revealed yet')
   if (sha256(draw.seed) !== draw.commitment) throw new Error('sha256(seed) does not match the commitment')
-  const expected = drawWinners(draw.seed, draw.qualified, winnersCount)
+  let seed = draw.seed
+  if (draw.scheme !== 'pufa-draw-1') {
+    if (poolHash(draw.qualified) !== draw.pool_hash) throw new Error('the qualified list does not match the published pool hash')
+    if (!draw.public_value) throw new Error('no public value')
+    seed = drawSeed(draw.seed, draw.pool_hash, draw.public_value)
+  }
+  const expected = drawWinners(seed, draw.qualified, winnersCount)
   const published = draw.winners.map((w) => w.participant_id)
   if (JSON.stringify(expected) !== JSON.stringify(published)) {
     throw new Error(`winners differ: recomputed ${expected.join(',')}, published ${published.join(',')}`)
@@ -52,6 +69,10 @@ async function main(args) {
   const body = await res.json()
   const winners = verifyDraw(body.draw, body.winners_count)
   console.log(`commitment ok (${body.draw.commitment}), committed ${body.draw.committed_at}`)
+  if (body.draw.scheme !== 'pufa-draw-1') {
+    console.log(`pool hash ok (${body.draw.pool_hash}), fixed ${body.draw.pool_fixed_at}`)
+    console.log(`public value "${body.draw.public_value}" — check it against: ${body.draw.public_source}`)
+  }
   console.log(`${body.draw.qualified.length} qualified; winners recomputed and matching: ${winners.join(', ')}`)
 }
 

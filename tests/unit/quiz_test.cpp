@@ -58,6 +58,13 @@ TEST_F(QuizDraw, WinnersMatchThePublishedAlgorithm) {
   EXPECT_EQ(draw_winners(seed_hex, {5, 3, 9, 1, 7, 11, 2}, 3), (std::vector<std::int64_t>{7, 2, 3}));
   EXPECT_EQ(draw_winners(seed_hex, {42}, 5), (std::vector<std::int64_t>{42}));
   EXPECT_TRUE(draw_winners(seed_hex, {}, 5).empty());
+  // pufa-draw-2: the pool's hash and the public value go into the seed the winners come from.
+  auto const pool = pool_hash_of({5, 3, 9, 1, 7, 11, 2});
+  EXPECT_EQ(pool, "951366017a755e90633bbf36bb0ad23881bbad1abd5542b4e1e844b7ae8c3c7d");
+  auto const seed = draw_seed_of(seed_hex, pool, "03 09 14 21 26 31 + 07");
+  EXPECT_EQ(seed, "b06da224dfdbf474c6222c2185fe8a48966dcd84039032b9ab2ebafd812f9ea4");
+  EXPECT_EQ(draw_winners(seed, {5, 3, 9, 1, 7, 11, 2}, 3), (std::vector<std::int64_t>{7, 5, 2}));
+  EXPECT_NE(draw_seed_of(seed_hex, pool, "03 09 14 21 26 31 + 08"), seed);
 }
 
 TEST_F(QuizDraw, WinnersAreDistinctQualifiedAndDependOnTheSeed) {

@@ -11,6 +11,12 @@ export interface QuizDraw {
   /** SHA-256 of the seed, published before the draw. */
   commitment: string
   committed_at: string
+  /** pufa-draw-2: a public value named before the close, the pool hashed after it. */
+  scheme?: 'pufa-draw-1' | 'pufa-draw-2'
+  public_source?: string | null
+  pool_hash?: string | null
+  pool_fixed_at?: string | null
+  public_value?: string | null
   seed?: string | null
   revealed_at?: string | null
   winners?: (string | { phone_masked: string; rank?: number; score?: number })[] | null
@@ -125,8 +131,13 @@ export interface QuizWinner {
 
 /** The draw as the staff and the public see it: `seed`, `qualified`, `winners` stay null until the draw. */
 export interface StaffQuizDraw {
+  scheme: 'pufa-draw-1' | 'pufa-draw-2'
   commitment: string
   committed_at: string
+  public_source: string | null
+  pool_hash: string | null
+  pool_fixed_at: string | null
+  public_value: string | null
   seed: string | null
   revealed_at: string | null
   qualified: number[] | null
@@ -162,8 +173,12 @@ export const listQuizzes = () => request<{ items: StaffQuiz[]; total: number }>(
 export const getQuiz = (id: number) => request<StaffQuiz>('GET', `/quizzes/${id}`)
 export const createQuiz = (q: QuizWrite) => request<StaffQuiz>('POST', '/quizzes', { body: q })
 export const updateQuiz = (id: number, q: QuizWrite) => request<StaffQuiz>('PUT', `/quizzes/${id}`, { body: q })
-/** Publishes sha256(seed); without a seed the server draws one. */
-export const commitQuizSeed = (id: number) => request<StaffQuiz>('POST', `/quizzes/${id}/draw/commit`)
-export const drawQuiz = (id: number) => request<StaffQuiz>('POST', `/quizzes/${id}/draw`)
+/** The server draws a secret seed and publishes sha256 of it, with the public source named now. */
+export const commitQuizSeed = (id: number, publicSource: string) =>
+  request<StaffQuiz>('POST', `/quizzes/${id}/draw/commit`, { body: { public_source: publicSource } })
+/** After the close: fixes the qualified list and publishes its hash. */
+export const fixQuizPool = (id: number) => request<StaffQuiz>('POST', `/quizzes/${id}/draw/pool`)
+export const drawQuiz = (id: number, publicValue: string) =>
+  request<StaffQuiz>('POST', `/quizzes/${id}/draw`, { body: { public_value: publicValue } })
 export const fetchQuizLeaderboard = (id: number, q: { page: number; page_size: number }) =>
   request<Page<LeaderRow>>('GET', `/quizzes/${id}/leaderboard`, { query: { ...q } })
