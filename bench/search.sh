@@ -6,7 +6,7 @@
 #
 # Usage: bench/search.sh [BUILD_DIR] [DURATION_SECONDS] [FACTOR]
 #   PUFA_LAWS_DIR     the law texts (default ../shared/data/laws)
-#   PUFA_BENCH_PG_URL a PostgreSQL server URL (tests/support/pg.sh start DIR; cat DIR/url) to
+#   PUFA_BENCH_PG_URL a PostgreSQL server URL (tests/support/pg.sh start DIR durable; cat DIR/url) to
 #                     run the PostgreSQL half too
 #   PUFA_BENCH_DIR    keep the databases there (default: a temp dir, removed at the end)
 #   PUFA_BENCH_SQLITE=0 skip the SQLite half

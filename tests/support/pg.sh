@@ -37,5 +37,5 @@ case "$cmd" in
     if [ -d "$dir/data" ]; then as_owner "$bin/pg_ctl" -D "$dir/data" -m fast -w stop >/dev/null 2>&1 || true; fi
     rm -rf "$dir"
     ;;
-  *) echo "usage: pg.sh start|stop DIR" >&2; exit 2 ;;
+  *) echo "usage: pg.sh start DIR [durable] | pg.sh stop DIR" >&2; exit 2 ;;
 esac
