@@ -18,19 +18,13 @@ namespace {
 constexpr std::size_t small_body = 4 * 1024;
 constexpr std::int64_t max_request_page = 100;
 
-boost::json::array codes(std::vector<std::string> const& roles) {
-  boost::json::array out;
-  for (auto const& role : roles) out.emplace_back(role);
-  return out;
-}
-
 boost::json::object request_json(RoleRequest const& request) {
   boost::json::object out{{"id", request.id},
                           {"user_id", request.user_id},
                           {"username", request.username},
                           {"display_name", request.display_name},
-                          {"roles", codes(request.roles)},
-                          {"previous_roles", codes(request.previous_roles)},
+                          {"roles", role_codes_json(request.roles)},
+                          {"previous_roles", role_codes_json(request.previous_roles)},
                           {"requested_by", request.requested_by},
                           {"requested_by_name", request.requested_by_name},
                           {"requested_at", base::iso8601(request.requested_at)},

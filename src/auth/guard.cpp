@@ -5,6 +5,7 @@
 
 #include "auth/audit.hpp"
 #include "base/random.hpp"
+#include "text/utf8.hpp"
 
 namespace pufa::auth {
 
@@ -79,7 +80,7 @@ http::Observer make_refusal_auditor(db::Database& db) {
     auto entry = audit_entry(actor(request), refused_read ? "read.refused" : options.action);
     if (refused_read) {
       entry.object_type = "path";
-      entry.object_id = request.path.substr(0, 200);
+      entry.object_id = std::string(text::prefix_bytes(request.path, 200));
     }
     entry.success = false;
     boost::system::error_code ec;

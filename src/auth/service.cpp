@@ -32,6 +32,13 @@ std::string normalize_username(std::string_view username) {
   return out;
 }
 
+bool is_username(std::string_view username) {
+  return username.size() >= 3 && username.size() <= max_username_length &&
+         std::all_of(username.begin(), username.end(), [](char c) {
+           return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == '.' || c == '-';
+         });
+}
+
 std::string login_scope(std::string const& username) { return "login:" + username; }
 // Failures from one address, whatever the names: a password spray from one place is throttled
 // before any account locks (AuthSettings::address_failure_limit, then 429 until the oldest ages out).
@@ -52,14 +59,10 @@ namespace {
 std::string audit_name(std::string const& username, bool known) {
   if (known) return username;
   if (text::is_mobile(username)) return text::mask_phone(username);
-  bool const id_like = username.size() == 18 &&
-                       std::all_of(username.begin(), username.begin() + 17, [](char c) { return c >= '0' && c <= '9'; });
-  if (id_like) return text::mask_id_number(username);
-  bool plausible = username.size() >= 3 && username.size() <= max_username_length;
-  for (char c : username) {
-    plausible = plausible && ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == '.' || c == '-');
-  }
-  if (plausible) return username;
+  // Shaped like a 身份证号 (18 characters, the last a digit or X), whatever its check digit says.
+  auto const id = text::check_id_number(username);
+  if (id != text::IdCheck::wrong_length && id != text::IdCheck::bad_character) return text::mask_id_number(username);
+  if (is_username(username)) return username;
   std::string cut;
   auto const points = text::code_points(username);
   for (std::size_t i = 0; i < points.size() && i < 2; ++i) text::append_utf8(cut, points[i]);

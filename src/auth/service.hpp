@@ -63,6 +63,8 @@ class AuthService {
 
 // Lower-cased, trimmed login name.
 std::string normalize_username(std::string_view username);
+// The user name rule: 3 to 32 of a-z, 0-9, _ . - (after normalize_username).
+bool is_username(std::string_view username);
 
 // The login throttle on the shared rate limiter: failures per normalised user name (whether or
 // not the user exists). `threshold` failures within `lockout` lock the name until the oldest of

@@ -19,14 +19,18 @@ namespace pufa::auth {
 using http::ApiError;
 using http::AppError;
 
+boost::json::array role_codes_json(std::vector<std::string> const& roles) {
+  boost::json::array out;
+  for (auto const& role : roles) out.emplace_back(role);
+  return out;
+}
+
 boost::json::object user_json(User const& user, bool reveal) {
   boost::json::object out;
   out["id"] = user.id;
   out["username"] = user.username;
   out["display_name"] = user.display_name;
-  boost::json::array roles;
-  for (auto const& role : user.roles) roles.emplace_back(role);
-  out["roles"] = std::move(roles);
+  out["roles"] = role_codes_json(user.roles);
   boost::json::array permissions;
   for (auto const& permission : permissions_of(user.roles)) permissions.emplace_back(permission);
   out["permissions"] = std::move(permissions);
@@ -47,11 +51,7 @@ boost::json::object user_json(User const& user, bool reveal) {
 }
 
 void check_username(std::string const& username) {
-  bool ok = username.size() >= 3 && username.size() <= max_username_length;
-  for (char c : username) {
-    ok = ok && ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == '.' || c == '-');
-  }
-  if (!ok) {
+  if (!is_username(username)) {
     throw ApiError(AppError::validation_failed,
                    "用户名应为 3 到 32 位小写字母、数字或 _ . -", "username");
   }

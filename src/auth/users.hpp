@@ -1,6 +1,7 @@
 // User administration (admin) and the JSON shape of a user.
 #pragma once
 
+#include <boost/json/array.hpp>
 #include <boost/json/object.hpp>
 #include <optional>
 #include <string>
@@ -27,6 +28,8 @@ struct UserInput {
   bool must_change_password = true;
 };
 
+// Role codes as a JSON array (a user's roles, a role request's before and after).
+boost::json::array role_codes_json(std::vector<std::string> const& roles);
 // Phones are masked unless `reveal` (the caller holds pii.read and asked; audited by caller).
 boost::json::object user_json(User const& user, bool reveal = false);
 

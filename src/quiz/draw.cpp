@@ -46,12 +46,6 @@ std::string draw_seed_of(std::string_view server_seed, std::string_view pool_has
   return base::sha256_hex(std::string(server_seed) + ":" + std::string(pool_hash) + ":" + std::string(public_value));
 }
 
-bool is_seed_hex(std::string_view text) {
-  return text.size() == 64 && std::all_of(text.begin(), text.end(), [](char c) {
-           return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f');
-         });
-}
-
 std::vector<std::int64_t> draw_winners(std::string_view seed_hex,
                                        std::vector<std::int64_t> qualified, std::size_t count) {
   std::sort(qualified.begin(), qualified.end());

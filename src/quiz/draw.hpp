@@ -23,7 +23,6 @@ std::vector<std::int64_t> daily_questions(std::int64_t quiz_id, std::int64_t par
 
 // commitment = sha256 of the seed's 64 lower-case hex characters (as ASCII text).
 std::string commitment_of(std::string_view seed_hex);
-bool is_seed_hex(std::string_view text);  // 64 characters 0-9a-f
 
 // The fair draw (pufa-draw-2): the pool's hash is sha256 of its ids sorted ascending and joined
 // with commas ("3,8,15"), and the draw's seed is

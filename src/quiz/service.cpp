@@ -199,19 +199,42 @@ QuizView QuizService::commit(auth::Actor const& actor, std::int64_t id, std::str
   });
 }
 
+namespace {
+
+void check_can_fix_pool(Quiz const& quiz, base::Millis now) {
+  if (!quiz.commitment) throw ApiError(AppError::conflict, "尚未提交抽奖承诺，不能固定名单");
+  if (now < quiz.closes_at) throw ApiError(AppError::conflict, "竞答尚未结束，不能固定名单");
+  if (quiz.pool_fixed_at) throw ApiError(AppError::conflict, "抽奖名单已固定");
+}
+
+void check_can_draw(Quiz const& quiz, base::Millis now) {
+  if (!quiz.commitment) throw ApiError(AppError::conflict, "尚未提交抽奖承诺，不能抽奖");
+  if (now < quiz.closes_at) throw ApiError(AppError::conflict, "竞答尚未结束，不能抽奖");
+  if (quiz.revealed_at) throw ApiError(AppError::conflict, "已经抽过奖了");
+  if (!quiz.pool_fixed_at || !quiz.pool_hash) throw ApiError(AppError::conflict, "请先固定抽奖名单并公布其哈希，再录入公开随机值");
+}
+
+}  // namespace
+
 QuizView QuizService::fix_pool(auth::Actor const& actor, std::int64_t id) {
   actor.user();
   auto const now = base::now_ms();
+  // After the close no answer changes the pool: it is read, serialised and hashed before the
+  // write, which only re-checks that no one fixed it meanwhile.
+  auto const pool = db_.read([&](db::Connection& conn) {
+    auto const quiz = load_quiz(conn, id);
+    check_can_fix_pool(quiz, now);
+    return store::qualified_ids(conn, quiz);
+  });
+  json::array ids;
+  for (auto participant : pool) ids.push_back(participant);
+  auto const pool_json = json::serialize(ids);
+  auto const pool_hash = pool_hash_of(pool);
   return db_.write([&](db::Connection& conn) {
     auto quiz = load_quiz(conn, id);
-    if (!quiz.commitment) throw ApiError(AppError::conflict, "尚未提交抽奖承诺，不能固定名单");
-    if (now < quiz.closes_at) throw ApiError(AppError::conflict, "竞答尚未结束，不能固定名单");
-    if (quiz.pool_fixed_at) throw ApiError(AppError::conflict, "抽奖名单已固定");
-    auto const pool = store::qualified_ids(conn, quiz);
-    json::array ids;
-    for (auto participant : pool) ids.push_back(participant);
-    quiz.draw_pool = json::serialize(ids);
-    quiz.pool_hash = pool_hash_of(pool);
+    check_can_fix_pool(quiz, now);
+    quiz.draw_pool = pool_json;
+    quiz.pool_hash = pool_hash;
     quiz.pool_fixed_at = now;
     quiz.updated_at = now;
     store::update_quiz(conn, quiz);
@@ -227,17 +250,22 @@ QuizView QuizService::draw(auth::Actor const& actor, std::int64_t id, std::strin
   if (length < 1 || length > 200) {
     throw ApiError(AppError::validation_failed, "请照录公开随机值（1 到 200 个字），如开奖号码", "public_value");
   }
+  // The fixed pool is parsed and the winners drawn before the write; the write re-checks that
+  // the quiz is still undrawn with the same pool.
+  auto const fixed = db_.read([&](db::Connection& conn) {
+    auto quiz = load_quiz(conn, id);
+    check_can_draw(quiz, now);
+    return quiz;
+  });
+  std::vector<std::int64_t> pool;
+  auto const parsed = json::parse(fixed.draw_pool.value_or("[]"));
+  for (auto const& value : parsed.as_array()) pool.push_back(value.to_number<std::int64_t>());
+  auto const seed = draw_seed_of(*fixed.seed, *fixed.pool_hash, public_value);
+  auto const chosen = draw_winners(seed, pool, static_cast<std::size_t>(fixed.winners_count));
   return db_.write([&](db::Connection& conn) {
     auto quiz = load_quiz(conn, id);
-    if (!quiz.commitment) throw ApiError(AppError::conflict, "尚未提交抽奖承诺，不能抽奖");
-    if (now < quiz.closes_at) throw ApiError(AppError::conflict, "竞答尚未结束，不能抽奖");
-    if (quiz.revealed_at) throw ApiError(AppError::conflict, "已经抽过奖了");
-    if (!quiz.pool_fixed_at || !quiz.pool_hash) throw ApiError(AppError::conflict, "请先固定抽奖名单并公布其哈希，再录入公开随机值");
-    std::vector<std::int64_t> pool;
-    auto const fixed = json::parse(quiz.draw_pool.value_or("[]"));
-    for (auto const& value : fixed.as_array()) pool.push_back(value.to_number<std::int64_t>());
-    auto const seed = draw_seed_of(*quiz.seed, *quiz.pool_hash, public_value);
-    auto const chosen = draw_winners(seed, pool, static_cast<std::size_t>(quiz.winners_count));
+    check_can_draw(quiz, now);
+    if (quiz.pool_hash != fixed.pool_hash) throw ApiError(AppError::conflict, "抽奖名单已变化，请刷新后重试");
     for (std::size_t i = 0; i < chosen.size(); ++i) store::insert_winner(conn, quiz.id, static_cast<int>(i + 1), chosen[i]);
     quiz.public_value = public_value;
     quiz.revealed_at = now;
