@@ -5,6 +5,8 @@
 #include "http/json_input.hpp"
 #include "auth/routes.hpp"
 #include "content/routes.hpp"
+#include "duty/routes.hpp"
+#include "org/directory.hpp"
 #include "exam/routes.hpp"
 #include "laws/routes.hpp"
 #include "search/search.hpp"
@@ -20,7 +22,7 @@ std::vector<db::Migration> all_migrations() {
   std::vector<db::Migration> out;
   for (auto&& area : {auth::migrations(), org::migrations(), media::migrations(), activity::migrations(),
                         laws::migrations(), search::migrations(), content::migrations(),
-                        exam::migrations(), quiz::migrations()}) out.insert(out.end(), area.begin(), area.end());
+                        exam::migrations(), quiz::migrations(), duty::migrations()}) out.insert(out.end(), area.begin(), area.end());
   return out;
 }
 
@@ -51,7 +53,13 @@ Application::Application(std::unique_ptr<db::Database> database, auth::AuthSetti
     if (auto const count = grants.to_approve(caller)) out.push_back({"roles.approve", count});
     return out;
   });
-  org::add_routes(router, *db);
+  // A liaison's unit is org's: auth asks where it sits.
+  users.set_unit_lookup([](db::Connection& conn, std::int64_t unit_id) -> std::optional<std::string> {
+    auto const unit = org::directory::unit(conn, unit_id);
+    if (!unit) return std::nullopt;
+    return unit->region_path;
+  });
+  org::add_routes(router, *db, {duty::add_overview});
   activity::add_routes(router, *db, todo);
   media::add_routes(router, *db, uploads);
   laws::add_routes(router, *db);
@@ -59,6 +67,7 @@ Application::Application(std::unique_ptr<db::Database> database, auth::AuthSetti
   content::add_routes(router, *db, std::move(uploads), todo);
   exam::add_routes(router, *db, todo);
   quiz::add_routes(router, *db, std::move(sms));
+  duty::add_routes(router, *db, todo);
   registry::add_choice_routes(router);
   todo::add_routes(router, todo);
 }

@@ -5,6 +5,8 @@
 #include "auth/password.hpp"
 #include "auth/regions.hpp"
 #include "content/routes.hpp"
+#include "duty/routes.hpp"
+#include "org/directory.hpp"
 #include "exam/routes.hpp"
 #include "org/demo.hpp"
 #include "quiz/routes.hpp"
@@ -42,6 +44,10 @@ constexpr DemoAccount administrators[] = {
     {"shenji", "安全审计员", "audit_admin", "Pufa-Audit-2026", "安全审计员 audit_admin"},
 };
 
+// A department's 普法联络员, bound to its unit: answers 市公安局's tasks and list only.
+constexpr DemoAccount liaison{"gongan", "市公安局普法联络员", "unit_operator", "Pufa-Police-2026",
+                              "市公安局单位联络员 unit_operator（只处理本单位的责任清单和任务）"};
+
 }  // namespace
 
 std::vector<DemoLogin> load_demo(db::Database& db) {
@@ -49,10 +55,12 @@ std::vector<DemoLogin> load_demo(db::Database& db) {
   for (auto const& account : accounts) hashes.emplace_back(&account, auth::hash_password(account.password));
   std::vector<std::pair<DemoAccount const*, std::string>> admin_hashes;
   for (auto const& account : administrators) admin_hashes.emplace_back(&account, auth::hash_password(account.password));
+  auto const liaison_hash = auth::hash_password(liaison.password);
   db.write([&](db::Connection& conn) {
     org::load_demo(conn);
     activity::load_demo(conn);
     content::load_demo(conn);
+    duty::load_demo(conn);  // after the ledger (tasks answered from it) and content (index numbers)
     auto const actor = auth::system_actor("pufa demo");
     auto const root = auth::regions::root(conn);
     for (std::size_t a = 0; a < hashes.size(); ++a) {
@@ -68,12 +76,18 @@ std::vector<DemoLogin> load_demo(db::Database& db) {
       if (auth::accounts::id_of(conn, account->username)) continue;
       auth::accounts::add(conn, actor, {account->username, account->display_name, hash, root.id, {account->role}, false});
     }
+    if (!auth::accounts::id_of(conn, liaison.username)) {
+      auto const police = org::directory::unit_named(conn, "市公安局");
+      auth::accounts::add(conn, actor, {liaison.username, liaison.display_name, liaison_hash, root.id, {liaison.role}, false,
+                                        police ? std::optional<std::int64_t>(police->id) : std::nullopt});
+    }
   });
   std::vector<DemoLogin> logins;
   logins.push_back({accounts[0].username, accounts[0].password, accounts[0].role_label});
   for (auto const& account : administrators) logins.push_back({account.username, account.password, account.role_label});
   for (std::size_t a = 1; a < std::size(accounts); ++a) {
     logins.push_back({accounts[a].username, accounts[a].password, accounts[a].role_label});
+    if (a == 2) logins.push_back({liaison.username, liaison.password, liaison.role_label});
   }
   return logins;
 }

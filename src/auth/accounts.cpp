@@ -15,6 +15,7 @@ std::int64_t add(db::Connection& conn, Actor const& actor, NewAccount const& acc
   user.password_hash = account.password_hash;
   user.region_id = account.region_id;
   user.must_change_password = account.must_change_password;
+  user.unit_id = account.unit_id;
   auto const id = store::insert_user(conn, user, base::now_ms());
   store::set_roles(conn, id, account.roles);
   audit(conn, actor, "user.create", "user", std::to_string(id));

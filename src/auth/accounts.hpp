@@ -21,6 +21,7 @@ struct NewAccount {
   std::int64_t region_id = 0;
   std::vector<std::string> roles;
   bool must_change_password = false;
+  std::optional<std::int64_t> unit_id;  // a unit's liaison (checked by the caller)
 };
 
 std::int64_t add(db::Connection& conn, Actor const& actor, NewAccount const& account);

@@ -126,6 +126,9 @@ CREATE TABLE role_requests (
 CREATE INDEX role_requests_state ON role_requests (state, requested_at);
 CREATE UNIQUE INDEX role_requests_pending ON role_requests (user_id) WHERE state = 'pending';
 )sql"},
+      {"auth", 5, "the unit a liaison answers for (a department's 普法联络员): tasks and self-assessment are the unit's", R"sql(
+ALTER TABLE users ADD COLUMN unit_id BIGINT;
+)sql"},
   };
 }
 

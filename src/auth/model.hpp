@@ -19,6 +19,8 @@ struct User {
   std::string region_name;
   std::string region_path;
   std::optional<std::string> phone;
+  // The unit the user answers for (a department's liaison); none: the region scope alone.
+  std::optional<std::int64_t> unit_id;
   bool disabled = false;
   bool must_change_password = false;
   bool large_font = false;

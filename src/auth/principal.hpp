@@ -3,6 +3,7 @@
 
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -19,6 +20,9 @@ struct Principal {
   std::vector<std::string> permissions;  // sorted
   std::int64_t region_id = 0;
   std::string region_path;  // scope: this node and everything under it
+  // A unit's liaison answers for that unit only (its tasks, its self-assessment); none: every
+  // unit in the region scope.
+  std::optional<std::int64_t> unit_id;
   std::int64_t session_id = 0;
   std::string csrf_token;
   // An initial or reset password: until it is changed only the account's own routes answer.

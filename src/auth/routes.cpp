@@ -56,6 +56,8 @@ UserInput user_input(boost::json::object const& body, bool create) {
   input.display_name = http::req_string(body, "display_name", "姓名", 50);
   input.roles = http::opt_string_list(body, "roles", "角色").value_or(std::vector<std::string>{});
   input.region_id = http::opt_int(body, "region_id", "所属区域");
+  input.unit_given = create || body.contains("unit_id");
+  input.unit_id = http::opt_int(body, "unit_id", "所属单位");
   // On update a missing phone keeps the stored one (the client only ever sees it masked);
   // null or "" clears it.
   input.phone_given = create || body.contains("phone");

@@ -199,6 +199,7 @@ PrincipalPtr AuthService::resolve(std::string_view token) {
   principal->permissions = permissions_of(user.roles);
   principal->region_id = user.region_id;
   principal->region_path = user.region_path;
+  principal->unit_id = user.unit_id;
   principal->session_id = session.id;
   principal->csrf_token = session.csrf_token;
   principal->must_change_password = user.must_change_password;

@@ -8,7 +8,7 @@ namespace {
 
 constexpr char const* user_columns =
     "SELECT u.id, u.username, u.display_name, u.password_hash, u.region_id, u.region_path, r.name AS region_name,"
-    " u.phone, u.disabled, u.must_change_password, u.large_font, u.locale, u.created_at,"
+    " u.phone, u.unit_id, u.disabled, u.must_change_password, u.large_font, u.locale, u.created_at,"
     " u.updated_at, u.last_login_at"
     " FROM users u JOIN regions r ON r.id = u.region_id";
 
@@ -22,6 +22,7 @@ User user_from(db::Row const& row) {
   user.region_name = row.str("region_name");
   user.region_path = row.str("region_path");
   user.phone = row.opt_str("phone");
+  user.unit_id = row.opt_i64("unit_id");
   user.disabled = row.flag("disabled");
   user.must_change_password = row.flag("must_change_password");
   user.large_font = row.flag("large_font");
@@ -187,17 +188,17 @@ std::optional<User> user_by_id(db::Connection& conn, std::int64_t id) {
 
 std::int64_t insert_user(db::Connection& conn, User const& user, base::Millis now) {
   return conn.insert(
-      "INSERT INTO users (username, display_name, password_hash, region_id, region_path, phone, disabled,"
+      "INSERT INTO users (username, display_name, password_hash, region_id, region_path, phone, unit_id, disabled,"
       " must_change_password, large_font, locale, created_at, updated_at, password_changed_at)"
-      " VALUES (?, ?, ?, ?, (SELECT path FROM regions WHERE id = ?), ?, ?, ?, 0, 'zh-CN', ?, ?, ?) RETURNING id",
+      " VALUES (?, ?, ?, ?, (SELECT path FROM regions WHERE id = ?), ?, ?, ?, ?, 0, 'zh-CN', ?, ?, ?) RETURNING id",
       {user.username, user.display_name, user.password_hash, user.region_id, user.region_id, user.phone,
-       user.disabled, user.must_change_password, now, now, now});
+       user.unit_id, user.disabled, user.must_change_password, now, now, now});
 }
 
 void update_user(db::Connection& conn, User const& user, base::Millis now) {
   conn.exec("UPDATE users SET display_name = ?, region_id = ?, region_path = (SELECT path FROM regions WHERE id = ?),"
-            " phone = ?, updated_at = ? WHERE id = ?",
-            {user.display_name, user.region_id, user.region_id, user.phone, now, user.id});
+            " phone = ?, unit_id = ?, updated_at = ? WHERE id = ?",
+            {user.display_name, user.region_id, user.region_id, user.phone, user.unit_id, now, user.id});
 }
 
 void set_roles(db::Connection& conn, std::int64_t user_id, std::vector<std::string> const& roles) {

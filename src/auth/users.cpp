@@ -36,6 +36,8 @@ boost::json::object user_json(User const& user, bool reveal) {
   out["permissions"] = std::move(permissions);
   out["region_id"] = user.region_id;
   out["region_name"] = user.region_name;
+  if (user.unit_id) out["unit_id"] = *user.unit_id;
+  else out["unit_id"] = nullptr;
   if (user.phone) out["phone"] = reveal ? *user.phone : text::mask_phone(*user.phone);
   else out["phone"] = nullptr;
   out["disabled"] = user.disabled;
@@ -82,6 +84,16 @@ void check_phone(std::optional<std::string> const& phone) {
 void check_password(std::string const& password, std::string_view field, std::string_view username) {
   if (auto problem = password_problem(password, username)) {
     throw ApiError(AppError::validation_failed, *problem, std::string(field));
+  }
+}
+
+void UserAdmin::check_unit(db::Connection& conn, User const& user) const {
+  if (!user.unit_id) return;
+  auto const unit_path = unit_lookup_ ? unit_lookup_(conn, *user.unit_id) : std::nullopt;
+  if (!unit_path) throw ApiError(AppError::validation_failed, "所属单位不存在", "unit_id");
+  auto const region = store::region_by_id(conn, user.region_id);
+  if (!region || !unit_path->starts_with(region->path)) {
+    throw ApiError(AppError::validation_failed, "所属单位不在该用户的所属区域内", "unit_id");
   }
 }
 
@@ -154,7 +166,9 @@ User UserAdmin::create(Actor const& actor, UserInput input) {
     user.password_hash = hash;
     user.region_id = region_in_scope(conn, caller, input.region_id.value_or(caller.region_id)).id;
     user.phone = input.phone;
+    user.unit_id = input.unit_id;
     user.must_change_password = input.must_change_password;
+    check_unit(conn, user);
     if (store::user_by_name(conn, user.username)) {
       throw ApiError(AppError::conflict, "用户名已被使用", "username");
     }
@@ -179,6 +193,8 @@ User UserAdmin::update(Actor const& actor, std::int64_t id, UserInput input) {
     user.display_name = input.display_name;
     if (input.region_id) user.region_id = region_in_scope(conn, caller, *input.region_id).id;
     if (input.phone_given) user.phone = input.phone;
+    if (input.unit_given) user.unit_id = input.unit_id;
+    check_unit(conn, user);
     auto const now = base::now_ms();
     store::update_user(conn, user, now);
     if (before != input.roles) store::set_roles(conn, id, input.roles);

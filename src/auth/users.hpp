@@ -3,6 +3,7 @@
 
 #include <boost/json/array.hpp>
 #include <boost/json/object.hpp>
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -23,6 +24,8 @@ struct UserInput {
   std::optional<std::int64_t> region_id;
   std::optional<std::string> phone;
   bool phone_given = true;  // update: false leaves the stored phone as it is
+  std::optional<std::int64_t> unit_id;
+  bool unit_given = true;   // update: false leaves the stored unit as it is
   // Create: whether the first sign-in must change the initial password (the default; an
   // administrator may turn it off for an account whose owner chose the password).
   bool must_change_password = true;
@@ -41,9 +44,14 @@ void check_phone(std::optional<std::string> const& phone);
 // The password rule (password_problem), with the account's user name, as a 400 naming `field`.
 void check_password(std::string const& password, std::string_view field, std::string_view username = {});
 
+// Where a unit sits (its region path), or nothing when there is no such unit: the organisation
+// area answers, wired in by the application (auth knows no area's table).
+using UnitLookup = std::function<std::optional<std::string>(db::Connection&, std::int64_t unit_id)>;
+
 class UserAdmin {
  public:
   UserAdmin(db::Database& db, AuthSettings settings) : db_(db), settings_(settings) {}
+  void set_unit_lookup(UnitLookup lookup) { unit_lookup_ = std::move(lookup); }
 
   struct Page {
     std::vector<User> items;
@@ -62,6 +70,10 @@ class UserAdmin {
   Region region_in_scope(db::Connection& conn, Principal const& caller, std::int64_t region_id);
   // Fills locked_until from the login throttle.
   void add_lockouts(db::Connection& conn, std::vector<User>& users);
+  // 400 unless the unit exists and lies in the user's region (a liaison answers for a unit of
+  // their own scope).
+  void check_unit(db::Connection& conn, User const& user) const;
+  UnitLookup unit_lookup_;
   db::Database& db_;
   AuthSettings settings_;
 };

@@ -19,3 +19,16 @@ std::string format_index_no(std::string_view code, int year, std::int64_t serial
 // The serial counters per (code, year) are in store.hpp (next_serial, reserve_serial).
 
 }  // namespace pufa::content
+
+namespace pufa::db {
+class Connection;
+}
+
+namespace pufa::content {
+
+// The next 信息索引号 of the bureau for `year`, inside the caller's publishing transaction: other
+// areas that publish on the portal (responsibility lists) number their documents in the same
+// series as articles.
+std::string assign_index_no(db::Connection& conn, int year);
+
+}  // namespace pufa::content

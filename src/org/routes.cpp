@@ -35,21 +35,22 @@ std::vector<registry::Related> school_relations(db::Connection& conn, auth::Prin
 
 }  // namespace
 
-void add_routes(http::Router& router, db::Database& db) {
+void add_routes(http::Router& router, db::Database& db, std::vector<OverviewFigures> more) {
   for (auto const& e : entities()) {
     registry::RouteSettings settings{.read_permission = "org.read", .write_permission = "org.write"};
     if (e.name == "schools") settings.hooks.related = school_relations;
     registry::add_routes(router, db, registry_of(e.name), std::move(settings));
   }
 
-  router.add(Method::get, "/api/v1/stats/overview", [&db](Request& request) {
+  router.add(Method::get, "/api/v1/stats/overview", [&db, more = std::move(more)](Request& request) {
     auto const& caller = auth::principal(request);
     auto const today = base::shanghai_date(base::now_ms());
-    auto const figures = db.read([&](db::Connection& conn) {
-      return overview(conn, auth::regions::scope_path(conn, caller, http::query_int(request, "region_id")), today);
-    });
     boost::json::object out;
-    for (auto const& figure : figures) out[figure.key] = figure.value;
+    db.read([&](db::Connection& conn) {
+      auto const path = auth::regions::scope_path(conn, caller, http::query_int(request, "region_id"));
+      for (auto const& figure : overview(conn, path, today)) out[figure.key] = figure.value;
+      for (auto const& add : more) add(conn, path, out);
+    });
     return Response::ok(out);
   }, {.permission = "org.read"});
 }

@@ -402,7 +402,7 @@ export function assertUser(user) {
   assert.deepEqual(Object.keys(user).sort(), [
     'created_at', 'disabled', 'display_name', 'id', 'large_font', 'last_login_at', 'locale',
     'locked_until', 'must_change_password', 'permissions', 'phone', 'region_id', 'region_name',
-    'roles', 'username',
+    'roles', 'unit_id', 'username',
   ])
   assert.ok(Number.isInteger(user.id) && user.id > 0, `id ${user.id}`)
   assert.equal(typeof user.username, 'string')
@@ -413,6 +413,7 @@ export function assertUser(user) {
   for (const permission of user.permissions) assert.match(permission, /^[a-z_]+\.[a-z_]+$/)
   assert.ok(Number.isInteger(user.region_id), 'region_id')
   assert.equal(typeof user.region_name, 'string')
+  assert.ok(user.unit_id === null || Number.isInteger(user.unit_id), `unit_id ${user.unit_id}`)
   assert.ok(user.phone === null || typeof user.phone === 'string', 'phone')
   assert.equal(typeof user.disabled, 'boolean')
   assert.ok(user.locked_until === null || ISO.test(user.locked_until), `locked_until ${user.locked_until}`)

@@ -1,0 +1,94 @@
+#include "activity/library.hpp"
+
+#include "activity/entities.hpp"
+#include "activity/store.hpp"
+#include "http/request.hpp"
+
+namespace pufa::activity::library {
+
+namespace {
+
+RecordRef record_from(db::Row const& row, std::string_view kind) {
+  return {std::string(kind), row.i64("id"), row.opt_i64("unit_id"), row.str("day"), row.str("title"),
+          row.str("status"), row.str("region_path")};
+}
+
+constexpr char const* activity_columns =
+    "SELECT id, unit_id, starts_on AS day, title, status, region_path FROM activities";
+constexpr char const* study_columns =
+    "SELECT id, unit_id, held_on AS day, topic AS title, status, region_path FROM study_records";
+
+}  // namespace
+
+bool is_kind(std::string_view kind) { return kind == activity_kind || kind == study_kind; }
+
+std::vector<Match> matching(db::Connection& conn, Criteria const& criteria, std::size_t limit) {
+  bool const activity = criteria.kind == activity_kind;
+  std::string sql = activity ? "SELECT id, starts_on AS day, title FROM activities WHERE unit_id = ?"
+                               " AND starts_on >= ? AND starts_on <= ?"
+                             : "SELECT id, held_on AS day, topic AS title FROM study_records WHERE unit_id = ?"
+                               " AND held_on >= ? AND held_on <= ?";
+  std::vector<db::Param> params{criteria.unit_id, criteria.from, criteria.to};
+  sql += " AND status <> ?";
+  params.emplace_back(std::string(returned));
+  auto add = [&](char const* column, std::optional<std::string> const& value) {
+    if (!value) return;
+    sql += std::string(" AND ") + column + " = ?";
+    params.emplace_back(*value);
+  };
+  if (activity) {
+    add("theme", criteria.theme);
+    add("form", criteria.form);
+    add("six_place", criteria.six_place);
+    sql += " ORDER BY starts_on, id";
+  } else {
+    add("kind", criteria.study_kind);
+    sql += " ORDER BY held_on, id";
+  }
+  sql += " LIMIT ?";
+  params.emplace_back(static_cast<std::int64_t>(limit));
+  std::vector<Match> out;
+  for (auto const& row : conn.query(sql, std::span<db::Param const>(params))) {
+    out.push_back({row.i64("id"), row.str("day"), row.str("title")});
+  }
+  return out;
+}
+
+std::optional<RecordRef> record(db::Connection& conn, std::string_view kind, std::int64_t id) {
+  if (!is_kind(kind)) return std::nullopt;
+  auto const sql = std::string(kind == activity_kind ? activity_columns : study_columns) + " WHERE id = ?";
+  auto const rows = conn.query(sql, {id});
+  if (rows.empty()) return std::nullopt;
+  return record_from(rows.front(), kind);
+}
+
+std::vector<RecordRef> unit_records(db::Connection& conn, std::string_view kind, std::int64_t unit_id,
+                                    std::string const& q, std::size_t limit) {
+  if (!is_kind(kind)) return {};
+  bool const activity = kind == activity_kind;
+  std::string sql = std::string(activity ? activity_columns : study_columns) + " WHERE unit_id = ? AND status <> ?";
+  std::vector<db::Param> params{unit_id, std::string(returned)};
+  if (!q.empty()) {
+    sql += activity ? " AND LOWER(title) LIKE ? ESCAPE '\\'" : " AND LOWER(topic) LIKE ? ESCAPE '\\'";
+    params.emplace_back(http::contains_pattern(q));
+  }
+  sql += activity ? " ORDER BY starts_on DESC, id DESC LIMIT ?" : " ORDER BY held_on DESC, id DESC LIMIT ?";
+  params.emplace_back(static_cast<std::int64_t>(limit));
+  std::vector<RecordRef> out;
+  for (auto const& row : conn.query(sql, std::span<db::Param const>(params))) out.push_back(record_from(row, kind));
+  return out;
+}
+
+bool theme_exists(db::Connection& conn, std::string_view theme) {
+  return store::dictionary_has(conn, "activity_theme", theme);
+}
+
+bool has_choice(std::string_view list, std::string_view code) {
+  registry::ChoiceList const* found = list == "activity_form" ? &choices::form
+                                      : list == "six_place"   ? &choices::six_place
+                                      : list == "study_kind"  ? &choices::study_kind
+                                                              : nullptr;
+  return found && found->find(code);
+}
+
+}  // namespace pufa::activity::library

@@ -1,0 +1,54 @@
+// What other areas read of the ledger (the responsibility system's rules and evidence): the
+// dates of a unit's records that match a rule, one record by kind and id, and a unit's records to
+// pick as evidence. Returned records never count. The ledger's tables are touched only here and
+// in the activity area's other files.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "db/database.hpp"
+
+namespace pufa::activity::library {
+
+// Record kinds as other areas name them (codes on the wire).
+inline constexpr std::string_view activity_kind = "activity";
+inline constexpr std::string_view study_kind = "study_record";
+bool is_kind(std::string_view kind);
+
+struct Criteria {
+  std::string kind;  // activity | study_record
+  std::int64_t unit_id = 0;
+  std::string from, to;  // dates, inclusive
+  // Activities: theme (a dictionary value), form, six_place codes; study records: study kind.
+  std::optional<std::string> theme, form, six_place, study_kind;
+};
+
+struct Match {
+  std::int64_t id = 0;
+  std::string date, title;
+};
+
+// Records matching, oldest first (at most `limit`).
+std::vector<Match> matching(db::Connection& conn, Criteria const& criteria, std::size_t limit = 1000);
+
+struct RecordRef {
+  std::string kind;
+  std::int64_t id = 0;
+  std::optional<std::int64_t> unit_id;
+  std::string date, title, status, region_path;
+};
+
+std::optional<RecordRef> record(db::Connection& conn, std::string_view kind, std::int64_t id);
+// A unit's records of a kind, newest first, not returned; `q` matches the title.
+std::vector<RecordRef> unit_records(db::Connection& conn, std::string_view kind, std::int64_t unit_id,
+                                    std::string const& q, std::size_t limit);
+// Whether the value is in the activity-theme dictionary (a rule naming a theme).
+bool theme_exists(db::Connection& conn, std::string_view theme);
+// Whether a code is one of the choice list's (form, six_place, study_kind).
+bool has_choice(std::string_view list, std::string_view code);
+
+}  // namespace pufa::activity::library

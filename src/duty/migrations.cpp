@@ -1,0 +1,132 @@
+#include "duty/routes.hpp"
+
+namespace pufa::duty {
+
+std::vector<db::Migration> migrations() {
+  return {
+      {"duty", 1, "work points, responsibility lists with their versions, tasks and evidence, bulletins", R"sql(
+CREATE TABLE duty_plans (
+  id {{pk}},
+  year INTEGER NOT NULL UNIQUE,
+  title TEXT NOT NULL,
+  status TEXT NOT NULL,
+  issued_at BIGINT,
+  created_by BIGINT,
+  created_at BIGINT NOT NULL,
+  updated_at BIGINT NOT NULL
+);
+
+CREATE TABLE duty_points (
+  id {{pk}},
+  plan_id BIGINT NOT NULL REFERENCES duty_plans (id),
+  seq INTEGER NOT NULL,
+  kind TEXT NOT NULL,
+  section TEXT NOT NULL,
+  text TEXT NOT NULL,
+  day TEXT,
+  lead_unit_id BIGINT REFERENCES units (id),
+  co_unit_ids TEXT NOT NULL,
+  deadline TEXT,
+  rule TEXT NOT NULL
+);
+CREATE INDEX duty_points_plan ON duty_points (plan_id, seq);
+
+CREATE TABLE duty_lists (
+  id {{pk}},
+  unit_id BIGINT NOT NULL REFERENCES units (id),
+  year INTEGER NOT NULL,
+  region_id BIGINT NOT NULL,
+  region_path TEXT NOT NULL,
+  status TEXT NOT NULL,
+  version INTEGER NOT NULL,
+  published_version INTEGER,
+  change_reason TEXT,
+  return_reason TEXT,
+  created_by BIGINT,
+  created_at BIGINT NOT NULL,
+  updated_at BIGINT NOT NULL,
+  UNIQUE (unit_id, year)
+);
+CREATE INDEX duty_lists_scope ON duty_lists (year, region_path);
+
+CREATE TABLE duty_list_items (
+  id {{pk}},
+  list_id BIGINT NOT NULL REFERENCES duty_lists (id),
+  seq INTEGER NOT NULL,
+  content TEXT NOT NULL,
+  laws TEXT NOT NULL,
+  leader TEXT NOT NULL,
+  owner TEXT NOT NULL,
+  office TEXT NOT NULL,
+  audience TEXT NOT NULL,
+  carrier TEXT NOT NULL,
+  measures TEXT NOT NULL,
+  standard TEXT NOT NULL,
+  deadline TEXT,
+  rule TEXT NOT NULL
+);
+CREATE INDEX duty_list_items_list ON duty_list_items (list_id, seq);
+
+CREATE TABLE duty_list_versions (
+  list_id BIGINT NOT NULL REFERENCES duty_lists (id),
+  version INTEGER NOT NULL,
+  reason TEXT NOT NULL,
+  index_no TEXT NOT NULL,
+  snapshot TEXT NOT NULL,
+  published_at BIGINT NOT NULL,
+  published_by BIGINT,
+  PRIMARY KEY (list_id, version)
+);
+
+CREATE TABLE duty_tasks (
+  id {{pk}},
+  year INTEGER NOT NULL,
+  source TEXT NOT NULL,
+  source_id BIGINT NOT NULL,
+  unit_id BIGINT NOT NULL REFERENCES units (id),
+  role TEXT NOT NULL,
+  region_path TEXT NOT NULL,
+  title TEXT NOT NULL,
+  deadline TEXT,
+  rule TEXT NOT NULL,
+  status TEXT NOT NULL,
+  note TEXT,
+  return_reason TEXT,
+  answered_at BIGINT,
+  answered_by BIGINT,
+  decided_at BIGINT,
+  decided_by BIGINT,
+  created_at BIGINT NOT NULL,
+  updated_at BIGINT NOT NULL,
+  UNIQUE (source, source_id, unit_id)
+);
+CREATE INDEX duty_tasks_scope ON duty_tasks (year, region_path);
+CREATE INDEX duty_tasks_unit ON duty_tasks (unit_id, year);
+
+CREATE TABLE duty_task_evidence (
+  task_id BIGINT NOT NULL REFERENCES duty_tasks (id),
+  record_kind TEXT NOT NULL,
+  record_id BIGINT NOT NULL,
+  added_by BIGINT,
+  added_at BIGINT NOT NULL,
+  PRIMARY KEY (task_id, record_kind, record_id)
+);
+
+CREATE TABLE duty_bulletins (
+  id {{pk}},
+  year INTEGER NOT NULL,
+  serial INTEGER NOT NULL,
+  title TEXT NOT NULL,
+  as_of TEXT NOT NULL,
+  is_public INTEGER NOT NULL,
+  remarks TEXT NOT NULL,
+  body TEXT NOT NULL,
+  issued_by BIGINT,
+  issued_at BIGINT NOT NULL,
+  UNIQUE (year, serial)
+);
+)sql"},
+  };
+}
+
+}  // namespace pufa::duty

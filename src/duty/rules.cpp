@@ -1,0 +1,213 @@
+#include "duty/rules.hpp"
+
+#include <algorithm>
+#include <boost/json/serialize.hpp>
+#include <boost/json/parse.hpp>
+#include <fmt/format.h>
+
+#include "activity/library.hpp"
+#include "base/time.hpp"
+#include "http/error.hpp"
+
+namespace pufa::duty {
+
+namespace json = boost::json;
+using http::ApiError;
+using http::AppError;
+
+namespace {
+
+std::optional<std::string> text_member(json::object const& body, std::string_view key, std::string const& field) {
+  auto const* value = body.if_contains(key);
+  if (!value || value->is_null()) return std::nullopt;
+  if (!value->is_string()) throw ApiError(AppError::validation_failed, "规则的 " + std::string(key) + " 应为文字", field + "." + std::string(key));
+  std::string text(value->as_string());
+  if (text.empty()) return std::nullopt;
+  if (text.size() > 200) throw ApiError(AppError::validation_failed, "规则的 " + std::string(key) + " 过长", field + "." + std::string(key));
+  return text;
+}
+
+void check_code(std::optional<std::string> const& code, std::string_view list, std::string const& field,
+                std::string_view label) {
+  if (code && !activity::library::has_choice(list, *code)) {
+    throw ApiError(AppError::unprocessable, fmt::format("{}「{}」不存在", label, *code), field);
+  }
+}
+
+std::string quarter_end(int year, int quarter) {
+  static constexpr char const* ends[] = {"03-31", "06-30", "09-30", "12-31"};
+  return fmt::format("{:04}-{}", year, ends[quarter - 1]);
+}
+
+std::string quarter_start(int year, int quarter) {
+  static constexpr char const* starts[] = {"01-01", "04-01", "07-01", "10-01"};
+  return fmt::format("{:04}-{}", year, starts[quarter - 1]);
+}
+
+int quarter_of(std::string const& date) { return (std::stoi(date.substr(5, 2)) - 1) / 3 + 1; }
+
+Evidence evidence_of(std::string_view kind, activity::library::Match const& match) {
+  return {std::string(kind), match.id, match.date, match.title, {}};
+}
+
+}  // namespace
+
+void check_rule(db::Connection& conn, Rule const& rule, std::string const& field) {
+  if (rule.theme && !activity::library::theme_exists(conn, *rule.theme)) {
+    throw ApiError(AppError::unprocessable, fmt::format("活动主题「{}」不在活动主题字典中", *rule.theme),
+                   field + ".theme");
+  }
+}
+
+Rule rule_of(json::value const* value, std::string const& field) {
+  Rule rule;
+  if (!value || value->is_null()) return rule;
+  if (!value->is_object()) throw ApiError(AppError::validation_failed, "完成规则格式不正确", field);
+  auto const& body = value->as_object();
+  auto const kind = text_member(body, "kind", field).value_or(std::string(rule_kind::manual));
+  if (kind != rule_kind::manual && kind != rule_kind::activity && kind != rule_kind::study_record) {
+    throw ApiError(AppError::validation_failed, "完成规则的类型应为人工确认、普法活动或学法记录", field + ".kind");
+  }
+  rule.kind = kind;
+  if (kind == rule_kind::manual) return rule;
+  if (auto const* min = body.if_contains("min"); min && !min->is_null()) {
+    if (!min->is_int64() || min->as_int64() < 1 || min->as_int64() > 1000) {
+      throw ApiError(AppError::validation_failed, "完成规则的数量应为 1 到 1000 的整数", field + ".min");
+    }
+    rule.min = min->as_int64();
+  }
+  rule.period = text_member(body, "period", field).value_or("year");
+  if (rule.period != "year" && rule.period != "quarter") {
+    throw ApiError(AppError::validation_failed, "完成规则的周期应为每年或每季度", field + ".period");
+  }
+  if (kind == rule_kind::activity) {
+    rule.theme = text_member(body, "theme", field);
+    rule.form = text_member(body, "form", field);
+    rule.six_place = text_member(body, "six_place", field);
+    check_code(rule.form, "activity_form", field + ".form", "活动形式");
+    check_code(rule.six_place, "six_place", field + ".six_place", "法律六进");
+  } else {
+    rule.study_kind = text_member(body, "study_kind", field);
+    check_code(rule.study_kind, "study_kind", field + ".study_kind", "学法类型");
+  }
+  return rule;
+}
+
+json::object rule_json(Rule const& rule) {
+  json::object out{{"kind", rule.kind}};
+  if (rule.kind == rule_kind::manual) return out;
+  out["min"] = rule.min;
+  out["period"] = rule.period;
+  auto put = [&](char const* key, std::optional<std::string> const& value) {
+    if (value) out[key] = *value;
+  };
+  put("theme", rule.theme);
+  put("form", rule.form);
+  put("six_place", rule.six_place);
+  put("study_kind", rule.study_kind);
+  return out;
+}
+
+std::string rule_text(Rule const& rule) { return json::serialize(rule_json(rule)); }
+
+Rule rule_from_text(std::string const& text) {
+  Rule rule;
+  auto const value = json::parse(text);
+  auto const& body = value.as_object();
+  rule.kind = std::string(body.at("kind").as_string());
+  if (rule.kind == rule_kind::manual) return rule;
+  rule.min = body.at("min").as_int64();
+  rule.period = std::string(body.at("period").as_string());
+  auto get = [&](char const* key) -> std::optional<std::string> {
+    if (auto const* v = body.if_contains(key); v && v->is_string()) return std::string(v->as_string());
+    return std::nullopt;
+  };
+  rule.theme = get("theme");
+  rule.form = get("form");
+  rule.six_place = get("six_place");
+  rule.study_kind = get("study_kind");
+  return rule;
+}
+
+std::string rule_words(Rule const& rule) {
+  if (rule.kind == rule_kind::manual) return "人工确认";
+  auto const per = rule.period == "quarter" ? "每季度" : "全年";
+  if (rule.kind == rule_kind::activity) {
+    return fmt::format("{}≥ {} 项{}普法活动", per, rule.min, rule.theme ? "「" + *rule.theme + "」主题" : "");
+  }
+  return fmt::format("{}≥ {} 次学法记录", per, rule.min);
+}
+
+Progress judge(db::Connection& conn, Task const& task, std::string const& today) {
+  Progress progress;
+  auto const& rule = task.rule;
+  bool const past = task.deadline && today > *task.deadline;
+  if (rule.kind == rule_kind::manual) {
+    progress.required = 1;
+    progress.count = task.status == task_status::done ? 1 : 0;
+    if (task.answered_at) progress.done_on = base::shanghai_date(*task.answered_at);
+    for (auto const& e : task.evidence) progress.records.push_back(e);
+    bool const answered_later = progress.done_on && *progress.done_on > today;  // as of an earlier day
+    if (task.status == task_status::done && !answered_later) {
+      progress.state = task.deadline && progress.done_on && *progress.done_on > *task.deadline ? "late" : "done";
+    } else if (task.status == task_status::open || answered_later) {
+      progress.count = 0;
+      progress.state = past ? "overdue" : "open";
+    } else {
+      progress.state = task.status;
+    }
+    return progress;
+  }
+  activity::library::Criteria criteria;
+  criteria.kind = rule.kind;
+  criteria.unit_id = task.unit_id;
+  criteria.from = fmt::format("{:04}-01-01", task.year);
+  // Records dated after `today` do not count yet (a bulletin as of an earlier day).
+  criteria.to = std::min(fmt::format("{:04}-12-31", task.year), today);
+  criteria.theme = rule.theme;
+  criteria.form = rule.form;
+  criteria.six_place = rule.six_place;
+  criteria.study_kind = rule.study_kind;
+  auto const matches = activity::library::matching(conn, criteria);
+  if (!matches.empty()) progress.last_on = matches.back().date;
+  for (auto it = matches.rbegin(); it != matches.rend() && progress.records.size() < 20; ++it) {
+    progress.records.push_back(evidence_of(rule.kind, *it));
+  }
+  bool done = false;
+  bool failed = false;  // a quarter that ended short: it can no longer be done
+  if (rule.period == "quarter") {
+    int const quarters = task.deadline ? quarter_of(*task.deadline) : 4;
+    progress.required = quarters;
+    std::string done_on;
+    for (int q = 1; q <= quarters; ++q) {
+      auto const from = quarter_start(task.year, q), to = quarter_end(task.year, q);
+      std::int64_t seen = 0;
+      std::string nth;
+      for (auto const& match : matches) {
+        if (match.date < from || match.date > to) continue;
+        if (++seen == rule.min) nth = match.date;
+      }
+      if (!nth.empty()) {
+        ++progress.count;
+        done_on = std::max(done_on, nth);
+      } else if (today > to) {
+        failed = true;
+      }
+    }
+    done = progress.count == progress.required;
+    if (done) progress.done_on = done_on;
+  } else {
+    progress.required = rule.min;
+    progress.count = static_cast<std::int64_t>(matches.size());
+    done = progress.count >= rule.min;
+    if (done) progress.done_on = matches[rule.min - 1].date;
+  }
+  if (done) {
+    progress.state = task.deadline && *progress.done_on > *task.deadline ? "late" : "done";
+  } else {
+    progress.state = past || failed ? "overdue" : "open";
+  }
+  return progress;
+}
+
+}  // namespace pufa::duty

@@ -1,0 +1,142 @@
+// The responsibility system's use cases in the house order: authorise (duty.manage for the
+// coordinator's work; duty.respond for a unit's own list and tasks, in its scope: a liaison bound
+// to a unit answers for that unit only) → validate → load → one db.write with its audit row.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "auth/principal.hpp"
+#include "db/database.hpp"
+#include "duty/model.hpp"
+#include "todo/todo.hpp"
+
+namespace pufa::duty {
+
+// Area error codes.
+inline constexpr http::ErrorCode reason_required{422, "reason_required", "已发布的清单修改时须说明修改原因"};
+inline constexpr http::ErrorCode evidence_not_own{422, "evidence_not_own", "只能选择本单位的记录作为佐证"};
+inline constexpr http::ErrorCode wrong_state{409, "wrong_state", "记录当前状态不允许此操作"};
+
+struct PlanInput {
+  int year = 0;
+  std::string title;
+  std::vector<Point> points;
+};
+
+struct ListInput {
+  std::int64_t unit_id = 0;  // create only
+  int year = 0;              // create only
+  std::vector<ListItem> items;
+  std::optional<std::string> reason;  // a published list's change
+};
+
+struct ListQuery {
+  std::optional<int> year;
+  std::optional<std::int64_t> unit_id;
+  std::optional<std::string> status;
+  std::int64_t page = 1, page_size = 20;
+};
+
+struct ListPage {
+  std::vector<DutyList> items;
+  std::int64_t total = 0;
+};
+
+// A date node or theme of the year's points that concerns a list's unit.
+struct Annex {
+  std::vector<Point> date_nodes;  // where the unit leads or co-operates
+  std::vector<Point> themes;
+};
+
+struct ListView {
+  DutyList list;
+  Annex annex;
+};
+
+struct TaskView {
+  Task task;
+  Progress progress;
+};
+
+struct TaskQuery {
+  std::optional<int> year;
+  std::optional<std::int64_t> unit_id;
+  std::optional<std::string> state;
+  std::int64_t page = 1, page_size = 20;
+};
+
+struct TaskPage {
+  std::vector<TaskView> items;
+  std::int64_t total = 0;
+  std::vector<int> years;
+};
+
+struct AnswerInput {
+  std::optional<std::string> note;
+  std::vector<std::pair<std::string, std::int64_t>> evidence;  // (kind, id)
+};
+
+struct BulletinInput {
+  int year = 0;
+  std::optional<std::string> title, remarks;
+  bool is_public = false;
+};
+
+class DutyService {
+ public:
+  explicit DutyService(db::Database& db) : db_(db) {}
+
+  std::vector<Plan> plans(auth::Actor const& actor) const;
+  Plan plan(auth::Actor const& actor, std::int64_t id) const;
+  Plan create_plan(auth::Actor const& actor, PlanInput input) const;
+  // Points keep their ids across edits (their tasks follow); an issued plan's tasks are resynced.
+  Plan update_plan(auth::Actor const& actor, std::int64_t id, PlanInput input) const;
+  // Issued: every point with units becomes a task for its lead unit and each co-unit.
+  Plan issue_plan(auth::Actor const& actor, std::int64_t id) const;
+
+  ListPage lists(auth::Actor const& actor, ListQuery const& query) const;
+  ListView list(auth::Actor const& actor, std::int64_t id) const;
+  ListView create_list(auth::Actor const& actor, ListInput input) const;
+  ListView update_list(auth::Actor const& actor, std::int64_t id, ListInput input) const;
+  ListView submit_list(auth::Actor const& actor, std::int64_t id) const;
+  ListView return_list(auth::Actor const& actor, std::int64_t id, std::string const& reason) const;
+  // Published as version n with a new 信息索引号; its items become the unit's tasks.
+  ListView approve_list(auth::Actor const& actor, std::int64_t id) const;
+  // A version's snapshot as published (JSON text), for staff and the portal.
+  std::string version(std::int64_t id, std::optional<int> version, bool published_only) const;
+  ListPage public_lists(std::optional<int> year, std::int64_t page, std::int64_t size) const;
+
+  TaskPage tasks(auth::Actor const& actor, TaskQuery const& query) const;
+  TaskView task(auth::Actor const& actor, std::int64_t id) const;
+  // The task's unit's records of a kind, to pick as evidence.
+  std::vector<Evidence> candidates(auth::Actor const& actor, std::int64_t id, std::string const& kind,
+                                   std::string const& q) const;
+  TaskView answer(auth::Actor const& actor, std::int64_t id, AnswerInput input) const;
+  TaskView confirm(auth::Actor const& actor, std::int64_t id) const;
+  TaskView send_back(auth::Actor const& actor, std::int64_t id, std::string const& reason) const;
+
+  // Ranks the year's units in the caller's scope by their tasks now and freezes the ranking.
+  Bulletin issue_bulletin(auth::Actor const& actor, BulletinInput input) const;
+  std::vector<Bulletin> bulletins(auth::Actor const& actor, std::optional<int> year) const;
+  Bulletin bulletin(auth::Principal const* caller, std::int64_t id) const;  // public ones for everyone
+  std::vector<Bulletin> public_bulletins() const;
+
+  std::vector<todo::Item> todo(auth::Principal const& caller) const;
+  // responsibility_units and duty_tasks_done_rate for GET /api/v1/stats/overview.
+  struct Figures {
+    std::int64_t responsibility_units = 0;
+    std::optional<int> lists_year;
+    double tasks_done_rate = 0;
+    std::optional<int> tasks_year;
+  };
+  // Read on the overview's connection.
+  static Figures figures_of(db::Connection& conn, std::string const& region_path);
+
+ private:
+  db::Database& db_;
+};
+
+}  // namespace pufa::duty

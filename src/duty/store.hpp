@@ -1,0 +1,71 @@
+// The responsibility system's SQL: the only place duty_* tables are touched.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "db/database.hpp"
+#include "duty/model.hpp"
+
+namespace pufa::duty::store {
+
+// Plans and their points.
+std::int64_t insert_plan(db::Connection& conn, int year, std::string const& title, std::int64_t by, base::Millis now);
+void set_plan_title(db::Connection& conn, std::int64_t id, std::string const& title, base::Millis now);
+void set_plan_issued(db::Connection& conn, std::int64_t id, base::Millis now);
+std::optional<Plan> plan(db::Connection& conn, std::int64_t id);  // with its points
+std::optional<Plan> plan_of_year(db::Connection& conn, int year);
+std::vector<Plan> plans(db::Connection& conn);  // newest year first, without points
+// Keeps the points that carry a stored id (updated), inserts the others, deletes the rest;
+// returns the points with their ids.
+std::vector<Point> save_points(db::Connection& conn, std::int64_t plan_id, std::vector<Point> points);
+
+// Lists.
+std::int64_t insert_list(db::Connection& conn, DutyList const& list, std::int64_t by, base::Millis now);
+std::optional<DutyList> list(db::Connection& conn, std::int64_t id);  // items and versions
+struct ListFilter {
+  std::string region_path;
+  std::optional<std::int64_t> unit_id;
+  std::optional<int> year;
+  std::optional<std::string> status;
+  bool published_only = false;
+  std::int64_t limit = 20, offset = 0;
+};
+std::vector<DutyList> lists(db::Connection& conn, ListFilter const& filter);  // without items
+std::int64_t count_lists(db::Connection& conn, ListFilter const& filter);
+void set_list_state(db::Connection& conn, DutyList const& list, base::Millis now);  // status, version, reasons
+std::vector<ListItem> save_items(db::Connection& conn, std::int64_t list_id, std::vector<ListItem> items);
+void insert_version(db::Connection& conn, std::int64_t list_id, ListVersion const& version, std::string const& snapshot,
+                    std::int64_t by);
+std::optional<std::string> version_snapshot(db::Connection& conn, std::int64_t list_id, int version);
+// Units with a published list for a year in a subtree.
+std::int64_t count_published_units(db::Connection& conn, int year, std::string const& region_path);
+std::optional<int> latest_published_year(db::Connection& conn, std::string const& region_path);
+
+// Tasks.
+// Creates or updates the task of (source, source_id, unit); a manual task's answer is kept.
+void upsert_task(db::Connection& conn, Task const& task, base::Millis now);
+// A task and its evidence.
+void delete_task(db::Connection& conn, std::int64_t id);
+struct TaskFilter {
+  std::string region_path;
+  std::optional<std::int64_t> unit_id;
+  std::optional<int> year;
+};
+std::vector<Task> tasks(db::Connection& conn, TaskFilter const& filter);  // with evidence
+std::optional<Task> task(db::Connection& conn, std::int64_t id);
+void answer_task(db::Connection& conn, std::int64_t id, std::optional<std::string> const& note,
+                 std::vector<Evidence> const& evidence, std::int64_t by, base::Millis now);
+void decide_task(db::Connection& conn, std::int64_t id, std::string_view status,
+                 std::optional<std::string> const& reason, std::int64_t by, base::Millis now);
+std::vector<int> task_years(db::Connection& conn, std::string const& region_path);
+
+// Bulletins.
+int next_bulletin_serial(db::Connection& conn, int year);
+std::int64_t insert_bulletin(db::Connection& conn, Bulletin const& bulletin, std::string const& body, std::int64_t by);
+std::optional<Bulletin> bulletin(db::Connection& conn, std::int64_t id);
+std::vector<Bulletin> bulletins(db::Connection& conn, std::optional<int> year, bool public_only);  // without rows
+
+}  // namespace pufa::duty::store

@@ -1,0 +1,219 @@
+#include "duty/view.hpp"
+
+#include <boost/json/serialize.hpp>
+
+#include "base/time.hpp"
+#include "duty/common.hpp"
+#include "duty/rules.hpp"
+#include "laws/library.hpp"
+
+namespace pufa::duty {
+
+namespace json = boost::json;
+
+namespace {
+
+json::value opt(std::optional<std::string> const& value) { return value ? json::value(*value) : json::value(nullptr); }
+json::value opt_time(std::optional<base::Millis> const& value) {
+  return value ? json::value(base::iso8601(*value)) : json::value(nullptr);
+}
+
+// "民法典、反家庭暴力法" → [{name, law_id}], the id when the library holds the law.
+json::array laws_json(db::Connection& conn, std::string const& laws) {
+  json::array out;
+  std::string name;
+  auto flush = [&] {
+    auto const key = laws::library::law_key(name);
+    name.clear();
+    if (key.empty()) return;
+    json::object law{{"name", key}};
+    if (auto const found = laws::library::law(conn, key)) law["law_id"] = found->id;
+    else law["law_id"] = nullptr;
+    out.push_back(std::move(law));
+  };
+  for (std::size_t i = 0; i < laws.size();) {
+    // Separators: 、 ， ； (three bytes each in UTF-8), ASCII , ; and newlines.
+    auto const rest = std::string_view(laws).substr(i);
+    if (rest.starts_with("、") || rest.starts_with("，") || rest.starts_with("；")) {
+      flush();
+      i += 3;
+    } else if (rest[0] == ',' || rest[0] == ';' || rest[0] == '\n') {
+      flush();
+      ++i;
+    } else {
+      name += rest[0];
+      ++i;
+    }
+  }
+  flush();
+  return out;
+}
+
+}  // namespace
+
+json::object point_json(Point const& point, std::map<std::int64_t, std::string> const& names) {
+  auto name = [&](std::int64_t id) { return names.contains(id) ? json::value(names.at(id)) : json::value(nullptr); };
+  json::array co, co_names;
+  for (auto id : point.co_unit_ids) {
+    co.emplace_back(id);
+    co_names.push_back(name(id));
+  }
+  return {{"id", point.id},
+          {"seq", point.seq},
+          {"kind", point.kind},
+          {"section", point.section},
+          {"text", point.text},
+          {"day", opt(point.day)},
+          {"lead_unit_id", point.lead_unit_id ? json::value(*point.lead_unit_id) : json::value(nullptr)},
+          {"lead_unit_name", point.lead_unit_id ? name(*point.lead_unit_id) : json::value(nullptr)},
+          {"co_unit_ids", std::move(co)},
+          {"co_unit_names", std::move(co_names)},
+          {"deadline", opt(point.deadline)},
+          {"rule", rule_json(point.rule)}};
+}
+
+json::object plan_json(db::Connection& conn, Plan const& plan) {
+  std::vector<std::int64_t> ids;
+  for (auto const& point : plan.points) {
+    if (point.lead_unit_id) ids.push_back(*point.lead_unit_id);
+    ids.insert(ids.end(), point.co_unit_ids.begin(), point.co_unit_ids.end());
+  }
+  auto const names = names_of(conn, ids);
+  json::array points;
+  for (auto const& point : plan.points) points.push_back(point_json(point, names));
+  return {{"id", plan.id},
+          {"year", plan.year},
+          {"title", plan.title},
+          {"status", plan.status},
+          {"issued_at", opt_time(plan.issued_at)},
+          {"created_at", base::iso8601(plan.created_at)},
+          {"updated_at", base::iso8601(plan.updated_at)},
+          {"points", std::move(points)}};
+}
+
+json::object item_json(db::Connection& conn, ListItem const& item) {
+  return {{"id", item.id},
+          {"seq", item.seq},
+          {"content", item.content},
+          {"laws", item.laws},
+          {"law_links", laws_json(conn, item.laws)},
+          {"leader", item.leader},
+          {"owner", item.owner},
+          {"office", item.office},
+          {"audience", item.audience},
+          {"carrier", item.carrier},
+          {"measures", item.measures},
+          {"standard", item.standard},
+          {"deadline", opt(item.deadline)},
+          {"rule", rule_json(item.rule)}};
+}
+
+json::object list_json(db::Connection& conn, ListView const& view, bool with_items) {
+  auto const& list = view.list;
+  json::object out{{"id", list.id},
+                   {"unit_id", list.unit_id},
+                   {"unit_name", list.unit_name},
+                   {"year", list.year},
+                   {"region_id", list.region_id},
+                   {"status", list.status},
+                   {"version", list.version},
+                   {"published_version", list.published_version ? json::value(*list.published_version) : json::value(nullptr)},
+                   {"change_reason", opt(list.change_reason)},
+                   {"return_reason", opt(list.return_reason)},
+                   {"index_no", opt(list.index_no)},
+                   {"published_at", opt_time(list.published_at)},
+                   {"updated_at", base::iso8601(list.updated_at)}};
+  if (with_items) {
+    json::array items;
+    for (auto const& item : list.items) items.push_back(item_json(conn, item));
+    out["items"] = std::move(items);
+    json::array versions;
+    for (auto const& v : list.versions) {
+      versions.push_back({{"version", v.version}, {"reason", v.reason}, {"index_no", v.index_no},
+                          {"published_at", base::iso8601(v.published_at)}});
+    }
+    out["versions"] = std::move(versions);
+  }
+  std::vector<std::int64_t> ids;
+  for (auto const& point : view.annex.date_nodes) {
+    if (point.lead_unit_id) ids.push_back(*point.lead_unit_id);
+    ids.insert(ids.end(), point.co_unit_ids.begin(), point.co_unit_ids.end());
+  }
+  auto const names = names_of(conn, ids);
+  json::array nodes, themes;
+  for (auto const& point : view.annex.date_nodes) nodes.push_back(point_json(point, names));
+  for (auto const& point : view.annex.themes) themes.push_back(point_json(point, names));
+  out["annex"] = json::object{{"date_nodes", std::move(nodes)}, {"themes", std::move(themes)}};
+  return out;
+}
+
+std::string snapshot_text(db::Connection& conn, DutyList const& list, ListVersion const& version) {
+  json::array items;
+  for (auto const& item : list.items) items.push_back(item_json(conn, item));
+  json::object out{{"unit_id", list.unit_id},
+                   {"unit_name", list.unit_name},
+                   {"year", list.year},
+                   {"version", version.version},
+                   {"reason", version.reason},
+                   {"index_no", version.index_no},
+                   {"published_at", base::iso8601(version.published_at)},
+                   {"items", std::move(items)}};
+  return json::serialize(out);
+}
+
+json::array evidence_json(std::vector<Evidence> const& evidence) {
+  json::array out;
+  for (auto const& e : evidence) {
+    out.push_back({{"kind", e.kind}, {"id", e.id}, {"date", e.date}, {"title", e.title}, {"status", e.status}});
+  }
+  return out;
+}
+
+json::object task_json(TaskView const& view) {
+  auto const& task = view.task;
+  auto const& p = view.progress;
+  return {{"id", task.id},
+          {"year", task.year},
+          {"source", task.source},
+          {"unit_id", task.unit_id},
+          {"unit_name", task.unit_name},
+          {"role", task.role},
+          {"title", task.title},
+          {"deadline", opt(task.deadline)},
+          {"rule", rule_json(task.rule)},
+          {"rule_text", rule_words(task.rule)},
+          {"status", task.status},
+          {"state", p.state},
+          {"note", opt(task.note)},
+          {"return_reason", opt(task.return_reason)},
+          {"answered_at", opt_time(task.answered_at)},
+          {"evidence", evidence_json(task.evidence)},
+          {"progress", json::object{{"count", p.count},
+                                    {"required", p.required},
+                                    {"last_on", opt(p.last_on)},
+                                    {"done_on", opt(p.done_on)},
+                                    {"records", evidence_json(p.records)}}}};
+}
+
+json::object bulletin_json(Bulletin const& bulletin, bool with_rows) {
+  json::object out{{"id", bulletin.id},
+                   {"year", bulletin.year},
+                   {"serial", bulletin.serial},
+                   {"title", bulletin.title},
+                   {"as_of", bulletin.as_of},
+                   {"is_public", bulletin.is_public},
+                   {"remarks", bulletin.remarks},
+                   {"issued_at", base::iso8601(bulletin.issued_at)}};
+  if (with_rows) {
+    json::array rows;
+    for (auto const& r : bulletin.rows) {
+      rows.push_back({{"rank", r.rank}, {"unit_id", r.unit_id}, {"unit_name", r.unit_name}, {"tasks", r.tasks},
+                      {"on_time", r.on_time}, {"late", r.late}, {"overdue", r.overdue}, {"open", r.open},
+                      {"score", r.score}});
+    }
+    out["rows"] = std::move(rows);
+  }
+  return out;
+}
+
+}  // namespace pufa::duty
