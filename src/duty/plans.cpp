@@ -108,6 +108,7 @@ Plan DutyService::update_plan(auth::Actor const& actor, std::int64_t id, PlanInp
   require_manage(caller);
   return db_.write([&](db::Connection& conn) {
     auto const before = load(conn, id);
+    if (input.year != before.year) throw ApiError(AppError::unprocessable, "工作要点的年度不能修改", "year");
     std::set<std::int64_t> known;
     for (auto const& point : before.points) known.insert(point.id);
     for (std::size_t i = 0; i < input.points.size(); ++i) {

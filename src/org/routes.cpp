@@ -1,11 +1,15 @@
 #include "org/routes.hpp"
 
+#include <boost/json/array.hpp>
+
 #include "auth/principal.hpp"
 #include "auth/regions.hpp"
 #include "base/time.hpp"
+#include "http/error.hpp"
 #include "http/json_input.hpp"
 #include "org/entities.hpp"
 #include "org/stats.hpp"
+#include "org/store.hpp"
 #include "registry/routes.hpp"
 
 namespace pufa::org {
@@ -41,6 +45,26 @@ void add_routes(http::Router& router, db::Database& db, std::vector<OverviewFigu
     if (e.name == "schools") settings.hooks.related = school_relations;
     registry::add_routes(router, db, registry_of(e.name), std::move(settings));
   }
+
+  // The units an account may be bound to (a department's liaison): names only, for the system
+  // administrator's account form (user.manage reads no business data, but names the unit).
+  router.add(Method::get, "/api/v1/unit-choices", [&db](Request& request) {
+    auto const& caller = auth::principal(request);
+    auto const q = std::string(request.query_value("q").value_or(""));
+    if (q.size() > 100) throw http::ApiError(http::AppError::validation_failed, "搜索词过长", "q");
+    boost::json::array items;
+    db.read([&](db::Connection& conn) {
+      auto const path = auth::regions::scope_path(conn, caller, http::query_int(request, "region_id"));
+      std::vector<directory::Unit> units;
+      if (auto const id = http::query_int(request, "id")) {  // the name of an account's current unit
+        if (auto unit = directory::unit(conn, *id); unit && unit->region_path.starts_with(path)) units.push_back(*unit);
+      } else {
+        units = store::units_named_like(conn, q, path, 20);
+      }
+      for (auto const& unit : units) items.push_back({{"id", unit.id}, {"name", unit.name}, {"region_id", unit.region_id}});
+    });
+    return Response::ok({{"items", std::move(items)}});
+  }, {.permission = "user.manage"});
 
   router.add(Method::get, "/api/v1/stats/overview", [&db, more = std::move(more)](Request& request) {
     auto const& caller = auth::principal(request);

@@ -1,5 +1,7 @@
 #include "org/store.hpp"
 
+#include "http/request.hpp"
+
 namespace pufa::org::store {
 
 namespace {
@@ -27,6 +29,17 @@ std::optional<directory::Unit> unit_where(db::Connection& conn, std::string_view
                          {std::move(value)});
   if (rows.empty()) return std::nullopt;
   return unit_from(rows.front());
+}
+
+std::vector<directory::Unit> units_named_like(db::Connection& conn, std::string const& q, std::string const& region_path,
+                                              std::int64_t limit) {
+  std::vector<directory::Unit> out;
+  for (auto row : conn.query(std::string(unit_columns) +
+                                 " WHERE region_path LIKE ? AND LOWER(name) LIKE ? ESCAPE '\\' ORDER BY name, id LIMIT ?",
+                             {region_path + "%", http::contains_pattern(q), limit})) {
+    out.push_back(unit_from(row));
+  }
+  return out;
 }
 
 std::vector<directory::Unit> units_of_type(db::Connection& conn, std::string_view type) {

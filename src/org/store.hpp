@@ -14,6 +14,9 @@ namespace pufa::org::store {
 
 std::optional<directory::Unit> unit_where(db::Connection& conn, std::string_view column, db::Param value);
 std::vector<directory::Unit> units_of_type(db::Connection& conn, std::string_view type);
+// Units whose name contains `q` in a subtree, by name (at most `limit`): an account's unit to pick.
+std::vector<directory::Unit> units_named_like(db::Connection& conn, std::string const& q, std::string const& region_path,
+                                              std::int64_t limit);
 std::map<std::int64_t, std::string> unit_names(db::Connection& conn, std::vector<std::int64_t> const& ids);
 std::vector<std::int64_t> people_tagged(db::Connection& conn, std::string_view tag);
 

@@ -118,6 +118,7 @@ describe('work points', () => {
     assert.equal(kept.id, before.find((t) => t.unit_name === '市公安局' && t.title === '开展扫黑除恶法治宣传').id)
     assertError(await coord.put(`/api/v1/duty/plans/${plan.id}`, { ...body, points: [{ ...body.points[0], id: 99999999 }] }),
       400, 'validation_failed', 'points[0].id')
+    assertError(await coord.put(`/api/v1/duty/plans/${plan.id}`, { ...body, year: 2022, points: [] }), 422, 'unprocessable', 'year')
   })
 })
 
@@ -200,6 +201,14 @@ describe('tasks', () => {
     assertError(await admin.post('/api/v1/users', { ...base, region_id: 1, unit_id: 99999999 }), 400, 'validation_failed', 'unit_id')
     const majianRegion = (await majian.get('/api/v1/auth/me')).body.user.region_id
     assertError(await admin.post('/api/v1/users', { ...base, region_id: majianRegion, unit_id: units['市公安局'] }), 400, 'validation_failed', 'unit_id')
+    // The administrator names the unit without reading business data: unit names only.
+    const choices = await admin.get(`/api/v1/unit-choices?q=${encodeURIComponent('教育')}`)
+    assert.equal(choices.status, 200, choices.text)
+    assert.deepEqual(choices.body.items.map((u) => u.name), ['市教育局'])
+    assert.deepEqual(Object.keys(choices.body.items[0]).sort(), ['id', 'name', 'region_id'])
+    assert.equal((await admin.get(`/api/v1/unit-choices?id=${units['市公安局']}`)).body.items[0].name, '市公安局')
+    assertError(await coord.get('/api/v1/unit-choices'), 403, 'forbidden')
+    assertError(await admin.get('/api/v1/units'), 403, 'forbidden')
     const made = await admin.post('/api/v1/users', { ...base, region_id: 1, unit_id: units['市教育局'] })
     assert.equal(made.status, 201, made.text)
     assert.equal(made.body.user.unit_id, units['市教育局'])
