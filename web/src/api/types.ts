@@ -23,6 +23,8 @@ export interface User {
   permissions: string[]
   region_id: number
   region_name: string
+  /** The unit a liaison answers for (普法责任制 tasks and lists); null: the region scope alone. */
+  unit_id: number | null
   phone: string | null
   disabled: boolean
   locked_until: string | null

@@ -17,6 +17,7 @@ export interface UserCreate {
   password: string
   roles: string[]
   region_id: number
+  unit_id?: number | null
   phone?: string
 }
 
@@ -24,12 +25,16 @@ export interface UserUpdate {
   display_name: string
   roles: string[]
   region_id: number
+  unit_id?: number | null
   /** Absent: keep the stored number (output is masked, so it cannot be sent back); null: remove it. */
   phone?: string | null
 }
 
 type One = { user: User }
 
+/** Units an account may be bound to (names only: the system administrator reads no business data). */
+export const unitChoices = (q: { q?: string; id?: number }) =>
+  http.get<{ items: { id: number; name: string; region_id: number }[] }>('/unit-choices', q)
 export const listUsers = (q: UserQuery) => http.get<Page<User>>('/users', { ...q })
 export const getUser = (id: number) => http.get<One>(`/users/${id}`)
 export const createUser = (body: UserCreate) => http.post<One>('/users', body)

@@ -47,9 +47,10 @@ export const useAuthStore = defineStore('auth', {
         this.clear()
       }
     },
+    /** `a|b`: any of them (普法责任制 is the coordinator's duty.manage and the liaison's duty.respond). */
     can(permission?: string): boolean {
       if (!permission) return true
-      return this.user?.permissions.includes(permission) ?? false
+      return permission.split('|').some((p) => this.user?.permissions.includes(p) ?? false)
     },
   },
 })

@@ -25,6 +25,10 @@ export const TODO_LINKS: Record<string, TodoLink> = {
   'articles.returned': { to: { name: 'content-articles', query: { status: 'returned' } }, menu: `${ADMIN_BASE}/content/articles` },
   'roles.approve': { to: { name: 'system-role-requests' }, menu: `${ADMIN_BASE}/system/role-requests` },
   'exams.open': { to: { name: 'exam-my' }, menu: `${ADMIN_BASE}/my-exams` },
+  'duty.lists.review': { to: { name: 'duty-lists', query: { status: 'submitted' } }, menu: `${ADMIN_BASE}/duty/lists` },
+  'duty.lists.returned': { to: { name: 'duty-lists', query: { status: 'returned' } }, menu: `${ADMIN_BASE}/duty/lists` },
+  'duty.tasks.open': { to: { name: 'duty-tasks' }, menu: `${ADMIN_BASE}/duty/tasks` },
+  'duty.tasks.confirm': { to: { name: 'duty-tasks', query: { state: 'answered' } }, menu: `${ADMIN_BASE}/duty/tasks` },
 }
 
 export const linkOf = (code: string): TodoLink | undefined => TODO_LINKS[code]

@@ -13,6 +13,7 @@ const en: typeof zh = {
       articles: { review: 'Articles to review', returned: 'Articles sent back to you' },
       exams: { open: 'Exams you can sit' },
       roles: { approve: 'Role grants to approve' },
+      duty: { lists: { review: 'Responsibility lists to review', returned: 'Responsibility lists sent back to you' }, tasks: { open: 'Responsibility tasks to do', confirm: 'Task reports to confirm' } },
     },
     hints: {
       activities: { review: 'Approve or return each one', returned: 'Correct them as the reason says and save: they go back for review' },
@@ -20,6 +21,7 @@ const en: typeof zh = {
       articles: { review: 'Preview, then publish or return with comments', returned: 'Revise them as the comments say and submit again' },
       exams: { open: 'Finish before the exam closes' },
       roles: { approve: 'Asked by another security administrator: check, then approve or reject' },
+      duty: { lists: { review: 'Publish on the portal after review, or return with a reason', returned: 'Correct as the reason says and submit again' }, tasks: { open: 'Do them or report evidence; overdue ones first', confirm: 'Check the evidence, then confirm or return' } },
     },
   },
 }

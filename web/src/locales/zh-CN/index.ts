@@ -4,6 +4,7 @@ import choice from './choice'
 import common from './common'
 import content from './content'
 import dashboard from './dashboard'
+import duty from './duty'
 import error from './error'
 import exam from './exam'
 import layout from './layout'
@@ -13,4 +14,4 @@ import role from './role'
 import system from './system'
 import todo from './todo'
 
-export default { ...common, ...auth, ...layout, ...dashboard, ...org, ...activity, ...system, ...role, ...error, ...content, ...exam, ...portal, ...choice, ...todo }
+export default { ...common, ...auth, ...layout, ...dashboard, ...org, ...activity, ...system, ...role, ...error, ...content, ...exam, ...portal, ...choice, ...todo, ...duty }

@@ -11,6 +11,7 @@ export default {
       articles: { review: '待审核的文章', returned: '被退回的文章' },
       exams: { open: '可参加的考试' },
       roles: { approve: '待复核的角色授予' },
+      duty: { lists: { review: '待审核的责任清单', returned: '被退回的责任清单' }, tasks: { open: '待落实的责任任务', confirm: '待确认的任务报送' } },
     },
     hints: {
       activities: { review: '请逐条审核通过或退回', returned: '请按退回原因修改后保存，将重新提交审核' },
@@ -18,6 +19,7 @@ export default {
       articles: { review: '预览后发布，或写明意见退回', returned: '请按审核意见修改后重新提交' },
       exams: { open: '请在考试截止前完成答题' },
       roles: { approve: '由另一名安全管理员提出，请核实后通过或驳回' },
+      duty: { lists: { review: '审核后在门户发布，或写明原因退回', returned: '请按退回原因修改后重新报送' }, tasks: { open: '按时完成或报送佐证，逾期的排在前面', confirm: '核对佐证后确认完成或退回' } },
     },
   },
 }

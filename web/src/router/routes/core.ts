@@ -7,6 +7,7 @@ import type { RouteRecordRaw } from 'vue-router'
 import { ADMIN_BASE } from '../paths'
 import { activityRoutes } from './activity'
 import { contentRoutes } from './content'
+import { dutyRoutes } from './duty'
 import { examPageRoutes, examRoutes } from './exam'
 import { orgRoutes } from './org'
 import { portalRoutes } from './portal'
@@ -22,6 +23,7 @@ export const layoutChildren: RouteRecordRaw[] = [
   },
   orgRoutes,
   activityRoutes,
+  dutyRoutes,
   ...contentRoutes,
   ...examRoutes,
   systemRoutes,

@@ -26,6 +26,14 @@ export const portalRoutes: RouteRecordRaw[] = [
       { path: 'search', name: 'portal-search', component: () => import('@/views/portal/search.vue'), meta: { title: 'portal.search.title' } },
       // 有奖竞答: the phone page of the public quiz, in the portal's frame
       { path: 'quiz', name: 'quiz', component: () => import('@/views/quiz/index.vue'), meta: { title: 'exam.quiz.title' } },
+      // 政务公开 > 普法责任清单: the published lists and the public bulletins
+      { path: 'duty/lists', name: 'portal-duty-lists', component: () => import('@/views/portal/duty-lists.vue'), meta: { title: 'duty.portal.title' } },
+      {
+        path: 'duty/lists/:id(\\d+)',
+        name: 'portal-duty-list',
+        component: () => import('@/views/portal/duty-list.vue'),
+        meta: { title: 'duty.portal.title' },
+      },
       { path: 'laws', name: 'portal-laws', component: () => import('@/views/portal/laws.vue'), meta: { title: 'portal.nav.laws' } },
       { path: 'laws/:law', name: 'portal-law', component: () => import('@/views/portal/law.vue'), meta: { title: 'portal.titles.law' } },
       {

@@ -9,6 +9,7 @@ export const COLUMN_CODES = ['news', 'dept', 'cases', 'notices', 'plans'] as con
 export const PORTAL_NAV: NavItem[] = [
   { to: '/', title: 'portal.nav.home' },
   ...COLUMN_CODES.map((c) => ({ to: `/columns/${c}`, title: `portal.column.${c}` })),
+  { to: '/duty/lists', title: 'duty.portal.title' },
   { to: '/laws', title: 'portal.nav.laws' },
   { to: '/quiz', title: 'portal.nav.quiz' },
 ]

@@ -40,6 +40,8 @@ export interface UserForm {
   password: string
   roles: string[]
   region_id: number | null
+  /** A department liaison's unit (普法责任制); null: the region scope alone. */
+  unit_id: number | null
   phone: string
   /** Edit only: remove the stored number. */
   clear_phone: boolean
@@ -51,12 +53,13 @@ export const emptyForm = (): UserForm => ({
   password: '',
   roles: [],
   region_id: null,
+  unit_id: null,
   phone: '',
   clear_phone: false,
 })
 
 /** Fields the server may name in an error, so its message lands under the field. */
-export const FORM_FIELDS = ['username', 'display_name', 'password', 'roles', 'region_id', 'phone']
+export const FORM_FIELDS = ['username', 'display_name', 'password', 'roles', 'region_id', 'unit_id', 'phone']
 
 export function formRules(creating: boolean): FormRules {
   const t = i18n.global.t

@@ -1,0 +1,231 @@
+/** 普法责任制 (docs/duty.md): work points, responsibility lists with versions, tasks and evidence, bulletins. */
+import { download, http, type Query } from './http'
+import type { Page } from './types'
+
+export type RuleKind = 'manual' | 'activity' | 'study_record'
+export type Period = 'year' | 'quarter'
+/** What counts as done: records the platform counts, or a manual confirmation. */
+export interface Rule {
+  kind: RuleKind
+  min?: number
+  period?: Period
+  theme?: string
+  form?: string
+  six_place?: string
+  study_kind?: string
+}
+
+export type PointKind = 'point' | 'date_node' | 'theme'
+export const POINT_KINDS: PointKind[] = ['point', 'date_node', 'theme']
+
+export interface Point {
+  id?: number
+  kind: PointKind
+  section: string
+  text: string
+  day?: string | null
+  lead_unit_id?: number | null
+  lead_unit_name?: string | null
+  co_unit_ids: number[]
+  co_unit_names?: (string | null)[]
+  deadline?: string | null
+  rule: Rule
+}
+
+export type PlanStatus = 'draft' | 'issued'
+export interface PlanSummary {
+  id: number
+  year: number
+  title: string
+  status: PlanStatus
+  issued_at: string | null
+}
+export interface Plan extends PlanSummary {
+  points: Point[]
+}
+export interface PlanInput {
+  year: number
+  title: string
+  points: Point[]
+}
+
+export interface LawLink {
+  name: string
+  law_id: number | null
+}
+
+export interface ListItem {
+  id?: number
+  content: string
+  laws: string
+  law_links?: LawLink[]
+  leader: string
+  owner: string
+  office: string
+  audience: string
+  carrier: string
+  measures: string
+  standard: string
+  deadline?: string | null
+  rule: Rule
+}
+
+export type ListStatus = 'draft' | 'submitted' | 'returned' | 'published'
+export const LIST_STATUSES: ListStatus[] = ['draft', 'submitted', 'returned', 'published']
+
+export interface Version {
+  version: number
+  reason: string
+  index_no: string
+  published_at: string
+}
+
+export interface Annex {
+  date_nodes: Point[]
+  themes: Point[]
+}
+
+export interface DutyList {
+  id: number
+  unit_id: number
+  unit_name: string
+  year: number
+  status: ListStatus
+  version: number
+  published_version: number | null
+  change_reason: string | null
+  return_reason: string | null
+  index_no: string | null
+  published_at: string | null
+  updated_at: string
+  items?: ListItem[]
+  versions?: Version[]
+  annex?: Annex
+}
+
+export interface ListInput {
+  unit_id?: number
+  year?: number
+  reason?: string
+  items: ListItem[]
+}
+
+/** A published version as the portal shows it. */
+export interface PublishedList {
+  id: number
+  unit_id: number
+  unit_name: string
+  year: number
+  version: number
+  reason: string
+  index_no: string
+  published_at: string
+  items: ListItem[]
+  versions: Version[]
+  annex: Annex
+}
+
+export interface PublicListSummary {
+  id: number
+  unit_id: number
+  unit_name: string
+  year: number
+  version: number
+  index_no: string
+  published_at: string
+}
+
+export type TaskState = 'open' | 'overdue' | 'answered' | 'returned' | 'done' | 'late'
+export const TASK_STATES: TaskState[] = ['overdue', 'open', 'returned', 'answered', 'done', 'late']
+export type EvidenceKind = 'activity' | 'study_record'
+
+export interface Evidence {
+  kind: EvidenceKind
+  id: number
+  date: string
+  title: string
+  status: string
+}
+
+export interface Task {
+  id: number
+  year: number
+  source: 'point' | 'list_item'
+  unit_id: number
+  unit_name: string
+  role: 'lead' | 'co' | 'owner'
+  title: string
+  deadline: string | null
+  rule: Rule
+  rule_text: string
+  status: string
+  state: TaskState
+  note: string | null
+  return_reason: string | null
+  answered_at: string | null
+  evidence: Evidence[]
+  progress: { count: number; required: number; last_on: string | null; done_on: string | null; records: Evidence[] }
+}
+
+export interface TaskPage extends Page<Task> {
+  years: number[]
+}
+
+export interface BulletinRow {
+  rank: number
+  unit_id: number
+  unit_name: string
+  tasks: number
+  on_time: number
+  late: number
+  overdue: number
+  open: number
+  score: number
+}
+
+export interface Bulletin {
+  id: number
+  year: number
+  serial: number
+  title: string
+  as_of: string
+  is_public: boolean
+  remarks: string
+  issued_at: string
+  rows?: BulletinRow[]
+}
+
+export const listPlans = () => http.get<{ items: PlanSummary[] }>('/duty/plans')
+export const getPlan = (id: number) => http.get<Plan>(`/duty/plans/${id}`)
+export const createPlan = (body: PlanInput) => http.post<Plan>('/duty/plans', body)
+export const updatePlan = (id: number, body: PlanInput) => http.put<Plan>(`/duty/plans/${id}`, body)
+export const issuePlan = (id: number) => http.post<Plan>(`/duty/plans/${id}/issue`)
+
+export const listLists = (q: Query) => http.get<Page<DutyList>>('/duty/lists', q)
+export const getList = (id: number) => http.get<DutyList>(`/duty/lists/${id}`)
+export const createList = (body: ListInput) => http.post<DutyList>('/duty/lists', body)
+export const updateList = (id: number, body: ListInput) => http.put<DutyList>(`/duty/lists/${id}`, body)
+export const submitList = (id: number) => http.post<DutyList>(`/duty/lists/${id}/submit`)
+export const returnList = (id: number, reason: string) => http.post<DutyList>(`/duty/lists/${id}/return`, { reason })
+export const approveList = (id: number) => http.post<DutyList>(`/duty/lists/${id}/approve`)
+
+export const listTasks = (q: Query) => http.get<TaskPage>('/duty/tasks', q)
+export const getTask = (id: number) => http.get<Task>(`/duty/tasks/${id}`)
+export const taskCandidates = (id: number, kind: EvidenceKind, q: string) =>
+  http.get<{ items: Evidence[] }>(`/duty/tasks/${id}/candidates`, { kind, q })
+export const answerTask = (id: number, body: { note?: string; evidence: { kind: EvidenceKind; id: number }[] }) =>
+  http.post<Task>(`/duty/tasks/${id}/answer`, body)
+export const confirmTask = (id: number) => http.post<Task>(`/duty/tasks/${id}/confirm`)
+export const returnTask = (id: number, reason: string) => http.post<Task>(`/duty/tasks/${id}/return`, { reason })
+
+export const listBulletins = (year?: number) => http.get<{ items: Bulletin[] }>('/duty/bulletins', { year })
+export const getBulletin = (id: number) => http.get<Bulletin>(`/duty/bulletins/${id}`)
+export const issueBulletin = (body: { year: number; title?: string; remarks?: string; is_public: boolean }) =>
+  http.post<Bulletin>('/duty/bulletins', body)
+export const exportBulletin = (id: number) => download(`/duty/bulletins/${id}/export`)
+
+export const listPublicLists = (q: Query) => http.get<Page<PublicListSummary>>('/public/duty/lists', q)
+export const getPublicList = (id: number, version?: number) =>
+  http.get<PublishedList>(`/public/duty/lists/${id}`, { version })
+export const listPublicBulletins = () => http.get<{ items: Bulletin[] }>('/public/duty/bulletins')
+export const getPublicBulletin = (id: number) => http.get<Bulletin>(`/public/duty/bulletins/${id}`)

@@ -1,0 +1,54 @@
+/**
+ * 普法责任制 (docs/duty.md): the coordinator's duty.manage and a liaison's duty.respond open it; writing
+ * the year's work points and the review are the coordinator's.
+ */
+import { Calendar, Checked, Flag, List, Notebook } from '@element-plus/icons-vue'
+import type { RouteRecordRaw } from 'vue-router'
+import { ADMIN_BASE } from '../paths'
+
+const LISTS = `${ADMIN_BASE}/duty/lists`
+const PLANS = `${ADMIN_BASE}/duty/plans`
+const BULLETINS = `${ADMIN_BASE}/duty/bulletins`
+
+export const dutyRoutes: RouteRecordRaw = {
+  path: 'duty',
+  name: 'duty',
+  meta: { title: 'duty.menu.root', icon: Flag, permission: 'duty.manage|duty.respond' },
+  redirect: { name: 'duty-tasks' },
+  children: [
+    { path: 'tasks', name: 'duty-tasks', component: () => import('@/views/duty/tasks/list.vue'), meta: { title: 'duty.menu.tasks', icon: Checked } },
+    { path: 'lists', name: 'duty-lists', component: () => import('@/views/duty/lists/list.vue'), meta: { title: 'duty.menu.lists', icon: List } },
+    {
+      path: 'lists/new',
+      name: 'duty-list-new',
+      component: () => import('@/views/duty/lists/form.vue'),
+      meta: { title: 'duty.menu.listNew', parentTitle: 'duty.menu.lists', hideInMenu: true, activeMenu: LISTS },
+    },
+    {
+      path: 'lists/:id(\\d+)',
+      name: 'duty-list-edit',
+      component: () => import('@/views/duty/lists/form.vue'),
+      meta: { title: 'duty.menu.listEdit', parentTitle: 'duty.menu.lists', hideInMenu: true, activeMenu: LISTS },
+    },
+    { path: 'plans', name: 'duty-plans', component: () => import('@/views/duty/plans/list.vue'), meta: { title: 'duty.menu.plans', icon: Calendar } },
+    {
+      path: 'plans/new',
+      name: 'duty-plan-new',
+      component: () => import('@/views/duty/plans/form.vue'),
+      meta: { title: 'duty.menu.planNew', parentTitle: 'duty.menu.plans', hideInMenu: true, activeMenu: PLANS, permission: 'duty.manage' },
+    },
+    {
+      path: 'plans/:id(\\d+)',
+      name: 'duty-plan-edit',
+      component: () => import('@/views/duty/plans/form.vue'),
+      meta: { title: 'duty.menu.planEdit', parentTitle: 'duty.menu.plans', hideInMenu: true, activeMenu: PLANS },
+    },
+    { path: 'bulletins', name: 'duty-bulletins', component: () => import('@/views/duty/bulletins/list.vue'), meta: { title: 'duty.menu.bulletins', icon: Notebook } },
+    {
+      path: 'bulletins/:id(\\d+)',
+      name: 'duty-bulletin',
+      component: () => import('@/views/duty/bulletins/detail.vue'),
+      meta: { title: 'duty.menu.bulletin', parentTitle: 'duty.menu.bulletins', hideInMenu: true, activeMenu: BULLETINS },
+    },
+  ],
+}
