@@ -14,6 +14,7 @@
 #include "duty/judged.hpp"
 #include "duty/rules.hpp"
 #include "duty/service.hpp"
+#include "duty/sheets.hpp"
 #include "duty/store.hpp"
 #include "duty/view.hpp"
 #include "http/error.hpp"
@@ -225,6 +226,13 @@ ListView DutyService::approve_list(auth::Actor const& actor, std::int64_t id) co
                 fmt::format("v{} {}", list.version, version.index_no));
     return view_of(conn, id);
   });
+}
+
+ListView DutyService::import_items(auth::Actor const& actor, std::int64_t id, std::string_view bytes,
+                                   std::optional<std::string> reason) const {
+  require_duty(actor.user());
+  auto read = read_items(bytes);  // parsed before any transaction opens
+  return update_list(actor, id, {.items = std::move(read.items), .reason = std::move(reason)});
 }
 
 std::string DutyService::version(std::int64_t id, std::optional<int> version, bool published_only) const {

@@ -5,11 +5,14 @@
 #include <fmt/format.h>
 
 #include "auth/principal.hpp"
+#include "duty/common.hpp"
 #include "duty/input.hpp"
+#include "duty/sheets.hpp"
 #include "duty/service.hpp"
 #include "duty/view.hpp"
 #include "http/error.hpp"
 #include "http/json_input.hpp"
+#include "text/utf8.hpp"
 #include "xlsx/xlsx.hpp"
 
 namespace pufa::duty {
@@ -128,6 +131,12 @@ void add_routes(http::Router& router, db::Database& db, todo::Centre& todo) {
     for (auto& item : items) item.as_object().erase("annex");
     return Response::ok({{"items", std::move(items)}, {"total", page.total}});
   }, read);
+  // Before lists/{id}: the first route that matches a path answers it.
+  constexpr auto xlsx_type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+  router.add(Method::get, "/api/v1/duty/lists/template", [](Request& request) {
+    require_duty(auth::principal(request));
+    return Response::download(template_xlsx(), xlsx_type, "普法责任清单模板.xlsx");
+  }, read);
   router.add(Method::post, "/api/v1/duty/lists", [service, list_out](Request& request) {
     return Response::created(list_out(service.create_list(auth::actor(request), list_input(http::json_object(request), true))));
   }, write("duty.list.create"));
@@ -148,6 +157,22 @@ void add_routes(http::Router& router, db::Database& db, todo::Centre& todo) {
   router.add(Method::post, "/api/v1/duty/lists/{id}/approve", [service, list_out](Request& request) {
     return Response::ok(list_out(service.approve_list(auth::actor(request), request.id_param("id"))));
   }, manage("duty.list.publish"));
+  router.add(Method::get, "/api/v1/duty/lists/{id}/export", [service, xlsx_type](Request& request) {
+    auto const view = service.list(auth::actor(request), request.id_param("id"));
+    return Response::download(list_xlsx(view.list), xlsx_type,
+                              fmt::format("{}{}年普法责任清单.xlsx", view.list.unit_name, view.list.year));
+  }, read);
+  router.add(Method::post, "/api/v1/duty/lists/{id}/import", [service, list_out](Request& request) {
+    auto const id = request.id_param("id");
+    std::optional<std::string> reason;
+    if (auto const text = request.query_value("reason"); text && !text->empty()) {
+      if (text::utf8_length(*text).value_or(501) > 500) throw ApiError(AppError::validation_failed, "修改原因不能超过 500 个字", "reason");
+      reason = std::string(*text);
+    }
+    auto out = list_out(service.import_items(auth::actor(request), id, request.body, std::move(reason)));
+    out["imported"] = out["items"].as_array().size();
+    return Response::ok(out);
+  }, {.action = "duty.list.import", .body_limit = 10 * 1024 * 1024, .accepts = std::string(xlsx::upload_types)});
   router.add(Method::get, "/api/v1/duty/lists/{id}/versions/{version}", [service](Request& request) {
     auto const id = request.id_param("id");
     service.list(auth::actor(request), id);  // the caller acts for the unit

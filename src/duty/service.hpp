@@ -105,6 +105,10 @@ class DutyService {
   ListView return_list(auth::Actor const& actor, std::int64_t id, std::string const& reason) const;
   // Published as version n with a new 信息索引号; its items become the unit's tasks.
   ListView approve_list(auth::Actor const& actor, std::int64_t id) const;
+  // The list's items replaced by those of an uploaded .xlsx (duty/sheets.hpp), as an edit: a
+  // published list needs `reason` and becomes the next version. All or nothing.
+  ListView import_items(auth::Actor const& actor, std::int64_t id, std::string_view bytes,
+                        std::optional<std::string> reason) const;
   // A version's snapshot as published (JSON text), for staff and the portal.
   std::string version(std::int64_t id, std::optional<int> version, bool published_only) const;
   ListPage public_lists(std::optional<int> year, std::int64_t page, std::int64_t size) const;

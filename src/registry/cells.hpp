@@ -22,6 +22,10 @@ std::pair<std::string, std::optional<std::int64_t>> split_qualifier(std::string 
 
 // "a、b，c,d" → {a, b, c, d}
 std::vector<std::string> split_list(std::string const& text);
+// A date as people type it into a text cell (2020-09-01, 2020/9/1, 2020.9.1, 2020年9月1日,
+// 20200901) as YYYY-MM-DD; anything else as typed (it fails the caller's date check).
+std::string date_from_text(std::string const& typed);
+
 // Names of a refs field as read: joined by '\x1f'.
 std::vector<std::string> split_names(std::string const& joined);
 

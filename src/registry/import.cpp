@@ -101,31 +101,6 @@ bool all_digits(std::string_view text) {
   return !text.empty() && std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
 
-// A date as people type it into a text cell: 2020-09-01, 2020/9/1, 2020.9.1, 2020年9月1日,
-// 20200901. Anything else comes back as typed and fails the check with its own words: a
-// year alone ("2020") is never read as a day number.
-std::string date_from_text(std::string const& typed) {
-  auto const text = text::nfkc(typed);
-  if (text.size() == 8 && all_digits(text)) {
-    return text.substr(0, 4) + "-" + text.substr(4, 2) + "-" + text.substr(6, 2);
-  }
-  int y = 0, m = 0, d = 0;
-  char a = 0, b = 0;
-  int used = 0;
-  if (std::sscanf(text.c_str(), "%d%c%d%c%d%n", &y, &a, &m, &b, &d, &used) == 5 &&
-      static_cast<std::size_t>(used) == text.size() && a == b && (a == '/' || a == '.' || a == '-') && m > 0 && d > 0 &&
-      y >= 1000) {
-    return base::date_text(y, static_cast<unsigned>(m), static_cast<unsigned>(d));
-  }
-  used = 0;
-  if (std::sscanf(text.c_str(), "%d年%d月%d日%n", &y, &m, &d, &used) == 3 &&
-      (static_cast<std::size_t>(used) == text.size() || static_cast<std::size_t>(used) == 0) && y >= 1000 && m > 0 &&
-      d > 0) {
-    return base::date_text(y, static_cast<unsigned>(m), static_cast<unsigned>(d));
-  }
-  return text;
-}
-
 struct Converted {
   std::string text;
   std::optional<std::string> problem;
@@ -260,6 +235,31 @@ std::string where(Table const& table, std::size_t row) {
 }
 
 }  // namespace
+
+// A date as people type it into a text cell: 2020-09-01, 2020/9/1, 2020.9.1, 2020年9月1日,
+// 20200901. Anything else comes back as typed and fails the check with its own words: a
+// year alone ("2020") is never read as a day number.
+std::string date_from_text(std::string const& typed) {
+  auto const text = text::nfkc(typed);
+  if (text.size() == 8 && all_digits(text)) {
+    return text.substr(0, 4) + "-" + text.substr(4, 2) + "-" + text.substr(6, 2);
+  }
+  int y = 0, m = 0, d = 0;
+  char a = 0, b = 0;
+  int used = 0;
+  if (std::sscanf(text.c_str(), "%d%c%d%c%d%n", &y, &a, &m, &b, &d, &used) == 5 &&
+      static_cast<std::size_t>(used) == text.size() && a == b && (a == '/' || a == '.' || a == '-') && m > 0 && d > 0 &&
+      y >= 1000) {
+    return base::date_text(y, static_cast<unsigned>(m), static_cast<unsigned>(d));
+  }
+  used = 0;
+  if (std::sscanf(text.c_str(), "%d年%d月%d日%n", &y, &m, &d, &used) == 3 &&
+      (static_cast<std::size_t>(used) == text.size() || static_cast<std::size_t>(used) == 0) && y >= 1000 && m > 0 &&
+      d > 0) {
+    return base::date_text(y, static_cast<unsigned>(m), static_cast<unsigned>(d));
+  }
+  return text;
+}
 
 ImportFile read_import(Registry const& registry, std::string_view bytes) {
   auto const& entity = registry.entity();

@@ -1,5 +1,5 @@
 /** 普法责任制 (docs/duty.md): work points, responsibility lists with versions, tasks and evidence, bulletins. */
-import { download, http, type Query } from './http'
+import { download, http, upload, type Query } from './http'
 import type { Page } from './types'
 
 export type RuleKind = 'manual' | 'activity' | 'study_record'
@@ -208,6 +208,14 @@ export const updateList = (id: number, body: ListInput) => http.put<DutyList>(`/
 export const submitList = (id: number) => http.post<DutyList>(`/duty/lists/${id}/submit`)
 export const returnList = (id: number, reason: string) => http.post<DutyList>(`/duty/lists/${id}/return`, { reason })
 export const approveList = (id: number) => http.post<DutyList>(`/duty/lists/${id}/approve`)
+
+export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
+export const listTemplate = () => download('/duty/lists/template')
+export const exportList = (id: number) => download(`/duty/lists/${id}/export`)
+/** Replaces the list's items with those of the file (all or nothing); a published list needs `reason`. */
+export const importList = (id: number, file: File, reason: string, onProgress: (pct: number) => void) =>
+  upload<DutyList & { imported: number }>(`/duty/lists/${id}/import${reason ? `?reason=${encodeURIComponent(reason)}` : ''}`, file,
+    XLSX_TYPE, onProgress)
 
 export const listTasks = (q: Query) => http.get<TaskPage>('/duty/tasks', q)
 export const getTask = (id: number) => http.get<Task>(`/duty/tasks/${id}`)

@@ -93,6 +93,7 @@ const en: typeof zh = {
       addItem: 'Add an item',
       remove: 'Remove',
       portal: 'View on the portal',
+      importFile: 'Import Excel',
       pick: 'Pick evidence',
     },
     tasks: {
@@ -141,6 +142,15 @@ const en: typeof zh = {
       issueHint: 'Units are ranked by their tasks (on time 1, late 0.5, over the number of tasks); the ranking is frozen once issued',
       issued: 'Issued',
       empty: 'No bulletins yet',
+    },
+    import: {
+      title: 'Import a responsibility list',
+      hint: "Upload an .xlsx filled in from the template (a county's \"four lists\" table reads too). It replaces the list's items; one bad row and nothing is imported. A published list needs the reason for the change on the page first.",
+      badType: 'Choose an .xlsx file',
+      done: 'Imported {n} items: set how each is judged',
+      failed: 'Import failed: {n} problems',
+      nothingWritten: 'Nothing was written. Correct these rows in the file and import it again.',
+      templateName: 'responsibility-list-template.xlsx',
     },
     portal: {
       title: 'Responsibility lists',

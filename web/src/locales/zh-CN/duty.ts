@@ -91,6 +91,7 @@ export default {
       addItem: '添加条目',
       remove: '删除',
       portal: '在门户查看',
+      importFile: '导入 Excel',
       pick: '选择佐证',
     },
     tasks: {
@@ -139,6 +140,15 @@ export default {
       issueHint: '按各单位任务完成情况（按时完成计 1、逾期完成计 0.5，除以任务数）排名，印发后排名不再改变',
       issued: '已印发',
       empty: '暂无通报',
+    },
+    import: {
+      title: '导入责任清单',
+      hint: '按模板填写后上传 .xlsx 文件（也可直接上传各地常用的“四清单”表格）。导入将替换清单中原有的条目；任一行有误时整批不导入。已发布的清单须先在页面上填写修改原因。',
+      badType: '请选择 .xlsx 文件',
+      done: '导入成功，共 {n} 条清单条目，请逐条设置完成标准的判定方式',
+      failed: '导入失败：{n} 处错误',
+      nothingWritten: '本次未写入任何数据。请修改文件中的以下行后重新导入。',
+      templateName: '普法责任清单模板.xlsx',
     },
     portal: {
       title: '普法责任清单',
