@@ -1,5 +1,7 @@
 #include "activity/library.hpp"
 
+#include <algorithm>
+
 #include "activity/entities.hpp"
 #include "activity/store.hpp"
 #include "http/request.hpp"
@@ -50,6 +52,49 @@ std::vector<Match> matching(db::Connection& conn, Criteria const& criteria, std:
   std::vector<Match> out;
   for (auto const& row : conn.query(sql, std::span<db::Param const>(params))) {
     out.push_back({row.i64("id"), row.str("day"), row.str("title")});
+  }
+  return out;
+}
+
+std::vector<Fact> facts(db::Connection& conn, std::string_view kind, std::vector<std::int64_t> const& unit_ids,
+                        std::string const& from, std::string const& to) {
+  std::vector<Fact> out;
+  if (!is_kind(kind)) return out;
+  bool const activity = kind == activity_kind;
+  constexpr std::size_t chunk = 500;
+  for (std::size_t start = 0; start < unit_ids.size(); start += chunk) {
+    auto const end = std::min(unit_ids.size(), start + chunk);
+    std::string marks;
+    std::vector<db::Param> params;
+    for (auto i = start; i < end; ++i) {
+      marks += i == start ? "?" : ", ?";
+      params.emplace_back(unit_ids[i]);
+    }
+    params.emplace_back(from);
+    params.emplace_back(to);
+    params.emplace_back(std::string(returned));
+    auto const sql = activity
+        ? "SELECT unit_id, starts_on AS day, theme, form, six_place FROM activities WHERE unit_id IN (" + marks +
+              ") AND starts_on >= ? AND starts_on <= ? AND status <> ? ORDER BY unit_id, starts_on"
+        : "SELECT unit_id, held_on AS day, kind FROM study_records WHERE unit_id IN (" + marks +
+              ") AND held_on >= ? AND held_on <= ? AND status <> ? ORDER BY unit_id, held_on";
+    auto const rows = conn.query(sql, std::span<db::Param const>(params));
+    auto const unit = rows.index_of("unit_id"), day = rows.index_of("day");
+    auto const a = rows.index_of(activity ? "theme" : "kind");
+    auto const b = activity ? rows.index_of("form") : 0, c = activity ? rows.index_of("six_place") : 0;
+    out.reserve(out.size() + rows.size());
+    for (std::size_t r = 0; r < rows.size(); ++r) {
+      auto const row = rows.row(r);
+      Fact fact{row.i64_at(unit), row.str_at(day), {}, {}, {}, {}};
+      if (activity) {
+        fact.theme = row.opt_str_at(a);
+        fact.form = row.opt_str_at(b);
+        fact.six_place = row.opt_str_at(c);
+      } else {
+        fact.study_kind = row.opt_str_at(a);
+      }
+      out.push_back(std::move(fact));
+    }
   }
   return out;
 }

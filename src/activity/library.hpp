@@ -35,6 +35,17 @@ struct Match {
 // Records matching, oldest first (at most `limit`).
 std::vector<Match> matching(db::Connection& conn, Criteria const& criteria, std::size_t limit = 1000);
 
+// What a rule looks at in a record, for many units at once (bulletins, the overview, 10,000 tasks).
+struct Fact {
+  std::int64_t unit_id = 0;
+  std::string day;
+  std::optional<std::string> theme, form, six_place, study_kind;
+};
+// The units' records of a kind dated in [from, to], not returned, by unit then day: one index-only
+// read per 500 units (activities (unit_id, starts_on, status, theme, form, six_place)), no sort.
+std::vector<Fact> facts(db::Connection& conn, std::string_view kind, std::vector<std::int64_t> const& unit_ids,
+                        std::string const& from, std::string const& to);
+
 struct RecordRef {
   std::string kind;
   std::int64_t id = 0;

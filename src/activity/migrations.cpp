@@ -226,8 +226,8 @@ CREATE INDEX study_records_review ON study_records (status, region_path);
 CREATE INDEX study_records_author ON study_records (created_by, status);
 )sql"},
       {"activity", 5, "a unit's records by date, for the responsibility system's rules", R"sql(
-CREATE INDEX activities_unit_day ON activities (unit_id, starts_on);
-CREATE INDEX study_records_unit_day ON study_records (unit_id, held_on);
+CREATE INDEX activities_unit_day ON activities (unit_id, starts_on, status, theme, form, six_place);
+CREATE INDEX study_records_unit_day ON study_records (unit_id, held_on, status, kind);
 )sql"},
   };
 }

@@ -102,6 +102,7 @@ CREATE TABLE duty_tasks (
 );
 CREATE INDEX duty_tasks_scope ON duty_tasks (year, region_path);
 CREATE INDEX duty_tasks_unit ON duty_tasks (unit_id, year);
+CREATE INDEX duty_tasks_status ON duty_tasks (status, region_path);
 
 CREATE TABLE duty_task_evidence (
   task_id BIGINT NOT NULL REFERENCES duty_tasks (id),

@@ -1,6 +1,10 @@
 #include "duty/rules.hpp"
 
 #include <algorithm>
+#include <array>
+#include <map>
+#include <unordered_map>
+#include <tuple>
 #include <boost/json/serialize.hpp>
 #include <boost/json/parse.hpp>
 #include <fmt/format.h>
@@ -138,41 +142,39 @@ std::string rule_words(Rule const& rule) {
   return fmt::format("{}≥ {} 次学法记录", per, rule.min);
 }
 
-Progress judge(db::Connection& conn, Task const& task, std::string const& today) {
+namespace {
+
+Progress judge_manual(Task const& task, std::string const& today) {
+  Progress progress;
+  bool const past = task.deadline && today > *task.deadline;
+  progress.required = 1;
+  progress.count = task.status == task_status::done ? 1 : 0;
+  if (task.answered_at) progress.done_on = base::shanghai_date(*task.answered_at);
+  for (auto const& e : task.evidence) progress.records.push_back(e);
+  bool const answered_later = progress.done_on && *progress.done_on > today;  // as of an earlier day
+  if (task.status == task_status::done && !answered_later) {
+    progress.state = task.deadline && progress.done_on && *progress.done_on > *task.deadline ? "late" : "done";
+  } else if (task.status == task_status::open || answered_later) {
+    progress.count = 0;
+    progress.state = past ? "overdue" : "open";
+  } else {
+    progress.state = task.status;
+  }
+  return progress;
+}
+
+// The days in [from, to] a rule counts: from Jan 1 of the task's year to its end or `today`,
+// whichever is first (records dated after the day of judgement do not count yet).
+std::pair<std::string, std::string> span_of(Task const& task, std::string const& today) {
+  return {fmt::format("{:04}-01-01", task.year), std::min(fmt::format("{:04}-12-31", task.year), today)};
+}
+
+// A rule task from the dates of its matching records, oldest first.
+Progress evaluate(Task const& task, std::vector<std::string> const& days, std::string const& today) {
   Progress progress;
   auto const& rule = task.rule;
   bool const past = task.deadline && today > *task.deadline;
-  if (rule.kind == rule_kind::manual) {
-    progress.required = 1;
-    progress.count = task.status == task_status::done ? 1 : 0;
-    if (task.answered_at) progress.done_on = base::shanghai_date(*task.answered_at);
-    for (auto const& e : task.evidence) progress.records.push_back(e);
-    bool const answered_later = progress.done_on && *progress.done_on > today;  // as of an earlier day
-    if (task.status == task_status::done && !answered_later) {
-      progress.state = task.deadline && progress.done_on && *progress.done_on > *task.deadline ? "late" : "done";
-    } else if (task.status == task_status::open || answered_later) {
-      progress.count = 0;
-      progress.state = past ? "overdue" : "open";
-    } else {
-      progress.state = task.status;
-    }
-    return progress;
-  }
-  activity::library::Criteria criteria;
-  criteria.kind = rule.kind;
-  criteria.unit_id = task.unit_id;
-  criteria.from = fmt::format("{:04}-01-01", task.year);
-  // Records dated after `today` do not count yet (a bulletin as of an earlier day).
-  criteria.to = std::min(fmt::format("{:04}-12-31", task.year), today);
-  criteria.theme = rule.theme;
-  criteria.form = rule.form;
-  criteria.six_place = rule.six_place;
-  criteria.study_kind = rule.study_kind;
-  auto const matches = activity::library::matching(conn, criteria);
-  if (!matches.empty()) progress.last_on = matches.back().date;
-  for (auto it = matches.rbegin(); it != matches.rend() && progress.records.size() < 20; ++it) {
-    progress.records.push_back(evidence_of(rule.kind, *it));
-  }
+  if (!days.empty()) progress.last_on = days.back();
   bool done = false;
   bool failed = false;  // a quarter that ended short: it can no longer be done
   if (rule.period == "quarter") {
@@ -183,9 +185,9 @@ Progress judge(db::Connection& conn, Task const& task, std::string const& today)
       auto const from = quarter_start(task.year, q), to = quarter_end(task.year, q);
       std::int64_t seen = 0;
       std::string nth;
-      for (auto const& match : matches) {
-        if (match.date < from || match.date > to) continue;
-        if (++seen == rule.min) nth = match.date;
+      for (auto const& day : days) {
+        if (day < from || day > to) continue;
+        if (++seen == rule.min) nth = day;
       }
       if (!nth.empty()) {
         ++progress.count;
@@ -198,9 +200,9 @@ Progress judge(db::Connection& conn, Task const& task, std::string const& today)
     if (done) progress.done_on = done_on;
   } else {
     progress.required = rule.min;
-    progress.count = static_cast<std::int64_t>(matches.size());
+    progress.count = static_cast<std::int64_t>(days.size());
     done = progress.count >= rule.min;
-    if (done) progress.done_on = matches[rule.min - 1].date;
+    if (done) progress.done_on = days[static_cast<std::size_t>(rule.min - 1)];
   }
   if (done) {
     progress.state = task.deadline && *progress.done_on > *task.deadline ? "late" : "done";
@@ -208,6 +210,98 @@ Progress judge(db::Connection& conn, Task const& task, std::string const& today)
     progress.state = past || failed ? "overdue" : "open";
   }
   return progress;
+}
+
+// A record's theme, form, place and study kind as small numbers, so that 10,000 rules over a
+// year's records compare integers (0: absent; a rule's absent value matches anything).
+struct Codes {
+  std::unordered_map<std::string, int> numbers;
+  int of(std::optional<std::string> const& value) {
+    if (!value) return 0;
+    return numbers.try_emplace(*value, static_cast<int>(numbers.size()) + 1).first->second;
+  }
+  // A rule's value: -1 for "any"; a value no record has gets a number no record carries.
+  int wanted(std::optional<std::string> const& value) { return value ? of(value) : -1; }
+};
+
+using Coded = std::array<int, 4>;
+
+bool matches(Coded const& rule, Coded const& fact) {
+  for (std::size_t i = 0; i < rule.size(); ++i) {
+    if (rule[i] != -1 && rule[i] != fact[i]) return false;
+  }
+  return true;
+}
+
+}  // namespace
+
+Progress judge(db::Connection& conn, Task const& task, std::string const& today) {
+  if (task.rule.kind == rule_kind::manual) return judge_manual(task, today);
+  auto const& rule = task.rule;
+  activity::library::Criteria criteria;
+  criteria.kind = rule.kind;
+  criteria.unit_id = task.unit_id;
+  std::tie(criteria.from, criteria.to) = span_of(task, today);
+  criteria.theme = rule.theme;
+  criteria.form = rule.form;
+  criteria.six_place = rule.six_place;
+  criteria.study_kind = rule.study_kind;
+  auto const found = activity::library::matching(conn, criteria);
+  std::vector<std::string> days;
+  days.reserve(found.size());
+  for (auto const& match : found) days.push_back(match.date);
+  auto progress = evaluate(task, days, today);
+  for (auto it = found.rbegin(); it != found.rend() && progress.records.size() < 20; ++it) {
+    progress.records.push_back(evidence_of(rule.kind, *it));
+  }
+  return progress;
+}
+
+std::vector<Progress> judge_many(db::Connection& conn, std::vector<Task> const& tasks, std::string const& today) {
+  std::vector<Progress> out(tasks.size());
+  // Rule tasks by (kind, year): one read of the units' records of that year, then each rule in memory.
+  std::map<std::pair<std::string, int>, std::vector<std::size_t>> groups;
+  for (std::size_t i = 0; i < tasks.size(); ++i) {
+    if (tasks[i].rule.kind == rule_kind::manual) out[i] = judge_manual(tasks[i], today);
+    else groups[{tasks[i].rule.kind, tasks[i].year}].push_back(i);
+  }
+  for (auto const& [key, members] : groups) {
+    auto const& [kind, year] = key;
+    std::vector<std::int64_t> units;
+    for (auto i : members) units.push_back(tasks[i].unit_id);
+    std::sort(units.begin(), units.end());
+    units.erase(std::unique(units.begin(), units.end()), units.end());
+    auto const [from, to] = span_of(tasks[members.front()], today);
+    auto const facts = activity::library::facts(conn, kind, units, from, to);
+    Codes codes;
+    std::vector<Coded> coded;
+    coded.reserve(facts.size());
+    for (auto const& fact : facts) {
+      coded.push_back({codes.of(fact.theme), codes.of(fact.form), codes.of(fact.six_place), codes.of(fact.study_kind)});
+    }
+    // Each unit's facts are one run of the (unit, day)-ordered list.
+    std::map<std::int64_t, std::pair<std::size_t, std::size_t>> runs;
+    for (std::size_t f = 0; f < facts.size();) {
+      auto const unit = facts[f].unit_id;
+      auto const start = f;
+      while (f < facts.size() && facts[f].unit_id == unit) ++f;
+      runs[unit] = {start, f};
+    }
+    std::vector<std::string> days;
+    for (auto i : members) {
+      days.clear();
+      auto const& rule = tasks[i].rule;
+      Coded const wanted{codes.wanted(rule.theme), codes.wanted(rule.form), codes.wanted(rule.six_place),
+                         codes.wanted(rule.study_kind)};
+      if (auto const run = runs.find(tasks[i].unit_id); run != runs.end()) {
+        for (auto f = run->second.first; f < run->second.second; ++f) {
+          if (matches(wanted, coded[f])) days.push_back(facts[f].day);
+        }
+      }
+      out[i] = evaluate(tasks[i], days, today);
+    }
+  }
+  return out;
 }
 
 }  // namespace pufa::duty

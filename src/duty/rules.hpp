@@ -5,6 +5,7 @@
 #include <boost/json/object.hpp>
 #include <boost/json/value.hpp>
 #include <string>
+#include <vector>
 
 #include "db/database.hpp"
 #include "duty/model.hpp"
@@ -26,6 +27,10 @@ std::string rule_words(Rule const& rule);
 
 // The state of a task now (`today` a Shanghai date): rule tasks from the records, manual ones
 // from their status and deadline.
+// One task, with the matching records (newest 20) to show.
 Progress judge(db::Connection& conn, Task const& task, std::string const& today);
+// Many tasks in one read per (kind, year) of the units' records (lists, bulletins, the overview);
+// the progress carries no records (a single task's read shows them). In the order of `tasks`.
+std::vector<Progress> judge_many(db::Connection& conn, std::vector<Task> const& tasks, std::string const& today);
 
 }  // namespace pufa::duty

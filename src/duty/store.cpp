@@ -357,6 +357,13 @@ std::vector<Task> tasks(db::Connection& conn, TaskFilter const& filter) {
   return out;
 }
 
+std::int64_t count_tasks(db::Connection& conn, std::string const& region_path, std::string_view status) {
+  return conn.query("SELECT COUNT(*) AS n FROM duty_tasks WHERE region_path LIKE ? AND status = ?",
+                    {region_path + "%", status})
+      .front()
+      .i64("n");
+}
+
 std::optional<Task> task(db::Connection& conn, std::int64_t id) {
   auto const rows = conn.query(std::string(task_columns) + " WHERE id = ?", {id});
   if (rows.empty()) return std::nullopt;

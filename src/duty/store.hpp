@@ -56,6 +56,8 @@ struct TaskFilter {
 };
 std::vector<Task> tasks(db::Connection& conn, TaskFilter const& filter);  // with evidence
 std::optional<Task> task(db::Connection& conn, std::int64_t id);
+// Tasks of a status in a subtree (the coordinator's answers to confirm).
+std::int64_t count_tasks(db::Connection& conn, std::string const& region_path, std::string_view status);
 void answer_task(db::Connection& conn, std::int64_t id, std::optional<std::string> const& note,
                  std::vector<Evidence> const& evidence, std::int64_t by, base::Millis now);
 void decide_task(db::Connection& conn, std::int64_t id, std::string_view status,

@@ -50,17 +50,18 @@ store::TaskFilter scope_of(auth::Principal const& caller, std::optional<int> yea
   return filter;
 }
 
-// Every task of the filter, judged, with unit names.
+// Every task of the filter, judged in bulk (judge_many), with unit names; evidence not described.
 std::vector<TaskView> judged(db::Connection& conn, store::TaskFilter const& filter, std::string const& now = today()) {
   auto tasks = store::tasks(conn, filter);
   std::vector<std::int64_t> ids;
   for (auto const& task : tasks) ids.push_back(task.unit_id);
   auto const names = names_of(conn, ids);
+  auto progress = judge_many(conn, tasks, now);
   std::vector<TaskView> out;
   out.reserve(tasks.size());
-  for (auto& task : tasks) {
-    task.unit_name = names.contains(task.unit_id) ? names.at(task.unit_id) : "";
-    out.push_back(view_of(conn, std::move(task), now));
+  for (std::size_t i = 0; i < tasks.size(); ++i) {
+    tasks[i].unit_name = names.contains(tasks[i].unit_id) ? names.at(tasks[i].unit_id) : "";
+    out.push_back({std::move(tasks[i]), std::move(progress[i])});
   }
   return out;
 }
@@ -100,7 +101,11 @@ TaskPage DutyService::tasks(auth::Actor const& actor, TaskQuery const& query) co
     page.total = static_cast<std::int64_t>(all.size());
     auto const from = std::min<std::size_t>(all.size(), static_cast<std::size_t>((query.page - 1) * query.page_size));
     auto const to = std::min<std::size_t>(all.size(), from + static_cast<std::size_t>(query.page_size));
-    for (auto i = from; i < to; ++i) page.items.push_back(std::move(all[i]));
+    for (auto i = from; i < to; ++i) {
+      describe(conn, all[i].task.evidence);  // the page's rows only
+      all[i].progress.records = all[i].task.evidence;
+      page.items.push_back(std::move(all[i]));
+    }
     return page;
   });
 }
@@ -226,11 +231,7 @@ std::vector<todo::Item> DutyService::todo(auth::Principal const& caller) const {
     if (caller.has(manage)) {
       out.push_back({"duty.lists.review", store::count_lists(conn, {.region_path = caller.region_path,
                                                                     .status = std::string(list_status::submitted)})});
-      std::int64_t answered = 0;
-      for (auto const& task : store::tasks(conn, {.region_path = caller.region_path})) {
-        if (task.status == task_status::answered) ++answered;
-      }
-      out.push_back({"duty.tasks.confirm", answered});
+      out.push_back({"duty.tasks.confirm", store::count_tasks(conn, caller.region_path, task_status::answered)});
       return;
     }
     auto const scope = scope_of(caller, std::nullopt, std::nullopt);

@@ -5,7 +5,9 @@ import assert from 'node:assert/strict'
 import { after, before, describe, test } from 'node:test'
 
 import { COORD, assertError, startServer } from './harness.mjs'
-import { readSheet, values } from './xlsx.mjs'
+import { readSheet, values, workbook } from './xlsx.mjs'
+
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 
 const LIAISON = { username: 'gongan', password: 'Pufa-Police-2026' }
 const MAJIAN = { username: 'majian', password: 'Pufa-Majian-2026' }
@@ -55,6 +57,8 @@ const plan2021 = () => ({
     { kind: 'date_node', section: '重要时间节点', text: '“4·15”全民国家安全教育日', day: '2021-04-15', lead_unit_id: units['市公安局'],
       co_unit_ids: [units['市司法局']], rule: { kind: 'manual' } },
     { kind: 'theme', section: '专项主题', text: '建党百年法治宣传' },
+    { section: '二、学法用法', text: '每季度党委（党组）中心组学法', lead_unit_id: units['市公安局'], deadline: '2021-12-31',
+      rule: { kind: 'study_record', min: 1, period: 'quarter', study_kind: 'party_group' } },
   ],
 })
 
@@ -88,7 +92,7 @@ describe('work points', () => {
     assert.equal(created.status, 201, created.text)
     plan = created.body
     assert.equal(plan.status, 'draft')
-    assert.equal(plan.points.length, 4)
+    assert.equal(plan.points.length, 5)
     assert.equal(plan.points[0].lead_unit_name, '市公安局')
     assert.deepEqual(plan.points[0].co_unit_names, ['市人民检察院'])
     assertError(await coord.post('/api/v1/duty/plans', plan2021()), 409, 'conflict', 'year')
@@ -98,8 +102,8 @@ describe('work points', () => {
     assert.equal(issued.body.status, 'issued')
     assertError(await coord.post(`/api/v1/duty/plans/${plan.id}/issue`), 409, 'wrong_state')
     const tasks = (await coord.get('/api/v1/duty/tasks?year=2021&page_size=100')).body.items
-    // 3 points with units: 2 + 2 + 2 tasks; the theme makes none.
-    assert.equal(tasks.length, 6)
+    // 4 points with units: 2 + 2 + 2 + 1 tasks; the theme makes none.
+    assert.equal(tasks.length, 7)
     const node = tasks.find((t) => t.unit_name === '市司法局')
     assert.equal(node.title, '4月15日 “4·15”全民国家安全教育日')
     assert.equal(node.deadline, '2021-04-15')
@@ -113,7 +117,7 @@ describe('work points', () => {
     const updated = await coord.put(`/api/v1/duty/plans/${plan.id}`, body)
     assert.equal(updated.status, 200, updated.text)
     const afterEdit = (await coord.get('/api/v1/duty/tasks?year=2021&page_size=100')).body.items
-    assert.equal(afterEdit.length, 5)
+    assert.equal(afterEdit.length, 6)
     const kept = afterEdit.find((t) => t.unit_name === '市公安局' && t.title === '开展扫黑除恶法治宣传')
     assert.equal(kept.id, before.find((t) => t.unit_name === '市公安局' && t.title === '开展扫黑除恶法治宣传').id)
     assertError(await coord.put(`/api/v1/duty/plans/${plan.id}`, { ...body, points: [{ ...body.points[0], id: 99999999 }] }),
@@ -155,8 +159,26 @@ describe('tasks', () => {
     assert.equal(done.progress.last_on, '2021-07-20')
     assert.equal(done.progress.done_on, '2021-07-20')
     assert.equal(done.state, 'late', 'the second came after the deadline')
-    assert.deepEqual(done.progress.records.map((r) => r.date), ['2021-07-20', '2021-03-02'])
+    const one = (await police.get(`/api/v1/duty/tasks/${done.id}`)).body
+    assert.deepEqual(one.progress.records.map((r) => r.date), ['2021-07-20', '2021-03-02'], 'a task read alone lists its records')
+    assert.equal(one.state, 'late')
     assertError(await police.post(`/api/v1/duty/tasks/${done.id}/answer`, { note: '已完成' }), 422, 'unprocessable')
+  })
+
+  test('a quarter rule counts the quarters, and a quarter that ended short makes it overdue', async () => {
+    for (const held_on of ['2021-02-10', '2021-08-03', '2021-08-20']) {
+      const made = await police.post('/api/v1/study_records', { kind: 'party_group', unit_id: units['市公安局'], held_on, topic: '学习民法典' })
+      assert.equal(made.status, 201, made.text)
+    }
+    assert.equal((await police.post('/api/v1/study_records', { kind: 'three_heads', unit_id: units['市公安局'], held_on: '2021-05-06', topic: '三长学法' })).status, 201)
+    const listed = await find(police, '每季度党委（党组）中心组学法')
+    assert.equal(listed.rule_text, '每季度≥ 1 次学法记录')
+    assert.deepEqual([listed.progress.count, listed.progress.required], [2, 4], 'Q1 and Q3 (another kind in Q2 does not count)')
+    assert.equal(listed.state, 'overdue')
+    assert.equal(listed.progress.last_on, '2021-08-20')
+    const alone = (await police.get(`/api/v1/duty/tasks/${listed.id}`)).body
+    assert.deepEqual([alone.progress.count, alone.progress.required, alone.state], [2, 4, 'overdue'], 'one task judged alone agrees with the list')
+    assert.equal(alone.progress.records.length, 3)
   })
 
   test('a manual task is answered with the unit\'s own records, never another unit\'s, and confirmed', async () => {
@@ -300,6 +322,72 @@ describe('responsibility lists', () => {
     assertError(await coord.get('/api/v1/duty/lists?status=bogus'), 400, 'validation_failed', 'status')
     const todo = (await coord.get('/api/v1/todo')).body.items
     assert.ok(todo.find((i) => i.code === 'duty.lists.review')?.count >= 1, JSON.stringify(todo))
+  })
+})
+
+describe('lists as spreadsheets', () => {
+  const download = async (client, path) => {
+    const res = await fetch(`${server.url}${path}`, { headers: { Cookie: client.cookie } })
+    assert.equal(res.status, 200, path)
+    return readSheet(Buffer.from(await res.arrayBuffer()))
+  }
+  const HEADER = ['序号', '内容清单', '宣传的法律法规', '责任领导', '责任人', '责任处室', '普法对象', '学习宣传载体', '方式措施', '标准清单', '完成时限']
+
+  test('a list exports in the usual columns, dates as dates; the template has no row to forget', async () => {
+    const list = (await police.get('/api/v1/duty/lists?year=2020')).body.items[0]
+    const sheet = await download(police, `/api/v1/duty/lists/${list.id}/export`)
+    assert.deepEqual(values(sheet)[0], HEADER)
+    assert.equal(sheet.length, 4)
+    assert.equal(sheet[1][0].type, 'number')
+    assert.equal(sheet[1][10].type, 'number', '完成时限 is a date cell')
+    const template = await download(police, '/api/v1/duty/lists/template')
+    assert.deepEqual(values(template), [HEADER])
+    const other = (await coord.get('/api/v1/duty/lists?year=2020&status=submitted')).body.items[0]
+    const refused = await fetch(`${server.url}/api/v1/duty/lists/${other.id}/export`, { headers: { Cookie: police.cookie } })
+    assert.equal(refused.status, 403)
+  })
+
+  test('a county sheet with its group header imports all or nothing, every bad row named', async () => {
+    const made = await coord.post('/api/v1/duty/lists', { unit_id: units['市教育局'], year: 2021, items: [] })
+    assert.equal(made.status, 201, made.text)
+    const id = made.body.id
+    const rows = (third) => [
+      ['市教育局2021年普法责任清单'],
+      ['序号', '内容清单', '责任清单', null, null, '措施清单', null, null, '标准清单', '完成时限'],
+      [null, null, '责任领导', '责任人', '责任处室', '普法对象', '载体', '方式措施', null, null],
+      [1, '宣传未成年人保护法', '副局长 周丽萍', '张老师', '政策法规科', '中小学生', '课堂', '法治课', '每学期不少于 2 次', { n: 44561, style: 1 }],
+      [2, '宣传预防未成年人犯罪法', '副局长 周丽萍', '李老师', '政策法规科', '家长', '家长会', '讲座', '全年 4 次', '2021年6月30日'],
+      third,
+    ]
+    const bad = workbook([{ name: '清单', rows: rows([3, '', '', '', '', '', '', '', '', '2021-13-01']) }], { styles: [0, 14] })
+    const failed = await coord.post(`/api/v1/duty/lists/${id}/import`, undefined, { body: bad, type: XLSX })
+    const error = assertError(failed, 422, 'import_failed')
+    assert.deepEqual(failed.body.error.rows.map((r) => [r.row, r.field]), [[6, 'deadline'], [6, 'content'], [6, 'standard']])
+    assert.equal(failed.body.error.sheet, '清单')
+    assert.match(error.message, /未写入任何数据/)
+    assert.deepEqual((await coord.get(`/api/v1/duty/lists/${id}`)).body.items, [])
+    const good = workbook([{ name: '清单', rows: rows([]) }], { styles: [0, 14] })
+    const imported = await coord.post(`/api/v1/duty/lists/${id}/import`, undefined, { body: good, type: XLSX })
+    assert.equal(imported.status, 200, imported.text)
+    assert.equal(imported.body.imported, 2)
+    const [first, second] = imported.body.items
+    assert.equal(first.content, '宣传未成年人保护法')
+    assert.equal(first.leader, '副局长 周丽萍')
+    assert.equal(first.carrier, '课堂')
+    assert.equal(first.deadline, '2021-12-31')
+    assert.equal(second.deadline, '2021-06-30')
+    assert.deepEqual(first.rule, { kind: 'manual' })
+    assertError(await coord.post(`/api/v1/duty/lists/${id}/import`, undefined, { body: Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0, 0, 0]), type: 'application/vnd.ms-excel' }),
+      400, 'validation_failed', 'file', /另存为 .xlsx/)
+    assertError(await coord.post(`/api/v1/duty/lists/${id}/import`, undefined, { body: workbook([{ name: 'x', rows: [['名称', '备注']] }]), type: XLSX }),
+      400, 'validation_failed', 'file', /表头/)
+    // A published list takes an import as its next version, with the reason.
+    const published = (await police.get('/api/v1/duty/lists?year=2021')).body.items[0]
+    assertError(await police.post(`/api/v1/duty/lists/${published.id}/import`, undefined, { body: good, type: XLSX }), 422, 'reason_required', 'reason')
+    const next = await police.post(`/api/v1/duty/lists/${published.id}/import?reason=${encodeURIComponent('按模板重新整理')}`, undefined, { body: good, type: XLSX })
+    assert.equal(next.status, 200, next.text)
+    assert.equal(next.body.version, 3)
+    assert.equal(next.body.change_reason, '按模板重新整理')
   })
 })
 
