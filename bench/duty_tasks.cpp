@@ -24,6 +24,7 @@
 #include "base/time.hpp"
 #include "activity/library.hpp"
 #include "db/migrate.hpp"
+#include "duty/digest.hpp"
 #include "duty/judged.hpp"
 #include "duty/store.hpp"
 
@@ -130,6 +131,10 @@ int main(int argc, char** argv) {
   });
   }
   double const fill_s = std::chrono::duration<double>(Clock::now() - fill_start).count();
+  // The rows went in past the ledger's change observer: the digests from scratch, timed.
+  auto const digest_start = Clock::now();
+  if (!reuse) db->write([](db::Connection& conn) { duty::digest::rebuild_all(conn); });
+  double const digest_s = std::chrono::duration<double>(Clock::now() - digest_start).count();
 
   std::string const today = "2020-12-31";
   std::vector<duty::TaskView> served_tasks;
@@ -190,13 +195,13 @@ int main(int argc, char** argv) {
   }
   std::int64_t done = 0;
   for (auto const& view : served_tasks) done += view.progress.state == "done" || view.progress.state == "late";
-  std::printf("ledger rows: %ld (+ demo), tasks: %zu (%lld done), filled in %.1f s\n", rows, served_tasks.size(),
-              static_cast<long long>(done), fill_s);
+  std::printf("ledger rows: %ld (+ demo), tasks: %zu (%lld done), filled in %.1f s, digests built in %.1f s\n", rows,
+              served_tasks.size(), static_cast<long long>(done), fill_s, digest_s);
   std::printf("year-rule counts checked against the reference: %zu, differing: %zu\n", checked, differ);
   std::printf("| method (10,000 tasks, year %d) | median ms | p99 ms |\n|---|---|---|\n", year);
-  std::printf("| served: judged_tasks (one read per kind, rules in memory) | %.1f | %.1f |\n", served.median, served.p99);
+  std::printf("| served: judged_tasks (the units' digests, rules in memory) | %.1f | %.1f |\n", served.median, served.p99);
   std::printf("| reference: GROUP BY per distinct rule | %.1f | %.1f |\n", grouped.median, grouped.p99);
-  std::printf("| of the served time: reading the year's records (activity/library facts) | %.1f | %.1f |\n", read_only.median, read_only.p99);
+  std::printf("| without digests: reading the year's records from the ledger (activity/library facts) | %.1f | %.1f |\n", read_only.median, read_only.p99);
   std::printf("ratio (reference / served): %.2fx\n", grouped.median / served.median);
   return differ == 0 ? 0 : 1;
 }

@@ -1,6 +1,7 @@
 #include "activity/library.hpp"
 
 #include <algorithm>
+#include <cstdlib>
 
 #include "activity/entities.hpp"
 #include "activity/store.hpp"
@@ -20,9 +21,38 @@ constexpr char const* activity_columns =
 constexpr char const* study_columns =
     "SELECT id, unit_id, held_on AS day, topic AS title, status, region_path FROM study_records";
 
+std::vector<ChangeObserver>& observers() {
+  static std::vector<ChangeObserver> list;
+  return list;
+}
+
 }  // namespace
 
 bool is_kind(std::string_view kind) { return kind == activity_kind || kind == study_kind; }
+
+void on_change(ChangeObserver observer) {
+  auto& list = observers();
+  if (std::find(list.begin(), list.end(), observer) == list.end()) list.push_back(observer);
+}
+
+void changed(db::Connection& conn, std::string_view kind, std::optional<std::string> const& unit_id,
+             std::optional<std::string> const& day) {
+  if (!unit_id || !day || day->size() < 4) return;
+  auto const unit = std::strtoll(unit_id->c_str(), nullptr, 10);
+  auto const year = std::atoi(day->substr(0, 4).c_str());
+  if (unit <= 0 || year <= 0) return;
+  for (auto observer : observers()) observer(conn, kind, unit, year);
+}
+
+std::vector<std::pair<std::int64_t, int>> unit_years(db::Connection& conn, std::string_view kind) {
+  std::vector<std::pair<std::int64_t, int>> out;
+  if (!is_kind(kind)) return out;
+  auto const sql = kind == activity_kind
+      ? "SELECT DISTINCT unit_id, substr(starts_on, 1, 4) AS y FROM activities WHERE unit_id IS NOT NULL"
+      : "SELECT DISTINCT unit_id, substr(held_on, 1, 4) AS y FROM study_records";
+  for (auto const& row : conn.query(sql)) out.emplace_back(row.i64("unit_id"), std::atoi(row.str("y").c_str()));
+  return out;
+}
 
 std::vector<Match> matching(db::Connection& conn, Criteria const& criteria, std::size_t limit) {
   bool const activity = criteria.kind == activity_kind;

@@ -46,6 +46,19 @@ struct Fact {
 std::vector<Fact> facts(db::Connection& conn, std::string_view kind, std::vector<std::int64_t> const& unit_ids,
                         std::string const& from, std::string const& to);
 
+// The (unit, year) pairs of a kind that have records (a digest built from scratch).
+std::vector<std::pair<std::int64_t, int>> unit_years(db::Connection& conn, std::string_view kind);
+
+// Told inside a ledger write's transaction which unit's records of which year changed (a record
+// created, edited, deleted, approved or returned): the responsibility system keeps its digest of
+// the ledger current by it. Observers are registered at wiring time, before serving; registering
+// the same function twice adds it once.
+using ChangeObserver = void (*)(db::Connection& conn, std::string_view kind, std::int64_t unit_id, int year);
+void on_change(ChangeObserver observer);
+// For the activity area's own writes: `unit_id` and `day` as stored (either may be absent).
+void changed(db::Connection& conn, std::string_view kind, std::optional<std::string> const& unit_id,
+             std::optional<std::string> const& day);
+
 struct RecordRef {
   std::string kind;
   std::int64_t id = 0;

@@ -7,6 +7,7 @@
 #include "activity/library.hpp"
 #include "base/time.hpp"
 #include "content/disclosure.hpp"
+#include "duty/digest.hpp"
 #include "duty/judged.hpp"
 #include "duty/routes.hpp"
 #include "duty/store.hpp"
@@ -269,6 +270,7 @@ class Loader {
 
 void load_demo(db::Connection& conn) {
   if (store::plan_of_year(conn, 2020)) return;
+  digest::rebuild_all(conn);  // the ledger's demo was written directly, past the change observer
   Loader loader(conn);
   loader.plans();
   loader.lists();

@@ -1,3 +1,4 @@
+#include "duty/digest.hpp"
 #include "duty/routes.hpp"
 
 namespace pufa::duty {
@@ -113,6 +114,15 @@ CREATE TABLE duty_task_evidence (
   PRIMARY KEY (task_id, record_kind, record_id)
 );
 
+CREATE TABLE duty_ledger_digests (
+  kind TEXT NOT NULL,
+  unit_id BIGINT NOT NULL,
+  year INTEGER NOT NULL,
+  records BIGINT NOT NULL,
+  facts TEXT NOT NULL,
+  PRIMARY KEY (kind, unit_id, year)
+);
+
 CREATE TABLE duty_bulletins (
   id {{pk}},
   year INTEGER NOT NULL,
@@ -126,7 +136,7 @@ CREATE TABLE duty_bulletins (
   issued_at BIGINT NOT NULL,
   UNIQUE (year, serial)
 );
-)sql"},
+)sql", digest::rebuild_all},
   };
 }
 

@@ -5,7 +5,9 @@
 #include <fmt/format.h>
 
 #include "auth/principal.hpp"
+#include "activity/library.hpp"
 #include "duty/common.hpp"
+#include "duty/digest.hpp"
 #include "duty/input.hpp"
 #include "duty/sheets.hpp"
 #include "duty/service.hpp"
@@ -77,7 +79,17 @@ json::object public_list_json(DutyList const& list) {
 
 }  // namespace
 
+namespace {
+
+// The ledger changed (activity/library.hpp): the unit-year's digest follows, in the same transaction.
+void on_ledger_change(db::Connection& conn, std::string_view kind, std::int64_t unit_id, int year) {
+  digest::rebuild(conn, kind, unit_id, year);
+}
+
+}  // namespace
+
 void add_routes(http::Router& router, db::Database& db, todo::Centre& todo) {
+  activity::library::on_change(&on_ledger_change);
   DutyService const service(db);
   todo.add([service](auth::Principal const& caller) { return service.todo(caller); });
   http::RouteOptions const open{.access = http::Access::open};

@@ -10,6 +10,7 @@
 #include <fmt/format.h>
 
 #include "activity/library.hpp"
+#include "duty/digest.hpp"
 #include "base/time.hpp"
 #include "http/error.hpp"
 
@@ -170,21 +171,21 @@ std::pair<std::string, std::string> span_of(Task const& task, std::string const&
 }
 
 // A rule task from the dates of its matching records, oldest first.
-Progress evaluate(Task const& task, std::vector<std::string> const& days, std::string const& today) {
+Progress evaluate(Task const& task, std::vector<std::string_view> const& days, std::string const& today) {
   Progress progress;
   auto const& rule = task.rule;
   bool const past = task.deadline && today > *task.deadline;
-  if (!days.empty()) progress.last_on = days.back();
+  if (!days.empty()) progress.last_on = std::string(days.back());
   bool done = false;
   bool failed = false;  // a quarter that ended short: it can no longer be done
   if (rule.period == "quarter") {
     int const quarters = task.deadline ? quarter_of(*task.deadline) : 4;
     progress.required = quarters;
-    std::string done_on;
+    std::string_view done_on;
     for (int q = 1; q <= quarters; ++q) {
       auto const from = quarter_start(task.year, q), to = quarter_end(task.year, q);
       std::int64_t seen = 0;
-      std::string nth;
+      std::string_view nth;
       for (auto const& day : days) {
         if (day < from || day > to) continue;
         if (++seen == rule.min) nth = day;
@@ -197,12 +198,12 @@ Progress evaluate(Task const& task, std::vector<std::string> const& days, std::s
       }
     }
     done = progress.count == progress.required;
-    if (done) progress.done_on = done_on;
+    if (done) progress.done_on = std::string(done_on);
   } else {
     progress.required = rule.min;
     progress.count = static_cast<std::int64_t>(days.size());
     done = progress.count >= rule.min;
-    if (done) progress.done_on = days[static_cast<std::size_t>(rule.min - 1)];
+    if (done) progress.done_on = std::string(days[static_cast<std::size_t>(rule.min - 1)]);
   }
   if (done) {
     progress.state = task.deadline && *progress.done_on > *task.deadline ? "late" : "done";
@@ -214,19 +215,18 @@ Progress evaluate(Task const& task, std::vector<std::string> const& days, std::s
 
 // A record's theme, form, place and study kind as small numbers, so that 10,000 rules over a
 // year's records compare integers (0: absent; a rule's absent value matches anything).
+// Keys are views into the digests read (alive while the group is judged) and into the rules.
 struct Codes {
-  std::unordered_map<std::string, int> numbers;
-  int of(std::optional<std::string> const& value) {
-    if (!value) return 0;
-    return numbers.try_emplace(*value, static_cast<int>(numbers.size()) + 1).first->second;
+  std::unordered_map<std::string_view, int> numbers;
+  int of(std::string_view value) {
+    if (value.empty()) return 0;
+    return numbers.try_emplace(value, static_cast<int>(numbers.size()) + 1).first->second;
   }
   // A rule's value: -1 for "any"; a value no record has gets a number no record carries.
-  int wanted(std::optional<std::string> const& value) { return value ? of(value) : -1; }
+  int wanted(std::optional<std::string> const& value) { return value ? of(*value) : -1; }
 };
 
-using Coded = std::array<int, 4>;
-
-bool matches(Coded const& rule, Coded const& fact) {
+bool matches(std::array<int, 4> const& rule, std::array<int, 4> const& fact) {
   for (std::size_t i = 0; i < rule.size(); ++i) {
     if (rule[i] != -1 && rule[i] != fact[i]) return false;
   }
@@ -247,7 +247,7 @@ Progress judge(db::Connection& conn, Task const& task, std::string const& today)
   criteria.six_place = rule.six_place;
   criteria.study_kind = rule.study_kind;
   auto const found = activity::library::matching(conn, criteria);
-  std::vector<std::string> days;
+  std::vector<std::string_view> days;
   days.reserve(found.size());
   for (auto const& match : found) days.push_back(match.date);
   auto progress = evaluate(task, days, today);
@@ -272,30 +272,40 @@ std::vector<Progress> judge_many(db::Connection& conn, std::vector<Task> const& 
     std::sort(units.begin(), units.end());
     units.erase(std::unique(units.begin(), units.end()), units.end());
     auto const [from, to] = span_of(tasks[members.front()], today);
-    auto const facts = activity::library::facts(conn, kind, units, from, to);
+    // The units' digests (duty/digest.hpp): one line per record, day \t theme \t form \t place \t kind.
+    auto const digests = digest::read(conn, kind, year, units);
     Codes codes;
-    std::vector<Coded> coded;
-    coded.reserve(facts.size());
-    for (auto const& fact : facts) {
-      coded.push_back({codes.of(fact.theme), codes.of(fact.form), codes.of(fact.six_place), codes.of(fact.study_kind)});
+    struct Coded {
+      std::string_view day;
+      std::array<int, 4> values;
+    };
+    std::map<std::int64_t, std::vector<Coded>> by_unit;
+    for (auto const& [unit, text] : digests) {
+      auto& coded = by_unit[unit];
+      std::string_view rest = text;
+      while (!rest.empty()) {
+        auto const end = rest.find('\n');
+        auto line = rest.substr(0, end);
+        rest = end == std::string_view::npos ? std::string_view() : rest.substr(end + 1);
+        std::array<std::string_view, 5> part{};
+        for (std::size_t k = 0; k < part.size(); ++k) {
+          auto const tab = line.find('\t');
+          part[k] = line.substr(0, tab);
+          line = tab == std::string_view::npos ? std::string_view() : line.substr(tab + 1);
+        }
+        if (part[0] < from || part[0] > to) continue;  // after the day of judgement
+        coded.push_back({part[0], {codes.of(part[1]), codes.of(part[2]), codes.of(part[3]), codes.of(part[4])}});
+      }
     }
-    // Each unit's facts are one run of the (unit, day)-ordered list.
-    std::map<std::int64_t, std::pair<std::size_t, std::size_t>> runs;
-    for (std::size_t f = 0; f < facts.size();) {
-      auto const unit = facts[f].unit_id;
-      auto const start = f;
-      while (f < facts.size() && facts[f].unit_id == unit) ++f;
-      runs[unit] = {start, f};
-    }
-    std::vector<std::string> days;
+    std::vector<std::string_view> days;
     for (auto i : members) {
       days.clear();
       auto const& rule = tasks[i].rule;
-      Coded const wanted{codes.wanted(rule.theme), codes.wanted(rule.form), codes.wanted(rule.six_place),
-                         codes.wanted(rule.study_kind)};
-      if (auto const run = runs.find(tasks[i].unit_id); run != runs.end()) {
-        for (auto f = run->second.first; f < run->second.second; ++f) {
-          if (matches(wanted, coded[f])) days.push_back(facts[f].day);
+      std::array<int, 4> const wanted{codes.wanted(rule.theme), codes.wanted(rule.form), codes.wanted(rule.six_place),
+                                      codes.wanted(rule.study_kind)};
+      if (auto const found = by_unit.find(tasks[i].unit_id); found != by_unit.end()) {
+        for (auto const& fact : found->second) {
+          if (matches(wanted, fact.values)) days.push_back(fact.day);
         }
       }
       out[i] = evaluate(tasks[i], days, today);

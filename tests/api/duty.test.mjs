@@ -147,9 +147,11 @@ describe('tasks', () => {
     assert.equal(before.rule_text, '全年≥ 2 项「扫黑除恶」主题普法活动')
     assert.equal(before.progress.count, 0)
     assert.equal(before.state, 'overdue', 'its 2021-06-30 deadline is past')
+    const made = []
     for (const starts_on of ['2021-03-02', '2021-07-20']) {
-      const made = await police.post('/api/v1/activities', activity({ starts_on, unit_id: units['市公安局'] }))
-      assert.equal(made.status, 201, made.text)
+      const res = await police.post('/api/v1/activities', activity({ starts_on, unit_id: units['市公安局'] }))
+      assert.equal(res.status, 201, res.text)
+      made.push(res.body.item)
     }
     // Another theme and another unit's records do not count.
     assert.equal((await police.post('/api/v1/activities', activity({ theme: '禁毒', unit_id: units['市公安局'] }))).status, 201)
@@ -163,6 +165,18 @@ describe('tasks', () => {
     assert.deepEqual(one.progress.records.map((r) => r.date), ['2021-07-20', '2021-03-02'], 'a task read alone lists its records')
     assert.equal(one.state, 'late')
     assertError(await police.post(`/api/v1/duty/tasks/${done.id}/answer`, { note: '已完成' }), 422, 'unprocessable')
+    // The ledger's writes keep the lists' judgement current: a returned record stops counting, and
+    // counts again once corrected; a record moved to another year leaves this one.
+    assert.equal((await coord.post(`/api/v1/activities/${made[1].id}/return`, { reason: '请补充照片' })).status, 200)
+    const returned = await find(police, '开展扫黑除恶法治宣传')
+    assert.deepEqual([returned.progress.count, returned.state], [1, 'overdue'])
+    assert.equal((await police.get(`/api/v1/duty/tasks/${done.id}`)).body.progress.count, 1, 'the task alone agrees')
+    assert.equal((await police.put(`/api/v1/activities/${made[1].id}`, { participants: 90 })).status, 200)
+    assert.equal((await find(police, '开展扫黑除恶法治宣传')).progress.count, 2)
+    assert.equal((await police.put(`/api/v1/activities/${made[1].id}`, { starts_on: '2022-01-05' })).status, 200)
+    assert.equal((await find(police, '开展扫黑除恶法治宣传')).progress.count, 1)
+    assert.equal((await police.put(`/api/v1/activities/${made[1].id}`, { starts_on: '2021-07-20' })).status, 200)
+    assert.equal((await find(police, '开展扫黑除恶法治宣传')).progress.count, 2)
   })
 
   test('a quarter rule counts the quarters, and a quarter that ended short makes it overdue', async () => {
