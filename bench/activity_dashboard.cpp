@@ -15,6 +15,7 @@
 #include "activity/counters.hpp"
 #include "auth/regions.hpp"
 #include "app/areas.hpp"
+#include "timing.hpp"
 #include "app/demo.hpp"
 #include "base/random.hpp"
 #include "base/sequence.hpp"
@@ -25,21 +26,7 @@ namespace {
 
 using Clock = std::chrono::steady_clock;
 
-struct Stats {
-  double median, p99;
-};
-
-template <class F>
-Stats time_it(int runs, F&& f) {
-  std::vector<double> ms;
-  for (int i = 0; i < runs; ++i) {
-    auto const start = Clock::now();
-    f();
-    ms.push_back(std::chrono::duration<double, std::milli>(Clock::now() - start).count());
-  }
-  std::sort(ms.begin(), ms.end());
-  return {ms[ms.size() / 2], ms[std::min(ms.size() - 1, ms.size() * 99 / 100)]};
-}
+using pufa::bench::time_it;
 
 constexpr char const* themes[] = {"宪法", "民法典", "未成年人保护", "扫黑除恶", "企业风险防范", "禁毒", "安全生产",
                                   "婚姻家庭", "乡村振兴", "疫情防控"};

@@ -28,5 +28,10 @@ org::directory::Unit unit_or_fail(db::Connection& conn, std::int64_t id, std::st
 void require_unit(auth::Principal const& caller, org::directory::Unit const& unit);
 std::string today();
 std::map<std::int64_t, std::string> names_of(db::Connection& conn, std::vector<std::int64_t> ids);
+// What the views show beside the stored ids and texts, resolved by the use cases (routes render
+// without the database): points' unit names, items' laws linked to the library, lists' unit names.
+void name_units(db::Connection& conn, std::vector<Point>& points);
+void link_laws(db::Connection& conn, std::vector<ListItem>& items);
+void name_lists(db::Connection& conn, std::vector<DutyList>& lists);
 
 }  // namespace pufa::duty

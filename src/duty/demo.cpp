@@ -7,6 +7,7 @@
 #include "activity/library.hpp"
 #include "base/time.hpp"
 #include "content/disclosure.hpp"
+#include "duty/common.hpp"
 #include "duty/digest.hpp"
 #include "duty/judged.hpp"
 #include "duty/routes.hpp"
@@ -202,7 +203,8 @@ class Loader {
 
   void publish(DutyList& list, base::Millis when, std::string const& reason) {
     ListVersion version{list.version, reason, content::assign_index_no(conn_, 2020), when};
-    store::insert_version(conn_, list.id, version, snapshot_text(conn_, list, version), 0);
+    link_laws(conn_, list.items);
+    store::insert_version(conn_, list.id, version, snapshot_text(list, version), 0);
     list.status = list_status::published;
     list.published_version = list.version;
     store::set_list_state(conn_, list, when);

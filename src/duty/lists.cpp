@@ -58,14 +58,25 @@ Annex annex_of(db::Connection& conn, DutyList const& list) {
                           std::find(point.co_unit_ids.begin(), point.co_unit_ids.end(), list.unit_id) != point.co_unit_ids.end();
     if (concerns) annex.date_nodes.push_back(point);
   }
+  name_units(conn, annex.date_nodes);
   return annex;
 }
 
-ListView view_of(db::Connection& conn, std::int64_t id) {
-  auto list = load(conn, id);
+// The list as its page shows it: the unit's name, the items' laws linked, the annexes.
+ListView view_of(db::Connection& conn, DutyList list) {
   list.unit_name = names_of(conn, {list.unit_id})[list.unit_id];
+  link_laws(conn, list.items);
   auto annex = annex_of(conn, list);
   return {std::move(list), std::move(annex)};
+}
+
+ListView view_of(db::Connection& conn, std::int64_t id) { return view_of(conn, load(conn, id)); }
+
+// A page of lists with their units' names.
+ListPage named_page(db::Connection& conn, store::ListFilter const& filter) {
+  ListPage page{store::lists(conn, filter), store::count_lists(conn, filter)};
+  name_lists(conn, page.items);
+  return page;
 }
 
 // Loads the list and checks that the caller acts for its unit.
@@ -110,23 +121,13 @@ ListPage DutyService::lists(auth::Actor const& actor, ListQuery const& query) co
   }
   filter.limit = query.page_size;
   filter.offset = (query.page - 1) * query.page_size;
-  return db_.read([&](db::Connection& conn) {
-    ListPage page{store::lists(conn, filter), store::count_lists(conn, filter)};
-    std::vector<std::int64_t> ids;
-    for (auto const& list : page.items) ids.push_back(list.unit_id);
-    auto const names = names_of(conn, ids);
-    for (auto& list : page.items) list.unit_name = names.contains(list.unit_id) ? names.at(list.unit_id) : "";
-    return page;
-  });
+  return db_.read([&](db::Connection& conn) { return named_page(conn, filter); });
 }
 
 ListView DutyService::list(auth::Actor const& actor, std::int64_t id) const {
   auto const& caller = actor.user();
   require_duty(caller);
-  return db_.read([&](db::Connection& conn) {
-    load_for(conn, caller, id);
-    return view_of(conn, id);
-  });
+  return db_.read([&](db::Connection& conn) { return view_of(conn, load_for(conn, caller, id)); });
 }
 
 ListView DutyService::create_list(auth::Actor const& actor, ListInput input) const {
@@ -214,9 +215,10 @@ ListView DutyService::approve_list(auth::Actor const& actor, std::int64_t id) co
     if (list.status != list_status::submitted) throw ApiError(wrong_state, "只有待审核的清单可以审核发布");
     auto const now = base::now_ms();
     list.unit_name = names_of(conn, {list.unit_id})[list.unit_id];
+    link_laws(conn, list.items);
     ListVersion version{list.version, list.change_reason.value_or(""),
                         content::assign_index_no(conn, base::shanghai_year(now)), now};
-    store::insert_version(conn, id, version, snapshot_text(conn, list, version), caller.user_id);
+    store::insert_version(conn, id, version, snapshot_text(list, version), caller.user_id);
     list.status = list_status::published;
     list.published_version = list.version;
     list.return_reason.reset();
@@ -235,25 +237,20 @@ ListView DutyService::import_items(auth::Actor const& actor, std::int64_t id, st
   return update_list(actor, id, {.items = std::move(read.items), .reason = std::move(reason)});
 }
 
-std::string DutyService::version(std::int64_t id, std::optional<int> version, bool published_only) const {
+std::string DutyService::version(auth::Principal const* caller, std::int64_t id, std::optional<int> version) const {
+  if (caller) require_duty(*caller);
+  bool const published_only = caller == nullptr;
   return db_.read([&](db::Connection& conn) {
-    auto const list = load(conn, id);
+    auto const list = caller ? load_for(conn, *caller, id) : load(conn, id);
     auto const wanted = version ? version : list.published_version;
     auto snapshot = wanted ? store::version_snapshot(conn, id, *wanted) : std::nullopt;
     if (!snapshot) throw ApiError(AppError::not_found, published_only ? "该清单尚未发布" : "该版本不存在");
     // The versions published so far, so the page links the older ones, and this year's annexes.
     auto value = boost::json::parse(*snapshot);
     auto& out = value.as_object();
-    boost::json::array versions;
-    for (auto const& v : list.versions) {
-      versions.push_back({{"version", v.version}, {"reason", v.reason}, {"index_no", v.index_no},
-                          {"published_at", base::iso8601(v.published_at)}});
-    }
-    out["versions"] = std::move(versions);
+    out["versions"] = versions_json(list.versions);
     out["id"] = id;
-    auto annex = annex_of(conn, list);
-    auto const json = list_json(conn, {list, annex}, false);
-    out["annex"] = json.at("annex");
+    out["annex"] = annex_json(annex_of(conn, list));
     return boost::json::serialize(value);
   });
 }
@@ -262,14 +259,7 @@ ListPage DutyService::public_lists(std::optional<int> year, std::int64_t page, s
   store::ListFilter filter{.region_path = "/", .year = year, .published_only = true};
   filter.limit = size;
   filter.offset = (page - 1) * size;
-  return db_.read([&](db::Connection& conn) {
-    ListPage out{store::lists(conn, filter), store::count_lists(conn, filter)};
-    std::vector<std::int64_t> ids;
-    for (auto const& list : out.items) ids.push_back(list.unit_id);
-    auto const names = names_of(conn, ids);
-    for (auto& list : out.items) list.unit_name = names.contains(list.unit_id) ? names.at(list.unit_id) : "";
-    return out;
-  });
+  return db_.read([&](db::Connection& conn) { return named_page(conn, filter); });
 }
 
 }  // namespace pufa::duty

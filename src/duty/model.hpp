@@ -36,6 +36,9 @@ inline constexpr std::string_view theme = "theme";
 
 struct Point {
   std::int64_t id = 0;  // 0 for a new point
+  // Shown, not stored: the units' names (common.hpp `name_units`).
+  std::optional<std::string> lead_unit_name;
+  std::vector<std::optional<std::string>> co_unit_names;
   int seq = 0;
   std::string kind{point_kind::point};
   std::string section, text;
@@ -61,8 +64,15 @@ struct Plan {
   std::vector<Point> points;
 };
 
+// A law an item names, and the law library's id for it when the library holds it.
+struct LawLink {
+  std::string name;
+  std::optional<std::int64_t> law_id;
+};
+
 struct ListItem {
   std::int64_t id = 0;
+  std::vector<LawLink> law_links;  // shown, not stored (common.hpp `link_laws`)
   int seq = 0;
   std::string content;  // 内容清单
   std::string laws;     // the laws to publicise, 、-separated (linked to the library when shown)

@@ -69,9 +69,11 @@ void sync_plan_tasks(db::Connection& conn, Plan const& plan, base::Millis now) {
 
 namespace {
 
+// The plan with its points' unit names.
 Plan load(db::Connection& conn, std::int64_t id) {
   auto plan = store::plan(conn, id);
   if (!plan) throw ApiError(AppError::not_found, "工作要点不存在");
+  name_units(conn, plan->points);
   return *plan;
 }
 

@@ -100,7 +100,7 @@ void add_routes(http::Router& router, db::Database& db, todo::Centre& todo) {
   };
 
   // Work points.
-  router.add(Method::get, "/api/v1/duty/plans", [service, &db](Request& request) {
+  router.add(Method::get, "/api/v1/duty/plans", [service](Request& request) {
     json::array items;
     auto const plans = service.plans(auth::actor(request));
     for (auto const& plan : plans) {
@@ -109,9 +109,7 @@ void add_routes(http::Router& router, db::Database& db, todo::Centre& todo) {
     }
     return Response::ok({{"items", std::move(items)}});
   }, read);
-  auto plan_out = [&db](Plan const& plan) {
-    return db.read([&](db::Connection& conn) { return plan_json(conn, plan); });
-  };
+  auto plan_out = [](Plan const& plan) { return plan_json(plan); };
   router.add(Method::post, "/api/v1/duty/plans", [service, plan_out](Request& request) {
     return Response::created(plan_out(service.create_plan(auth::actor(request), plan_input(http::json_object(request)))));
   }, manage("duty.plan.create"));
@@ -127,20 +125,15 @@ void add_routes(http::Router& router, db::Database& db, todo::Centre& todo) {
   }, manage("duty.plan.issue"));
 
   // Responsibility lists.
-  auto list_out = [&db](ListView const& view) {
-    return db.read([&](db::Connection& conn) { return list_json(conn, view, true); });
-  };
-  router.add(Method::get, "/api/v1/duty/lists", [service, &db](Request& request) {
+  auto list_out = [](ListView const& view) { return list_json(view, true); };
+  router.add(Method::get, "/api/v1/duty/lists", [service](Request& request) {
     auto const paging = http::page_of(request, max_page);
     ListQuery query{.year = query_year(request), .unit_id = http::query_int(request, "unit_id"),
                     .status = query_text(request, "status", {"draft", "submitted", "returned", "published"}),
                     .page = paging.page, .page_size = paging.size};
     auto const page = service.lists(auth::actor(request), query);
     json::array items;
-    db.read([&](db::Connection& conn) {
-      for (auto const& list : page.items) items.push_back(list_json(conn, {list, {}}, false));
-    });
-    for (auto& item : items) item.as_object().erase("annex");
+    for (auto const& list : page.items) items.push_back(list_json({list, {}}, false));
     return Response::ok({{"items", std::move(items)}, {"total", page.total}});
   }, read);
   // Before lists/{id}: the first route that matches a path answers it.
@@ -187,9 +180,8 @@ void add_routes(http::Router& router, db::Database& db, todo::Centre& todo) {
   }, {.action = "duty.list.import", .body_limit = 10 * 1024 * 1024, .accepts = std::string(xlsx::upload_types)});
   router.add(Method::get, "/api/v1/duty/lists/{id}/versions/{version}", [service](Request& request) {
     auto const id = request.id_param("id");
-    service.list(auth::actor(request), id);  // the caller acts for the unit
     auto const version = static_cast<int>(request.id_param("version"));
-    return Response::ok(json::parse(service.version(id, version, false)));
+    return Response::ok(json::parse(service.version(&auth::principal(request), id, version)));
   }, read);
 
   // Tasks.
@@ -256,7 +248,7 @@ void add_routes(http::Router& router, db::Database& db, todo::Centre& todo) {
     auto const version = http::query_int(request, "version");
     if (version && (*version < 1 || *version > 10000)) throw ApiError(AppError::validation_failed, "版本号不正确", "version");
     auto const id = request.id_param("id");
-    return Response::ok(json::parse(service.version(id, version ? std::optional<int>(static_cast<int>(*version)) : std::nullopt, true)));
+    return Response::ok(json::parse(service.version(nullptr, id, version ? std::optional<int>(static_cast<int>(*version)) : std::nullopt)));
   }, open);
   router.add(Method::get, "/api/v1/public/duty/bulletins", [service](Request&) {
     json::array items;

@@ -109,8 +109,9 @@ class DutyService {
   // published list needs `reason` and becomes the next version. All or nothing.
   ListView import_items(auth::Actor const& actor, std::int64_t id, std::string_view bytes,
                         std::optional<std::string> reason) const;
-  // A version's snapshot as published (JSON text), for staff and the portal.
-  std::string version(std::int64_t id, std::optional<int> version, bool published_only) const;
+  // A version's snapshot as published (JSON text): for staff who act for the list's unit (`caller`),
+  // or for the portal (no caller: the published ones only).
+  std::string version(auth::Principal const* caller, std::int64_t id, std::optional<int> version) const;
   ListPage public_lists(std::optional<int> year, std::int64_t page, std::int64_t size) const;
 
   TaskPage tasks(auth::Actor const& actor, TaskQuery const& query) const;

@@ -69,8 +69,9 @@ std::vector<TaskView> judged(db::Connection& conn, store::TaskFilter const& filt
 Task load_for(db::Connection& conn, auth::Principal const& caller, std::int64_t id) {
   auto task = store::task(conn, id);
   if (!task) throw ApiError(AppError::not_found, "任务不存在");
-  require_unit(caller, unit_or_fail(conn, task->unit_id, "unit_id"));
-  task->unit_name = names_of(conn, {task->unit_id})[task->unit_id];
+  auto const unit = unit_or_fail(conn, task->unit_id, "unit_id");
+  require_unit(caller, unit);
+  task->unit_name = unit.name;
   return *task;
 }
 

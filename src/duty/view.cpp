@@ -3,9 +3,7 @@
 #include <boost/json/serialize.hpp>
 
 #include "base/time.hpp"
-#include "duty/common.hpp"
 #include "duty/rules.hpp"
-#include "laws/library.hpp"
 
 namespace pufa::duty {
 
@@ -18,46 +16,12 @@ json::value opt_time(std::optional<base::Millis> const& value) {
   return value ? json::value(base::iso8601(*value)) : json::value(nullptr);
 }
 
-// "民法典、反家庭暴力法" → [{name, law_id}], the id when the library holds the law.
-json::array laws_json(db::Connection& conn, std::string const& laws) {
-  json::array out;
-  std::string name;
-  auto flush = [&] {
-    auto const key = laws::library::law_key(name);
-    name.clear();
-    if (key.empty()) return;
-    json::object law{{"name", key}};
-    if (auto const found = laws::library::law(conn, key)) law["law_id"] = found->id;
-    else law["law_id"] = nullptr;
-    out.push_back(std::move(law));
-  };
-  for (std::size_t i = 0; i < laws.size();) {
-    // Separators: 、 ， ； (three bytes each in UTF-8), ASCII , ; and newlines.
-    auto const rest = std::string_view(laws).substr(i);
-    if (rest.starts_with("、") || rest.starts_with("，") || rest.starts_with("；")) {
-      flush();
-      i += 3;
-    } else if (rest[0] == ',' || rest[0] == ';' || rest[0] == '\n') {
-      flush();
-      ++i;
-    } else {
-      name += rest[0];
-      ++i;
-    }
-  }
-  flush();
-  return out;
-}
-
 }  // namespace
 
-json::object point_json(Point const& point, std::map<std::int64_t, std::string> const& names) {
-  auto name = [&](std::int64_t id) { return names.contains(id) ? json::value(names.at(id)) : json::value(nullptr); };
+json::object point_json(Point const& point) {
   json::array co, co_names;
-  for (auto id : point.co_unit_ids) {
-    co.emplace_back(id);
-    co_names.push_back(name(id));
-  }
+  for (auto id : point.co_unit_ids) co.emplace_back(id);
+  for (auto const& name : point.co_unit_names) co_names.push_back(opt(name));
   return {{"id", point.id},
           {"seq", point.seq},
           {"kind", point.kind},
@@ -65,22 +29,16 @@ json::object point_json(Point const& point, std::map<std::int64_t, std::string> 
           {"text", point.text},
           {"day", opt(point.day)},
           {"lead_unit_id", point.lead_unit_id ? json::value(*point.lead_unit_id) : json::value(nullptr)},
-          {"lead_unit_name", point.lead_unit_id ? name(*point.lead_unit_id) : json::value(nullptr)},
+          {"lead_unit_name", opt(point.lead_unit_name)},
           {"co_unit_ids", std::move(co)},
           {"co_unit_names", std::move(co_names)},
           {"deadline", opt(point.deadline)},
           {"rule", rule_json(point.rule)}};
 }
 
-json::object plan_json(db::Connection& conn, Plan const& plan) {
-  std::vector<std::int64_t> ids;
-  for (auto const& point : plan.points) {
-    if (point.lead_unit_id) ids.push_back(*point.lead_unit_id);
-    ids.insert(ids.end(), point.co_unit_ids.begin(), point.co_unit_ids.end());
-  }
-  auto const names = names_of(conn, ids);
+json::object plan_json(Plan const& plan) {
   json::array points;
-  for (auto const& point : plan.points) points.push_back(point_json(point, names));
+  for (auto const& point : plan.points) points.push_back(point_json(point));
   return {{"id", plan.id},
           {"year", plan.year},
           {"title", plan.title},
@@ -91,12 +49,16 @@ json::object plan_json(db::Connection& conn, Plan const& plan) {
           {"points", std::move(points)}};
 }
 
-json::object item_json(db::Connection& conn, ListItem const& item) {
+json::object item_json(ListItem const& item) {
+  json::array links;
+  for (auto const& link : item.law_links) {
+    links.push_back({{"name", link.name}, {"law_id", link.law_id ? json::value(*link.law_id) : json::value(nullptr)}});
+  }
   return {{"id", item.id},
           {"seq", item.seq},
           {"content", item.content},
           {"laws", item.laws},
-          {"law_links", laws_json(conn, item.laws)},
+          {"law_links", std::move(links)},
           {"leader", item.leader},
           {"owner", item.owner},
           {"office", item.office},
@@ -108,7 +70,14 @@ json::object item_json(db::Connection& conn, ListItem const& item) {
           {"rule", rule_json(item.rule)}};
 }
 
-json::object list_json(db::Connection& conn, ListView const& view, bool with_items) {
+json::object annex_json(Annex const& annex) {
+  json::array nodes, themes;
+  for (auto const& point : annex.date_nodes) nodes.push_back(point_json(point));
+  for (auto const& point : annex.themes) themes.push_back(point_json(point));
+  return {{"date_nodes", std::move(nodes)}, {"themes", std::move(themes)}};
+}
+
+json::object list_json(ListView const& view, bool with_items) {
   auto const& list = view.list;
   json::object out{{"id", list.id},
                    {"unit_id", list.unit_id},
@@ -123,33 +92,27 @@ json::object list_json(db::Connection& conn, ListView const& view, bool with_ite
                    {"index_no", opt(list.index_no)},
                    {"published_at", opt_time(list.published_at)},
                    {"updated_at", base::iso8601(list.updated_at)}};
-  if (with_items) {
-    json::array items;
-    for (auto const& item : list.items) items.push_back(item_json(conn, item));
-    out["items"] = std::move(items);
-    json::array versions;
-    for (auto const& v : list.versions) {
-      versions.push_back({{"version", v.version}, {"reason", v.reason}, {"index_no", v.index_no},
-                          {"published_at", base::iso8601(v.published_at)}});
-    }
-    out["versions"] = std::move(versions);
-  }
-  std::vector<std::int64_t> ids;
-  for (auto const& point : view.annex.date_nodes) {
-    if (point.lead_unit_id) ids.push_back(*point.lead_unit_id);
-    ids.insert(ids.end(), point.co_unit_ids.begin(), point.co_unit_ids.end());
-  }
-  auto const names = names_of(conn, ids);
-  json::array nodes, themes;
-  for (auto const& point : view.annex.date_nodes) nodes.push_back(point_json(point, names));
-  for (auto const& point : view.annex.themes) themes.push_back(point_json(point, names));
-  out["annex"] = json::object{{"date_nodes", std::move(nodes)}, {"themes", std::move(themes)}};
+  if (!with_items) return out;
+  json::array items;
+  for (auto const& item : list.items) items.push_back(item_json(item));
+  out["items"] = std::move(items);
+  out["versions"] = versions_json(list.versions);
+  out["annex"] = annex_json(view.annex);
   return out;
 }
 
-std::string snapshot_text(db::Connection& conn, DutyList const& list, ListVersion const& version) {
+json::array versions_json(std::vector<ListVersion> const& versions) {
+  json::array out;
+  for (auto const& v : versions) {
+    out.push_back({{"version", v.version}, {"reason", v.reason}, {"index_no", v.index_no},
+                   {"published_at", base::iso8601(v.published_at)}});
+  }
+  return out;
+}
+
+std::string snapshot_text(DutyList const& list, ListVersion const& version) {
   json::array items;
-  for (auto const& item : list.items) items.push_back(item_json(conn, item));
+  for (auto const& item : list.items) items.push_back(item_json(item));
   json::object out{{"unit_id", list.unit_id},
                    {"unit_name", list.unit_name},
                    {"year", list.year},

@@ -7,19 +7,21 @@
 #include <map>
 #include <string>
 
-#include "db/database.hpp"
 #include "duty/model.hpp"
 #include "duty/service.hpp"
 
 namespace pufa::duty {
 
-boost::json::object point_json(Point const& point, std::map<std::int64_t, std::string> const& names);
-boost::json::object plan_json(db::Connection& conn, Plan const& plan);
-// An item; `conn` links the laws it names to the library.
-boost::json::object item_json(db::Connection& conn, ListItem const& item);
-boost::json::object list_json(db::Connection& conn, ListView const& view, bool with_items);
+// Pure renderings: the use cases resolve names and law links first (common.hpp).
+boost::json::object point_json(Point const& point);
+boost::json::object plan_json(Plan const& plan);
+boost::json::object item_json(ListItem const& item);
+boost::json::object annex_json(Annex const& annex);
+boost::json::array versions_json(std::vector<ListVersion> const& versions);
+// Items, versions and annexes only `with_items` (a list's page; the lists' table has none).
+boost::json::object list_json(ListView const& view, bool with_items);
 // What a published version keeps: the unit, the year, the version, its reason and index number, the items.
-std::string snapshot_text(db::Connection& conn, DutyList const& list, ListVersion const& version);
+std::string snapshot_text(DutyList const& list, ListVersion const& version);
 boost::json::object task_json(TaskView const& view);
 boost::json::object bulletin_json(Bulletin const& bulletin, bool with_rows);
 boost::json::array evidence_json(std::vector<Evidence> const& evidence);
