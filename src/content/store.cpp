@@ -1,5 +1,6 @@
 #include "content/store.hpp"
 
+#include <algorithm>
 #include <boost/json/parse.hpp>
 #include <boost/json/serialize.hpp>
 #include <boost/json/value.hpp>
@@ -136,6 +137,26 @@ std::optional<Article> article(db::Connection& conn, std::int64_t id) {
 bool has_article(db::Connection& conn, std::string const& column, std::string const& title) {
   return conn.scalar("SELECT id FROM content_articles WHERE column_code = ? AND title = ?", {column, title})
       .has_value();
+}
+
+std::vector<ArticleState> article_states(db::Connection& conn, std::vector<std::int64_t> const& ids) {
+  std::vector<ArticleState> out;
+  constexpr std::size_t chunk = 500;
+  for (std::size_t start = 0; start < ids.size(); start += chunk) {
+    auto const end = std::min(ids.size(), start + chunk);
+    std::string marks;
+    std::vector<db::Param> params;
+    for (auto i = start; i < end; ++i) {
+      marks += i == start ? "?" : ", ?";
+      params.emplace_back(ids[i]);
+    }
+    auto const rows = conn.query("SELECT id, status, title, published_at FROM content_articles WHERE id IN (" + marks + ")",
+                                 std::span<db::Param const>(params));
+    for (auto const& row : rows) {
+      out.push_back({row.i64("id"), row.str("status"), row.str("title"), row.opt_i64("published_at")});
+    }
+  }
+  return out;
 }
 
 namespace {

@@ -28,6 +28,13 @@ void replace_citations(db::Connection& conn, std::int64_t id, std::vector<Citati
 // With its column, region path, citations and attachments.
 std::optional<Article> article(db::Connection& conn, std::int64_t id);
 bool has_article(db::Connection& conn, std::string const& column, std::string const& title);
+// The status, title and publication time of many articles (ids content no longer holds are absent).
+struct ArticleState {
+  std::int64_t id = 0;
+  std::string status, title;
+  std::optional<base::Millis> published_at;
+};
+std::vector<ArticleState> article_states(db::Connection& conn, std::vector<std::int64_t> const& ids);
 
 struct ListFilter {
   std::string region_path;  // "" → every region

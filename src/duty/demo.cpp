@@ -10,6 +10,7 @@
 #include "duty/common.hpp"
 #include "duty/digest.hpp"
 #include "duty/judged.hpp"
+#include "duty/penalties.hpp"
 #include "duty/routes.hpp"
 #include "duty/store.hpp"
 #include "duty/view.hpp"
@@ -114,6 +115,15 @@ ListSeed const list_seeds[] = {
     {"市农业农村局", "副局长 叶林", "法规科", "农村土地承包法、种子法", "乡村振兴", "农民、农业经营主体"},
 };
 
+// How many 以案释法 cases an enforcing department's list asks for in 2020 (0: not an enforcing one).
+std::int64_t case_targets(std::string_view unit) {
+  if (unit == "市市场监管局") return 8;
+  if (unit == "市公安局") return 6;
+  if (unit == "市卫健局") return 4;
+  if (unit == "市交通运输局") return 2;
+  return 0;
+}
+
 base::Millis at(std::string const& date) { return *base::parse_iso8601(date + "T10:00:00+08:00"); }
 
 class Loader {
@@ -177,6 +187,15 @@ class Loader {
                        .owner = "普法联络员", .office = seed.office, .audience = "社会公众", .carrier = "政务公开",
                        .measures = "在政府信息公开平台公开", .standard = "3 月底前公开并报送市普法办", .deadline = "2020-03-31",
                        .rule = manual()});
+      if (auto const cases = case_targets(seed.unit)) {  // 谁执法谁普法: the enforcing departments
+        Rule rule;
+        rule.kind = rule_kind::legal_case;
+        rule.min = cases;
+        items.push_back({.seq = 4, .content = "落实“谁执法谁普法”，结合执法办案开展以案释法", .laws = seed.laws,
+                         .leader = seed.leader, .owner = "法制员", .office = seed.office, .audience = seed.audience,
+                         .carrier = "门户网站以案释法栏目", .measures = "从本单位行政处罚案件中选取典型案例，释法说理后公开发布",
+                         .standard = fmt::format("全年发布以案释法案例不少于 {} 篇", cases), .deadline = "2020-12-31", .rule = rule});
+      }
       list.items = store::save_items(conn_, list.id, std::move(items));
       if (n == 12) {  // 市农业农村局: waiting for review
         list.status = list_status::submitted;
@@ -273,6 +292,7 @@ class Loader {
 void load_demo(db::Connection& conn) {
   if (store::plan_of_year(conn, 2020)) return;
   digest::rebuild_all(conn);  // the ledger's demo was written directly, past the change observer
+  load_penalty_demo(conn);  // before the lists: their 以案释法 items are judged from the cases
   Loader loader(conn);
   loader.plans();
   loader.lists();

@@ -137,6 +137,28 @@ CREATE TABLE duty_bulletins (
   UNIQUE (year, serial)
 );
 )sql", digest::rebuild_all},
+      {"duty", 2, "行政处罚决定 imported for 以案释法, each with the draft case it became", R"sql(
+CREATE TABLE duty_penalties (
+  id {{pk}},
+  doc_no TEXT NOT NULL UNIQUE,
+  unit_id BIGINT NOT NULL REFERENCES units (id),
+  region_path TEXT NOT NULL,
+  enforcer TEXT NOT NULL,
+  party TEXT NOT NULL,
+  party_kind TEXT NOT NULL,
+  offence TEXT NOT NULL,
+  facts TEXT NOT NULL,
+  basis TEXT NOT NULL,
+  penalty TEXT NOT NULL,
+  decided_on TEXT NOT NULL,
+  cited TEXT NOT NULL,
+  case_id BIGINT,
+  imported_by BIGINT,
+  imported_at BIGINT NOT NULL
+);
+CREATE INDEX duty_penalties_scope ON duty_penalties (region_path, decided_on);
+CREATE INDEX duty_penalties_unit ON duty_penalties (unit_id, case_id);
+)sql"},
   };
 }
 

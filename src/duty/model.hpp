@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "base/time.hpp"
+#include "duty/basis.hpp"
 
 namespace pufa::duty {
 
@@ -18,6 +19,7 @@ namespace rule_kind {
 inline constexpr std::string_view manual = "manual";
 inline constexpr std::string_view activity = "activity";          // the ledger
 inline constexpr std::string_view study_record = "study_record";  // 学法记录
+inline constexpr std::string_view legal_case = "case";             // 以案释法 published from the unit's penalty decisions
 }  // namespace rule_kind
 
 struct Rule {
@@ -174,6 +176,31 @@ struct Bulletin {
   std::string remarks;
   base::Millis issued_at = 0;
   std::vector<BulletinRow> rows;
+};
+
+// 以案释法 from enforcement (谁执法谁普法): a 行政处罚决定 as the enforcement system publishes it,
+// imported from its .xlsx or CSV, and the draft case in content it became.
+namespace party_kind {
+inline constexpr std::string_view person = "person";              // 自然人 (and a 个体工商户 named as a person): masked
+inline constexpr std::string_view organisation = "organisation";  // 法人及非法人组织, 个体工商户 with a trade name
+}  // namespace party_kind
+
+struct Penalty {
+  std::int64_t id = 0;
+  std::string doc_no;       // 行政处罚决定书文号, unique
+  std::int64_t unit_id = 0;  // 执法机关, a unit of the organisation
+  std::string unit_name;     // shown, not stored
+  std::string region_path;   // the unit's (scope)
+  std::string enforcer;      // 处罚机关 as the file names it
+  std::string party;         // 当事人 in the clear: masked on output when a person
+  std::string party_kind{party_kind::organisation};
+  std::string offence;                // 违法行为类型 (may be empty)
+  std::string facts, basis, penalty;  // 违法事实, 处罚依据, 处罚内容
+  std::string decided_on;             // 处罚决定日期
+  std::vector<CitedArticle> cited;    // 处罚依据 read (basis.hpp)
+  std::optional<std::int64_t> case_id;  // the 以案释法 article drafted from it
+  std::optional<std::int64_t> imported_by;
+  base::Millis imported_at = 0;
 };
 
 }  // namespace pufa::duty

@@ -9,6 +9,7 @@
 #include "duty/common.hpp"
 #include "duty/digest.hpp"
 #include "duty/input.hpp"
+#include "duty/penalty_routes.hpp"
 #include "duty/sheets.hpp"
 #include "duty/service.hpp"
 #include "duty/view.hpp"
@@ -237,6 +238,8 @@ void add_routes(http::Router& router, db::Database& db, todo::Centre& todo) {
   }, read);
 
   // The portal: published lists (their latest version, or ?version=N) and public bulletins.
+  add_penalty_routes(router, service);
+
   router.add(Method::get, "/api/v1/public/duty/lists", [service](Request& request) {
     auto const paging = http::page_of(request, max_page);
     auto const page = service.public_lists(query_year(request), paging.page, paging.size);

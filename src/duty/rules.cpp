@@ -10,6 +10,8 @@
 #include <fmt/format.h>
 
 #include "activity/library.hpp"
+#include "content/library.hpp"
+#include "duty/store.hpp"
 #include "duty/digest.hpp"
 #include "base/time.hpp"
 #include "http/error.hpp"
@@ -70,8 +72,9 @@ Rule rule_of(json::value const* value, std::string const& field) {
   if (!value->is_object()) throw ApiError(AppError::validation_failed, "完成规则格式不正确", field);
   auto const& body = value->as_object();
   auto const kind = text_member(body, "kind", field).value_or(std::string(rule_kind::manual));
-  if (kind != rule_kind::manual && kind != rule_kind::activity && kind != rule_kind::study_record) {
-    throw ApiError(AppError::validation_failed, "完成规则的类型应为人工确认、普法活动或学法记录", field + ".kind");
+  if (kind != rule_kind::manual && kind != rule_kind::activity && kind != rule_kind::study_record &&
+      kind != rule_kind::legal_case) {
+    throw ApiError(AppError::validation_failed, "完成规则的类型应为人工确认、普法活动、学法记录或以案释法", field + ".kind");
   }
   rule.kind = kind;
   if (kind == rule_kind::manual) return rule;
@@ -91,7 +94,7 @@ Rule rule_of(json::value const* value, std::string const& field) {
     rule.six_place = text_member(body, "six_place", field);
     check_code(rule.form, "activity_form", field + ".form", "活动形式");
     check_code(rule.six_place, "six_place", field + ".six_place", "法律六进");
-  } else {
+  } else if (kind == rule_kind::study_record) {
     rule.study_kind = text_member(body, "study_kind", field);
     check_code(rule.study_kind, "study_kind", field + ".study_kind", "学法类型");
   }
@@ -140,6 +143,7 @@ std::string rule_words(Rule const& rule) {
   if (rule.kind == rule_kind::activity) {
     return fmt::format("{}≥ {} 项{}普法活动", per, rule.min, rule.theme ? "「" + *rule.theme + "」主题" : "");
   }
+  if (rule.kind == rule_kind::legal_case) return fmt::format("{}≥ {} 篇以案释法案例", per, rule.min);
   return fmt::format("{}≥ {} 次学法记录", per, rule.min);
 }
 
@@ -233,10 +237,65 @@ bool matches(std::array<int, 4> const& rule, std::array<int, 4> const& fact) {
   return true;
 }
 
+// The 以案释法 cases drafted from each unit's penalty decisions and published in [from, to], oldest first.
+std::map<std::int64_t, std::vector<Evidence>> published_cases(db::Connection& conn, std::vector<std::int64_t> const& units,
+                                                            std::string const& from, std::string const& to) {
+  auto const pairs = store::penalty_cases(conn, units);
+  std::vector<std::int64_t> ids;
+  for (auto const& [unit, id] : pairs) ids.push_back(id);
+  auto const states = content::library::case_states(conn, ids);
+  std::map<std::int64_t, std::vector<Evidence>> out;
+  for (auto const& [unit, id] : pairs) {
+    auto const state = states.find(id);
+    if (state == states.end() || !state->second.published_on) continue;
+    auto const& day = *state->second.published_on;
+    if (day < from || day > to) continue;
+    out[unit].push_back({std::string(rule_kind::legal_case), id, day, state->second.title, state->second.status});
+  }
+  for (auto& [unit, cases] : out) {
+    std::sort(cases.begin(), cases.end(), [](Evidence const& a, Evidence const& b) { return std::tie(a.date, a.id) < std::tie(b.date, b.id); });
+  }
+  return out;
+}
+
+void judge_cases(db::Connection& conn, std::vector<Task> const& tasks, std::vector<std::size_t> const& members,
+                 std::string const& today, std::vector<Progress>& out) {
+  std::vector<std::int64_t> units;
+  for (auto i : members) units.push_back(tasks[i].unit_id);
+  std::sort(units.begin(), units.end());
+  units.erase(std::unique(units.begin(), units.end()), units.end());
+  auto const [from, to] = span_of(tasks[members.front()], today);
+  auto const cases = published_cases(conn, units, from, to);
+  std::vector<std::string_view> days;
+  for (auto i : members) {
+    days.clear();
+    if (auto const found = cases.find(tasks[i].unit_id); found != cases.end()) {
+      for (auto const& c : found->second) days.push_back(c.date);
+    }
+    out[i] = evaluate(tasks[i], days, today);
+  }
+}
+
 }  // namespace
 
 Progress judge(db::Connection& conn, Task const& task, std::string const& today) {
   if (task.rule.kind == rule_kind::manual) return judge_manual(task, today);
+  if (task.rule.kind == rule_kind::legal_case) {
+    auto const [from, to] = span_of(task, today);
+    auto const cases = published_cases(conn, {task.unit_id}, from, to);
+    std::vector<std::string_view> days;
+    auto const found = cases.find(task.unit_id);
+    if (found != cases.end()) {
+      for (auto const& c : found->second) days.push_back(c.date);
+    }
+    auto progress = evaluate(task, days, today);
+    if (found != cases.end()) {
+      for (auto it = found->second.rbegin(); it != found->second.rend() && progress.records.size() < 20; ++it) {
+        progress.records.push_back(*it);
+      }
+    }
+    return progress;
+  }
   auto const& rule = task.rule;
   activity::library::Criteria criteria;
   criteria.kind = rule.kind;
@@ -267,6 +326,10 @@ std::vector<Progress> judge_many(db::Connection& conn, std::vector<Task> const& 
   }
   for (auto const& [key, members] : groups) {
     auto const& [kind, year] = key;
+    if (kind == rule_kind::legal_case) {
+      judge_cases(conn, tasks, members, today, out);
+      continue;
+    }
     std::vector<std::int64_t> units;
     for (auto i : members) units.push_back(tasks[i].unit_id);
     std::sort(units.begin(), units.end());

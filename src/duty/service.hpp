@@ -11,6 +11,7 @@
 #include "auth/principal.hpp"
 #include "db/database.hpp"
 #include "duty/model.hpp"
+#include "duty/penalties.hpp"
 #include "todo/todo.hpp"
 
 namespace pufa::duty {
@@ -128,6 +129,13 @@ class DutyService {
   std::vector<Bulletin> bulletins(auth::Actor const& actor, std::optional<int> year) const;
   Bulletin bulletin(auth::Principal const* caller, std::int64_t id) const;  // public ones for everyone
   std::vector<Bulletin> public_bulletins() const;
+
+  // 以案释法 from enforcement (penalties.cpp). Listing and reading: the units the caller acts for;
+  // `reveal` shows a person's name (pii.read, audited). Import (duty permission and content.write):
+  // for `unit_id`, else the caller's bound unit, else the unit each row's 处罚机关 names.
+  PenaltyPage penalties(auth::Actor const& actor, PenaltyQuery const& query) const;
+  PenaltyView penalty(auth::Actor const& actor, std::int64_t id, bool reveal) const;
+  PenaltyImport import_penalties(auth::Actor const& actor, std::string_view bytes, std::optional<std::int64_t> unit_id) const;
 
   std::vector<todo::Item> todo(auth::Principal const& caller) const;
   // responsibility_units and duty_tasks_done_rate for GET /api/v1/stats/overview.

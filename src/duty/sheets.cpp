@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 
 #include "base/time.hpp"
+#include "duty/columns.hpp"
 #include "http/error.hpp"
 #include "registry/cells.hpp"
 #include "text/utf8.hpp"
@@ -17,13 +18,6 @@ using http::AppError;
 namespace {
 
 // The columns in order: key, header, other headers people write, required, the most characters.
-struct Column {
-  std::string_view key, header;
-  std::vector<std::string_view> aliases;
-  bool required = false;
-  std::size_t max = 200;
-};
-
 std::vector<Column> const columns{
     {"content", "内容清单", {"普法内容", "内容", "宣传内容", "重点内容"}, true, 500},
     {"laws", "宣传的法律法规", {"法律法规", "重点宣传的法律法规", "重点法律法规", "宣传法律法规"}, false, 500},
@@ -39,30 +33,13 @@ std::vector<Column> const columns{
 constexpr std::string_view group_headers[] = {"责任清单", "措施清单"};
 constexpr std::size_t max_items = 200;
 
-// The column a header names (after trimming, 全角 spaces and a trailing * or （必填）).
-Column const* column_named(std::string header) {
-  auto text = std::string(xlsx::trim(header));
-  for (std::string_view suffix : {"（必填）", "(必填)", "*"}) {
-    if (text.ends_with(suffix)) text = std::string(xlsx::trim(text.substr(0, text.size() - suffix.size())));
-  }
-  for (auto const& column : columns) {
-    if (text == column.header) return &column;
-    for (auto alias : column.aliases) {
-      if (text == alias) return &column;
-    }
-  }
-  return nullptr;
-}
+Column const* column_named(std::string_view header) { return duty::column_named(columns, header); }
 
 bool is_group(std::string_view text) {
   for (auto g : group_headers) {
     if (xlsx::trim(text) == g) return true;
   }
   return false;
-}
-
-std::string cell_text(std::vector<xlsx::Cell> const& row, std::size_t i) {
-  return i < row.size() ? std::string(xlsx::trim(row[i].text)) : std::string();
 }
 
 std::string& field_of(ListItem& item, std::string_view key) {

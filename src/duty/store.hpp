@@ -70,4 +70,22 @@ std::int64_t insert_bulletin(db::Connection& conn, Bulletin const& bulletin, std
 std::optional<Bulletin> bulletin(db::Connection& conn, std::int64_t id);
 std::vector<Bulletin> bulletins(db::Connection& conn, std::optional<int> year, bool public_only);  // without rows
 
+// Penalty decisions (penalty_store.cpp).
+std::int64_t insert_penalty(db::Connection& conn, Penalty const& penalty);
+void set_penalty_case(db::Connection& conn, std::int64_t id, std::int64_t case_id);
+// Which of these 决定书文号 are stored already.
+std::vector<std::string> stored_doc_nos(db::Connection& conn, std::vector<std::string> const& doc_nos);
+struct PenaltyFilter {
+  std::string region_path;
+  std::optional<std::int64_t> unit_id;
+  std::optional<int> year;
+  std::string doc_no_like;  // a contains pattern, or ""
+  std::int64_t limit = 20, offset = 0;
+};
+std::vector<Penalty> penalties(db::Connection& conn, PenaltyFilter const& filter);  // newest decision first
+std::int64_t count_penalties(db::Connection& conn, PenaltyFilter const& filter);
+std::optional<Penalty> penalty(db::Connection& conn, std::int64_t id);
+// (unit, case id) of the units' decisions that became cases.
+std::vector<std::pair<std::int64_t, std::int64_t>> penalty_cases(db::Connection& conn, std::vector<std::int64_t> const& unit_ids);
+
 }  // namespace pufa::duty::store

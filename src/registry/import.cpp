@@ -16,7 +16,7 @@
 #include "registry/excel.hpp"
 #include "text/normalize.hpp"
 #include "text/utf8.hpp"
-#include "xlsx/csv.hpp"
+#include "xlsx/upload.hpp"
 #include "xlsx/xlsx.hpp"
 
 namespace pufa::registry {
@@ -192,39 +192,13 @@ struct Table {
 };
 
 std::vector<Table> tables_of(std::string_view bytes) {
-  if (bytes.empty()) bad_file("请选择要导入的文件");
-  std::vector<Table> tables;
-  switch (xlsx::sniff(bytes)) {
-    case xlsx::FileKind::xls: bad_file("这是旧版 Excel（.xls）文件，请在 Excel 或 WPS 中“另存为” .xlsx 后再导入");
-    case xlsx::FileKind::other: bad_file("文件不是 Excel（.xlsx）或 CSV 文件");
-    case xlsx::FileKind::csv_or_text: {
-      std::vector<std::vector<std::string>> records;
-      try {
-        records = xlsx::read_text_table(bytes);
-      } catch (xlsx::CsvError const& error) {
-        if (error.record == 0) bad_file(error.what());
-        bad_file("CSV 第 " + std::to_string(error.record) + " 行格式有误：" + error.what());
-      }
-      Table table;
-      for (auto& record : records) {
-        std::vector<xlsx::Cell> cells;
-        for (auto& field : record) {
-          auto text = std::string(xlsx::trim(field));
-          cells.push_back({text.empty() ? xlsx::Cell::Type::blank : xlsx::Cell::Type::text, text, text, {}, true});
-        }
-        table.rows.push_back(std::move(cells));
-      }
-      tables.push_back(std::move(table));
-      return tables;
-    }
-    case xlsx::FileKind::xlsx: break;
-  }
   std::vector<xlsx::SheetCells> sheets;
   try {
-    sheets = xlsx::read_workbook(bytes);
+    sheets = xlsx::read_upload(bytes);
   } catch (xlsx::ReadError const& error) {
-    bad_file(std::string("文件不是有效的 Excel（.xlsx）文件：") + error.what());
+    bad_file(error.what());
   }
+  std::vector<Table> tables;
   for (auto& sheet : sheets) tables.push_back({std::move(sheet.name), std::move(sheet.rows)});
   return tables;
 }
