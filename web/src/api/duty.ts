@@ -2,7 +2,8 @@
 import { download, http, upload, type Query } from './http'
 import type { Page } from './types'
 
-export type RuleKind = 'manual' | 'activity' | 'study_record'
+export type RuleKind = 'manual' | 'activity' | 'study_record' | 'case'
+export const RULE_KINDS: RuleKind[] = ['manual', 'activity', 'study_record', 'case']
 export type Period = 'year' | 'quarter'
 /** What counts as done: records the platform counts, or a manual confirmation. */
 export interface Rule {
@@ -137,7 +138,8 @@ export interface PublicListSummary {
 
 export type TaskState = 'open' | 'overdue' | 'answered' | 'returned' | 'done' | 'late'
 export const TASK_STATES: TaskState[] = ['overdue', 'open', 'returned', 'answered', 'done', 'late']
-export type EvidenceKind = 'activity' | 'study_record'
+/** case: a 以案释法 case published from the unit's penalty decisions (counted by the rule, not picked). */
+export type EvidenceKind = 'activity' | 'study_record' | 'case'
 
 export interface Evidence {
   kind: EvidenceKind
@@ -237,3 +239,60 @@ export const getPublicList = (id: number, version?: number) =>
   http.get<PublishedList>(`/public/duty/lists/${id}`, { version })
 export const listPublicBulletins = () => http.get<{ items: Bulletin[] }>('/public/duty/bulletins')
 export const getPublicBulletin = (id: number) => http.get<Bulletin>(`/public/duty/bulletins/${id}`)
+
+/** 以案释法 from enforcement: a 行政处罚决定 imported from the enforcement system, and the case drafted from it. */
+export interface CitedArticle {
+  law: string
+  article: string
+  law_id: number | null
+  /** The portal's page of the article, when the law library holds it. */
+  url: string | null
+  found: boolean
+}
+
+export type CaseStatus = 'draft' | 'review' | 'returned' | 'published' | 'withdrawn'
+export interface Penalty {
+  id: number
+  doc_no: string
+  unit_id: number
+  unit_name: string
+  enforcer: string
+  /** Masked for a person (王*明) unless revealed. */
+  party: string
+  party_kind: 'person' | 'organisation'
+  party_revealed: boolean
+  offence: string
+  decided_on: string
+  penalty: string
+  cited: CitedArticle[]
+  case_id: number | null
+  case_status: CaseStatus | null
+  case_published_on: string | null
+  facts?: string
+  basis?: string
+  case_title?: string | null
+  imported_at?: string
+}
+
+export interface Unlinked {
+  law: string
+  article: string | null
+  rows: number[]
+}
+export interface PenaltyImport {
+  imported: number
+  sheet: string
+  skipped: { row: number; doc_no: string }[]
+  unknown_laws: Unlinked[]
+  unknown_articles: Unlinked[]
+  without_article: Unlinked[]
+}
+
+export const listPenalties = (q: Query) => http.get<Page<Penalty>>('/duty/penalties', q)
+export const getPenalty = (id: number, reveal = false) =>
+  http.get<Penalty>(`/duty/penalties/${id}`, reveal ? { reveal: 1 } : {})
+export const penaltyTemplate = () => download('/duty/penalties/template')
+/** All or nothing; decisions already imported (by 决定书文号) are skipped. */
+export const importPenalties = (file: File, unitId: number | null, onProgress: (pct: number) => void) =>
+  upload<PenaltyImport>(`/duty/penalties/import${unitId ? `?unit_id=${unitId}` : ''}`, file,
+    file.name.toLowerCase().endsWith('.csv') ? 'text/csv' : XLSX_TYPE, onProgress)

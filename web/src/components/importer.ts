@@ -19,6 +19,8 @@ export interface ImportOutcome {
   sheet?: string
   /** Rows left out because the same record is already there (question banks). */
   skipped_duplicates?: { row: number; stem: string }[]
+  /** What was imported but should be looked at (laws the library does not hold yet). */
+  warnings?: string[]
 }
 
 export interface Importer {
