@@ -66,8 +66,8 @@ Application::Application(std::unique_ptr<db::Database> database, auth::AuthSetti
   search::add_routes(router, *db);
   content::add_routes(router, *db, std::move(uploads), todo);
   exam::add_routes(router, *db, todo);
-  quiz::add_routes(router, *db, std::move(sms));
-  duty::add_routes(router, *db, todo);
+  quiz::add_routes(router, *db, sms);
+  duty::add_routes(router, *db, todo, std::move(sms));  // 履职评议's public votes share the quiz's sender
   registry::add_choice_routes(router);
   todo::add_routes(router, todo);
 }

@@ -11,6 +11,7 @@
 #include "duty/digest.hpp"
 #include "duty/judged.hpp"
 #include "duty/penalties.hpp"
+#include "duty/review.hpp"
 #include "duty/routes.hpp"
 #include "duty/store.hpp"
 #include "duty/view.hpp"
@@ -298,6 +299,7 @@ void load_demo(db::Connection& conn) {
   loader.lists();
   loader.answers();
   loader.bulletins();
+  load_review_demo(conn, key_departments);
 }
 
 }  // namespace pufa::duty

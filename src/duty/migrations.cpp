@@ -159,6 +159,81 @@ CREATE TABLE duty_penalties (
 CREATE INDEX duty_penalties_scope ON duty_penalties (region_path, decided_on);
 CREATE INDEX duty_penalties_unit ON duty_penalties (unit_id, case_id);
 )sql"},
+      {"duty", 3, "履职评议: review rounds, units' reports, score sheets, the public's one-time codes, ballots and marks", R"sql(
+CREATE TABLE duty_review_rounds (
+  id {{pk}},
+  year INTEGER NOT NULL,
+  title TEXT NOT NULL,
+  intro TEXT NOT NULL,
+  status TEXT NOT NULL,
+  weights TEXT NOT NULL,
+  bands TEXT NOT NULL,
+  opens_at BIGINT NOT NULL,
+  closes_at BIGINT NOT NULL,
+  exclude_flagged INTEGER NOT NULL,
+  published_at BIGINT,
+  results TEXT,
+  vote_salt TEXT NOT NULL,
+  region_path TEXT NOT NULL,
+  created_by BIGINT,
+  created_at BIGINT NOT NULL,
+  updated_at BIGINT NOT NULL
+);
+
+CREATE TABLE duty_review_entries (
+  id {{pk}},
+  round_id BIGINT NOT NULL REFERENCES duty_review_rounds (id),
+  unit_id BIGINT NOT NULL REFERENCES units (id),
+  report TEXT NOT NULL,
+  video_url TEXT NOT NULL,
+  submitted_at BIGINT,
+  submitted_by BIGINT,
+  UNIQUE (round_id, unit_id)
+);
+
+CREATE TABLE duty_review_sheets (
+  id {{pk}},
+  round_id BIGINT NOT NULL REFERENCES duty_review_rounds (id),
+  source TEXT NOT NULL,
+  scorer TEXT NOT NULL,
+  scores TEXT NOT NULL,
+  entered_by BIGINT,
+  entered_at BIGINT NOT NULL
+);
+CREATE INDEX duty_review_sheets_round ON duty_review_sheets (round_id);
+
+CREATE TABLE duty_review_codes (
+  id {{pk}},
+  round_id BIGINT NOT NULL REFERENCES duty_review_rounds (id),
+  phone_hash TEXT NOT NULL,
+  salt TEXT NOT NULL,
+  code_hash TEXT NOT NULL,
+  expires_at BIGINT NOT NULL,
+  failures INTEGER NOT NULL,
+  used INTEGER NOT NULL,
+  created_at BIGINT NOT NULL
+);
+CREATE INDEX duty_review_codes_phone ON duty_review_codes (round_id, phone_hash, id);
+
+CREATE TABLE duty_review_ballots (
+  id {{pk}},
+  round_id BIGINT NOT NULL REFERENCES duty_review_rounds (id),
+  phone_hash TEXT NOT NULL,
+  address_hash TEXT NOT NULL,
+  flag TEXT NOT NULL,
+  cast_at BIGINT NOT NULL,
+  UNIQUE (round_id, phone_hash)
+);
+CREATE INDEX duty_review_ballots_address ON duty_review_ballots (round_id, address_hash, cast_at);
+CREATE INDEX duty_review_ballots_time ON duty_review_ballots (round_id, cast_at);
+
+CREATE TABLE duty_review_marks (
+  ballot_id BIGINT NOT NULL REFERENCES duty_review_ballots (id),
+  entry_id BIGINT NOT NULL REFERENCES duty_review_entries (id),
+  mark TEXT NOT NULL,
+  PRIMARY KEY (ballot_id, entry_id)
+);
+)sql"},
   };
 }
 

@@ -10,6 +10,7 @@
 #include "duty/digest.hpp"
 #include "duty/input.hpp"
 #include "duty/penalty_routes.hpp"
+#include "duty/review_routes.hpp"
 #include "duty/sheets.hpp"
 #include "duty/service.hpp"
 #include "duty/view.hpp"
@@ -89,7 +90,7 @@ void on_ledger_change(db::Connection& conn, std::string_view kind, std::int64_t 
 
 }  // namespace
 
-void add_routes(http::Router& router, db::Database& db, todo::Centre& todo) {
+void add_routes(http::Router& router, db::Database& db, todo::Centre& todo, std::shared_ptr<quiz::OtpSender> sender) {
   activity::library::on_change(&on_ledger_change);
   DutyService const service(db);
   todo.add([service](auth::Principal const& caller) { return service.todo(caller); });
@@ -239,6 +240,7 @@ void add_routes(http::Router& router, db::Database& db, todo::Centre& todo) {
 
   // The portal: published lists (their latest version, or ?version=N) and public bulletins.
   add_penalty_routes(router, service);
+  add_review_routes(router, db, std::move(sender));
 
   router.add(Method::get, "/api/v1/public/duty/lists", [service](Request& request) {
     auto const paging = http::page_of(request, max_page);

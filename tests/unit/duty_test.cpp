@@ -1,5 +1,6 @@
 #include "duty/basis.hpp"
 #include "duty/penalty_sheet.hpp"
+#include "duty/review.hpp"
 #include "http/error.hpp"
 
 #include <gtest/gtest.h>
@@ -88,6 +89,40 @@ TEST(PenaltySheet, RefusesTheWholeFileNamingEachBadRow) {
     EXPECT_EQ(rows[2].at("field").as_string(), "doc_no");      // twice in the file
     EXPECT_EQ(rows[3].at("row").as_int64(), 4);
   }
+}
+
+TEST(ReviewResults, WeighsTheSourcesWithDataGradesByBandsAndSharesRanks) {
+  Round round;  // 40 / 40 / 20, bands 90 / 80 / 60
+  std::vector<Entry> entries{{.id = 1, .unit_name = "甲"}, {.id = 2, .unit_name = "乙"}, {.id = 3, .unit_name = "丙"}, {.id = 4, .unit_name = "丁"}};
+  std::map<std::int64_t, Tally> tallies{{1, {3, 1, 0}}, {2, {1, 1, 1}}, {3, {3, 1, 0}}};  // 90, 53.3, 90
+  std::vector<Sheet> sheets{{.source = "panel", .scores = {{1, 80}, {2, 70}, {3, 80}}},
+                            {.source = "panel", .scores = {{1, 90}, {2, 60}, {3, 90}}},
+                            {.source = "members", .scores = {{1, 70}, {2, 50}}}};
+  auto const results = results_of(round, entries, tallies, sheets);
+  ASSERT_EQ(results.size(), 4U);
+  EXPECT_EQ(results[0].unit_name, "丙");  // 90 × 40 + 85 × 40 over 80: 87.5
+  EXPECT_DOUBLE_EQ(*results[0].score, 87.5);
+  EXPECT_EQ(*results[0].grade, "good");
+  EXPECT_EQ(results[1].unit_name, "甲");  // 36 + 34 + 14 = 84
+  EXPECT_DOUBLE_EQ(*results[1].score, 84);
+  EXPECT_EQ(*results[1].rank, 2);
+  EXPECT_DOUBLE_EQ(*results[2].crowd, 53.3);
+  EXPECT_EQ(*results[2].grade, "poor");  // 21.3 + 26 + 10 = 57.3, below 一般
+  EXPECT_FALSE(results[3].score.has_value());  // 丁: nothing to score
+  EXPECT_FALSE(results[3].rank.has_value());
+  EXPECT_EQ(grade_of(round.bands, 90), "excellent");
+  EXPECT_EQ(grade_of(round.bands, 59.9), "poor");
+  // Equal totals share a rank.
+  auto const tied = results_of(round, {{.id = 1, .unit_name = "甲"}, {.id = 2, .unit_name = "乙"}},
+                               {{1, {1, 0, 0}}, {2, {1, 0, 0}}}, {});
+  EXPECT_EQ(*tied[0].rank, 1);
+  EXPECT_EQ(*tied[1].rank, 1);
+  // Frozen and read back.
+  auto const back = results_from_text(results_text(results));
+  ASSERT_EQ(back.size(), 4U);
+  EXPECT_DOUBLE_EQ(*back[0].score, 87.5);
+  EXPECT_EQ(back[2].tally.unsatisfied, 1);
+  EXPECT_FALSE(back[3].grade.has_value());
 }
 
 }  // namespace pufa::duty
