@@ -11,6 +11,7 @@
 #include "base/time.hpp"
 #include "content/disclosure.hpp"
 #include "duty/common.hpp"
+#include "laws/library.hpp"
 #include "duty/judged.hpp"
 #include "duty/rules.hpp"
 #include "duty/service.hpp"
@@ -49,6 +50,7 @@ void check_items(db::Connection& conn, DutyList const* list, std::vector<ListIte
 
 Annex annex_of(db::Connection& conn, DutyList const& list) {
   Annex annex;
+  annex.new_laws = laws::library::issued_in(conn, list.year);
   auto const plan = store::plan_of_year(conn, list.year);
   if (!plan) return annex;
   for (auto const& point : plan->points) {

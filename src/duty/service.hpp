@@ -11,6 +11,7 @@
 #include "auth/principal.hpp"
 #include "db/database.hpp"
 #include "duty/model.hpp"
+#include "laws/library.hpp"
 #include "duty/penalties.hpp"
 #include "todo/todo.hpp"
 
@@ -50,6 +51,7 @@ struct ListPage {
 struct Annex {
   std::vector<Point> date_nodes;  // where the unit leads or co-operates
   std::vector<Point> themes;
+  std::vector<laws::library::Issued> new_laws;  // 新颁法律法规: the library's laws passed or amended in the year
 };
 
 struct ListView {

@@ -74,7 +74,12 @@ json::object annex_json(Annex const& annex) {
   json::array nodes, themes;
   for (auto const& point : annex.date_nodes) nodes.push_back(point_json(point));
   for (auto const& point : annex.themes) themes.push_back(point_json(point));
-  return {{"date_nodes", std::move(nodes)}, {"themes", std::move(themes)}};
+  json::array laws;
+  for (auto const& issued : annex.new_laws) {
+    laws.push_back({{"law_id", issued.law.id}, {"title", issued.law.title}, {"short_title", issued.law.short_title},
+                    {"category", issued.law.category}, {"version_date", issued.version_date}, {"amended", issued.amended}});
+  }
+  return {{"date_nodes", std::move(nodes)}, {"themes", std::move(themes)}, {"new_laws", std::move(laws)}};
 }
 
 json::object list_json(ListView const& view, bool with_items) {

@@ -59,4 +59,14 @@ std::string article_url(std::int64_t law_id, ArticleRef ref) {
   return "/laws/" + std::to_string(law_id) + "/articles/" + number;
 }
 
+std::vector<Issued> issued_in(db::Connection& conn, int year) {
+  std::vector<Issued> out;
+  auto const y = std::to_string(year);
+  for (auto& v : store::versions_between(conn, y + "-01-01", y + "-12-31")) {
+    out.push_back({{v.law.id, std::move(v.law.title), std::move(v.law.short_title), std::move(v.law.category)},
+                   std::move(v.version_date), v.amends});
+  }
+  return out;
+}
+
 }  // namespace pufa::laws::library

@@ -39,4 +39,13 @@ std::optional<Article> article(db::Connection& conn, std::string_view law, Artic
 std::optional<Article> cited(db::Connection& conn, std::string_view text);
 std::string article_url(std::int64_t law_id, ArticleRef ref);
 
+// The laws the library holds a version of dated in `year` (新颁法律法规 of the year: passed, or
+// amended when an earlier version is held), by date.
+struct Issued {
+  Law law;
+  std::string version_date;
+  bool amended = false;
+};
+std::vector<Issued> issued_in(db::Connection& conn, int year);
+
 }  // namespace pufa::laws::library

@@ -193,6 +193,21 @@ std::vector<std::string> version_dates(db::Connection& conn, std::int64_t law_id
   return out;
 }
 
+std::vector<DatedVersion> versions_between(db::Connection& conn, std::string const& from, std::string const& to) {
+  auto rows = conn.query(
+      "SELECT l.id, l.title, l.short_title, l.category, v.version_date,"
+      " (SELECT COUNT(*) FROM law_versions e WHERE e.law_id = l.id AND e.version_date < v.version_date) AS earlier"
+      " FROM law_versions v JOIN laws l ON l.id = v.law_id WHERE v.version_date >= ? AND v.version_date <= ?"
+      " ORDER BY v.version_date, l.title",
+      {from, to});
+  std::vector<DatedVersion> out;
+  for (auto row : rows) {
+    out.push_back({{row.i64("id"), row.str("title"), row.str("short_title"), row.str("category")}, row.str("version_date"),
+                   row.i64("earlier") > 0});
+  }
+  return out;
+}
+
 std::vector<NodeRow> nodes(db::Connection& conn, std::int64_t version_id) {
   auto rows = conn.query(
       "SELECT id, parent_id, kind, title, text FROM law_nodes WHERE version_id = ? ORDER BY "

@@ -63,6 +63,13 @@ std::vector<LawListItem> list_laws(db::Connection& conn, std::string const& titl
 std::optional<LawRow> find_law(db::Connection& conn, std::string const& key);
 std::optional<VersionRow> latest_version(db::Connection& conn, std::int64_t law_id);
 std::vector<std::string> version_dates(db::Connection& conn, std::int64_t law_id);
+// Versions dated in [from, to] (YYYY-MM-DD), with their law and whether an earlier version exists.
+struct DatedVersion {
+  LawRow law;
+  std::string version_date;
+  bool amends = false;
+};
+std::vector<DatedVersion> versions_between(db::Connection& conn, std::string const& from, std::string const& to);
 std::vector<NodeRow> nodes(db::Connection& conn, std::int64_t version_id);
 // Every article without its text (for ranges in the structure tree).
 std::vector<ArticleRow> article_index(db::Connection& conn, std::int64_t version_id);

@@ -224,6 +224,15 @@ describe('the rule "以案释法 ≥ N"', () => {
       { content: 'x', standard: 'y', rule: { kind: 'cases', min: 1 } }] }), 400, 'validation_failed', 'items[0].rule.kind')
   })
 
+  test('a list of a year carries the laws the library holds of that year (新颁法律法规)', async () => {
+    const made = await coord.post('/api/v1/duty/lists', { unit_id: units['市公安局'], year: 2012, items: [] })
+    assert.equal(made.status, 201, made.text)
+    assert.deepEqual(made.body.annex.new_laws.map((l) => [l.title, l.version_date, l.amended]),
+      [['中华人民共和国治安管理处罚法', '2012-10-26', false]])
+    const other = await coord.post('/api/v1/duty/lists', { unit_id: units['市公安局'], year: 2013, items: [] })
+    assert.deepEqual(other.body.annex.new_laws, [])
+  })
+
   test('the demo\'s enforcing departments are judged from their published cases', async () => {
     const tasks = await coord.get(`/api/v1/duty/tasks?year=2020&unit_id=${units['市市场监管局']}`)
     const item = tasks.body.items.find((t) => t.rule.kind === 'case')
