@@ -2,13 +2,14 @@
  * 普法责任制 (docs/duty.md): the coordinator's duty.manage and a liaison's duty.respond open it; writing
  * the year's work points and the review are the coordinator's.
  */
-import { Calendar, Checked, Flag, List, Notebook, Stamp } from '@element-plus/icons-vue'
+import { Calendar, Checked, Flag, List, Notebook, Stamp, Trophy } from '@element-plus/icons-vue'
 import type { RouteRecordRaw } from 'vue-router'
 import { ADMIN_BASE } from '../paths'
 
 const LISTS = `${ADMIN_BASE}/duty/lists`
 const PLANS = `${ADMIN_BASE}/duty/plans`
 const BULLETINS = `${ADMIN_BASE}/duty/bulletins`
+const REVIEWS = `${ADMIN_BASE}/duty/reviews`
 
 export const dutyRoutes: RouteRecordRaw = {
   path: 'duty',
@@ -50,6 +51,14 @@ export const dutyRoutes: RouteRecordRaw = {
       name: 'duty-bulletin',
       component: () => import('@/views/duty/bulletins/detail.vue'),
       meta: { title: 'duty.menu.bulletin', parentTitle: 'duty.menu.bulletins', hideInMenu: true, activeMenu: BULLETINS },
+    },
+    // 履职评议: the year's review of the units, with the public vote on the portal (/duty/reviews)
+    { path: 'reviews', name: 'duty-reviews', component: () => import('@/views/duty/reviews/list.vue'), meta: { title: 'duty.menu.reviews', icon: Trophy } },
+    {
+      path: 'reviews/:id(\\d+)',
+      name: 'duty-review',
+      component: () => import('@/views/duty/reviews/detail.vue'),
+      meta: { title: 'duty.menu.review', parentTitle: 'duty.menu.reviews', hideInMenu: true, activeMenu: REVIEWS },
     },
   ],
 }

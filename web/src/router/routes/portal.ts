@@ -34,6 +34,14 @@ export const portalRoutes: RouteRecordRaw[] = [
         component: () => import('@/views/portal/duty-list.vue'),
         meta: { title: 'duty.portal.title' },
       },
+      // 政务公开 > 履职评议: the rounds, the public vote (phone + one-time code) and the published results
+      { path: 'duty/reviews', name: 'portal-duty-reviews', component: () => import('@/views/portal/duty-reviews.vue'), meta: { title: 'duty.reviews.portal.title' } },
+      {
+        path: 'duty/reviews/:id(\\d+)',
+        name: 'portal-duty-review',
+        component: () => import('@/views/portal/duty-review.vue'),
+        meta: { title: 'duty.reviews.portal.title' },
+      },
       { path: 'laws', name: 'portal-laws', component: () => import('@/views/portal/laws.vue'), meta: { title: 'portal.nav.laws' } },
       { path: 'laws/:law', name: 'portal-law', component: () => import('@/views/portal/law.vue'), meta: { title: 'portal.titles.law' } },
       {
