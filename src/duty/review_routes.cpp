@@ -188,7 +188,7 @@ std::string review_xlsx(RoundView const& view) {
 Response code_refused(Request const& request, base::Millis wait_ms) {
   auto const seconds = std::max<base::Millis>(1, (wait_ms + 999) / 1000);
   auto response = http::error_response(AppError::rate_limited, "获取验证码过于频繁，请 " + std::to_string(seconds) + " 秒后再试",
-                                       {}, request.request_id, {{"retry_after", seconds}});
+                                       {}, request.request_id, {{"retry_after", seconds}, {"retry_after_seconds", seconds}});
   response.set_header("Retry-After", std::to_string(seconds));
   return response;
 }

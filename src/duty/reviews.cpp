@@ -69,7 +69,7 @@ RoundView view_of(db::Connection& conn, auth::Principal const* caller, Round rou
     view.can_edit.push_back(can);
   }
   view.results = round.results ? results_from_text(*round.results) : live_results(conn, round, view.entries);
-  if (caller) {
+  if (caller && caller->has(manage)) {  // the sheets and the stuffing flags are the coordinator's
     view.sheets = store::sheets(conn, round.id);
     view.ballots = store::count_ballots(conn, round.id);
     view.by_flag = store::flag_counts(conn, round.id);

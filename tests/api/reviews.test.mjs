@@ -84,7 +84,12 @@ describe('the demo', () => {
     const portal = await publicApi().get(`/api/v1/public/duty/reviews/${summary.id}`)
     assert.equal(portal.body.results.length, 12)
     assert.equal(portal.body.voting_open, false)
-    assert.ok((await police.get('/api/v1/duty/reviews')).body.items.length >= 2)
+    const seen = await police.get('/api/v1/duty/reviews')
+    assert.ok(seen.body.items.length >= 2)
+    // A liaison sees the results, not the sheets or the stuffing flags.
+    const theirs = (await police.get(`/api/v1/duty/reviews/${summary.id}`)).body
+    assert.deepEqual(theirs.sheets, [])
+    assert.equal(theirs.flags.ballots, 0)
     assert.deepEqual((await majian.get('/api/v1/duty/reviews')).body.items, [])
     assertError(await majian.get(`/api/v1/duty/reviews/${summary.id}`), 403, 'out_of_scope')
     const open = (await publicApi().get('/api/v1/public/duty/reviews')).body.items.find((r) => r.status === 'open')

@@ -141,6 +141,14 @@ test('a liaison answers a task with a ledger activity; the bulletin ranks the un
     await p.waitForURL(/version=1/)
     await p.getByText('全年开展主题普法活动不少于 3 次').first().waitFor()
   })
+
+  await pstep('08b-a-public-bulletin', async () => {
+    await p.goto(`${BASE}/duty/lists`)
+    await p.locator('[data-test="duty-public-bulletins"] a').first().click()
+    await p.locator('[data-test="duty-public-bulletin"]').waitFor()
+    assert.ok((await p.locator('[data-test="bulletin-rows"] li').count()) >= 10)
+    assert.ok((await sidewaysOf(p)) <= 0, 'nothing scrolls sideways at 390 px')
+  })
 })
 
 test('the pages of the area at 1366 and 390 px', async () => {

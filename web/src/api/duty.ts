@@ -81,9 +81,21 @@ export interface Version {
   published_at: string
 }
 
+/** A law the library holds a version of dated in the list's year (新颁法律法规). */
+export interface NewLaw {
+  law_id: number
+  title: string
+  short_title: string
+  category: string
+  version_date: string
+  /** An amendment of a law the library held before; else newly passed. */
+  amended: boolean
+}
+
 export interface Annex {
   date_nodes: Point[]
   themes: Point[]
+  new_laws: NewLaw[]
 }
 
 export interface DutyList {

@@ -78,6 +78,9 @@ const en: typeof zh = {
       issuedAt: 'Issued',
       dateNodes: 'Publicity days',
       themes: 'Special themes',
+      newLaws: 'New laws and regulations',
+      amended: 'amended',
+      passed: 'passed',
     },
     actions: {
       add: 'New',
@@ -350,6 +353,8 @@ const en: typeof zh = {
     },
     portal: {
       title: 'Responsibility lists',
+      bulletinNotFound: 'No such public bulletin',
+      bulletinCounts: '{tasks} tasks · {onTime} on time · {late} late · {overdue} overdue',
       intro: "Each unit's yearly legal-education responsibility list, published for public oversight",
       unitYear: '{unit}: {year} responsibility list',
       version: 'Version {v}',

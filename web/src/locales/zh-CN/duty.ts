@@ -76,6 +76,9 @@ export default {
       issuedAt: '印发时间',
       dateNodes: '重要时间节点',
       themes: '专项主题',
+      newLaws: '新颁法律法规',
+      amended: '修正',
+      passed: '通过',
     },
     actions: {
       add: '新建',
@@ -348,6 +351,8 @@ export default {
     },
     portal: {
       title: '普法责任清单',
+      bulletinNotFound: '该通报不存在或未公开',
+      bulletinCounts: '任务 {tasks} 项 · 按时完成 {onTime} · 逾期完成 {late} · 逾期未完成 {overdue}',
       intro: '各单位年度普法责任清单（谁执法谁普法），公开接受社会监督',
       unitYear: '{unit}{year}年普法责任清单',
       version: '第 {v} 版',

@@ -27,6 +27,12 @@ export const portalRoutes: RouteRecordRaw[] = [
       // 有奖竞答: the phone page of the public quiz, in the portal's frame
       { path: 'quiz', name: 'quiz', component: () => import('@/views/quiz/index.vue'), meta: { title: 'exam.quiz.title' } },
       // 政务公开 > 普法责任清单: the published lists and the public bulletins
+      {
+        path: 'duty/bulletins/:id(\\d+)',
+        name: 'portal-duty-bulletin',
+        component: () => import('@/views/portal/duty-bulletin.vue'),
+        meta: { title: 'duty.portal.bulletins' },
+      },
       { path: 'duty/lists', name: 'portal-duty-lists', component: () => import('@/views/portal/duty-lists.vue'), meta: { title: 'duty.portal.title' } },
       {
         path: 'duty/lists/:id(\\d+)',
