@@ -234,6 +234,25 @@ CREATE TABLE duty_review_marks (
   PRIMARY KEY (ballot_id, entry_id)
 );
 )sql"},
+      {"duty", 4, "履职报告 and 述职述法 of a unit and year", R"sql(
+CREATE TABLE duty_reports (
+  id {{pk}},
+  unit_id BIGINT NOT NULL REFERENCES units (id),
+  year INTEGER NOT NULL,
+  kind TEXT NOT NULL,
+  title TEXT NOT NULL,
+  body TEXT NOT NULL,
+  status TEXT NOT NULL,
+  return_reason TEXT,
+  region_path TEXT NOT NULL,
+  submitted_at BIGINT,
+  created_by BIGINT,
+  created_at BIGINT NOT NULL,
+  updated_at BIGINT NOT NULL,
+  UNIQUE (unit_id, year, kind)
+);
+CREATE INDEX duty_reports_scope ON duty_reports (region_path, year);
+)sql"},
   };
 }
 

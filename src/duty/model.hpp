@@ -203,4 +203,31 @@ struct Penalty {
   base::Millis imported_at = 0;
 };
 
+// 履职报告 and 述职述法: a unit's report of the year, drafted from its records and edited by the unit,
+// handed in to the 普法办 (who may send it back with a reason); printable and as .docx.
+namespace report_kind {
+inline constexpr std::string_view performance = "performance";  // 普法履职报告
+inline constexpr std::string_view legal = "legal";              // 述职述法报告
+}  // namespace report_kind
+
+namespace report_status {
+inline constexpr std::string_view draft = "draft";
+inline constexpr std::string_view submitted = "submitted";
+inline constexpr std::string_view returned = "returned";
+}  // namespace report_status
+
+struct Report {
+  std::int64_t id = 0;
+  std::int64_t unit_id = 0;
+  std::string unit_name;  // shown
+  int year = 0;
+  std::string kind{report_kind::performance};
+  std::string title, body;  // the body: paragraphs by line; a line "一、…" is a heading
+  std::string status{report_status::draft};
+  std::optional<std::string> return_reason;
+  std::string region_path;
+  std::optional<base::Millis> submitted_at;
+  base::Millis created_at = 0, updated_at = 0;
+};
+
 }  // namespace pufa::duty

@@ -10,6 +10,7 @@
 #include "duty/digest.hpp"
 #include "duty/input.hpp"
 #include "duty/penalty_routes.hpp"
+#include "duty/report_routes.hpp"
 #include "duty/review_routes.hpp"
 #include "duty/sheets.hpp"
 #include "duty/service.hpp"
@@ -240,6 +241,7 @@ void add_routes(http::Router& router, db::Database& db, todo::Centre& todo, std:
 
   // The portal: published lists (their latest version, or ?version=N) and public bulletins.
   add_penalty_routes(router, service);
+  add_report_routes(router, service);
   add_review_routes(router, db, std::move(sender));
 
   router.add(Method::get, "/api/v1/public/duty/lists", [service](Request& request) {

@@ -139,6 +139,16 @@ class DutyService {
   PenaltyView penalty(auth::Actor const& actor, std::int64_t id, bool reveal) const;
   PenaltyImport import_penalties(auth::Actor const& actor, std::string_view bytes, std::optional<std::int64_t> unit_id) const;
 
+  // 履职报告 and 述职述法 (reports.cpp): the caller's units' reports; a draft is written from the unit's
+  // records of the year (one per unit, year and kind: 409 on `kind`), edited and handed in by the unit,
+  // sent back with a reason by the coordinator.
+  std::vector<Report> reports(auth::Actor const& actor, std::optional<int> year) const;
+  Report report(auth::Actor const& actor, std::int64_t id) const;
+  Report draft_report(auth::Actor const& actor, std::int64_t unit_id, int year, std::string const& kind) const;
+  Report save_report(auth::Actor const& actor, std::int64_t id, std::string title, std::string body) const;
+  Report hand_in_report(auth::Actor const& actor, std::int64_t id) const;
+  Report send_back_report(auth::Actor const& actor, std::int64_t id, std::string const& reason) const;
+
   std::vector<todo::Item> todo(auth::Principal const& caller) const;
   // responsibility_units and duty_tasks_done_rate for GET /api/v1/stats/overview.
   struct Figures {

@@ -88,4 +88,12 @@ std::optional<Penalty> penalty(db::Connection& conn, std::int64_t id);
 // (unit, case id) of the units' decisions that became cases.
 std::vector<std::pair<std::int64_t, std::int64_t>> penalty_cases(db::Connection& conn, std::vector<std::int64_t> const& unit_ids);
 
+// Reports (report_store.cpp).
+std::int64_t insert_report(db::Connection& conn, Report const& report, std::int64_t by);
+void update_report(db::Connection& conn, Report const& report);  // title, body, status, reason, submitted_at
+std::optional<Report> report(db::Connection& conn, std::int64_t id);
+bool has_report(db::Connection& conn, std::int64_t unit_id, int year, std::string_view kind);
+std::vector<Report> reports(db::Connection& conn, std::string const& region_path, std::optional<std::int64_t> unit_id,
+                            std::optional<int> year);  // without bodies; newest year first
+
 }  // namespace pufa::duty::store

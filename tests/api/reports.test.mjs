@@ -1,0 +1,97 @@
+// 履职报告 and 述职述法 (issue #14): a unit's report of the year drafted from its records (the ledger, its
+// tasks as judged, its list, its penalty decisions and cases), edited and handed in by the unit, sent back
+// by the coordinator; reports and bulletins as Word files. Runs on the demo (docs/duty.md).
+import assert from 'node:assert/strict'
+import { after, before, test } from 'node:test'
+
+import { COORD, assertError, startServer } from './harness.mjs'
+import { unzip } from './xlsx.mjs'
+
+const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'
+const POLICE = { username: 'gongan', password: 'Pufa-Police-2026' }
+const MAJIAN = { username: 'majian', password: 'Pufa-Majian-2026' }
+
+let server
+let coord
+let police
+let majian
+let units
+
+before(async () => {
+  server = await startServer()
+  ;[coord, police, majian] = await Promise.all([
+    server.login(COORD.username, COORD.password),
+    server.login(POLICE.username, POLICE.password),
+    server.login(MAJIAN.username, MAJIAN.password),
+  ])
+  const list = await coord.get('/api/v1/units?page_size=100&type=department')
+  units = Object.fromEntries(list.body.items.map((u) => [u.name, u.id]))
+})
+
+after(async () => {
+  await server?.stop()
+})
+
+async function docxText(client, path) {
+  const res = await fetch(`${server.url}${path}`, { headers: { Cookie: client.cookie } })
+  assert.equal(res.status, 200, path)
+  assert.equal(res.headers.get('content-type'), DOCX)
+  const files = unzip(Buffer.from(await res.arrayBuffer()))
+  for (const part of ['[Content_Types].xml', 'word/document.xml', 'word/styles.xml']) assert.ok(files.has(part), part)
+  const xml = files.get('word/document.xml').toString('utf8')
+  return { xml, text: [...xml.matchAll(/<w:t[^>]*>([^<]*)<\/w:t>/g)].map((m) => m[1]).join('|') }
+}
+
+test('a liaison drafts its unit\'s report from the records, edits and hands it in; the coordinator sends it back', async () => {
+  const made = await police.post('/api/v1/duty/reports', { unit_id: units['市公安局'], year: 2020, kind: 'performance' })
+  assert.equal(made.status, 201, made.text)
+  const report = made.body
+  assert.equal(report.title, '市公安局2020年度普法履职报告')
+  assert.equal(report.status, 'draft')
+  // Drafted from the records: its list, its tasks as judged, its ledger, its cases.
+  assert.match(report.body, /^一、基本情况\n/)
+  assert.match(report.body, /编制并公开了2020年度普法责任清单（第 2 版）/)
+  assert.match(report.body, /全年共承担普法责任任务 \d+ 项，按时完成 \d+ 项/)
+  assert.match(report.body, /全年在普法台账登记普法活动 \d+ 场次/)
+  assert.match(report.body, /全年作出行政处罚决定 12 件，发布以案释法案例 \d+ 篇/)
+  assertError(await police.post('/api/v1/duty/reports', { unit_id: units['市公安局'], year: 2020, kind: 'performance' }), 409, 'conflict', 'kind')
+  assertError(await police.post('/api/v1/duty/reports', { unit_id: units['市教育局'], year: 2020, kind: 'performance' }), 403, 'out_of_scope')
+  assertError(await police.post('/api/v1/duty/reports', { unit_id: units['市公安局'], year: 2020, kind: 'summary' }), 400, 'validation_failed', 'kind')
+  assertError(await majian.get(`/api/v1/duty/reports/${report.id}`), 403, 'out_of_scope')
+
+  const edited = await police.put(`/api/v1/duty/reports/${report.id}`, { title: report.title, body: `${report.body}\n（二）补充说明。本单位另开展了警营开放日活动。` })
+  assert.equal(edited.status, 200, edited.text)
+  const submitted = await police.post(`/api/v1/duty/reports/${report.id}/submit`)
+  assert.equal(submitted.body.status, 'submitted')
+  assertError(await police.put(`/api/v1/duty/reports/${report.id}`, { title: 'x', body: 'y' }), 409, 'wrong_state')
+  assertError(await police.post(`/api/v1/duty/reports/${report.id}/return`, { reason: '请补充' }), 403, 'forbidden')
+  const back = await coord.post(`/api/v1/duty/reports/${report.id}/return`, { reason: '请补充以案释法的典型案例' })
+  assert.equal(back.body.status, 'returned')
+  assert.equal(back.body.return_reason, '请补充以案释法的典型案例')
+  const list = await coord.get('/api/v1/duty/reports?year=2020')
+  assert.ok(list.body.items.some((r) => r.id === report.id && r.unit_name === '市公安局' && r.body === undefined))
+
+  // As a Word file: the title, the headings, the added paragraph, the unit signing.
+  const { xml, text } = await docxText(police, `/api/v1/duty/reports/${report.id}/docx`)
+  assert.match(text, /^市公安局2020年度普法履职报告\|一、基本情况\|/)
+  assert.match(text, /（二）补充说明。本单位另开展了警营开放日活动。/)
+  assert.match(xml, /<w:pStyle w:val="Heading1"\/><\/w:pPr><w:r><w:t xml:space="preserve">二、主要工作和成效/)
+  assert.match(text, /市公安局\|\d{4}年\d{1,2}月\d{1,2}日$/)
+})
+
+test('述职述法 is drafted on its own outline', async () => {
+  const made = await coord.post('/api/v1/duty/reports', { unit_id: units['市市场监管局'], year: 2020, kind: 'legal' })
+  assert.equal(made.status, 201, made.text)
+  assert.equal(made.body.title, '市市场监管局2020年度述职述法报告')
+  assert.match(made.body.body, /^一、学法情况\n.*\n二、依法履职情况/)
+})
+
+test('a bulletin as a Word file ranks the units in a table', async () => {
+  const bulletins = await coord.get('/api/v1/duty/bulletins?year=2020')
+  const first = bulletins.body.items.at(-1)
+  const { xml, text } = await docxText(coord, `/api/v1/duty/bulletins/${first.id}/docx`)
+  assert.match(text, /^2020年上半年普法责任制落实情况通报\|（统计截至2020年7月10日）/)
+  assert.match(text, /名次\|单位\|任务数\|按时完成\|逾期完成\|逾期未完成\|进行中\|得分/)
+  assert.ok((xml.match(/<w:tr>/g) ?? []).length >= 13, 'a header row and a row per unit')
+  assert.match(text, /兰溪市普法办\|2020年7月10日$/)
+})
