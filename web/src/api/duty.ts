@@ -245,6 +245,7 @@ export const getBulletin = (id: number) => http.get<Bulletin>(`/duty/bulletins/$
 export const issueBulletin = (body: { year: number; title?: string; remarks?: string; is_public: boolean }) =>
   http.post<Bulletin>('/duty/bulletins', body)
 export const exportBulletin = (id: number) => download(`/duty/bulletins/${id}/export`)
+export const bulletinDocx = (id: number) => download(`/duty/bulletins/${id}/docx`)
 
 export const listPublicLists = (q: Query) => http.get<Page<PublicListSummary>>('/public/duty/lists', q)
 export const getPublicList = (id: number, version?: number) =>
@@ -308,3 +309,30 @@ export const penaltyTemplate = () => download('/duty/penalties/template')
 export const importPenalties = (file: File, unitId: number | null, onProgress: (pct: number) => void) =>
   upload<PenaltyImport>(`/duty/penalties/import${unitId ? `?unit_id=${unitId}` : ''}`, file,
     file.name.toLowerCase().endsWith('.csv') ? 'text/csv' : XLSX_TYPE, onProgress)
+
+/** 履职报告 (performance) and 述职述法 (legal): drafted from the unit's records, edited and handed in. */
+export type ReportKind = 'performance' | 'legal'
+export const REPORT_KINDS: ReportKind[] = ['performance', 'legal']
+export type ReportStatus = 'draft' | 'submitted' | 'returned'
+export interface Report {
+  id: number
+  unit_id: number
+  unit_name: string
+  year: number
+  kind: ReportKind
+  title: string
+  status: ReportStatus
+  return_reason: string | null
+  submitted_at: string | null
+  updated_at: string
+  /** Paragraphs by line; a line "一、…" is a heading. */
+  body?: string
+}
+
+export const listReports = (year?: number) => http.get<{ items: Report[] }>('/duty/reports', { year })
+export const getReport = (id: number) => http.get<Report>(`/duty/reports/${id}`)
+export const draftReport = (body: { unit_id: number; year: number; kind: ReportKind }) => http.post<Report>('/duty/reports', body)
+export const saveReport = (id: number, body: { title: string; body: string }) => http.put<Report>(`/duty/reports/${id}`, body)
+export const submitReport = (id: number) => http.post<Report>(`/duty/reports/${id}/submit`)
+export const returnReport = (id: number, reason: string) => http.post<Report>(`/duty/reports/${id}/return`, { reason })
+export const reportDocx = (id: number) => download(`/duty/reports/${id}/docx`)

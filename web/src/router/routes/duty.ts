@@ -2,7 +2,7 @@
  * 普法责任制 (docs/duty.md): the coordinator's duty.manage and a liaison's duty.respond open it; writing
  * the year's work points and the review are the coordinator's.
  */
-import { Calendar, Checked, Flag, List, Notebook, Stamp, Trophy } from '@element-plus/icons-vue'
+import { Calendar, Checked, Document, Flag, List, Notebook, Stamp, Trophy } from '@element-plus/icons-vue'
 import type { RouteRecordRaw } from 'vue-router'
 import { ADMIN_BASE } from '../paths'
 
@@ -30,6 +30,13 @@ export const dutyRoutes: RouteRecordRaw = {
       name: 'duty-list-edit',
       component: () => import('@/views/duty/lists/form.vue'),
       meta: { title: 'duty.menu.listEdit', parentTitle: 'duty.menu.lists', hideInMenu: true, activeMenu: LISTS },
+    },
+    { path: 'reports', name: 'duty-reports', component: () => import('@/views/duty/reports/list.vue'), meta: { title: 'duty.menu.reports', icon: Document } },
+    {
+      path: 'reports/:id(\\d+)',
+      name: 'duty-report',
+      component: () => import('@/views/duty/reports/form.vue'),
+      meta: { title: 'duty.menu.report', parentTitle: 'duty.menu.reports', hideInMenu: true, activeMenu: `${ADMIN_BASE}/duty/reports` },
     },
     { path: 'penalties', name: 'duty-penalties', component: () => import('@/views/duty/penalties/list.vue'), meta: { title: 'duty.menu.penalties', icon: Stamp } },
     { path: 'plans', name: 'duty-plans', component: () => import('@/views/duty/plans/list.vue'), meta: { title: 'duty.menu.plans', icon: Calendar } },
