@@ -12,8 +12,8 @@ demo: bootstrap release web/dist/index.html
 	@if [ -d ../shared/data/laws ]; then build/release/pufa import laws ../shared/data/laws --db $(DB); \
 	else echo "No law texts beside the checkout: import some with build/release/pufa import laws DIR (see README)"; fi
 	@echo "Open http://$(LISTEN) (Ctrl-C stops the server)"
-	@echo "有奖竞答的短信验证码（演示没有短信网关）写在 var/sms-outbox.jsonl"
-	exec build/release/pufa serve --db $(DB) --listen $(LISTEN) --web web/dist --sms-outbox var/sms-outbox.jsonl
+	@echo "有奖竞答和履职评议的短信验证码（演示没有短信网关）写在 var/sms-outbox.jsonl，催办消息写在 var/reminders.jsonl"
+	exec build/release/pufa serve --db $(DB) --listen $(LISTEN) --web web/dist --sms-outbox var/sms-outbox.jsonl --reminder-outbox var/reminders.jsonl
 
 test: bootstrap test-build web/dist/index.html
 	ctest --test-dir build/test --output-on-failure --timeout 600

@@ -27,7 +27,8 @@ std::vector<db::Migration> all_migrations() {
 }
 
 Application::Application(std::unique_ptr<db::Database> database, auth::AuthSettings settings,
-                         std::filesystem::path uploads, bool test_clock, std::shared_ptr<quiz::OtpSender> sms)
+                         std::filesystem::path uploads, bool test_clock, std::shared_ptr<quiz::OtpSender> sms,
+                         std::shared_ptr<duty::ReminderSender> reminders)
     : db(std::move(database)), auth(*db, settings), users(*db, settings), grants(*db) {
   router.set_guard(auth::make_guard(auth));
   router.set_observer(auth::make_refusal_auditor(*db));
@@ -67,7 +68,7 @@ Application::Application(std::unique_ptr<db::Database> database, auth::AuthSetti
   content::add_routes(router, *db, std::move(uploads), todo);
   exam::add_routes(router, *db, todo);
   quiz::add_routes(router, *db, sms);
-  duty::add_routes(router, *db, todo, std::move(sms));  // 履职评议's public votes share the quiz's sender
+  duty::add_routes(router, *db, todo, std::move(sms), std::move(reminders));  // 履职评议's public votes share the quiz's sender
   registry::add_choice_routes(router);
   todo::add_routes(router, todo);
 }

@@ -11,6 +11,7 @@
 #include "db/database.hpp"
 #include "db/migrate.hpp"
 #include "http/router.hpp"
+#include "duty/reminders.hpp"
 #include "quiz/sender.hpp"
 #include "todo/todo.hpp"
 
@@ -25,7 +26,8 @@ struct Application {
   // (base::set_clock_offset): the API tests' deadlines without sleeping. Never in production.
   // `sms` sends the quiz's one-time codes (null: none configured, codes are refused).
   Application(std::unique_ptr<db::Database> database, auth::AuthSettings settings,
-              std::filesystem::path uploads, bool test_clock = false, std::shared_ptr<quiz::OtpSender> sms = nullptr);
+              std::filesystem::path uploads, bool test_clock = false, std::shared_ptr<quiz::OtpSender> sms = nullptr,
+              std::shared_ptr<duty::ReminderSender> reminders = nullptr);
   std::unique_ptr<db::Database> db;
   auth::AuthService auth;
   auth::UserAdmin users;

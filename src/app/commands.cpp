@@ -66,7 +66,10 @@ int serve(Settings const& given, bool test_clock) {
   http::set_public_url(settings.public_url);
   std::shared_ptr<quiz::OtpSender> sms;
   if (!settings.sms_outbox.empty()) sms = std::make_shared<quiz::OutboxSender>(settings.sms_outbox);
-  Application application(open_migrated(settings), settings.auth, uploads_dir(settings), test_clock, std::move(sms));
+  std::shared_ptr<duty::ReminderSender> reminders;
+  if (!settings.reminder_outbox.empty()) reminders = std::make_shared<duty::OutboxReminders>(settings.reminder_outbox);
+  Application application(open_migrated(settings), settings.auth, uploads_dir(settings), test_clock, std::move(sms),
+                          std::move(reminders));
   if (test_clock) spdlog::warn("--test-clock: PUT /api/v1/test/clock moves this server's clock (tests only)");
   auto const& address = listen;
   http::StaticFiles files(settings.web);
@@ -163,6 +166,7 @@ int run(int argc, char** argv) {
   flags.add(*serve_cmd, "--public-url", "public_url", "the address residents use (https://...); required beyond loopback");
   flags.add(*serve_cmd, "--trusted-proxies", "trusted_proxies", "reverse proxies whose X-Forwarded-For is read, comma-separated (127.0.0.1,10.0.0.0/8)");
   flags.add(*serve_cmd, "--sms-outbox", "sms_outbox", "file the quiz's one-time codes go to without an SMS gateway (demo, tests)");
+  flags.add(*serve_cmd, "--reminder-outbox", "reminder_outbox", "file the responsibility system's reminders go to without a message channel (demo, tests)");
   bool test_clock = false;
   serve_cmd->add_flag("--test-clock", test_clock, "let tests move the clock (PUT /api/v1/test/clock); never in production");
 

@@ -78,6 +78,7 @@ Settings load_settings(std::map<std::string, std::string> const& flags, std::str
   set("web", [&](auto, auto const& v) { settings.web = v; });
   set("uploads", [&](auto, auto const& v) { settings.uploads = v; });
   set("sms_outbox", [&](auto, auto const& v) { settings.sms_outbox = v; });
+  set("reminder_outbox", [&](auto, auto const& v) { settings.reminder_outbox = v; });
   set("trusted_proxies", [&](auto k, auto const& v) {
     settings.trusted_proxies.clear();
     std::size_t start = 0;

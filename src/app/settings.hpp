@@ -25,6 +25,8 @@ struct Settings {
   // Where one-time codes go without an SMS gateway: a file standing in for it (demo, tests).
   // "" → no sender: quiz codes are refused. Codes are never written to the log.
   std::string sms_outbox;
+  // Where 催办 reminders go without a message channel: a file standing in for it (demo, tests); "" → recorded, not sent.
+  std::string reminder_outbox;
   // Reverse proxies (addresses or CIDR ranges, comma-separated) whose X-Forwarded-For is read
   // for the client's address; empty: the socket's peer is the client (docs/operations.md).
   std::vector<std::string> trusted_proxies;
@@ -43,7 +45,7 @@ struct Settings {
 // (db → PUFA_DB, session_idle_minutes → PUFA_SESSION_IDLE_MINUTES).
 inline constexpr char const* setting_keys[] = {
     "db", "listen", "web", "uploads", "threads", "workers", "access_log", "session_idle_minutes",
-    "session_absolute_hours", "lockout_threshold", "lockout_minutes", "cookie_secure", "sms_outbox", "trusted_proxies", "login_address_failures", "public_url", "audit_key_file"};
+    "session_absolute_hours", "lockout_threshold", "lockout_minutes", "cookie_secure", "sms_outbox", "reminder_outbox", "trusted_proxies", "login_address_failures", "public_url", "audit_key_file"};
 
 // `flags` holds the keys given on the command line. `config` is the pufa.toml path
 // ("" → ./pufa.toml when present). Throws std::runtime_error naming a bad key or value.

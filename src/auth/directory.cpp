@@ -12,7 +12,7 @@ constexpr std::int64_t page_rows = 500;
 
 Member member_of(User const& user) {
   return {user.id, user.username, user.display_name, user.region_id, user.region_path, user.region_name, user.roles,
-          user.disabled};
+          user.disabled, user.unit_id};
 }
 
 }  // namespace

@@ -22,6 +22,7 @@ struct Member {
   std::string region_name;
   std::vector<std::string> roles;
   bool disabled = false;
+  std::optional<std::int64_t> unit_id;  // the unit a liaison answers for, if bound
 
   bool has_role(std::string_view role) const;
 };

@@ -234,7 +234,7 @@ CREATE TABLE duty_review_marks (
   PRIMARY KEY (ballot_id, entry_id)
 );
 )sql"},
-      {"duty", 4, "履职报告 and 述职述法 of a unit and year", R"sql(
+      {"duty", 4, "履职报告 and 述职述法 of a unit and year; reminders sent, one per unit and day", R"sql(
 CREATE TABLE duty_reports (
   id {{pk}},
   unit_id BIGINT NOT NULL REFERENCES units (id),
@@ -252,6 +252,18 @@ CREATE TABLE duty_reports (
   UNIQUE (unit_id, year, kind)
 );
 CREATE INDEX duty_reports_scope ON duty_reports (region_path, year);
+
+CREATE TABLE duty_reminders (
+  unit_id BIGINT NOT NULL REFERENCES units (id),
+  day TEXT NOT NULL,
+  year INTEGER NOT NULL,
+  open BIGINT NOT NULL,
+  overdue BIGINT NOT NULL,
+  recipients BIGINT NOT NULL,
+  sent_by BIGINT,
+  sent_at BIGINT NOT NULL,
+  PRIMARY KEY (unit_id, day)
+);
 )sql"},
   };
 }

@@ -84,6 +84,17 @@ void add_report_routes(http::Router& router, DutyService const& service) {
     auto const report = service.report(auth::actor(request), request.id_param("id"));
     return Response::download(report_docx(report), docx::content_type, report.title + ".docx");
   }, read);
+  router.add(Method::post, "/api/v1/duty/reminders", [service](Request& request) {
+    auto const run = service.remind(auth::actor(request), year_in(http::json_object(request)));
+    json::array units;
+    std::int64_t reminded = 0;
+    for (auto const& u : run.units) {
+      units.push_back({{"unit_id", u.unit_id}, {"unit_name", u.unit_name}, {"open", u.open}, {"overdue", u.overdue},
+                       {"recipients", u.recipients}, {"already_today", u.already_today}});
+      if (!u.already_today) ++reminded;
+    }
+    return Response::ok({{"units", std::move(units)}, {"reminded", reminded}, {"sent", run.sent}, {"channel", run.channel}});
+  }, {.permission = "duty.manage", .action = "duty.remind"});
   router.add(Method::get, "/api/v1/duty/bulletins/{id}/docx", [service](Request& request) {
     auto const bulletin = service.bulletin(&auth::principal(request), request.id_param("id"));
     return Response::download(bulletin_docx(bulletin), docx::content_type, bulletin.title + ".docx");

@@ -1,4 +1,4 @@
-// The SQL of duty_reports (declared in store.hpp with the rest of the area's store).
+// The SQL of duty_reports and duty_reminders (declared in store.hpp with the rest of the area's store).
 #include "duty/store.hpp"
 
 namespace pufa::duty::store {
@@ -66,6 +66,16 @@ std::vector<Report> reports(db::Connection& conn, std::string const& region_path
   std::vector<Report> out;
   for (auto const& row : conn.query(sql, std::span<db::Param const>(params))) out.push_back(report_row(row, false));
   return out;
+}
+
+bool reminded_on(db::Connection& conn, std::int64_t unit_id, std::string const& day) {
+  return conn.scalar("SELECT unit_id FROM duty_reminders WHERE unit_id = ? AND day = ?", {unit_id, day}).has_value();
+}
+
+void insert_reminder(db::Connection& conn, std::int64_t unit_id, int year, std::string const& day, std::int64_t open,
+                     std::int64_t overdue, std::int64_t recipients, std::int64_t by, base::Millis at) {
+  conn.exec("INSERT INTO duty_reminders (unit_id, day, year, open, overdue, recipients, sent_by, sent_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            {unit_id, day, year, open, overdue, recipients, by, at});
 }
 
 }  // namespace pufa::duty::store

@@ -91,9 +91,10 @@ void on_ledger_change(db::Connection& conn, std::string_view kind, std::int64_t 
 
 }  // namespace
 
-void add_routes(http::Router& router, db::Database& db, todo::Centre& todo, std::shared_ptr<quiz::OtpSender> sender) {
+void add_routes(http::Router& router, db::Database& db, todo::Centre& todo, std::shared_ptr<quiz::OtpSender> sender,
+                std::shared_ptr<ReminderSender> reminders) {
   activity::library::on_change(&on_ledger_change);
-  DutyService const service(db);
+  DutyService const service(db, std::move(reminders));
   todo.add([service](auth::Principal const& caller) { return service.todo(caller); });
   http::RouteOptions const open{.access = http::Access::open};
   http::RouteOptions const read{};

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -88,9 +89,26 @@ struct BulletinInput {
   bool is_public = false;
 };
 
+// What 催办 did: each unit that owes tasks, how many it owes and how many of its liaisons were reminded
+// (none again on the same day).
+struct ReminderRun {
+  struct Unit {
+    std::int64_t unit_id = 0;
+    std::string unit_name;
+    std::int64_t open = 0, overdue = 0, recipients = 0;
+    bool already_today = false;
+  };
+  std::vector<Unit> units;
+  std::int64_t sent = 0;
+  bool channel = false;  // a sender is configured
+};
+
+class ReminderSender;
+
 class DutyService {
  public:
-  explicit DutyService(db::Database& db) : db_(db) {}
+  explicit DutyService(db::Database& db, std::shared_ptr<ReminderSender> reminders = nullptr)
+      : db_(db), reminders_(std::move(reminders)) {}
 
   std::vector<Plan> plans(auth::Actor const& actor) const;
   Plan plan(auth::Actor const& actor, std::int64_t id) const;
@@ -149,6 +167,9 @@ class DutyService {
   Report hand_in_report(auth::Actor const& actor, std::int64_t id) const;
   Report send_back_report(auth::Actor const& actor, std::int64_t id, std::string const& reason) const;
 
+  // 催办 (reminders.cpp): the year's units that owe tasks in the caller's subtree, once a day each.
+  ReminderRun remind(auth::Actor const& actor, int year) const;
+
   std::vector<todo::Item> todo(auth::Principal const& caller) const;
   // responsibility_units and duty_tasks_done_rate for GET /api/v1/stats/overview.
   struct Figures {
@@ -162,6 +183,7 @@ class DutyService {
 
  private:
   db::Database& db_;
+  std::shared_ptr<ReminderSender> reminders_;
 };
 
 }  // namespace pufa::duty

@@ -96,4 +96,9 @@ bool has_report(db::Connection& conn, std::int64_t unit_id, int year, std::strin
 std::vector<Report> reports(db::Connection& conn, std::string const& region_path, std::optional<std::int64_t> unit_id,
                             std::optional<int> year);  // without bodies; newest year first
 
+// Reminders (report_store.cpp): one row per unit and day reminded.
+bool reminded_on(db::Connection& conn, std::int64_t unit_id, std::string const& day);
+void insert_reminder(db::Connection& conn, std::int64_t unit_id, int year, std::string const& day, std::int64_t open,
+                     std::int64_t overdue, std::int64_t recipients, std::int64_t by, base::Millis at);
+
 }  // namespace pufa::duty::store

@@ -110,6 +110,8 @@ export async function startServer({ testClock = false, sms = true, args = [] } =
   const smsOutbox = join(dir, 'sms-outbox.jsonl')
   const serveArgs = ['serve', '--db', dbUrl, '--listen', '127.0.0.1:0', '--web', '']
   if (sms) serveArgs.push('--sms-outbox', smsOutbox)
+  const reminderOutbox = join(dir, 'reminders.jsonl')
+  serveArgs.push('--reminder-outbox', reminderOutbox)
   serveArgs.push(...args)
   if (testClock) serveArgs.push('--test-clock')
   const child = spawn(bin, serveArgs, {
@@ -181,6 +183,8 @@ export async function startServer({ testClock = false, sms = true, args = [] } =
     },
     /** The messages sent to the SMS gateway's stand-in: [{at, phone, code, quiz}], oldest first. */
     sms: async () => (await readFile(smsOutbox, 'utf8').catch(() => '')).split('\n').filter(Boolean).map((l) => JSON.parse(l)),
+    /** The 催办 reminders the server sent (its --reminder-outbox). */
+    reminders: async () => (await readFile(reminderOutbox, 'utf8').catch(() => '')).split('\n').filter(Boolean).map((l) => JSON.parse(l)),
     /** Sends a signal to the server process (graceful-stop tests). */
     signal: (name) => child.kill(name),
     /** Resolves with {code, signal} when the server process exits. */

@@ -106,6 +106,15 @@ test('a liaison answers a task with a ledger activity; the bulletin ranks the un
     assert.ok(['done', 'late'].includes((await res.json()).state))
   })
 
+  await cstep('05b-remind-units', async () => {
+    await c.goto(`${BASE}/admin/duty/tasks`)
+    const reminded = c.waitForResponse((r) => isApi(r, '/api/v1/duty/reminders', 'POST'))
+    await c.locator('[data-test="tasks-remind"]').click()
+    const res = await reminded
+    assert.equal(res.status(), 200, await res.text())
+    await c.getByText(/已催办 \d+ 个单位/).first().waitFor()
+  })
+
   await cstep('06-bulletin-ranks-the-unit-higher', async () => {
     await c.goto(`${BASE}/admin/duty/bulletins`)
     await c.locator('[data-test="bulletin-add"]').click()

@@ -11,7 +11,7 @@ laws=${PUFA_LAWS_DIR:-$(cd "$(dirname "$0")/../.." && pwd)/../shared/data/laws}
 export PUFA_LAWS=shared
 [ -d "$laws" ] || { laws=$(cd "$(dirname "$0")/.." && pwd)/fixtures/laws; PUFA_LAWS=fixture; }
 "$bin" import laws "$laws" --db "sqlite:$tmp/e2e.db" >/dev/null
-"$bin" serve --db "sqlite:$tmp/e2e.db" --listen 127.0.0.1:0 --web "$web" --sms-outbox "$tmp/sms-outbox.jsonl" >"$tmp/server.log" 2>&1 &
+"$bin" serve --db "sqlite:$tmp/e2e.db" --listen 127.0.0.1:0 --web "$web" --sms-outbox "$tmp/sms-outbox.jsonl" --reminder-outbox "$tmp/reminders.jsonl" >"$tmp/server.log" 2>&1 &
 pid=$!
 cleanup() { kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; rm -rf "$tmp"; }
 trap cleanup EXIT

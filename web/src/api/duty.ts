@@ -336,3 +336,13 @@ export const saveReport = (id: number, body: { title: string; body: string }) =>
 export const submitReport = (id: number) => http.post<Report>(`/duty/reports/${id}/submit`)
 export const returnReport = (id: number, reason: string) => http.post<Report>(`/duty/reports/${id}/return`, { reason })
 export const reportDocx = (id: number) => download(`/duty/reports/${id}/docx`)
+
+/** 催办: the year's units that owe tasks, each reminded once a day through the platform's message channel. */
+export interface ReminderRun {
+  units: { unit_id: number; unit_name: string; open: number; overdue: number; recipients: number; already_today: boolean }[]
+  reminded: number
+  sent: number
+  /** A message channel is configured (else reminders are recorded, not sent). */
+  channel: boolean
+}
+export const remindUnits = (year: number) => http.post<ReminderRun>('/duty/reminders', { year })

@@ -104,8 +104,12 @@ const en: typeof zh = {
       importFile: 'Import Excel',
       pick: 'Pick evidence',
       word: 'Download Word',
+      remind: 'Remind units',
     },
     tasks: {
+      reminded: '{units} units reminded, {sent} messages sent',
+      remindedNoChannel: '{units} units reminded (recorded; no message channel is configured)',
+      remindHint: 'Reminds the liaisons of every unit that still owes tasks this year, once a day per unit',
       progress: '{count} / {required}',
       quarters: '{count} of {required} quarters done',
       records: '{count} records of {required}',

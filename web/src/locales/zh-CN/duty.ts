@@ -102,8 +102,12 @@ export default {
       importFile: '导入 Excel',
       pick: '选择佐证',
       word: '下载 Word',
+      remind: '一键催办',
     },
     tasks: {
+      reminded: '已催办 {units} 个单位，发出 {sent} 条提醒',
+      remindedNoChannel: '已记录对 {units} 个单位的催办（未配置消息通道，未发送）',
+      remindHint: '向本年度仍有未完成任务的单位联络员发送提醒，每个单位每天一次',
       progress: '{count} / {required}',
       quarters: '已完成 {count} / {required} 个季度',
       records: '已有 {count} 条，需 {required} 条',
