@@ -20,6 +20,9 @@ constexpr char const* activity_columns =
     "SELECT id, unit_id, starts_on AS day, title, status, region_path FROM activities";
 constexpr char const* study_columns =
     "SELECT id, unit_id, held_on AS day, topic AS title, status, region_path FROM study_records";
+constexpr char const* channel_item_columns =
+    "SELECT i.id, c.unit_id, i.published_on AS day, i.title, '' AS status, '' AS region_path FROM channel_items i"
+    " JOIN channels c ON c.id = i.channel_id";
 
 std::vector<ChangeObserver>& observers() {
   static std::vector<ChangeObserver> list;
@@ -129,7 +132,14 @@ std::vector<Fact> facts(db::Connection& conn, std::string_view kind, std::vector
   return out;
 }
 
+bool is_record_kind(std::string_view kind) { return is_kind(kind) || kind == channel_item_kind; }
+
 std::optional<RecordRef> record(db::Connection& conn, std::string_view kind, std::int64_t id) {
+  if (kind == channel_item_kind) {
+    auto const rows = conn.query(std::string(channel_item_columns) + " WHERE i.id = ?", {id});
+    if (rows.empty()) return std::nullopt;
+    return record_from(rows.front(), kind);
+  }
   if (!is_kind(kind)) return std::nullopt;
   auto const sql = std::string(kind == activity_kind ? activity_columns : study_columns) + " WHERE id = ?";
   auto const rows = conn.query(sql, {id});
@@ -139,6 +149,19 @@ std::optional<RecordRef> record(db::Connection& conn, std::string_view kind, std
 
 std::vector<RecordRef> unit_records(db::Connection& conn, std::string_view kind, std::int64_t unit_id,
                                     std::string const& q, std::size_t limit) {
+  if (kind == channel_item_kind) {
+    std::string sql = std::string(channel_item_columns) + " WHERE c.unit_id = ?";
+    std::vector<db::Param> params{unit_id};
+    if (!q.empty()) {
+      sql += " AND LOWER(i.title) LIKE ? ESCAPE '\\'";
+      params.emplace_back(http::contains_pattern(q));
+    }
+    sql += " ORDER BY i.published_on DESC, i.id DESC LIMIT ?";
+    params.emplace_back(static_cast<std::int64_t>(limit));
+    std::vector<RecordRef> out;
+    for (auto const& row : conn.query(sql, std::span<db::Param const>(params))) out.push_back(record_from(row, kind));
+    return out;
+  }
   if (!is_kind(kind)) return {};
   bool const activity = kind == activity_kind;
   std::string sql = std::string(activity ? activity_columns : study_columns) + " WHERE unit_id = ? AND status <> ?";

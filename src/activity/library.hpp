@@ -66,6 +66,10 @@ struct RecordRef {
   std::string date, title, status, region_path;
 };
 
+// Kinds a unit's record may be shown or picked as: activity, study_record, and channel_item (an item of a
+// channel the unit runs, 运营单位; it has no review status).
+inline constexpr std::string_view channel_item_kind = "channel_item";
+bool is_record_kind(std::string_view kind);
 std::optional<RecordRef> record(db::Connection& conn, std::string_view kind, std::int64_t id);
 // A unit's records of a kind, newest first, not returned; `q` matches the title.
 std::vector<RecordRef> unit_records(db::Connection& conn, std::string_view kind, std::int64_t unit_id,

@@ -64,4 +64,30 @@ std::map<std::int64_t, CaseState> case_states(db::Connection& conn, std::vector<
   return out;
 }
 
+namespace {
+
+Brief brief_of(Article const& a) {
+  Brief b{a.id, a.title, a.publisher, a.status, std::nullopt};
+  if (a.published_at) b.published_on = base::shanghai_date(*a.published_at);
+  return b;
+}
+
+}  // namespace
+
+std::vector<Brief> published_by(db::Connection& conn, std::string const& publisher, std::string const& title_like,
+                                std::int64_t limit) {
+  store::ListFilter filter{.status = std::string(status::published), .title_like = title_like, .newest_published_first = true,
+                           .limit = limit};
+  filter.publisher = publisher;
+  std::vector<Brief> out;
+  for (auto const& a : store::list_articles(conn, filter).items) out.push_back(brief_of(a));
+  return out;
+}
+
+std::optional<Brief> brief(db::Connection& conn, std::int64_t id) {
+  auto const article = store::article(conn, id);
+  if (!article) return std::nullopt;
+  return brief_of(*article);
+}
+
 }  // namespace pufa::content::library

@@ -39,4 +39,15 @@ struct CaseState {
 // By id; an id content no longer holds (a deleted draft) is absent.
 std::map<std::int64_t, CaseState> case_states(db::Connection& conn, std::vector<std::int64_t> const& ids);
 
+// Published articles whose 发布机构 is `publisher` (a unit's own articles: evidence of its work), newest
+// first; `title_like` a contains pattern or "".
+struct Brief {
+  std::int64_t id = 0;
+  std::string title, publisher, status;
+  std::optional<std::string> published_on;  // Asia/Shanghai day
+};
+std::vector<Brief> published_by(db::Connection& conn, std::string const& publisher, std::string const& title_like,
+                                std::int64_t limit);
+std::optional<Brief> brief(db::Connection& conn, std::int64_t id);
+
 }  // namespace pufa::content::library

@@ -183,6 +183,10 @@ std::string article_where(ListFilter const& f, std::vector<db::Param>& params) {
     where += " AND a.author_id = ?";
     params.emplace_back(*f.author_id);
   }
+  if (f.publisher) {
+    where += " AND a.publisher = ?";
+    params.emplace_back(*f.publisher);
+  }
   return where;
 }
 

@@ -41,6 +41,7 @@ struct ListFilter {
   std::string column, status;
   std::string title_like;   // contains_pattern or ""
   std::optional<std::int64_t> author_id;
+  std::optional<std::string> publisher;  // 发布机构, exactly
   bool newest_published_first = false;  // else the latest change first
   std::int64_t offset = 0, limit = 20;
 };

@@ -8,6 +8,8 @@
 #include <map>
 
 #include "activity/library.hpp"
+#include "content/library.hpp"
+#include "http/request.hpp"
 #include "auth/audit.hpp"
 #include "base/time.hpp"
 #include "duty/common.hpp"
@@ -25,13 +27,40 @@ using http::AppError;
 
 namespace {
 
-// Evidence as the ledger shows it now (its date, title and review state).
+// Evidence kinds: the ledger's activities and study records and the items of the unit's channels
+// (activity's), and the unit's published articles (content's: 发布机构 is the unit).
+constexpr std::string_view article_kind = "article";
+bool evidence_kind(std::string_view kind) { return activity::library::is_record_kind(kind) || kind == article_kind; }
+
+struct Owned {
+  Evidence evidence;
+  std::optional<std::int64_t> unit_id;  // the ledger's records
+  std::string publisher;                // articles
+};
+
+std::optional<Owned> evidence_record(db::Connection& conn, std::string const& kind, std::int64_t id) {
+  if (kind == article_kind) {
+    auto const a = content::library::brief(conn, id);
+    if (!a) return std::nullopt;
+    return Owned{{kind, a->id, a->published_on.value_or(""), a->title, a->status}, std::nullopt, a->publisher};
+  }
+  auto const record = activity::library::record(conn, kind, id);
+  if (!record) return std::nullopt;
+  return Owned{{kind, record->id, record->date, record->title, record->status}, record->unit_id, {}};
+}
+
+bool owned_by(Owned const& record, std::string const& kind, std::int64_t unit_id, std::string const& unit_name) {
+  return kind == article_kind ? record.publisher == unit_name && record.evidence.status == content::status::published
+                              : record.unit_id == unit_id;
+}
+
+// Evidence as the records show it now (its date, title and review state).
 void describe(db::Connection& conn, std::vector<Evidence>& evidence) {
   for (auto& e : evidence) {
-    if (auto const record = activity::library::record(conn, e.kind, e.id)) {
-      e.date = record->date;
-      e.title = record->title;
-      e.status = record->status;
+    if (auto const record = evidence_record(conn, e.kind, e.id)) {
+      e.date = record->evidence.date;
+      e.title = record->evidence.title;
+      e.status = record->evidence.status;
     } else {
       e.title = "（记录已删除）";
     }
@@ -121,12 +150,19 @@ std::vector<Evidence> DutyService::candidates(auth::Actor const& actor, std::int
                                               std::string const& q) const {
   auto const& caller = actor.user();
   require_duty(caller);
-  if (!activity::library::is_kind(kind)) {
-    throw ApiError(AppError::validation_failed, "记录类型应为普法活动或学法记录", "kind");
+  if (!evidence_kind(kind)) {
+    throw ApiError(AppError::validation_failed, "记录类型应为普法活动、学法记录、渠道内容或文章", "kind");
   }
   return db_.read([&](db::Connection& conn) {
     auto const task = load_for(conn, caller, id);
     std::vector<Evidence> out;
+    if (kind == article_kind) {
+      auto const unit = names_of(conn, {task.unit_id})[task.unit_id];
+      for (auto const& a : content::library::published_by(conn, unit, q.empty() ? "" : http::contains_pattern(q), 50)) {
+        out.push_back({std::string(article_kind), a.id, a.published_on.value_or(""), a.title, a.status});
+      }
+      return out;
+    }
     for (auto const& record : activity::library::unit_records(conn, kind, task.unit_id, q, 50)) {
       out.push_back({record.kind, record.id, record.date, record.title, record.status});
     }
@@ -150,10 +186,10 @@ TaskView DutyService::answer(auth::Actor const& actor, std::int64_t id, AnswerIn
     for (std::size_t i = 0; i < input.evidence.size(); ++i) {
       auto const& [kind, record_id] = input.evidence[i];
       auto const field = fmt::format("evidence[{}]", i);
-      auto const record = activity::library::record(conn, kind, record_id);
+      auto const record = evidence_record(conn, kind, record_id);
       if (!record) throw ApiError(AppError::unprocessable, "佐证记录不存在", field);
-      if (record->unit_id != task.unit_id) {
-        throw ApiError(evidence_not_own, fmt::format("「{}」不是{}的记录，只能选择本单位的记录作为佐证", record->title, task.unit_name), field);
+      if (!owned_by(*record, kind, task.unit_id, names_of(conn, {task.unit_id})[task.unit_id])) {
+        throw ApiError(evidence_not_own, fmt::format("「{}」不是{}的记录，只能选择本单位的记录作为佐证", record->evidence.title, task.unit_name), field);
       }
       if (std::none_of(evidence.begin(), evidence.end(), [&](Evidence const& e) { return e.kind == kind && e.id == record_id; })) {
         evidence.push_back({kind, record_id, {}, {}, {}});

@@ -116,3 +116,38 @@ test('催办 reminds each unit that owes tasks, once a day, through the sender',
   assert.equal((await server.reminders()).filter((r) => r.unit === '市公安局').length, 1)
   assertError(await coord.post('/api/v1/duty/reminders', { year: 1999 }), 400, 'validation_failed', 'year')
 })
+
+test('a manual task is answered with the unit\'s own article or channel item, never another unit\'s', async () => {
+  const list = await police.post('/api/v1/duty/lists', { unit_id: units['市公安局'], year: 2027, items: [
+    { content: '在部门微普法栏目和本单位公众号开展宣传', standard: '发布宣传文章', rule: { kind: 'manual' } }] })
+  assert.equal(list.status, 201, list.text)
+  assert.equal((await police.post(`/api/v1/duty/lists/${list.body.id}/submit`)).status, 200)
+  assert.equal((await coord.post(`/api/v1/duty/lists/${list.body.id}/approve`)).status, 200)
+  const task = (await police.get('/api/v1/duty/tasks?year=2027')).body.items[0]
+  // An article published with the unit as 发布机构, and one of another unit.
+  const article = async (publisher, title) => {
+    const made = await coord.post('/api/v1/articles', { column: 'dept', title, body_html: '<p>正文</p>', publisher, disclosure: 'active', attachment_ids: [] })
+    assert.equal(made.status, 201, made.text)
+    assert.equal((await coord.post(`/api/v1/articles/${made.body.id}/submit`)).status, 200)
+    assert.equal((await coord.post(`/api/v1/articles/${made.body.id}/publish`)).status, 200)
+    return made.body.id
+  }
+  const own = await article('市公安局', '市公安局开展防范电信诈骗宣传')
+  const foreign = await article('市教育局', '市教育局开展校园安全宣传')
+  const offered = await police.get(`/api/v1/duty/tasks/${task.id}/candidates?kind=article`)
+  assert.equal(offered.status, 200, offered.text)
+  assert.equal(offered.body.items[0].id, own, 'the newest of the unit\'s published articles first')
+  assert.ok(!offered.body.items.some((a) => a.id === foreign), 'another unit\'s article is never offered')
+  assertError(await police.post(`/api/v1/duty/tasks/${task.id}/answer`, { evidence: [{ kind: 'article', id: foreign }] }), 422, 'evidence_not_own', 'evidence[0]')
+  // A channel the unit runs, and an item of it.
+  const channel = await coord.post('/api/v1/channels', { name: '平安兰溪', kind: 'wechat_account', region_id: 1, unit_id: units['市公安局'] })
+  assert.equal(channel.status, 201, channel.text)
+  const item = await coord.post('/api/v1/channel_items', { channel_id: channel.body.item.id, published_on: '2027-03-01', title: '反诈小课堂第一期' })
+  assert.equal(item.status, 201, item.text)
+  const items = await police.get(`/api/v1/duty/tasks/${task.id}/candidates?kind=channel_item`)
+  assert.deepEqual(items.body.items.map((i) => [i.id, i.title]), [[item.body.item.id, '反诈小课堂第一期']])
+  const answered = await police.post(`/api/v1/duty/tasks/${task.id}/answer`, { evidence: [{ kind: 'article', id: own }, { kind: 'channel_item', id: item.body.item.id }] })
+  assert.equal(answered.status, 200, answered.text)
+  assert.deepEqual(answered.body.evidence.map((e) => [e.kind, e.title]), [['article', '市公安局开展防范电信诈骗宣传'], ['channel_item', '反诈小课堂第一期']])
+  assertError(await police.get(`/api/v1/duty/tasks/${task.id}/candidates?kind=photo`), 400, 'validation_failed', 'kind')
+})

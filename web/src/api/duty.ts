@@ -150,8 +150,11 @@ export interface PublicListSummary {
 
 export type TaskState = 'open' | 'overdue' | 'answered' | 'returned' | 'done' | 'late'
 export const TASK_STATES: TaskState[] = ['overdue', 'open', 'returned', 'answered', 'done', 'late']
-/** case: a 以案释法 case published from the unit's penalty decisions (counted by the rule, not picked). */
-export type EvidenceKind = 'activity' | 'study_record' | 'case'
+/**
+ * The unit's own records: the ledger's activities and study records, the items of its channels, its published articles
+ * (发布机构 the unit); case: a 以案释法 case published from its penalty decisions (counted by the rule, not picked).
+ */
+export type EvidenceKind = 'activity' | 'study_record' | 'channel_item' | 'article' | 'case'
 
 export interface Evidence {
   kind: EvidenceKind
