@@ -90,4 +90,10 @@ std::optional<Brief> brief(db::Connection& conn, std::int64_t id) {
   return brief_of(*article);
 }
 
+std::optional<Upload> upload(db::Connection& conn, std::int64_t id) {
+  auto const file = store::attachment(conn, id);
+  if (!file) return std::nullopt;
+  return Upload{file->info, file->region_path, file->uploader_id, file->article_id};
+}
+
 }  // namespace pufa::content::library

@@ -50,4 +50,14 @@ std::vector<Brief> published_by(db::Connection& conn, std::string const& publish
                                 std::int64_t limit);
 std::optional<Brief> brief(db::Connection& conn, std::int64_t id);
 
+// An upload as another area may attach it (a 履职评议 report): its name and size, where it was uploaded,
+// and the article it belongs to, if any.
+struct Upload {
+  AttachmentInfo info;
+  std::string region_path;
+  std::optional<std::int64_t> uploader_id;
+  std::optional<std::int64_t> article_id;
+};
+std::optional<Upload> upload(db::Connection& conn, std::int64_t id);
+
 }  // namespace pufa::content::library

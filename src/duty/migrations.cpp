@@ -159,7 +159,7 @@ CREATE TABLE duty_penalties (
 CREATE INDEX duty_penalties_scope ON duty_penalties (region_path, decided_on);
 CREATE INDEX duty_penalties_unit ON duty_penalties (unit_id, case_id);
 )sql"},
-      {"duty", 3, "履职评议: review rounds, units' reports, score sheets, the public's one-time codes, ballots and marks", R"sql(
+      {"duty", 3, "履职评议: review rounds, units' reports with attachments, score sheets, the public's one-time codes, ballots and marks", R"sql(
 CREATE TABLE duty_review_rounds (
   id {{pk}},
   year INTEGER NOT NULL,
@@ -186,6 +186,7 @@ CREATE TABLE duty_review_entries (
   unit_id BIGINT NOT NULL REFERENCES units (id),
   report TEXT NOT NULL,
   video_url TEXT NOT NULL,
+  attachments TEXT NOT NULL,
   submitted_at BIGINT,
   submitted_by BIGINT,
   UNIQUE (round_id, unit_id)

@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "auth/principal.hpp"
+#include "content/model.hpp"
 #include "base/time.hpp"
 #include "db/database.hpp"
 #include "http/error.hpp"
@@ -59,6 +60,8 @@ struct Entry {
   std::int64_t id = 0, round_id = 0, unit_id = 0;
   std::string unit_name;  // shown
   std::string report, video_url;
+  std::vector<std::int64_t> attachment_ids;  // content's uploads (the staff's to read)
+  std::vector<content::AttachmentInfo> attachments;  // shown: their names and sizes
   std::optional<base::Millis> submitted_at;
 };
 
@@ -163,8 +166,10 @@ class ReviewService {
   RoundView open(auth::Actor const& actor, std::int64_t id) const;
   RoundView close(auth::Actor const& actor, std::int64_t id) const;
   RoundView publish(auth::Actor const& actor, std::int64_t id, bool exclude_flagged) const;
+  // At most 10 attachments: the caller's own uploads (content's), not attached to an article (those kept
+  // from the entry's last save stay whoever uploaded them).
   RoundView submit_report(auth::Actor const& actor, std::int64_t id, std::int64_t entry_id, std::string report,
-                          std::string video_url) const;
+                          std::string video_url, std::vector<std::int64_t> attachment_ids) const;
   RoundView add_sheet(auth::Actor const& actor, std::int64_t id, Sheet sheet) const;
   RoundView remove_sheet(auth::Actor const& actor, std::int64_t id, std::int64_t sheet_id) const;
 

@@ -62,7 +62,7 @@ void load_review_demo(db::Connection& conn, std::vector<char const*> const& unit
   for (std::size_t i = 0; i < entries.size(); ++i) {
     entries[i].unit_name = names[i];
     store::set_report(conn, entries[i].id, report_of(names[i], 2020),
-                      i % 3 == 0 ? fmt::format("https://www.lanxi.gov.cn/video/pufa2020-{}.mp4", i + 1) : "", 0,
+                      i % 3 == 0 ? fmt::format("https://www.lanxi.gov.cn/video/pufa2020-{}.mp4", i + 1) : "", {}, 0,
                       shanghai("2020-11-28T16:00:00") + static_cast<base::Millis>(i) * 3600'000);
   }
   // How residents see each department: from 0.55 to 0.9 satisfied.
@@ -118,7 +118,7 @@ void load_review_demo(db::Connection& conn, std::vector<char const*> const& unit
   store::set_entries(conn, current.id, unit_ids);
   auto const open_entries = store::entries(conn, current.id);
   for (std::size_t i = 0; i < open_entries.size() && i < 8; ++i) {
-    store::set_report(conn, open_entries[i].id, report_of(names[i], year), "", 0, current.opens_at);
+    store::set_report(conn, open_entries[i].id, report_of(names[i], year), "", {}, 0, current.opens_at);
   }
 }
 

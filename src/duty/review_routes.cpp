@@ -48,6 +48,12 @@ json::object round_json(RoundView const& view) {
     json::object entry{{"id", e.id}, {"unit_id", e.unit_id}, {"unit_name", e.unit_name}, {"report", e.report},
                        {"video_url", e.video_url}, {"submitted_at", time_or_null(e.submitted_at)},
                        {"can_edit", i < view.can_edit.size() && view.can_edit[i]}};
+    json::array files;
+    for (auto const& f : e.attachments) {
+      files.push_back({{"id", f.id}, {"name", f.name}, {"size", f.size}, {"content_type", f.content_type},
+                       {"url", "/api/v1/attachments/" + std::to_string(f.id)}});
+    }
+    entry["attachments"] = std::move(files);
     Result const* r = by_entry.contains(e.id) ? by_entry[e.id] : nullptr;
     entry["public"] = {{"ballots", r ? r->tally.ballots() : 0}, {"satisfied", r ? r->tally.satisfied : 0},
                        {"basic", r ? r->tally.basic : 0}, {"unsatisfied", r ? r->tally.unsatisfied : 0},
@@ -240,7 +246,15 @@ void add_review_routes(http::Router& router, db::Database& db, std::shared_ptr<q
     if (!video.empty() && !video.starts_with("https://") && !video.starts_with("http://")) {
       throw ApiError(AppError::validation_failed, "视频链接应以 http:// 或 https:// 开头", "video_url");
     }
-    return out(service.submit_report(auth::actor(request), id, entry, std::move(report), std::move(video)));
+    std::vector<std::int64_t> attachments;
+    if (auto const* list = body.if_contains("attachment_ids"); list && !list->is_null()) {
+      if (!list->is_array()) throw ApiError(AppError::validation_failed, "附件格式不正确", "attachment_ids");
+      for (auto const& v : list->as_array()) {
+        if (!v.is_int64() || v.as_int64() <= 0) throw ApiError(AppError::validation_failed, "附件格式不正确", "attachment_ids");
+        if (std::find(attachments.begin(), attachments.end(), v.as_int64()) == attachments.end()) attachments.push_back(v.as_int64());
+      }
+    }
+    return out(service.submit_report(auth::actor(request), id, entry, std::move(report), std::move(video), std::move(attachments)));
   }, {.action = "duty.review.report", .body_limit = 64 * 1024});
   router.add(Method::post, "/api/v1/duty/reviews/{id}/sheets", [service, out](Request& request) {
     auto const id = request.id_param("id");

@@ -88,14 +88,15 @@ void set_entries(db::Connection& conn, std::int64_t round_id, std::vector<std::i
   }
   for (auto unit : unit_ids) {
     if (std::none_of(current.begin(), current.end(), [&](Entry const& e) { return e.unit_id == unit; })) {
-      conn.exec("INSERT INTO duty_review_entries (round_id, unit_id, report, video_url) VALUES (?, ?, '', '')", {round_id, unit});
+      conn.exec("INSERT INTO duty_review_entries (round_id, unit_id, report, video_url, attachments) VALUES (?, ?, '', '', '')",
+                {round_id, unit});
     }
   }
 }
 
 std::vector<Entry> entries(db::Connection& conn, std::int64_t round_id) {
   std::vector<Entry> out;
-  for (auto const& row : conn.query("SELECT id, round_id, unit_id, report, video_url, submitted_at FROM duty_review_entries"
+  for (auto const& row : conn.query("SELECT id, round_id, unit_id, report, video_url, attachments, submitted_at FROM duty_review_entries"
                                     " WHERE round_id = ? ORDER BY id",
                                     {round_id})) {
     Entry e;
@@ -104,6 +105,13 @@ std::vector<Entry> entries(db::Connection& conn, std::int64_t round_id) {
     e.unit_id = row.i64("unit_id");
     e.report = row.str("report");
     e.video_url = row.str("video_url");
+    auto const ids = row.str("attachments");  // "1,2,3"
+    for (std::size_t at = 0; at < ids.size();) {
+      auto const comma = ids.find(',', at);
+      e.attachment_ids.push_back(std::stoll(ids.substr(at, comma == std::string::npos ? std::string::npos : comma - at)));
+      if (comma == std::string::npos) break;
+      at = comma + 1;
+    }
     e.submitted_at = row.opt_i64("submitted_at");
     out.push_back(std::move(e));
   }
@@ -111,9 +119,11 @@ std::vector<Entry> entries(db::Connection& conn, std::int64_t round_id) {
 }
 
 void set_report(db::Connection& conn, std::int64_t entry_id, std::string const& report, std::string const& video_url,
-                std::int64_t by, base::Millis now) {
-  conn.exec("UPDATE duty_review_entries SET report = ?, video_url = ?, submitted_at = ?, submitted_by = ? WHERE id = ?",
-            {report, video_url, now, by, entry_id});
+                std::vector<std::int64_t> const& attachment_ids, std::int64_t by, base::Millis now) {
+  std::string ids;
+  for (auto id : attachment_ids) ids += (ids.empty() ? "" : ",") + std::to_string(id);
+  conn.exec("UPDATE duty_review_entries SET report = ?, video_url = ?, attachments = ?, submitted_at = ?, submitted_by = ? WHERE id = ?",
+            {report, video_url, ids, now, by, entry_id});
 }
 
 std::int64_t count_entries(db::Connection& conn, std::int64_t round_id) {

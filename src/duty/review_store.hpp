@@ -21,7 +21,7 @@ std::vector<Round> all_rounds(db::Connection& conn);  // newest first
 void set_entries(db::Connection& conn, std::int64_t round_id, std::vector<std::int64_t> const& unit_ids);
 std::vector<Entry> entries(db::Connection& conn, std::int64_t round_id);  // by id
 void set_report(db::Connection& conn, std::int64_t entry_id, std::string const& report, std::string const& video_url,
-                std::int64_t by, base::Millis now);
+                std::vector<std::int64_t> const& attachment_ids, std::int64_t by, base::Millis now);
 std::int64_t count_entries(db::Connection& conn, std::int64_t round_id);
 
 std::int64_t insert_sheet(db::Connection& conn, Sheet const& sheet, std::int64_t by);

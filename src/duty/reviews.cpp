@@ -11,6 +11,7 @@
 
 #include "auth/audit.hpp"
 #include "base/random.hpp"
+#include "content/library.hpp"
 #include "duty/common.hpp"
 #include "duty/review.hpp"
 #include "duty/review_store.hpp"
@@ -32,6 +33,11 @@ Round load(db::Connection& conn, std::int64_t id) {
 
 std::vector<Entry> named_entries(db::Connection& conn, std::int64_t round_id) {
   auto entries = store::entries(conn, round_id);
+  for (auto& e : entries) {
+    for (auto id : e.attachment_ids) {
+      if (auto const file = content::library::upload(conn, id)) e.attachments.push_back(file->info);
+    }
+  }
   std::vector<std::int64_t> ids;
   for (auto const& e : entries) ids.push_back(e.unit_id);
   auto const names = names_of(conn, ids);
@@ -226,7 +232,7 @@ RoundView ReviewService::publish(auth::Actor const& actor, std::int64_t id, bool
 }
 
 RoundView ReviewService::submit_report(auth::Actor const& actor, std::int64_t id, std::int64_t entry_id, std::string report,
-                                       std::string video_url) const {
+                                       std::string video_url, std::vector<std::int64_t> attachment_ids) const {
   auto const& caller = actor.user();
   require_duty(caller);
   return db_.write([&](db::Connection& conn) {
@@ -236,7 +242,15 @@ RoundView ReviewService::submit_report(auth::Actor const& actor, std::int64_t id
     if (entry == entries.end()) throw ApiError(AppError::not_found, "参评单位不存在");
     require_unit(caller, unit_or_fail(conn, entry->unit_id, "entry_id"));
     require_status(round, {review_status::draft, review_status::open}, "测评已结束，不能再修改述职报告");
-    store::set_report(conn, entry_id, report, video_url, caller.user_id, base::now_ms());
+    if (attachment_ids.size() > 10) throw ApiError(AppError::validation_failed, "附件不能超过 10 个", "attachment_ids");
+    for (std::size_t i = 0; i < attachment_ids.size(); ++i) {
+      auto const file = content::library::upload(conn, attachment_ids[i]);
+      bool const kept = std::find(entry->attachment_ids.begin(), entry->attachment_ids.end(), attachment_ids[i]) != entry->attachment_ids.end();
+      if (!file || (!kept && (file->uploader_id != caller.user_id || file->article_id))) {
+        throw ApiError(AppError::validation_failed, "附件不存在或不能使用", fmt::format("attachment_ids[{}]", i));
+      }
+    }
+    store::set_report(conn, entry_id, report, video_url, attachment_ids, caller.user_id, base::now_ms());
     audit(conn, actor, "duty.review.report", id, std::to_string(entry_id));
     return view_of(conn, &caller, std::move(round));
   });

@@ -140,6 +140,22 @@ describe('a round from setting up to publishing', () => {
     assert.equal(own.body.entries.find((e) => e.id === court.id).can_edit, false)
     assertError(await liaison.put(`/api/v1/duty/reviews/${round.id}/entries/${court.id}`, { report: 'x' }), 403, 'out_of_scope')
     assertError(await liaison.put(`/api/v1/duty/reviews/${round.id}/entries/${police.id}`, { report: 'x', video_url: 'javascript:alert(1)' }), 400, 'validation_failed', 'video_url')
+    // Attachments: the liaison's own uploads, not another township's.
+    const PDF = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n')
+    const upload = (client) => client.post(`/api/v1/attachments?name=${encodeURIComponent('履职报告附件.pdf')}`, undefined, { body: PDF, type: 'application/pdf' })
+    const ownFile = await upload(liaison)
+    assert.equal(ownFile.status, 201, ownFile.text)
+    const theirs = await upload(majian)
+    assert.equal(theirs.status, 201, theirs.text)
+    assertError(await liaison.put(`/api/v1/duty/reviews/${round.id}/entries/${police.id}`, { report: '本单位履职报告', attachment_ids: [theirs.body.id] }),
+      400, 'validation_failed', 'attachment_ids[0]')
+    const attached = await liaison.put(`/api/v1/duty/reviews/${round.id}/entries/${police.id}`,
+      { report: '本单位履职报告', video_url: 'https://example.org/v.mp4', attachment_ids: [ownFile.body.id] })
+    assert.equal(attached.status, 200, attached.text)
+    assert.deepEqual(attached.body.entries.find((e) => e.id === police.id).attachments.map((a) => [a.name, a.url]),
+      [['履职报告附件.pdf', `/api/v1/attachments/${ownFile.body.id}`]])
+    const file = await fetch(`${server.url}/api/v1/attachments/${ownFile.body.id}`, { headers: { Cookie: coord.cookie } })
+    assert.equal(file.status, 200, 'the coordinator reads it')
     const opened = await coord.post(`/api/v1/duty/reviews/${round.id}/open`)
     assert.equal(opened.status, 200, opened.text)
     assert.equal(opened.body.status, 'open')

@@ -60,6 +60,8 @@ export interface ReviewEntry {
   report: string
   video_url: string
   submitted_at: string | null
+  /** Files attached to the report (the staff's to read). */
+  attachments: { id: number; name: string; size: number; content_type: string; url: string }[]
   /** The caller may write this unit's report (its liaison, while the round allows it). */
   can_edit: boolean
   public: { ballots: number; satisfied: number; basic: number; unsatisfied: number; score: number | null }
@@ -141,7 +143,7 @@ export const openReview = (id: number) => http.post<Review>(`/duty/reviews/${id}
 export const closeReview = (id: number) => http.post<Review>(`/duty/reviews/${id}/close`)
 export const publishReview = (id: number, excludeFlagged: boolean) =>
   http.post<Review>(`/duty/reviews/${id}/publish`, { exclude_flagged: excludeFlagged })
-export const saveReport = (id: number, entryId: number, body: { report: string; video_url: string }) =>
+export const saveReport = (id: number, entryId: number, body: { report: string; video_url: string; attachment_ids: number[] }) =>
   http.put<Review>(`/duty/reviews/${id}/entries/${entryId}`, body)
 export const addSheet = (id: number, body: SheetInput) => http.post<Review>(`/duty/reviews/${id}/sheets`, body)
 export const deleteSheet = (id: number, sheetId: number) => http.delete<Review>(`/duty/reviews/${id}/sheets/${sheetId}`)

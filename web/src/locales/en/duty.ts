@@ -229,6 +229,7 @@ const en: typeof zh = {
       grade: { excellent: 'Excellent', good: 'Good', fair: 'Fair', poor: 'Poor' },
       reason: { address_burst: 'Many votes from one address in a short time', phone_burst: 'Many phone numbers voting in a short time' },
       fields: {
+        attachments: 'Attachments',
         year: 'Year',
         title: 'Title',
         intro: 'About the review',
@@ -295,6 +296,7 @@ const en: typeof zh = {
         saved: 'Saved',
       },
       detail: {
+        addFile: 'Attach a file',
         weightsLine: 'Public rating {public}% · Review panel {panel}% · Deputies and members {members}%',
         bandsLine: 'Excellent ≥ {excellent} · Good ≥ {good} · Fair ≥ {fair} · Poor < {fair}',
         excluded: 'suspected ballot-stuffing left out',

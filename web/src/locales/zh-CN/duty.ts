@@ -227,6 +227,7 @@ export default {
       grade: { excellent: '优秀', good: '良好', fair: '一般', poor: '较差' },
       reason: { address_burst: '同一地址短时间多次投票', phone_burst: '短时间内大量号码投票' },
       fields: {
+        attachments: '附件',
         year: '年度',
         title: '标题',
         intro: '评议说明',
@@ -293,6 +294,7 @@ export default {
         saved: '已保存',
       },
       detail: {
+        addFile: '添加附件',
         weightsLine: '群众测评 {public}% · 评审组 {panel}% · 代表委员 {members}%',
         bandsLine: '优秀 ≥ {excellent} · 良好 ≥ {good} · 一般 ≥ {fair} · 较差 < {fair}',
         excluded: '已剔除疑似刷票',
