@@ -9,6 +9,7 @@
 
 #include "activity/library.hpp"
 #include "content/library.hpp"
+#include "exam/library.hpp"
 #include "http/request.hpp"
 #include "auth/audit.hpp"
 #include "base/time.hpp"
@@ -30,7 +31,14 @@ namespace {
 // Evidence kinds: the ledger's activities and study records and the items of the unit's channels
 // (activity's), and the unit's published articles (content's: 发布机构 is the unit).
 constexpr std::string_view article_kind = "article";
-bool evidence_kind(std::string_view kind) { return activity::library::is_record_kind(kind) || kind == article_kind; }
+constexpr std::string_view exam_kind = "exam";  // a sitting of an exam by the unit's examinees
+bool evidence_kind(std::string_view kind) {
+  return activity::library::is_record_kind(kind) || kind == article_kind || kind == exam_kind;
+}
+
+Evidence sitting_evidence(exam::library::Sitting const& s) {
+  return {std::string(exam_kind), s.exam_id, s.day, fmt::format("{}（参考 {} 人，合格 {} 人）", s.title, s.sat, s.passed), {}};
+}
 
 struct Owned {
   Evidence evidence;
@@ -38,7 +46,13 @@ struct Owned {
   std::string publisher;                // articles
 };
 
-std::optional<Owned> evidence_record(db::Connection& conn, std::string const& kind, std::int64_t id) {
+// `unit_id`: an exam is the unit's record when its examinees sat it (the sitting is the unit's).
+std::optional<Owned> evidence_record(db::Connection& conn, std::string const& kind, std::int64_t id, std::int64_t unit_id) {
+  if (kind == exam_kind) {
+    auto const s = exam::library::unit_sitting(conn, unit_id, id);
+    if (!s) return std::nullopt;
+    return Owned{sitting_evidence(*s), unit_id, {}};
+  }
   if (kind == article_kind) {
     auto const a = content::library::brief(conn, id);
     if (!a) return std::nullopt;
@@ -55,9 +69,9 @@ bool owned_by(Owned const& record, std::string const& kind, std::int64_t unit_id
 }
 
 // Evidence as the records show it now (its date, title and review state).
-void describe(db::Connection& conn, std::vector<Evidence>& evidence) {
+void describe(db::Connection& conn, std::vector<Evidence>& evidence, std::int64_t unit_id) {
   for (auto& e : evidence) {
-    if (auto const record = evidence_record(conn, e.kind, e.id)) {
+    if (auto const record = evidence_record(conn, e.kind, e.id, unit_id)) {
       e.date = record->evidence.date;
       e.title = record->evidence.title;
       e.status = record->evidence.status;
@@ -68,7 +82,7 @@ void describe(db::Connection& conn, std::vector<Evidence>& evidence) {
 }
 
 TaskView view_of(db::Connection& conn, Task task, std::string const& today) {
-  describe(conn, task.evidence);
+  describe(conn, task.evidence, task.unit_id);
   auto progress = judge(conn, task, today);
   return {std::move(task), std::move(progress)};
 }
@@ -132,7 +146,7 @@ TaskPage DutyService::tasks(auth::Actor const& actor, TaskQuery const& query) co
     auto const from = std::min<std::size_t>(all.size(), static_cast<std::size_t>((query.page - 1) * query.page_size));
     auto const to = std::min<std::size_t>(all.size(), from + static_cast<std::size_t>(query.page_size));
     for (auto i = from; i < to; ++i) {
-      describe(conn, all[i].task.evidence);  // the page's rows only
+      describe(conn, all[i].task.evidence, all[i].task.unit_id);  // the page's rows only
       all[i].progress.records = all[i].task.evidence;
       page.items.push_back(std::move(all[i]));
     }
@@ -151,11 +165,17 @@ std::vector<Evidence> DutyService::candidates(auth::Actor const& actor, std::int
   auto const& caller = actor.user();
   require_duty(caller);
   if (!evidence_kind(kind)) {
-    throw ApiError(AppError::validation_failed, "记录类型应为普法活动、学法记录、渠道内容或文章", "kind");
+    throw ApiError(AppError::validation_failed, "记录类型应为普法活动、学法记录、渠道内容、文章或考试", "kind");
   }
   return db_.read([&](db::Connection& conn) {
     auto const task = load_for(conn, caller, id);
     std::vector<Evidence> out;
+    if (kind == exam_kind) {
+      for (auto const& s : exam::library::unit_sittings(conn, task.unit_id, q.empty() ? "" : http::contains_pattern(q), 50)) {
+        out.push_back(sitting_evidence(s));
+      }
+      return out;
+    }
     if (kind == article_kind) {
       auto const unit = names_of(conn, {task.unit_id})[task.unit_id];
       for (auto const& a : content::library::published_by(conn, unit, q.empty() ? "" : http::contains_pattern(q), 50)) {
@@ -183,13 +203,17 @@ TaskView DutyService::answer(auth::Actor const& actor, std::int64_t id, AnswerIn
     }
     if (task.status == task_status::done) throw ApiError(wrong_state, "任务已确认完成");
     std::vector<Evidence> evidence;
+    auto const unit_name = names_of(conn, {task.unit_id})[task.unit_id];
     for (std::size_t i = 0; i < input.evidence.size(); ++i) {
       auto const& [kind, record_id] = input.evidence[i];
       auto const field = fmt::format("evidence[{}]", i);
-      auto const record = evidence_record(conn, kind, record_id);
+      auto const record = evidence_record(conn, kind, record_id, task.unit_id);
+      if (!record && kind == exam_kind) {
+        throw ApiError(evidence_not_own, fmt::format("{}没有人员参加这场考试，只能选择本单位的记录作为佐证", unit_name), field);
+      }
       if (!record) throw ApiError(AppError::unprocessable, "佐证记录不存在", field);
-      if (!owned_by(*record, kind, task.unit_id, names_of(conn, {task.unit_id})[task.unit_id])) {
-        throw ApiError(evidence_not_own, fmt::format("「{}」不是{}的记录，只能选择本单位的记录作为佐证", record->evidence.title, task.unit_name), field);
+      if (!owned_by(*record, kind, task.unit_id, unit_name)) {
+        throw ApiError(evidence_not_own, fmt::format("「{}」不是{}的记录，只能选择本单位的记录作为佐证", record->evidence.title, unit_name), field);
       }
       if (std::none_of(evidence.begin(), evidence.end(), [&](Evidence const& e) { return e.kind == kind && e.id == record_id; })) {
         evidence.push_back({kind, record_id, {}, {}, {}});

@@ -24,4 +24,24 @@ std::int64_t add_question(db::Connection& conn, Question const& question, base::
   return store::insert_question(conn, question, at);
 }
 
+namespace {
+
+Sitting sitting_of(store::SittingRow const& row) {
+  return {row.exam_id, row.title, base::shanghai_date(row.closes_at), row.sat, row.passed};
+}
+
+}  // namespace
+
+std::vector<Sitting> unit_sittings(db::Connection& conn, std::int64_t unit_id, std::string const& title_like, std::int64_t limit) {
+  std::vector<Sitting> out;
+  for (auto const& row : store::unit_sittings(conn, unit_id, std::nullopt, title_like, limit)) out.push_back(sitting_of(row));
+  return out;
+}
+
+std::optional<Sitting> unit_sitting(db::Connection& conn, std::int64_t unit_id, std::int64_t exam_id) {
+  auto const rows = store::unit_sittings(conn, unit_id, exam_id, "", 1);
+  if (rows.empty()) return std::nullopt;
+  return sitting_of(rows.front());
+}
+
 }  // namespace pufa::exam::library

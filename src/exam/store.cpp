@@ -464,4 +464,29 @@ void insert_event(db::Connection& conn, std::int64_t attempt_id, std::string con
   conn.exec("UPDATE exam_attempts SET events = events + 1 WHERE id = ?", {attempt_id});
 }
 
+std::vector<SittingRow> unit_sittings(db::Connection& conn, std::int64_t unit_id, std::optional<std::int64_t> exam_id,
+                                      std::string const& title_like, std::int64_t limit) {
+  std::string sql =
+      "SELECT e.id, e.title, e.closes_at, COUNT(DISTINCT a.user_id) AS sat,"
+      " COUNT(DISTINCT CASE WHEN a.passed <> 0 THEN a.user_id END) AS passed"
+      " FROM exam_attempts a JOIN exam_examinees x ON x.user_id = a.user_id JOIN exams e ON e.id = a.exam_id"
+      " WHERE x.unit_id = ? AND a.submitted_at IS NOT NULL";
+  std::vector<db::Param> params{unit_id};
+  if (exam_id) {
+    sql += " AND e.id = ?";
+    params.emplace_back(*exam_id);
+  }
+  if (!title_like.empty()) {
+    sql += " AND LOWER(e.title) LIKE ? ESCAPE '\\'";
+    params.emplace_back(title_like);
+  }
+  sql += " GROUP BY e.id, e.title, e.closes_at ORDER BY e.closes_at DESC, e.id DESC LIMIT ?";
+  params.emplace_back(limit);
+  std::vector<SittingRow> out;
+  for (auto const& row : conn.query(sql, std::span<db::Param const>(params))) {
+    out.push_back({row.i64("id"), row.str("title"), row.i64("closes_at"), row.i64("sat"), row.i64("passed")});
+  }
+  return out;
+}
+
 }  // namespace pufa::exam::store

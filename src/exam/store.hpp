@@ -101,5 +101,15 @@ std::optional<IssuedCertificate> certificate_by_number(db::Connection& conn, std
 void insert_certificate(db::Connection& conn, IssuedCertificate const& c);
 void set_certificate_attempt(db::Connection& conn, std::string const& number, std::int64_t attempt_id);
 
+// Sittings of a unit's examinees: (exam id, title, closes_at, handed in, passed), newest exam first.
+struct SittingRow {
+  std::int64_t exam_id = 0;
+  std::string title;
+  base::Millis closes_at = 0;
+  std::int64_t sat = 0, passed = 0;
+};
+std::vector<SittingRow> unit_sittings(db::Connection& conn, std::int64_t unit_id, std::optional<std::int64_t> exam_id,
+                                      std::string const& title_like, std::int64_t limit);
+
 }  // namespace store
 }  // namespace pufa::exam

@@ -151,3 +151,31 @@ test('a manual task is answered with the unit\'s own article or channel item, ne
   assert.deepEqual(answered.body.evidence.map((e) => [e.kind, e.title]), [['article', '市公安局开展防范电信诈骗宣传'], ['channel_item', '反诈小课堂第一期']])
   assertError(await police.get(`/api/v1/duty/tasks/${task.id}/candidates?kind=photo`), 400, 'validation_failed', 'kind')
 })
+
+test('an exam the unit\'s examinees sat answers a task of the unit; an exam it did not sit is refused', async () => {
+  const all = await coord.get('/api/v1/units?page_size=100')
+  const township = all.body.items.find((u) => u.name === '兰江街道办事处') ?? (await coord.get(`/api/v1/units?q=${encodeURIComponent('兰江街道办事处')}`)).body.items[0]
+  assert.ok(township, 'the demo has 兰江街道办事处')
+  const made = await coord.post('/api/v1/duty/lists', { unit_id: township.id, year: 2028, items: [
+    { content: '组织干部参加年度学法考试', standard: '参考率 100%', rule: { kind: 'manual' } }] })
+  assert.equal(made.status, 201, made.text)
+  assert.equal((await coord.post(`/api/v1/duty/lists/${made.body.id}/submit`)).status, 200)
+  assert.equal((await coord.post(`/api/v1/duty/lists/${made.body.id}/approve`)).status, 200)
+  const task = (await coord.get(`/api/v1/duty/tasks?year=2028&unit_id=${township.id}`)).body.items[0]
+  const sittings = await coord.get(`/api/v1/duty/tasks/${task.id}/candidates?kind=exam`)
+  assert.equal(sittings.status, 200, sittings.text)
+  assert.ok(sittings.body.items.length >= 1, 'the demo examinees of the office sat an exam')
+  const sitting = sittings.body.items[0]
+  assert.match(sitting.title, /（参考 \d+ 人，合格 \d+ 人）$/)
+  // 兰溪广播电台 has no examinees: the same exam is not its record.
+  const radio = all.body.items.find((u) => u.name === '兰溪广播电台') ?? (await coord.get(`/api/v1/units?q=${encodeURIComponent('兰溪广播电台')}`)).body.items[0]
+  const police2028 = await coord.post('/api/v1/duty/lists', { unit_id: radio.id, year: 2028, items: [
+    { content: '组织干部参加年度学法考试', standard: '参考率 100%', rule: { kind: 'manual' } }] })
+  assert.equal((await coord.post(`/api/v1/duty/lists/${police2028.body.id}/submit`)).status, 200)
+  assert.equal((await coord.post(`/api/v1/duty/lists/${police2028.body.id}/approve`)).status, 200)
+  const policeTask = (await coord.get(`/api/v1/duty/tasks?year=2028&unit_id=${radio.id}`)).body.items[0]
+  assertError(await coord.post(`/api/v1/duty/tasks/${policeTask.id}/answer`, { evidence: [{ kind: 'exam', id: sitting.id }] }), 422, 'evidence_not_own', 'evidence[0]')
+  const answered = await coord.post(`/api/v1/duty/tasks/${task.id}/answer`, { evidence: [{ kind: 'exam', id: sitting.id }] })
+  assert.equal(answered.status, 200, answered.text)
+  assert.deepEqual(answered.body.evidence.map((e) => [e.kind, e.id]), [['exam', sitting.id]])
+})

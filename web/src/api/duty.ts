@@ -152,9 +152,9 @@ export type TaskState = 'open' | 'overdue' | 'answered' | 'returned' | 'done' | 
 export const TASK_STATES: TaskState[] = ['overdue', 'open', 'returned', 'answered', 'done', 'late']
 /**
  * The unit's own records: the ledger's activities and study records, the items of its channels, its published articles
- * (发布机构 the unit); case: a 以案释法 case published from its penalty decisions (counted by the rule, not picked).
+ * (发布机构 the unit), the exams its examinees sat; case: a 以案释法 case published from its penalty decisions (counted by the rule, not picked).
  */
-export type EvidenceKind = 'activity' | 'study_record' | 'channel_item' | 'article' | 'case'
+export type EvidenceKind = 'activity' | 'study_record' | 'channel_item' | 'article' | 'exam' | 'case'
 
 export interface Evidence {
   kind: EvidenceKind

@@ -26,7 +26,7 @@ const en: typeof zh = {
     planStatus: { draft: 'Draft', issued: 'Issued' },
     state: { open: 'In progress', overdue: 'Overdue', answered: 'Answered, to confirm', returned: 'Returned', done: 'Done on time', late: 'Done late' },
     role: { lead: 'Lead', co: 'Co-operating', owner: 'Own list' },
-    evidenceKind: { activity: 'Activity', study_record: 'Study record', channel_item: 'Channel item', article: 'Article', case: 'Case' },
+    evidenceKind: { activity: 'Activity', study_record: 'Study record', channel_item: 'Channel item', article: 'Article', exam: 'Law exam', case: 'Case' },
     fields: {
       year: 'Year',
       title: 'Title',

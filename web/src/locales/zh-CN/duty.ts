@@ -24,7 +24,7 @@ export default {
     planStatus: { draft: '草稿', issued: '已下发' },
     state: { open: '进行中', overdue: '已逾期', answered: '已报送待确认', returned: '已退回', done: '按时完成', late: '逾期完成' },
     role: { lead: '牵头', co: '配合', owner: '本单位清单' },
-    evidenceKind: { activity: '普法活动', study_record: '学法记录', channel_item: '渠道内容', article: '文章', case: '以案释法' },
+    evidenceKind: { activity: '普法活动', study_record: '学法记录', channel_item: '渠道内容', article: '文章', exam: '学法考试', case: '以案释法' },
     fields: {
       year: '年度',
       title: '标题',
