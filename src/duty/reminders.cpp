@@ -40,8 +40,12 @@ ReminderRun DutyService::remind(auth::Actor const& actor, int year) const {
   auto const now = base::now_ms();
   auto const day = base::shanghai_date(now);
   std::vector<Reminder> outgoing;
-  auto run = db_.write([&](db::Connection& conn) {
-    ReminderRun out;
+  // Who owes what and who hears of it, judged in a read: the writer holds only the rows it writes.
+  struct Planned {
+    ReminderRun::Unit line;
+    std::vector<Reminder> reminders;
+  };
+  auto const plan = db_.read([&](db::Connection& conn) {
     struct Owed {
       std::int64_t open = 0, overdue = 0;
       std::optional<std::string> next;  // the nearest deadline not passed
@@ -63,26 +67,32 @@ ReminderRun DutyService::remind(auth::Actor const& actor, int year) const {
       if (m.unit_id) bound[*m.unit_id].push_back(m);
       else by_region[m.region_path].push_back(m);
     });
-    std::vector<std::int64_t> ids;
-    for (auto const& [unit, o] : owed) ids.push_back(unit);
-    auto const names = names_of(conn, ids);
+    std::vector<Planned> out;
     for (auto const& [unit_id, o] : owed) {
       auto const unit = org::directory::unit(conn, unit_id);
       if (!unit) continue;
-      ReminderRun::Unit line{unit_id, unit->name, o.open, o.overdue, 0, false};
-      if (store::reminded_on(conn, unit_id, day)) {
-        line.already_today = true;
-        out.units.push_back(std::move(line));
-        continue;
-      }
       auto const& recipients = bound.contains(unit_id) ? bound[unit_id] : by_region[unit->region_path];
       auto text = fmt::format("【兰溪普法】{}：您单位{}年度尚有 {} 项普法责任任务未完成", unit->name, year, o.open);
       if (o.overdue) text += fmt::format("，其中 {} 项已逾期", o.overdue);
       if (o.next) text += fmt::format("，最近的完成时限为 {}", *o.next);
       text += "。请登录普法依法治理工作平台“任务落实”处理。";
-      for (auto const& m : recipients) outgoing.push_back({m.id, m.display_name, unit_id, unit->name, text});
-      line.recipients = static_cast<std::int64_t>(recipients.size());
-      store::insert_reminder(conn, unit_id, year, day, o.open, o.overdue, line.recipients, caller.user_id, now);
+      Planned p{{unit_id, unit->name, o.open, o.overdue, static_cast<std::int64_t>(recipients.size()), false}, {}};
+      for (auto const& m : recipients) p.reminders.push_back({m.id, m.display_name, unit_id, unit->name, text});
+      out.push_back(std::move(p));
+    }
+    return out;
+  });
+  auto run = db_.write([&](db::Connection& conn) {
+    ReminderRun out;
+    for (auto const& p : plan) {
+      auto line = p.line;
+      if (store::reminded_on(conn, line.unit_id, day)) {  // checked in the write: two presses remind once
+        line.already_today = true;
+        line.recipients = 0;
+      } else {
+        store::insert_reminder(conn, line.unit_id, year, day, line.open, line.overdue, line.recipients, caller.user_id, now);
+        outgoing.insert(outgoing.end(), p.reminders.begin(), p.reminders.end());
+      }
       out.units.push_back(std::move(line));
     }
     auth::audit(conn, actor, "duty.remind", "duty_reminder", std::to_string(year), fmt::format("{} 人", outgoing.size()));

@@ -171,12 +171,17 @@ Report DutyService::report(auth::Actor const& actor, std::int64_t id) const {
 Report DutyService::draft_report(auth::Actor const& actor, std::int64_t unit_id, int year, std::string const& kind) const {
   auto const& caller = actor.user();
   require_duty(caller);
-  return db_.write([&](db::Connection& conn) {
-    auto const unit = unit_or_fail(conn, unit_id, "unit_id");
+  // The draft is written from the records in a read (every task of the unit judged): the writer only inserts it.
+  auto const [unit, drafted] = db_.read([&](db::Connection& conn) {
+    auto unit = unit_or_fail(conn, unit_id, "unit_id");
     require_unit(caller, unit);
     if (store::has_report(conn, unit_id, year, kind)) throw ApiError(AppError::conflict, "该单位本年度已有此类报告", "kind");
-    auto [title, body] = draft_of(facts_of(conn, unit, year), unit, year, kind);
-    Report report{.unit_id = unit_id, .year = year, .kind = kind, .title = std::move(title), .body = std::move(body)};
+    auto drafted = draft_of(facts_of(conn, unit, year), unit, year, kind);
+    return std::pair{std::move(unit), std::move(drafted)};
+  });
+  return db_.write([&](db::Connection& conn) {
+    if (store::has_report(conn, unit_id, year, kind)) throw ApiError(AppError::conflict, "该单位本年度已有此类报告", "kind");
+    Report report{.unit_id = unit_id, .year = year, .kind = kind, .title = drafted.first, .body = drafted.second};
     report.region_path = unit.region_path;
     report.created_at = report.updated_at = base::now_ms();
     report.id = store::insert_report(conn, report, caller.user_id);

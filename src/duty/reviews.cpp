@@ -74,7 +74,9 @@ RoundView view_of(db::Connection& conn, auth::Principal const* caller, Round rou
     }
     view.can_edit.push_back(can);
   }
-  view.results = round.results ? results_from_text(*round.results) : live_results(conn, round, view.entries);
+  // Live results are the staff's; the public sees the frozen ones once published.
+  if (round.results) view.results = results_from_text(*round.results);
+  else if (caller) view.results = live_results(conn, round, view.entries);
   if (caller && caller->has(manage)) {  // the sheets and the stuffing flags are the coordinator's
     view.sheets = store::sheets(conn, round.id);
     view.ballots = store::count_ballots(conn, round.id);
@@ -317,9 +319,7 @@ RoundView ReviewService::public_round(std::int64_t id) const {
     if (round.status != review_status::open && round.status != review_status::published) {
       throw ApiError(AppError::not_found, "评议不存在");
     }
-    auto view = view_of(conn, nullptr, std::move(round));
-    if (view.round.status != review_status::published) view.results.clear();  // live results are the staff's
-    return view;
+    return view_of(conn, nullptr, std::move(round));
   });
 }
 
