@@ -6,7 +6,7 @@
 #include <set>
 
 #include "base/time.hpp"
-#include "duty/columns.hpp"
+#include "xlsx/columns.hpp"
 #include "http/error.hpp"
 #include "registry/cells.hpp"
 #include "text/normalize.hpp"
@@ -17,11 +17,13 @@ namespace pufa::duty {
 
 using http::ApiError;
 using http::AppError;
+using xlsx::cell_text;
+using xlsx::column_named;
 
 namespace {
 
 // The national 行政处罚信息公示 columns first, then the short forms.
-std::vector<Column> const columns{
+std::vector<xlsx::ReadColumn> const columns{
     {"doc_no", "行政处罚决定书文号", {"决定书文号", "处罚决定书文号", "文书号", "处罚文书号", "文号"}, true, 100},
     {"party", "行政相对人名称", {"当事人", "当事人名称", "相对人名称", "被处罚人", "被处罚单位"}, true, 100},
     {"party_kind", "行政相对人类别", {"当事人类别", "当事人类型", "相对人类别", "相对人类型"}, false, 20},
@@ -79,7 +81,7 @@ ReadPenalties read_penalties(std::string_view bytes, std::string const& today) {
   }
   for (auto const& sheet : sheets) {
     for (std::size_t h = 0; h < sheet.rows.size() && h < 20; ++h) {
-      std::vector<Column const*> at(sheet.rows[h].size(), nullptr);
+      std::vector<xlsx::ReadColumn const*> at(sheet.rows[h].size(), nullptr);
       std::set<std::string_view> seen;
       for (std::size_t c = 0; c < sheet.rows[h].size(); ++c) {
         at[c] = column_named(columns, sheet.rows[h][c].text);

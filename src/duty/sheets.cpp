@@ -4,7 +4,7 @@
 #include <fmt/format.h>
 
 #include "base/time.hpp"
-#include "duty/columns.hpp"
+#include "xlsx/columns.hpp"
 #include "http/error.hpp"
 #include "registry/cells.hpp"
 #include "text/utf8.hpp"
@@ -14,11 +14,12 @@ namespace pufa::duty {
 
 using http::ApiError;
 using http::AppError;
+using xlsx::cell_text;
 
 namespace {
 
 // The columns in order: key, header, other headers people write, required, the most characters.
-std::vector<Column> const columns{
+std::vector<xlsx::ReadColumn> const columns{
     {"content", "内容清单", {"普法内容", "内容", "宣传内容", "重点内容"}, true, 500},
     {"laws", "宣传的法律法规", {"法律法规", "重点宣传的法律法规", "重点法律法规", "宣传法律法规"}, false, 500},
     {"leader", "责任领导", {"分管领导"}, false, 50},
@@ -33,7 +34,7 @@ std::vector<Column> const columns{
 constexpr std::string_view group_headers[] = {"责任清单", "措施清单"};
 constexpr std::size_t max_items = 200;
 
-Column const* column_named(std::string_view header) { return duty::column_named(columns, header); }
+xlsx::ReadColumn const* column_named(std::string_view header) { return xlsx::column_named(columns, header); }
 
 bool is_group(std::string_view text) {
   for (auto g : group_headers) {
@@ -105,7 +106,7 @@ ReadItems read_items(std::string_view bytes) {
   // The header: the first row, among the first 20 of any sheet, that names 内容清单 and 标准清单.
   for (auto const& sheet : sheets) {
     for (std::size_t h = 0; h < sheet.rows.size() && h < 20; ++h) {
-      std::vector<Column const*> at(sheet.rows[h].size(), nullptr);
+      std::vector<xlsx::ReadColumn const*> at(sheet.rows[h].size(), nullptr);
       bool content = false, standard = false;
       for (std::size_t c = 0; c < sheet.rows[h].size(); ++c) {
         at[c] = column_named(sheet.rows[h][c].text);
