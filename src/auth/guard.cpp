@@ -39,6 +39,21 @@ bool Principal::has(std::string_view permission) const {
   return std::binary_search(permissions.begin(), permissions.end(), permission);
 }
 
+namespace {
+
+// A route's permission, or several as "a|b": the caller holds one of them.
+bool holds_any(Principal const& caller, std::string_view permissions) {
+  while (!permissions.empty()) {
+    auto const bar = permissions.find('|');
+    if (caller.has(permissions.substr(0, bar))) return true;
+    if (bar == std::string_view::npos) break;
+    permissions.remove_prefix(bar + 1);
+  }
+  return false;
+}
+
+}  // namespace
+
 http::Guard make_guard(AuthService& service) {
   return [&service](http::Request& request,
                     http::RouteOptions const& options) -> std::optional<http::Response> {
@@ -62,7 +77,7 @@ http::Guard make_guard(AuthService& service) {
     if (found->must_change_password && !options.own_account) {
       throw ApiError(AppError::password_change_required);
     }
-    if (!options.permission.empty() && !found->has(options.permission)) {
+    if (!options.permission.empty() && !holds_any(*found, options.permission)) {
       throw ApiError(AppError::forbidden);
     }
     return std::nullopt;

@@ -23,7 +23,7 @@ enum class Access {
 
 struct RouteOptions {
   Access access = Access::authenticated;
-  std::string permission;  // empty: none beyond `access`
+  std::string permission;  // empty: none beyond `access`; "a|b": either
   std::string action;      // audit action for writes, e.g. "user.create"
   std::size_t body_limit = default_body_limit;
   std::string accepts = "application/json";  // media types a write's body may have, comma-separated
