@@ -3,6 +3,7 @@
 #include "auth/guard.hpp"
 #include "base/time.hpp"
 #include "http/json_input.hpp"
+#include "assess/routes.hpp"
 #include "auth/routes.hpp"
 #include "content/routes.hpp"
 #include "duty/routes.hpp"
@@ -22,7 +23,7 @@ std::vector<db::Migration> all_migrations() {
   std::vector<db::Migration> out;
   for (auto&& area : {auth::migrations(), org::migrations(), media::migrations(), activity::migrations(),
                         laws::migrations(), search::migrations(), content::migrations(),
-                        exam::migrations(), quiz::migrations(), duty::migrations()}) out.insert(out.end(), area.begin(), area.end());
+                        exam::migrations(), quiz::migrations(), duty::migrations(), assess::migrations()}) out.insert(out.end(), area.begin(), area.end());
   return out;
 }
 
@@ -60,7 +61,7 @@ Application::Application(std::unique_ptr<db::Database> database, auth::AuthSetti
     if (!unit) return std::nullopt;
     return unit->region_path;
   });
-  org::add_routes(router, *db, {duty::add_overview});
+  org::add_routes(router, *db, {duty::add_overview, assess::add_overview});
   activity::add_routes(router, *db, todo);
   media::add_routes(router, *db, uploads);
   laws::add_routes(router, *db);
@@ -69,6 +70,7 @@ Application::Application(std::unique_ptr<db::Database> database, auth::AuthSetti
   exam::add_routes(router, *db, todo);
   quiz::add_routes(router, *db, sms);
   duty::add_routes(router, *db, todo, std::move(sms), std::move(reminders));  // 履职评议's public votes share the quiz's sender
+  assess::add_routes(router, *db);
   registry::add_choice_routes(router);
   todo::add_routes(router, todo);
 }

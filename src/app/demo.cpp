@@ -1,6 +1,7 @@
 #include "app/demo.hpp"
 
 #include "activity/demo.hpp"
+#include "assess/routes.hpp"
 #include "auth/accounts.hpp"
 #include "auth/password.hpp"
 #include "auth/regions.hpp"
@@ -48,6 +49,10 @@ constexpr DemoAccount administrators[] = {
 constexpr DemoAccount liaison{"gongan", "市公安局普法联络员", "unit_operator", "Pufa-Police-2026",
                               "市公安局单位联络员 unit_operator（只处理本单位的责任清单和任务）"};
 
+// The leader of the first inspection group (检查组) of the acceptance rounds.
+constexpr DemoAccount inspector{"jiancha", "第一检查组组长", "inspector", "Pufa-Inspect-2026",
+                                "第一检查组组长 inspector（考核检查组，手机打分）"};
+
 }  // namespace
 
 std::vector<DemoLogin> load_demo(db::Database& db) {
@@ -56,6 +61,7 @@ std::vector<DemoLogin> load_demo(db::Database& db) {
   std::vector<std::pair<DemoAccount const*, std::string>> admin_hashes;
   for (auto const& account : administrators) admin_hashes.emplace_back(&account, auth::hash_password(account.password));
   auto const liaison_hash = auth::hash_password(liaison.password);
+  auto const inspector_hash = auth::hash_password(inspector.password);
   db.write([&](db::Connection& conn) {
     org::load_demo(conn);
     activity::load_demo(conn);
@@ -81,6 +87,10 @@ std::vector<DemoLogin> load_demo(db::Database& db) {
       auth::accounts::add(conn, actor, {liaison.username, liaison.display_name, liaison_hash, root.id, {liaison.role}, false,
                                         police ? std::optional<std::int64_t>(police->id) : std::nullopt});
     }
+    if (!auth::accounts::id_of(conn, inspector.username)) {
+      auth::accounts::add(conn, actor, {inspector.username, inspector.display_name, inspector_hash, root.id, {inspector.role}, false});
+    }
+    assess::load_demo(conn);  // after the ledger, the exams, the tasks and the inspector's account
   });
   std::vector<DemoLogin> logins;
   logins.push_back({accounts[0].username, accounts[0].password, accounts[0].role_label});
@@ -89,6 +99,7 @@ std::vector<DemoLogin> load_demo(db::Database& db) {
     logins.push_back({accounts[a].username, accounts[a].password, accounts[a].role_label});
     if (a == 2) logins.push_back({liaison.username, liaison.password, liaison.role_label});
   }
+  logins.push_back({inspector.username, inspector.password, inspector.role_label});
   return logins;
 }
 
