@@ -41,6 +41,7 @@ bench: bootstrap web/dist/index.html
 	build/release/bench/activity_dashboard_bench 1000000 /tmp/pufa-bench-1m.db
 	bench/dashboard.sh /tmp/pufa-bench-1m.db
 	build/release/bench/duty_tasks_bench 1000000 /tmp/pufa-bench-duty.db
+	build/release/bench/assess_scoring_bench 1000000 /tmp/pufa-bench-assess.db
 
 fmt:
 	find src tests bench -name '*.cpp' -o -name '*.hpp' | xargs clang-format -i

@@ -17,11 +17,11 @@
 #include <fmt/format.h>
 
 #include "app/areas.hpp"
+#include "ledger.hpp"
 #include "timing.hpp"
 #include "app/demo.hpp"
 #include "auth/regions.hpp"
 #include "base/random.hpp"
-#include "base/sequence.hpp"
 #include "base/time.hpp"
 #include "activity/library.hpp"
 #include "db/migrate.hpp"
@@ -35,10 +35,9 @@ using Clock = std::chrono::steady_clock;
 
 using pufa::bench::time_it;
 
-constexpr char const* themes[] = {"宪法", "民法典", "未成年人保护", "扫黑除恶", "企业风险防范", "禁毒", "安全生产",
-                                  "婚姻家庭", "乡村振兴", "疫情防控"};
-constexpr char const* places[] = {"organs", "villages", "communities", "schools", "enterprises", "units"};
-constexpr char const* forms[] = {"lecture", "law_fair", "performance", "case_talk", "mock_court", "quiz", "online"};
+constexpr auto const& themes = pufa::bench::ledger_themes;
+constexpr auto const& places = pufa::bench::ledger_places;
+constexpr auto const& forms = pufa::bench::ledger_forms;
 constexpr char const* study_kinds[] = {"party_group", "executive_meeting", "three_heads"};
 
 }  // namespace
@@ -68,26 +67,7 @@ int main(int argc, char** argv) {
 
   auto const fill_start = Clock::now();
   if (!reuse) {
-  base::Sequence sequence(42);
-  auto next = [&](int n) { return sequence.below(n); };
-  constexpr long batch = 20'000;
-  for (long done = 0; done < rows; done += batch) {
-    db->write([&](db::Connection& conn) {
-      for (long i = done; i < std::min(rows, done + batch); ++i) {
-        auto const u = next(unit_count);
-        auto const date = fmt::format("{:04}-{:02}-{:02}", 2017 + next(4), 1 + next(12), 1 + next(28));
-        if (i % 10 == 9) {  // a tenth are study records
-          conn.exec("INSERT INTO study_records (region_id, region_path, kind, unit_id, held_on, topic, status, created_at,"
-                    " updated_at) VALUES (?, '/', ?, ?, ?, '学法', 'approved', 0, 0)",
-                    {regions[u], study_kinds[next(3)], units[u], date});
-        } else {
-          conn.exec("INSERT INTO activities (region_id, region_path, title, starts_on, unit_id, theme, six_place, form,"
-                    " participants, status, created_at, updated_at) VALUES (?, '/', '普法活动', ?, ?, ?, ?, ?, ?, 'approved', 0, 0)",
-                    {regions[u], date, units[u], themes[next(10)], places[next(6)], forms[next(7)], 20 + next(400)});
-        }
-      }
-    });
-  }
+  bench::fill_ledger(*db, units, regions, rows, 42, 2017, 4, study_kinds);
   // 50 points of 2021's kind for all 200 units: rules over themes, forms, places, study kinds, periods.
   db->write([&](db::Connection& conn) {
     auto const plan = duty::store::insert_plan(conn, 2030, "负载测试工作要点", 0, 0);

@@ -47,8 +47,10 @@ std::vector<EvidenceRef> own_evidence(db::Connection& conn, auth::Principal cons
 // Every leaf of the set, depth first.
 std::vector<Item const*> leaves_of(IndicatorSet const& set);
 // The unit's sheet: automatic scores from the counter, the entered scores, the final per leaf and the totals.
+// `standards`: the set's parsed standards by item id, filled on first use (a round's units share a set).
 std::vector<Leaf> compute_leaves(Round const& round, IndicatorSet const& set, RoundUnit const& unit,
-                                 std::vector<Score> const& scores, Counter& counter, bool with_records);
+                                 std::vector<Score> const& scores, Counter& counter, bool with_records,
+                                 std::map<std::int64_t, Standard>* standards = nullptr);
 Totals totals_of(Round const& round, IndicatorSet const& set, std::vector<Leaf> const& leaves);
 std::string grade_of(Bands const& bands, Totals const& totals);
 // Every unit of the round scored and ranked within its category (vetoed units last; ties share a rank).

@@ -76,7 +76,8 @@ std::vector<Counter::Fact> const& Counter::facts(std::string const& kind) {
   std::vector<std::int64_t> ids;
   for (auto const& u : units_) ids.push_back(u.id);
   std::vector<Fact> out;
-  for (auto& f : activity::library::facts(conn_, kind, ids, from_, to_)) {
+  // The responsibility system's digests of the ledger: a unit-year per row, current with every ledger write.
+  for (auto& f : duty::library::ledger_facts(conn_, kind, ids, from_, to_)) {
     out.push_back({f.unit_id, std::move(f.day), std::move(f.theme), std::move(f.form), std::move(f.six_place),
                    std::move(f.study_kind)});
   }
@@ -86,8 +87,49 @@ std::vector<Counter::Fact> const& Counter::facts(std::string const& kind) {
 namespace {
 
 bool matches(std::optional<std::string> const& want, std::optional<std::string> const& have) { return !want || want == have; }
+bool matches(std::optional<std::string> const& want, std::string_view have) { return !want || *want == have; }
+
+std::string signature(Measure const& m) {
+  return m.source + '|' + m.theme.value_or("") + '|' + m.form.value_or("") + '|' + m.six_place.value_or("") + '|' +
+         m.study_kind.value_or("");
+}
 
 }  // namespace
+
+void Counter::expect(std::vector<Measure> const& measures) {
+  std::vector<std::int64_t> ids;
+  for (auto const& u : units_) ids.push_back(u.id);
+  auto const first = std::stoi(from_.substr(0, 4));
+  auto const years = this->years().size();
+  for (auto kind : {source::activity, source::study_record}) {
+    std::vector<Measure const*> wanted;
+    std::vector<std::unordered_map<std::int64_t, std::vector<double>>*> slots;
+    for (auto const& m : measures) {
+      if (m.source != kind) continue;
+      auto const key = signature(m);
+      if (counted_.contains(key)) continue;
+      wanted.push_back(&m);
+      slots.push_back(&counted_[key]);
+    }
+    if (wanted.empty()) continue;
+    duty::library::for_each_fact(
+        conn_, kind == source::activity ? activity::library::activity_kind : activity::library::study_kind, ids, from_, to_,
+        [&](std::int64_t unit, std::string_view day, std::string_view theme, std::string_view form, std::string_view place,
+            std::string_view study) {
+          auto const year = static_cast<std::size_t>((day[0] - '0') * 1000 + (day[1] - '0') * 100 + (day[2] - '0') * 10 + (day[3] - '0') - first);
+          for (std::size_t i = 0; i < wanted.size(); ++i) {
+            auto const& m = *wanted[i];
+            if (!matches(m.theme, theme) || !matches(m.form, form) || !matches(m.six_place, place) ||
+                !matches(m.study_kind, study)) {
+              continue;
+            }
+            auto& counts = (*slots[i])[unit];
+            if (counts.empty()) counts.assign(years, 0);
+            if (year < years) counts[year] += 1;
+          }
+        });
+  }
+}
 
 Found Counter::found(Measure const& m, std::int64_t unit_id) {
   auto const years = this->years();
@@ -99,6 +141,13 @@ Found Counter::found(Measure const& m, std::int64_t unit_id) {
     auto const y = year_index(day);
     if (y >= 0 && y < static_cast<int>(out.per_year.size())) out.per_year[static_cast<std::size_t>(y)] += n;
   };
+  if (auto const counted = counted_.find(signature(m)); counted != counted_.end()) {
+    if (auto const unit = counted->second.find(unit_id); unit != counted->second.end()) {
+      out.per_year = unit->second;
+      for (auto v : out.per_year) out.value += v;
+    }
+    return out;
+  }
   if (m.source == source::activity || m.source == source::study_record) {
     auto const& all = facts(m.source == source::activity ? std::string(activity::library::activity_kind)
                                                          : std::string(activity::library::study_kind));

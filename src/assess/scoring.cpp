@@ -15,15 +15,22 @@ namespace pufa::assess {
 namespace json = boost::json;
 
 std::vector<Leaf> compute_leaves(Round const& round, IndicatorSet const& set, RoundUnit const& unit,
-                                 std::vector<Score> const& scores, Counter& counter, bool with_records) {
+                                 std::vector<Score> const& scores, Counter& counter, bool with_records,
+                                 std::map<std::int64_t, Standard>* standards) {
+  std::map<std::int64_t, Standard> local;
+  if (!standards) standards = &local;
   std::map<std::int64_t, Score const*> by_item;
   for (auto const& s : scores) by_item[s.item_id] = &s;
   std::vector<Leaf> out;
   for (auto const* item : leaves_of(set)) {
     Leaf leaf;
     leaf.item = item;
-    std::string error;
-    leaf.standard = parse_standard(item->standard, error).value_or(Standard{});
+    auto parsed = standards->find(item->id);
+    if (parsed == standards->end()) {
+      std::string error;
+      parsed = standards->emplace(item->id, parse_standard(item->standard, error).value_or(Standard{})).first;
+    }
+    leaf.standard = parsed->second;
     if (auto const found = by_item.find(item->id); found != by_item.end()) leaf.score = *found->second;
     else leaf.score = {.round_unit_id = unit.id, .item_id = item->id};
     if (item->measure && item->kind != item_kind::veto) {
@@ -94,12 +101,21 @@ std::vector<Ranked> live_results(db::Connection& conn, Round const& round, std::
   auto const now = today();
   Counter counter(conn, org_units, round.period_from, round.period_to, std::min(now, round.period_to), round.region_path);
   std::map<std::int64_t, IndicatorSet> sets;
+  std::map<std::int64_t, Standard> standards;  // item ids are unique across sets
+  std::vector<Measure> measures;
+  for (auto const& u : units) {
+    if (sets.contains(u.set_id)) continue;
+    auto const& set = sets.emplace(u.set_id, load_set(conn, u.set_id)).first->second;
+    for (auto const* leaf : leaves_of(set)) {
+      if (leaf->measure) measures.push_back(*leaf->measure);
+    }
+  }
+  counter.expect(measures);
   auto scores = store::round_scores(conn, round.id);
   std::vector<Ranked> out;
   for (auto const& u : units) {
-    if (!sets.contains(u.set_id)) sets.emplace(u.set_id, load_set(conn, u.set_id));
     auto const& set = sets.at(u.set_id);
-    auto const leaves = compute_leaves(round, set, u, scores[u.id], counter, false);
+    auto const leaves = compute_leaves(round, set, u, scores[u.id], counter, false, &standards);
     out.push_back({u.id, u.unit_id, u.unit_name, u.category, u.group_id, totals_of(round, set, leaves), 0});
   }
   std::stable_sort(out.begin(), out.end(), [](Ranked const& a, Ranked const& b) {
