@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <boost/json/array.hpp>
 
 #include "assess/service.hpp"
@@ -160,6 +161,11 @@ void add_routes(http::Router& router, db::Database& db) {
   router.add(Method::post, "/api/v1/assess/rounds/{id}/advance", [service](Request& request) {
     auto const body = http::json_object(request);
     auto const to = http::req_string(body, "to", "目标阶段", 20);
+    static constexpr std::string_view statuses[] = {round_status::self_assess, round_status::inspection, round_status::review,
+                                                    round_status::locked, round_status::published};
+    if (std::find(std::begin(statuses), std::end(statuses), to) == std::end(statuses)) {
+      throw ApiError(AppError::validation_failed, "目标阶段应为 self_assess、inspection、review、locked 或 published", "to");
+    }
     return Response::ok(round_json(service.advance(auth::actor(request), request.id_param("id"), to)));
   }, {.action = "assess.round.advance"});
   router.add(Method::put, "/api/v1/assess/rounds/{id}/groups", [service](Request& request) {
