@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cstdlib>
 
+#include <fmt/format.h>
+
 #include "activity/entities.hpp"
 #include "activity/store.hpp"
 #include "http/request.hpp"
@@ -148,7 +150,14 @@ std::optional<RecordRef> record(db::Connection& conn, std::string_view kind, std
 }
 
 std::vector<RecordRef> unit_records(db::Connection& conn, std::string_view kind, std::int64_t unit_id,
-                                    std::string const& q, std::size_t limit) {
+                                    std::string const& q, std::size_t limit, std::string const& from,
+                                    std::string const& to) {
+  auto const within = [&](std::string& sql, std::vector<db::Param>& params, std::string_view column) {
+    if (from.empty() || to.empty()) return;
+    sql += fmt::format(" AND {} >= ? AND {} <= ?", column, column);
+    params.emplace_back(from);
+    params.emplace_back(to);
+  };
   if (kind == channel_item_kind) {
     std::string sql = std::string(channel_item_columns) + " WHERE c.unit_id = ?";
     std::vector<db::Param> params{unit_id};
@@ -156,6 +165,7 @@ std::vector<RecordRef> unit_records(db::Connection& conn, std::string_view kind,
       sql += " AND LOWER(i.title) LIKE ? ESCAPE '\\'";
       params.emplace_back(http::contains_pattern(q));
     }
+    within(sql, params, "i.published_on");
     sql += " ORDER BY i.published_on DESC, i.id DESC LIMIT ?";
     params.emplace_back(static_cast<std::int64_t>(limit));
     std::vector<RecordRef> out;
@@ -170,6 +180,7 @@ std::vector<RecordRef> unit_records(db::Connection& conn, std::string_view kind,
     sql += activity ? " AND LOWER(title) LIKE ? ESCAPE '\\'" : " AND LOWER(topic) LIKE ? ESCAPE '\\'";
     params.emplace_back(http::contains_pattern(q));
   }
+  within(sql, params, activity ? "starts_on" : "held_on");
   sql += activity ? " ORDER BY starts_on DESC, id DESC LIMIT ?" : " ORDER BY held_on DESC, id DESC LIMIT ?";
   params.emplace_back(static_cast<std::int64_t>(limit));
   std::vector<RecordRef> out;

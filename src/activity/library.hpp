@@ -71,9 +71,11 @@ struct RecordRef {
 inline constexpr std::string_view channel_item_kind = "channel_item";
 bool is_record_kind(std::string_view kind);
 std::optional<RecordRef> record(db::Connection& conn, std::string_view kind, std::int64_t id);
-// A unit's records of a kind, newest first, not returned; `q` matches the title.
+// A unit's records of a kind, newest first, not returned; `q` matches the title; `from`/`to` (YYYY-MM-DD,
+// both or neither) keep those dated within.
 std::vector<RecordRef> unit_records(db::Connection& conn, std::string_view kind, std::int64_t unit_id,
-                                    std::string const& q, std::size_t limit);
+                                    std::string const& q, std::size_t limit, std::string const& from = {},
+                                    std::string const& to = {});
 // Whether the value is in the activity-theme dictionary (a rule naming a theme).
 bool theme_exists(db::Connection& conn, std::string_view theme);
 // Whether a code is one of the choice list's (form, six_place, study_kind).

@@ -3,11 +3,13 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <map>
 #include <set>
 
 #include "assess/common.hpp"
 #include "assess/store.hpp"
 #include "auth/directory.hpp"
+#include "auth/regions.hpp"
 #include "auth/roles.hpp"
 
 namespace pufa::assess {
@@ -67,18 +69,94 @@ RoundView view_of(db::Connection& conn, auth::Principal const* caller, Round rou
   return view;
 }
 
+std::string_view category_words(std::string_view category) {
+  if (category == category::township) return "乡镇街道";
+  if (category == category::department) return "部门";
+  if (category == category::school) return "学校";
+  return "企业";
+}
+
+// The sheet category of a unit: 学校 and 企业 by type; a 机关部门 in a township (or below) is that township's
+// own office (乡镇街道), one at the city level a department; the other types have no sheet of their own.
+std::optional<std::string> category_of(org::directory::Unit const& unit, std::map<std::int64_t, int> const& levels) {
+  if (unit.type == "school") return std::string(category::school);
+  if (unit.type == "enterprise") return std::string(category::enterprise);
+  if (unit.type != "department") return std::nullopt;
+  auto const it = levels.find(unit.region_id);
+  bool const township = it != levels.end() && it->second >= auth::regions::township_level;
+  return std::string(township ? category::township : category::department);
+}
+
+std::map<std::int64_t, int> region_levels(db::Connection& conn, std::string const& path) {
+  std::map<std::int64_t, int> out;
+  for (auto const& r : auth::regions::under(conn, path)) out.emplace(r.id, r.level);
+  return out;
+}
+
+// The sheet a unit of the category gets when none is named: the one the round already uses for that
+// category, else the newest active sheet of it the caller may use (its own or one set above it).
+class SheetPicker {
+ public:
+  SheetPicker(db::Connection& conn, auth::Principal const& caller, std::vector<RoundUnit> const& current)
+      : conn_(conn), caller_(caller) {
+    for (auto const& u : current) chosen_.emplace(u.category, u.set_id);
+  }
+  void use(std::string const& category, std::int64_t set_id) { chosen_.insert_or_assign(category, set_id); }
+  std::optional<std::int64_t> pick(std::string const& category) {
+    if (auto const it = chosen_.find(category); it != chosen_.end()) return it->second;
+    if (!heads_) heads_ = store::all_sets(conn_);
+    std::optional<std::int64_t> best;
+    for (auto const& s : *heads_) {
+      if (s.status != set_status::active || s.category != category) continue;
+      if (!caller_.covers(s.region_path) && !caller_.region_path.starts_with(s.region_path)) continue;
+      if (!best || s.id > *best) best = s.id;
+    }
+    if (best) chosen_.emplace(category, *best);
+    return best;
+  }
+  std::optional<std::string> category(org::directory::Unit const& unit) {
+    if (!levels_) levels_ = region_levels(conn_, caller_.region_path);
+    return category_of(unit, *levels_);
+  }
+
+ private:
+  db::Connection& conn_;
+  auth::Principal const& caller_;
+  std::map<std::string, std::int64_t> chosen_;
+  std::optional<std::vector<IndicatorSet>> heads_;
+  std::optional<std::map<std::int64_t, int>> levels_;
+};
+
+// The round's units as asked: each unit in the caller's subtree once, on an active sheet — the one named,
+// or (set 0) the sheet of the unit's type (SheetPicker).
 std::vector<RoundUnit> check_units(db::Connection& conn, auth::Principal const& caller,
-                                   std::vector<std::pair<std::int64_t, std::int64_t>> const& units) {
+                                   std::vector<std::pair<std::int64_t, std::int64_t>> const& units,
+                                   std::vector<RoundUnit> const& current = {}) {
   std::vector<RoundUnit> out;
   std::set<std::int64_t> seen;
+  SheetPicker picker(conn, caller, current);
+  std::vector<std::optional<IndicatorSet>> named(units.size());
   for (std::size_t i = 0; i < units.size(); ++i) {
-    auto const [unit_id, set_id] = units[i];
+    if (units[i].second == 0) continue;
+    named[i] = store::find_set(conn, units[i].second);
+    if (named[i]) picker.use(named[i]->category, named[i]->id);
+  }
+  for (std::size_t i = 0; i < units.size(); ++i) {
+    auto const [unit_id, asked] = units[i];
     auto const field = fmt::format("units[{}]", i);
     auto const unit = org::directory::unit(conn, unit_id);
     if (!unit) throw ApiError(AppError::unprocessable, fmt::format("单位不存在（编号 {}）", unit_id), field + ".unit_id");
     if (!caller.covers(unit->region_path)) throw ApiError(AppError::out_of_scope);
     if (!seen.insert(unit_id).second) throw ApiError(AppError::validation_failed, fmt::format("「{}」重复", unit->name), field + ".unit_id");
-    auto const set = store::find_set(conn, set_id);
+    auto set_id = asked;
+    if (set_id == 0) {
+      auto const cat = picker.category(*unit);
+      if (!cat) throw ApiError(AppError::unprocessable, fmt::format("「{}」的单位类型没有对应的评分表，请选择评分表", unit->name), field + ".set_id");
+      auto const picked = picker.pick(*cat);
+      if (!picked) throw ApiError(AppError::unprocessable, fmt::format("没有启用的{}评分表", category_words(*cat)), field + ".set_id");
+      set_id = *picked;
+    }
+    auto const set = set_id == asked ? named[i] : store::find_set(conn, set_id);
     if (!set) throw ApiError(AppError::unprocessable, "评分表不存在", field + ".set_id");
     if (set->status != set_status::active) throw ApiError(AppError::unprocessable, fmt::format("评分表「{}」尚未启用", set->name), field + ".set_id");
     out.push_back({.unit_id = unit_id, .set_id = set_id, .category = set->category});
@@ -148,8 +226,9 @@ RoundView AssessService::update_round(auth::Actor const& actor, std::int64_t id,
   return db_.write([&](db::Connection& conn) {
     auto round = managed(conn, caller, id);
     require_open(round);
+    auto current = store::units(conn, id);
     if (round.status == round_status::draft) {
-      store::set_units(conn, id, check_units(conn, caller, input.units));
+      store::set_units(conn, id, check_units(conn, caller, input.units, current));
       round.year = input.year;
       round.period_from = input.period_from;
       round.period_to = input.period_to;
@@ -157,11 +236,18 @@ RoundView AssessService::update_round(auth::Actor const& actor, std::int64_t id,
       round.self_weight = input.self_weight;
       round.bands = input.bands;
     } else {
-      // Under way: the units, sheets and scoring rule stay as the units were told.
-      auto current = store::units(conn, id);
+      // Under way: the units, sheets and scoring rule stay as the units were told. A unit sent without its
+      // sheet means the one it has.
       std::vector<std::pair<std::int64_t, std::int64_t>> have;
-      for (auto const& u : current) have.emplace_back(u.unit_id, u.set_id);
+      std::map<std::int64_t, std::int64_t> sheet_of;
+      for (auto const& u : current) {
+        have.emplace_back(u.unit_id, u.set_id);
+        sheet_of.emplace(u.unit_id, u.set_id);
+      }
       auto want = input.units;
+      for (auto& [unit, set] : want) {
+        if (set == 0 && sheet_of.contains(unit)) set = sheet_of.at(unit);
+      }
       std::sort(have.begin(), have.end());
       std::sort(want.begin(), want.end());
       if (want != have || input.rule != round.rule || input.self_weight != round.self_weight ||
@@ -281,6 +367,40 @@ std::vector<auth::directory::Member> AssessService::inspectors(auth::Actor const
     auth::directory::for_each_member(conn, caller.region_path, [&](auth::directory::Member const& m) {
       if (!m.disabled && is_inspector(m)) out.push_back(m);
     });
+    return out;
+  });
+}
+
+std::vector<UnitChoice> AssessService::unit_choices(auth::Actor const& actor, std::optional<std::int64_t> round_id) const {
+  auto const& caller = actor.user();
+  require_manage(caller);
+  return db_.read([&](db::Connection& conn) {
+    std::vector<RoundUnit> current;
+    if (round_id) current = store::units(conn, managed(conn, caller, *round_id).id);
+    SheetPicker picker(conn, caller, current);
+    std::map<std::int64_t, IndicatorSet> heads;
+    for (auto& s : store::all_sets(conn)) heads.emplace(s.id, std::move(s));
+    std::map<std::int64_t, std::int64_t> in_round;
+    for (auto const& u : current) in_round.emplace(u.unit_id, u.set_id);
+    constexpr std::int64_t max_units = 5000;
+    auto const units = org::directory::units_under(conn, caller.region_path, max_units);
+    std::vector<std::int64_t> region_ids;
+    for (auto const& u : units) region_ids.push_back(u.region_id);
+    auto const region_names = auth::regions::full_names(conn, region_ids);
+    std::vector<UnitChoice> out;
+    for (auto const& unit : units) {
+      UnitChoice choice{.unit = unit};
+      if (auto const it = region_names.find(unit.region_id); it != region_names.end()) choice.region_name = it->second;
+      choice.category = picker.category(unit);
+      std::optional<std::int64_t> set_id;
+      if (auto const it = in_round.find(unit.id); it != in_round.end()) set_id = it->second;
+      else if (choice.category) set_id = picker.pick(*choice.category);
+      if (set_id && heads.contains(*set_id)) {
+        choice.set = heads.at(*set_id);
+        choice.category = choice.set->category;
+      }
+      out.push_back(std::move(choice));
+    }
     return out;
   });
 }

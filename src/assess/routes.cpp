@@ -193,8 +193,9 @@ void add_routes(http::Router& router, db::Database& db) {
   router.add(Method::get, "/api/v1/assess/rounds/{id}/units/{unit}/candidates", [service](Request& request) {
     auto const kind = query_text(request, "kind", "类型", 20).value_or("activity");
     auto const q = query_text(request, "q", "关键词", 50).value_or("");
+    bool const any_date = request.query_value("all").value_or("") == "1";
     json::array items;
-    for (auto const& r : service.candidates(auth::actor(request), request.id_param("id"), unit_param(request), kind, q)) {
+    for (auto const& r : service.candidates(auth::actor(request), request.id_param("id"), unit_param(request), kind, q, any_date)) {
       items.push_back(evidence_json(r));
     }
     return Response::ok({{"items", std::move(items)}});
@@ -266,6 +267,22 @@ void add_routes(http::Router& router, db::Database& db) {
       out["round"] = {{"id", round.id}, {"title", round.title}, {"status", round.status}, {"year", round.year}};
       out["is_leader"] = group.leader_user_id == auth::principal(request).user_id;
       items.push_back(std::move(out));
+    }
+    return Response::ok({{"items", std::move(items)}});
+  });
+  // The units a round may take in, each with the sheet its type gives it (the unit picker's choices).
+  router.add(Method::get, "/api/v1/assess/unit-choices", [service](Request& request) {
+    json::array items;
+    for (auto const& c : service.unit_choices(auth::actor(request), http::query_int(request, "round_id"))) {
+      json::object item{{"unit_id", c.unit.id}, {"unit_name", c.unit.name}, {"unit_type", c.unit.type},
+                        {"region_id", c.unit.region_id}, {"region_name", c.region_name}, {"category", nullptr},
+                        {"set_id", nullptr}, {"set_name", nullptr}};
+      if (c.category) item["category"] = *c.category;
+      if (c.set) {
+        item["set_id"] = c.set->id;
+        item["set_name"] = c.set->name;
+      }
+      items.push_back(std::move(item));
     }
     return Response::ok({{"items", std::move(items)}});
   });

@@ -13,6 +13,7 @@
 #include "auth/principal.hpp"
 #include "db/database.hpp"
 #include "http/error.hpp"
+#include "org/directory.hpp"
 
 namespace pufa::assess {
 
@@ -45,7 +46,7 @@ struct RoundInput {
   std::string rule{final_rule::inspection_first};
   int self_weight = 30;
   Bands bands;
-  std::vector<std::pair<std::int64_t, std::int64_t>> units;  // (unit, set)
+  std::vector<std::pair<std::int64_t, std::int64_t>> units;  // (unit, set); set 0: the sheet of the unit's type
 };
 
 // One leaf of a unit's sheet as it stands.
@@ -124,6 +125,15 @@ struct GroupInput {
   std::vector<std::int64_t> member_ids, round_unit_ids;
 };
 
+// A unit the coordinator may put in a round: the category its type and place give it (none for types no
+// sheet is for) and the active sheet of that category it would be scored on.
+struct UnitChoice {
+  org::directory::Unit unit;
+  std::string region_name;
+  std::optional<std::string> category;
+  std::optional<IndicatorSet> set;  // the head only
+};
+
 struct Overview {
   std::optional<std::int64_t> round_id;
   std::optional<int> year;
@@ -162,9 +172,10 @@ class AssessService {
   SheetView save_inspection(auth::Actor const& actor, std::int64_t round_id, std::int64_t round_unit_id, std::int64_t item_id,
                             LeafInput input) const;
   SheetView confirm(auth::Actor const& actor, std::int64_t round_id, std::int64_t round_unit_id) const;
-  // A unit's records of a kind (activity, study_record, channel_item) to pick as evidence.
+  // A unit's records of a kind (activity, study_record, channel_item) to pick as evidence: those dated within
+  // the round's period, or (any_date) any.
   std::vector<EvidenceRef> candidates(auth::Actor const& actor, std::int64_t round_id, std::int64_t round_unit_id,
-                                      std::string const& kind, std::string const& q) const;
+                                      std::string const& kind, std::string const& q, bool any_date = false) const;
 
   Fix raise_fix(auth::Actor const& actor, std::int64_t round_id, std::int64_t round_unit_id, std::int64_t item_id,
                 std::string text, std::optional<std::string> deadline) const;
@@ -176,6 +187,8 @@ class AssessService {
 
   // The round's groups the caller sits in, with their units (the inspector's home).
   std::vector<std::pair<Round, Group>> my_groups(auth::Actor const& actor) const;
+  // The units in the caller's subtree with the sheet each would get in the round (a new round without one).
+  std::vector<UnitChoice> unit_choices(auth::Actor const& actor, std::optional<std::int64_t> round_id) const;
   // Accounts in the caller's subtree that may sit in a group (the group editor's choices).
   std::vector<auth::directory::Member> inspectors(auth::Actor const& actor) const;
   // Published rounds' results for everyone.

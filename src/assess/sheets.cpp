@@ -305,14 +305,16 @@ SheetView AssessService::confirm(auth::Actor const& actor, std::int64_t round_id
 }
 
 std::vector<EvidenceRef> AssessService::candidates(auth::Actor const& actor, std::int64_t round_id, std::int64_t round_unit_id,
-                                                   std::string const& kind, std::string const& q) const {
+                                                   std::string const& kind, std::string const& q, bool any_date) const {
   auto const& caller = actor.user();
   require_any(caller);
   if (!activity::library::is_record_kind(kind)) throw ApiError(AppError::validation_failed, "记录类型不正确", "kind");
   return db_.read([&](db::Connection& conn) {
     auto const loaded = load_seen(conn, caller, round_id, round_unit_id);
     std::vector<EvidenceRef> out;
-    for (auto& r : activity::library::unit_records(conn, kind, loaded.unit.unit_id, q, 50)) {
+    auto const from = any_date ? std::string() : loaded.round.period_from;
+    auto const to = any_date ? std::string() : loaded.round.period_to;
+    for (auto& r : activity::library::unit_records(conn, kind, loaded.unit.unit_id, q, 50, from, to)) {
       out.push_back({kind, r.id, std::move(r.title), std::move(r.date)});
     }
     return out;

@@ -357,8 +357,9 @@ RoundInput round_input(json::object const& body) {
     auto const unit = at(field, [&] { return http::opt_int(u, "unit_id", "单位"); });
     auto const set = at(field, [&] { return http::opt_int(u, "set_id", "评分表"); });
     if (!unit || *unit <= 0) throw ApiError(AppError::validation_failed, "请选择单位", field + ".unit_id");
-    if (!set || *set <= 0) throw ApiError(AppError::validation_failed, "请选择评分表", field + ".set_id");
-    input.units.emplace_back(*unit, *set);
+    // No sheet named: the active sheet of the unit's type (乡镇街道, 部门, 学校, 企业).
+    if (set && *set <= 0) throw ApiError(AppError::validation_failed, "评分表编号不正确", field + ".set_id");
+    input.units.emplace_back(*unit, set.value_or(0));
   }
   return input;
 }

@@ -12,6 +12,10 @@ std::optional<Unit> unit_named(db::Connection& conn, std::string const& name) {
 
 std::vector<Unit> units_of_type(db::Connection& conn, std::string_view type) { return store::units_of_type(conn, type); }
 
+std::vector<Unit> units_under(db::Connection& conn, std::string const& region_path, std::int64_t limit) {
+  return store::units_under(conn, region_path, limit);
+}
+
 std::map<std::int64_t, std::string> unit_names(db::Connection& conn, std::vector<std::int64_t> const& ids) {
   return store::unit_names(conn, ids);
 }

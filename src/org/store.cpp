@@ -50,6 +50,15 @@ std::vector<directory::Unit> units_of_type(db::Connection& conn, std::string_vie
   return out;
 }
 
+std::vector<directory::Unit> units_under(db::Connection& conn, std::string const& region_path, std::int64_t limit) {
+  std::vector<directory::Unit> out;
+  for (auto row : conn.query(std::string(unit_columns) + " WHERE region_path LIKE ? ORDER BY name, id LIMIT ?",
+                             {region_path + "%", limit})) {
+    out.push_back(unit_from(row));
+  }
+  return out;
+}
+
 std::map<std::int64_t, std::string> unit_names(db::Connection& conn, std::vector<std::int64_t> const& ids) {
   std::map<std::int64_t, std::string> out;
   constexpr std::size_t chunk = 500;

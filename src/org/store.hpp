@@ -14,6 +14,7 @@ namespace pufa::org::store {
 
 std::optional<directory::Unit> unit_where(db::Connection& conn, std::string_view column, db::Param value);
 std::vector<directory::Unit> units_of_type(db::Connection& conn, std::string_view type);
+std::vector<directory::Unit> units_under(db::Connection& conn, std::string const& region_path, std::int64_t limit);
 // Units whose name contains `q` in a subtree, by name (at most `limit`): an account's unit to pick.
 std::vector<directory::Unit> units_named_like(db::Connection& conn, std::string const& q, std::string const& region_path,
                                               std::int64_t limit);

@@ -6,6 +6,7 @@ import assert from 'node:assert/strict'
 import { after, before, describe, test } from 'node:test'
 
 import { COORD, assertError, createUser, startServer } from './harness.mjs'
+import { makePng } from './images.mjs'
 import { readSheet, values, workbook } from './xlsx.mjs'
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
@@ -318,6 +319,12 @@ describe('a round from self-assessment to the lock', () => {
     const picks = await majian.get(`/api/v1/assess/rounds/${round.id}/units/${mj.id}/candidates?kind=activity`)
     assert.equal(picks.status, 200, picks.text)
     assert.ok(picks.body.items.length > 0)
+    // The picker offers the records of the round's period (2020) unless asked for any date.
+    assert.ok(picks.body.items.every((r) => r.date >= '2020-01-01' && r.date <= '2020-12-31'), JSON.stringify(picks.body.items[0]))
+    const anyDate = (await majian.get(`/api/v1/assess/rounds/${round.id}/units/${mj.id}/candidates?kind=study_record&all=1`)).body.items
+    const inPeriod = (await majian.get(`/api/v1/assess/rounds/${round.id}/units/${mj.id}/candidates?kind=study_record`)).body.items
+    assert.ok(inPeriod.every((r) => r.date.startsWith('2020')))
+    assert.ok(anyDate.some((r) => !r.date.startsWith('2020')), 'older records are there when asked for')
     const own = picks.body.items[0]
     const other = (await coord.get(`/api/v1/assess/rounds/${round.id}/units/${zg.id}/candidates?kind=activity`)).body.items[0]
     const manual = leaf['组织领导']
@@ -372,6 +379,17 @@ describe('a round from self-assessment to the lock', () => {
     assertError(await jiancha.put(path(zg.id, manual.item_id), { score: 7 }), 403, 'not_in_group')
     assertError(await coord.put(path(mj.id, manual.item_id), { score: 7 }), 403, 'forbidden')
     assertError(await jiancha.put(path(mj.id, manual.item_id), { score: 11 }), 422, 'score_out_of_range', 'score')
+    // Photos taken on site go up first and are kept with the leaf; a refused save keeps them.
+    const photo = await jiancha.post('/api/v1/photos', undefined, { body: makePng(40, 30), type: 'image/png' })
+    assert.equal(photo.status, 201, photo.text)
+    const withPhoto = await jiancha.put(path(mj.id, manual.item_id), { score: 7, note: '现场查看宣传栏', photo_ids: [photo.body.photo.id] })
+    assert.equal(withPhoto.status, 200, withPhoto.text)
+    const shown = withPhoto.body.leaves.find((l) => l.item_id === manual.item_id).photos
+    assert.deepEqual(shown.map((p) => p.id), [photo.body.photo.id])
+    assert.ok(shown[0].thumb_url && shown[0].url)
+    assertError(await jiancha.put(path(mj.id, manual.item_id), { score: 7, photo_ids: Array(10).fill(photo.body.photo.id) }), 400, 'validation_failed', 'photo_ids')
+    assertError(await jiancha.put(path(mj.id, manual.item_id), { score: 7, photo_ids: [photo.body.photo.id + 100000] }), 422, 'unprocessable', 'photo_ids[0]')
+    assert.deepEqual((await sheetOf(jiancha, round.id, mj.id)).leaves.find((l) => l.item_id === manual.item_id).photos.map((p) => p.id), [photo.body.photo.id])
     const mine = (await jiancha.get('/api/v1/assess/my-groups')).body.items.find((g) => g.round.id === round.id)
     assert.deepEqual(mine.round_unit_ids, [mj.id])
     assert.equal(mine.is_leader, true)
@@ -453,5 +471,61 @@ describe('a round from self-assessment to the lock', () => {
     const ranked = values(readSheet(Buffer.from(await ranking.arrayBuffer())))
     assert.deepEqual(ranked[0].slice(0, 2), ['名次', '单位'])
     assert.equal(ranked.length, 3)
+  })
+})
+
+describe('the sheet of a unit type', () => {
+  test('a unit sent without a sheet is scored on the active sheet of its type; a type without one is named', async () => {
+    const sets = (await coord.get('/api/v1/assess/sets')).body.items
+    const sheet = (category, edition) => sets.find((s) => s.category === category && s.edition === edition && s.status === 'active')
+    // The newest active sheet of a type (the 八五 ones, or a sheet an earlier test activated).
+    const newest = (category) => sets.filter((s) => s.category === category && s.status === 'active').sort((a, b) => b.id - a.id)[0]
+    const [town7, town8, dept8] = [sheet('township', '七五'), newest('township'), newest('department')]
+    assert.ok(town7 && town8 && dept8 && town8.id > town7.id)
+    const media = await coord.post('/api/v1/units', { name: '兰溪测试传媒中心', type: 'media', region_id: 1 })
+    assert.equal(media.status, 201, media.text)
+    const school = await coord.post('/api/v1/units', { name: '兰溪测试学校', type: 'school', region_id: 1 })
+    assert.equal(school.status, 201, school.text)
+
+    const choices = await coord.get('/api/v1/assess/unit-choices')
+    assert.equal(choices.status, 200, choices.text)
+    const by = Object.fromEntries(choices.body.items.map((c) => [c.unit_name, c]))
+    // A 机关部门 in a township is that township's own office; at the city level it is a department.
+    assert.deepEqual([by['马涧镇人民政府'].category, by['马涧镇人民政府'].set_id], ['township', town8.id])
+    assert.deepEqual([by['市公安局'].category, by['市公安局'].set_id], ['department', dept8.id])
+    assert.deepEqual([by['兰溪测试学校'].category, by['兰溪测试学校'].set_id], ['school', null])
+    assert.deepEqual([by['兰溪测试传媒中心'].category, by['兰溪测试传媒中心'].set_id], [null, null])
+    assert.ok(by['市公安局'].region_name)
+    assertError(await majian.get('/api/v1/assess/unit-choices'), 403, 'forbidden')
+    assertError(await jiancha.get('/api/v1/assess/unit-choices'), 403, 'forbidden')
+
+    const body = { year: 2025, title: '按单位类型选表', units: [{ unit_id: units['马涧镇人民政府'] }, { unit_id: by['市公安局'].unit_id }] }
+    const made = await coord.post('/api/v1/assess/rounds', body)
+    assert.equal(made.status, 201, made.text)
+    const got = Object.fromEntries(made.body.units.map((u) => [u.unit_name, [u.category, u.set_id]]))
+    assert.deepEqual(got, { 马涧镇人民政府: ['township', town8.id], 市公安局: ['department', dept8.id] })
+    const refused = (unit) => coord.post('/api/v1/assess/rounds', { ...body, units: [{ unit_id: units['马涧镇人民政府'] }, { unit_id: unit }] })
+    const none = assertError(await refused(media.body.item.id), 422, 'unprocessable', 'units[1].set_id')
+    assert.match(none.message, /兰溪测试传媒中心/)
+    const noSheet = assertError(await refused(school.body.item.id), 422, 'unprocessable', 'units[1].set_id')
+    assert.match(noSheet.message, /学校/)
+    assertError(await coord.post('/api/v1/assess/rounds', { ...body, units: [{ unit_id: units['马涧镇人民政府'], set_id: -1 }] }), 400, 'validation_failed', 'units[0].set_id')
+
+    // A round that names the 七五 sheet for one township gives it to the other townships sent without one,
+    // and the picker shows that sheet for the round.
+    const seven = await coord.post('/api/v1/assess/rounds', { year: 2020, title: '七五表',
+      units: [{ unit_id: units['诸葛镇人民政府'] }, { unit_id: units['马涧镇人民政府'], set_id: town7.id }] })
+    assert.equal(seven.status, 201, seven.text)
+    assert.deepEqual(seven.body.units.map((u) => u.set_id), [town7.id, town7.id])
+    const inRound = Object.fromEntries((await coord.get(`/api/v1/assess/unit-choices?round_id=${seven.body.id}`)).body.items.map((c) => [c.unit_name, c.set_id]))
+    assert.equal(inRound['马涧镇人民政府'], town7.id)
+    assert.equal(inRound['兰江街道办事处'], town7.id)
+    assert.equal(inRound['市公安局'], dept8.id)
+    // Units sent again without their sheets once the round is under way keep the ones they have.
+    assert.equal((await coord.post(`/api/v1/assess/rounds/${seven.body.id}/advance`, { to: 'self_assess' })).status, 200)
+    const renamed = await coord.put(`/api/v1/assess/rounds/${seven.body.id}`, { year: 2020, title: '七五表（改）',
+      units: [{ unit_id: units['诸葛镇人民政府'] }, { unit_id: units['马涧镇人民政府'] }] })
+    assert.equal(renamed.status, 200, renamed.text)
+    assert.equal(renamed.body.title, '七五表（改）')
   })
 })
