@@ -50,6 +50,7 @@ void name_units(db::Connection& conn, std::vector<RoundUnit>& units) {
     if (auto const unit = org::directory::unit(conn, u.unit_id)) {
       u.unit_name = unit->name;
       u.region_path = unit->region_path;
+      u.region_id = unit->region_id;
     }
   }
 }

@@ -145,6 +145,7 @@ inline constexpr std::string_view confirmed = "confirmed";  // the group leader 
 struct RoundUnit {
   std::int64_t id = 0, round_id = 0, unit_id = 0, set_id = 0;
   std::string unit_name, region_path;  // shown
+  std::int64_t region_id = 0;
   std::string category;
   std::optional<std::int64_t> group_id;
   std::string status{unit_status::pending};

@@ -113,7 +113,7 @@ json::object round_head(Round const& r) {
 }
 
 json::object unit_json(RoundUnit const& u) {
-  return {{"id", u.id}, {"unit_id", u.unit_id}, {"unit_name", u.unit_name}, {"set_id", u.set_id}, {"category", u.category},
+  return {{"id", u.id}, {"unit_id", u.unit_id}, {"unit_name", u.unit_name}, {"region_id", u.region_id}, {"set_id", u.set_id}, {"category", u.category},
           {"group_id", opt(u.group_id)}, {"status", u.status}, {"submitted_at", instant(u.submitted_at)},
           {"confirmed_at", instant(u.confirmed_at)}};
 }

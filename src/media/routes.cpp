@@ -71,7 +71,8 @@ void add_routes(http::Router& router, db::Database& db, std::filesystem::path st
 
   router.add(Method::post, "/api/v1/photos",
              [service](Request& request) {
-               auto photo = service.upload(auth::actor(request), request.body, request.media_type(), file_name(request));
+               auto photo = service.upload(auth::actor(request), request.body, request.media_type(), file_name(request),
+                                           http::query_int(request, "region_id"));
                return Response::created({{"photo", photo_json(photo)}});
              },
              {.permission = "activity.write|assess.inspect",

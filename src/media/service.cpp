@@ -3,6 +3,7 @@
 #include <spdlog/spdlog.h>
 
 #include "auth/audit.hpp"
+#include "auth/regions.hpp"
 #include "base/random.hpp"
 #include "http/error.hpp"
 #include "media/image.hpp"
@@ -37,8 +38,17 @@ std::string problem_message(ImageProblem problem) {
 }  // namespace
 
 Photo PhotoService::upload(auth::Actor const& actor, std::string_view bytes, std::string_view declared,
-                           std::optional<std::string> name) const {
+                           std::optional<std::string> name, std::optional<std::int64_t> region_id) const {
   auto const& caller = actor.user();
+  std::int64_t place_id = caller.region_id;
+  std::string place_path = caller.region_path;
+  if (region_id) {
+    auto const region = db_->read([&](db::Connection& conn) { return auth::regions::find(conn, *region_id); });
+    if (!region) throw ApiError(AppError::validation_failed, "行政区划不存在", "region_id");
+    if (!caller.covers(region->path)) throw ApiError(AppError::out_of_scope);
+    place_id = region->id;
+    place_path = region->path;
+  }
   if (bytes.empty()) invalid_file("请选择要上传的照片");
   auto const type = sniff(bytes);
   if (!type) invalid_file("只能上传 JPEG、PNG 或 WebP 格式的照片");
@@ -47,8 +57,8 @@ Photo PhotoService::upload(auth::Actor const& actor, std::string_view bytes, std
   if (!processed.image) invalid_file(problem_message(processed.problem));
 
   Photo photo;
-  photo.region_id = caller.region_id;
-  photo.region_path = caller.region_path;
+  photo.region_id = place_id;
+  photo.region_path = std::move(place_path);
   photo.uploader_id = caller.user_id;
   photo.original_name = std::move(name);
   photo.content_type = content_type(*type);

@@ -32,9 +32,10 @@ class PhotoService {
       : db_(&db), storage_(std::move(storage)) {}
 
   // `bytes` is the image; `declared` (the request's media type) must match the sniffed format.
-  // The photo is placed in the caller's region.
+  // The photo is placed in the caller's region, or in `region_id` within the caller's scope (an inspector
+  // photographing a township's work files it there, where the township reads it).
   Photo upload(auth::Actor const& actor, std::string_view bytes, std::string_view declared,
-               std::optional<std::string> name) const;
+               std::optional<std::string> name, std::optional<std::int64_t> region_id = std::nullopt) const;
   PhotoFile open(auth::Principal const& caller, std::int64_t id, bool thumbnail) const;
   void remove(auth::Actor const& actor, std::int64_t id) const;
 

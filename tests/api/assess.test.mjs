@@ -380,8 +380,15 @@ describe('a round from self-assessment to the lock', () => {
     assertError(await coord.put(path(mj.id, manual.item_id), { score: 7 }), 403, 'forbidden')
     assertError(await jiancha.put(path(mj.id, manual.item_id), { score: 11 }), 422, 'score_out_of_range', 'score')
     // Photos taken on site go up first and are kept with the leaf; a refused save keeps them.
-    const photo = await jiancha.post('/api/v1/photos', undefined, { body: makePng(40, 30), type: 'image/png' })
+    // Filed in the township's region, where its liaison reads it; a region outside the caller's scope is refused.
+    const place = (await jiancha.get(`/api/v1/assess/rounds/${round.id}/units/${mj.id}`)).body.unit.region_id
+    assert.ok(place > 1)
+    const photo = await jiancha.post(`/api/v1/photos?region_id=${place}`, undefined, { body: makePng(40, 30), type: 'image/png' })
     assert.equal(photo.status, 201, photo.text)
+    const thumb = await majian.get(`/api/v1/photos/${photo.body.photo.id}/thumb`)
+    assert.equal(thumb.status, 200, thumb.text)
+    assertError(await majian.post('/api/v1/photos?region_id=1', undefined, { body: makePng(8, 8), type: 'image/png' }), 403, 'out_of_scope')
+    assertError(await jiancha.post('/api/v1/photos?region_id=999999', undefined, { body: makePng(8, 8), type: 'image/png' }), 400, 'validation_failed', 'region_id')
     const withPhoto = await jiancha.put(path(mj.id, manual.item_id), { score: 7, note: '现场查看宣传栏', photo_ids: [photo.body.photo.id] })
     assert.equal(withPhoto.status, 200, withPhoto.text)
     const shown = withPhoto.body.leaves.find((l) => l.item_id === manual.item_id).photos
