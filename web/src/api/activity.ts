@@ -114,8 +114,11 @@ export const PHOTO_TYPES = ['image/jpeg', 'image/png', 'image/webp'] as const
 export const PHOTO_MAX_BYTES = 10 * 1024 * 1024
 
 /** The raw image bytes, its type as Content-Type, its name percent-encoded in X-File-Name. */
-export const uploadPhoto = (file: File, onProgress?: (pct: number) => void) =>
-  upload<{ photo: Photo }>('/photos', file, file.type, onProgress, { 'X-File-Name': encodeURIComponent(file.name) })
+/** A photo goes up into the caller's region, or `regionId` within the caller's scope (where it was taken). */
+export const uploadPhoto = (file: File, onProgress?: (pct: number) => void, regionId?: number) =>
+  upload<{ photo: Photo }>(regionId ? `/photos?region_id=${regionId}` : '/photos', file, file.type, onProgress, {
+    'X-File-Name': encodeURIComponent(file.name),
+  })
 
 export const photoUrl = (id: number) => `/api/v1/photos/${id}`
 export const thumbUrl = (id: number) => `/api/v1/photos/${id}/thumb`

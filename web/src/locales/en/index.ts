@@ -1,4 +1,5 @@
 import activity from './activity'
+import assess from './assess'
 import auth from './auth'
 import choice from './choice'
 import common from './common'
@@ -14,4 +15,4 @@ import role from './role'
 import system from './system'
 import todo from './todo'
 
-export default { ...common, ...auth, ...layout, ...dashboard, ...org, ...activity, ...system, ...role, ...error, ...content, ...exam, ...portal, ...choice, ...todo, ...duty }
+export default { ...common, ...auth, ...layout, ...dashboard, ...org, ...activity, ...system, ...role, ...error, ...content, ...exam, ...portal, ...choice, ...todo, ...duty, ...assess }

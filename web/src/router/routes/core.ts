@@ -6,6 +6,7 @@ import { HomeFilled } from '@element-plus/icons-vue'
 import type { RouteRecordRaw } from 'vue-router'
 import { ADMIN_BASE } from '../paths'
 import { activityRoutes } from './activity'
+import { assessRoutes } from './assess'
 import { contentRoutes } from './content'
 import { dutyRoutes } from './duty'
 import { examPageRoutes, examRoutes } from './exam'
@@ -24,6 +25,7 @@ export const layoutChildren: RouteRecordRaw[] = [
   orgRoutes,
   activityRoutes,
   dutyRoutes,
+  assessRoutes,
   ...contentRoutes,
   ...examRoutes,
   systemRoutes,
