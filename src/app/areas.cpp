@@ -70,7 +70,7 @@ Application::Application(std::unique_ptr<db::Database> database, auth::AuthSetti
   exam::add_routes(router, *db, todo);
   quiz::add_routes(router, *db, sms);
   duty::add_routes(router, *db, todo, std::move(sms), std::move(reminders));  // 履职评议's public votes share the quiz's sender
-  assess::add_routes(router, *db);
+  assess::add_routes(router, *db, todo);
   registry::add_choice_routes(router);
   todo::add_routes(router, todo);
 }

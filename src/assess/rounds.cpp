@@ -405,6 +405,21 @@ std::vector<UnitChoice> AssessService::unit_choices(auth::Actor const& actor, st
   });
 }
 
+std::vector<RoundSummary> AssessService::public_rounds() const {
+  return db_.read([&](db::Connection& conn) {
+    std::vector<RoundSummary> out;
+    for (auto& round : store::all_rounds(conn)) {
+      if (round.status != round_status::published) continue;
+      auto const units = static_cast<std::int64_t>(store::units(conn, round.id).size());
+      out.push_back({.round = std::move(round), .units = units});
+    }
+    std::sort(out.begin(), out.end(), [](auto const& a, auto const& b) {
+      return a.round.year != b.round.year ? a.round.year > b.round.year : a.round.id > b.round.id;
+    });
+    return out;
+  });
+}
+
 RoundView AssessService::public_results(std::int64_t id) const {
   return db_.read([&](db::Connection& conn) {
     auto round = load_round(conn, id);

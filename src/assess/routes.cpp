@@ -99,8 +99,9 @@ void add_overview(db::Connection& conn, std::string const& region_path, json::ob
   out["inspection_year"] = o.year ? json::value(*o.year) : json::value(nullptr);
 }
 
-void add_routes(http::Router& router, db::Database& db) {
+void add_routes(http::Router& router, db::Database& db, todo::Centre& todo) {
   AssessService const service(db);
+  todo.add([service](auth::Principal const& caller) { return service.todo(caller); });
   auto sheet_out = [](SheetView const& view) { return Response::ok(sheet_json(view)); };
 
   // Indicator sets.
@@ -296,6 +297,14 @@ void add_routes(http::Router& router, db::Database& db) {
   });
 
   // Published results for everyone.
+  router.add(Method::get, "/api/v1/public/assess/rounds", [service](Request&) {
+    json::array items;
+    for (auto const& s : service.public_rounds()) {
+      items.push_back({{"id", s.round.id}, {"year", s.round.year}, {"title", s.round.title}, {"units", s.units},
+                       {"published_at", s.round.published_at ? json::value(base::iso8601(*s.round.published_at)) : json::value(nullptr)}});
+    }
+    return Response::ok({{"items", std::move(items)}});
+  }, {.access = http::Access::open});
   router.add(Method::get, "/api/v1/public/assess/rounds/{id}", [service](Request& request) {
     auto const view = service.public_results(request.id_param("id"));
     auto out = round_json(view);

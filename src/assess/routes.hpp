@@ -9,10 +9,12 @@
 #include "db/database.hpp"
 #include "db/migrate.hpp"
 #include "http/router.hpp"
+#include "todo/todo.hpp"
 
 namespace pufa::assess {
 
-void add_routes(http::Router& router, db::Database& db);
+// Registers its to-do provider with `todo` (sheets to hand in, units to inspect, rectifications).
+void add_routes(http::Router& router, db::Database& db, todo::Centre& todo);
 std::vector<db::Migration> migrations();
 // inspection_groups, inspected_townships, inspected_departments of the latest round, for GET /api/v1/stats/overview.
 void add_overview(db::Connection& conn, std::string const& region_path, boost::json::object& out);

@@ -14,6 +14,7 @@
 #include "db/database.hpp"
 #include "http/error.hpp"
 #include "org/directory.hpp"
+#include "todo/todo.hpp"
 
 namespace pufa::assess {
 
@@ -191,7 +192,12 @@ class AssessService {
   std::vector<UnitChoice> unit_choices(auth::Actor const& actor, std::optional<std::int64_t> round_id) const;
   // Accounts in the caller's subtree that may sit in a group (the group editor's choices).
   std::vector<auth::directory::Member> inspectors(auth::Actor const& actor) const;
-  // Published rounds' results for everyone.
+  // The to-do centre's counts: assess.sheets.submit (a liaison's sheets not handed in during 自查自评),
+  // assess.units.inspect (the caller's groups' units not confirmed during 实地验收), assess.fixes.answer
+  // (a liaison's open or returned rectifications), assess.fixes.decide (answered ones, for the coordinator).
+  std::vector<todo::Item> todo(auth::Principal const& caller) const;
+  // Published rounds' results for everyone: the rounds, newest first, and one round's ranking.
+  std::vector<RoundSummary> public_rounds() const;
   RoundView public_results(std::int64_t id) const;
 
   static Overview overview(db::Connection& conn, std::string const& region_path);

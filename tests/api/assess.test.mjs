@@ -37,6 +37,13 @@ after(async () => {
   await server?.stop()
 })
 
+// A to-do count of the caller (GET /api/v1/todo), 0 when the centre lists none of that code.
+const todoCount = async (client, code) => {
+  const res = await client.get('/api/v1/todo')
+  assert.equal(res.status, 200, res.text)
+  return res.body.items.find((i) => i.code === code)?.count ?? 0
+}
+
 const leavesOf = (items) => items.flatMap((i) => (i.kind === 'group' ? leavesOf(i.children) : [i]))
 const sheetOf = async (client, round, ru) => {
   const res = await client.get(`/api/v1/assess/rounds/${round}/units/${ru}`)
@@ -362,8 +369,11 @@ describe('a round from self-assessment to the lock', () => {
     assertError(await majian.post(`/api/v1/assess/rounds/${round.id}/units/${mj.id}/submit`), 400, 'validation_failed', 'report')
     const report = await majian.put(`/api/v1/assess/rounds/${round.id}/units/${mj.id}/report`, { report: '马涧镇自查报告：各项工作有序推进。', attachment_ids: [] })
     assert.equal(report.status, 200, report.text)
+    const toSubmit = await todoCount(majian, 'assess.sheets.submit')
+    assert.ok(toSubmit >= 1, 'the liaison has the sheet to hand in among its to-dos')
     const submitted = await majian.post(`/api/v1/assess/rounds/${round.id}/units/${mj.id}/submit`)
     assert.equal(submitted.status, 200, submitted.text)
+    assert.equal(await todoCount(majian, 'assess.sheets.submit'), toSubmit - 1)
     assert.equal(submitted.body.unit.status, 'submitted')
     assertError(await majian.put(path(mj.id, manual.item_id), { score: 9 }), 409, 'wrong_state')
     sheet = await sheetOf(coord, round.id, mj.id)
@@ -418,8 +428,12 @@ describe('a round from self-assessment to the lock', () => {
     const fix = await jiancha.post(`/api/v1/assess/rounds/${round.id}/units/${mj.id}/fixes`, { item_id: manual.item_id, text: '补齐党委专题研究会议纪要', deadline: '2021-01-31' })
     assert.equal(fix.status, 201, fix.text)
     assertError(await memberClient.post(`/api/v1/assess/rounds/${round.id}/units/${mj.id}/fixes`, { item_id: manual.item_id, text: 'x' }), 403, 'out_of_scope')
+    const toScore = await todoCount(jiancha, 'assess.units.inspect')
+    assert.ok(toScore >= 1, 'the inspector has its unit to score among its to-dos')
+    assert.equal(await todoCount(coord, 'assess.units.inspect'), 0)
     const confirmed = await jiancha.post(`/api/v1/assess/rounds/${round.id}/units/${mj.id}/confirm`)
     assert.equal(confirmed.status, 200, confirmed.text)
+    assert.equal(await todoCount(jiancha, 'assess.units.inspect'), toScore - 1)
     assert.equal(confirmed.body.unit.status, 'confirmed')
     assertError(await jiancha.put(path(mj.id, manual.item_id), { score: 6 }), 409, 'wrong_state')
   })
@@ -432,8 +446,12 @@ describe('a round from self-assessment to the lock', () => {
     assert.equal(fix.item_title, '组织领导')
     assertError(await coord.post(`/api/v1/assess/fixes/${fix.id}/accept`), 409, 'wrong_state')
     assertError(await police.post(`/api/v1/assess/fixes/${fix.id}/answer`, { answer: 'x' }), 403, 'out_of_scope')
+    const [toAnswer, toDecide] = [await todoCount(majian, 'assess.fixes.answer'), await todoCount(coord, 'assess.fixes.decide')]
+    assert.ok(toAnswer >= 1)
     const answered = await majian.post(`/api/v1/assess/fixes/${fix.id}/answer`, { answer: '已补齐会议纪要' })
     assert.equal(answered.status, 200, answered.text)
+    assert.equal(await todoCount(majian, 'assess.fixes.answer'), toAnswer - 1)
+    assert.equal(await todoCount(coord, 'assess.fixes.decide'), toDecide + 1)
     assert.equal(answered.body.status, 'answered')
     assertError(await majian.post(`/api/v1/assess/fixes/${fix.id}/accept`), 403, 'forbidden')
     const returned = await coord.post(`/api/v1/assess/fixes/${fix.id}/return`, { reason: '缺少签到表' })
@@ -459,7 +477,15 @@ describe('a round from self-assessment to the lock', () => {
     assertError(await coord.put(`/api/v1/assess/rounds/${round.id}`, { year: 2020, title: '改名', units: [] }), 409, 'round_locked')
     assertError(await coord.post(`/api/v1/assess/rounds/${round.id}/advance`, { to: 'inspection' }), 409, 'round_locked')
     assertError(await server.client().get(`/api/v1/public/assess/rounds/${round.id}`), 404, 'not_found')
+    const listed = async () => (await server.client().get('/api/v1/public/assess/rounds')).body.items.map((r) => r.id)
+    assert.ok(!(await listed()).includes(round.id), 'a locked round is not on the portal yet')
     assert.equal((await coord.post(`/api/v1/assess/rounds/${round.id}/advance`, { to: 'published' })).status, 200)
+    const published = (await server.client().get('/api/v1/public/assess/rounds')).body.items
+    const mine = published.find((r) => r.id === round.id)
+    assert.deepEqual(Object.keys(mine).sort(), ['id', 'published_at', 'title', 'units', 'year'])
+    assert.deepEqual([mine.year, mine.units], [2020, 2])
+    assert.match(mine.published_at, /Z$/)
+    assert.ok(published.every((r, i) => i === 0 || published[i - 1].year >= r.year), 'newest first')
     const pub = await server.client().get(`/api/v1/public/assess/rounds/${round.id}`)
     assert.equal(pub.status, 200, pub.text)
     assert.equal(pub.body.results.length, 2)

@@ -233,3 +233,30 @@ test('the coordinator sets up a round: units by type on their sheets, and a grou
     assert.ok((await sidewaysOf(c)) <= 0, 'the round dialog fits at 390 px')
   })
 })
+
+test('anyone reads the published results on the portal, on a phone', async () => {
+  const visitor = await openBrowser({ phone: true })
+  try {
+    const v = visitor.page
+    const vstep = stepper(v, visitor.shotDir, 'assess-portal-')
+    let rounds
+    await vstep('01-list', async () => {
+      await v.goto(`${BASE}/assess`)
+      await v.locator('[data-test="assess-public-rounds"]').waitFor()
+      rounds = (await pageApi(v)('GET', '/api/v1/public/assess/rounds')).body.items
+      assert.ok(rounds.some((r) => r.year === 2020), 'the 2020 acceptance is published')
+      assert.ok((await sidewaysOf(v)) <= 0, 'nothing scrolls sideways at 390 px')
+    })
+    await vstep('02-ranking', async () => {
+      const seven = rounds.find((r) => r.year === 2020)
+      await v.locator(`[data-test="public-round-${seven.id}"] a`).click()
+      const towns = v.locator('[data-test="public-results-township"]')
+      await towns.waitFor()
+      assert.equal(await towns.locator('[data-test="public-result-row"]').count(), 16)
+      assert.equal(await v.locator('[data-test="public-results-department"] [data-test="public-result-row"]').count(), 20)
+      assert.ok((await sidewaysOf(v)) <= 0, 'nothing scrolls sideways at 390 px')
+    })
+  } finally {
+    await visitor.close()
+  }
+})

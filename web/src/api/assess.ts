@@ -294,6 +294,19 @@ export const returnFix = (id: number, reason: string) => http.post<Fix>(`${base}
 
 export const myGroups = () => http.get<{ items: MyGroup[] }>(`${base}/my-groups`)
 
+/** The portal's 考核结果公示: published rounds and one round's ranking (no sign-in). */
+export interface PublicRoundSummary {
+  id: number
+  year: number
+  title: string
+  units: number
+  published_at: string | null
+}
+export type PublicRound = Omit<Round, 'groups' | 'open_fixes' | 'can_manage'>
+const open = { quiet401: true }
+export const listPublicRounds = () => http.get<{ items: PublicRoundSummary[] }>('/public/assess/rounds', undefined, open)
+export const getPublicRound = (id: number) => http.get<PublicRound>(`/public/assess/rounds/${id}`, undefined, open)
+
 /** The next phase a coordinator may move a round to. */
 export function nextStatus(s: RoundStatus): RoundStatus | null {
   const at = ROUND_STATUSES.indexOf(s)

@@ -29,6 +29,10 @@ export const TODO_LINKS: Record<string, TodoLink> = {
   'duty.lists.returned': { to: { name: 'duty-lists', query: { status: 'returned' } }, menu: `${ADMIN_BASE}/duty/lists` },
   'duty.tasks.open': { to: { name: 'duty-tasks' }, menu: `${ADMIN_BASE}/duty/tasks` },
   'duty.tasks.confirm': { to: { name: 'duty-tasks', query: { state: 'answered' } }, menu: `${ADMIN_BASE}/duty/tasks` },
+  'assess.sheets.submit': { to: { name: 'assess-rounds' }, menu: `${ADMIN_BASE}/assess/rounds` },
+  'assess.units.inspect': { to: { name: 'assess-inspect' }, menu: `${ADMIN_BASE}/assess/inspect` },
+  'assess.fixes.answer': { to: { name: 'assess-rounds' }, menu: `${ADMIN_BASE}/assess/rounds` },
+  'assess.fixes.decide': { to: { name: 'assess-rounds' }, menu: `${ADMIN_BASE}/assess/rounds` },
 }
 
 export const linkOf = (code: string): TodoLink | undefined => TODO_LINKS[code]

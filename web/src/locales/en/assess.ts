@@ -45,6 +45,10 @@ export default {
       membersHint: 'Inspectors who score on site', units: 'Units visited', unitsHint: 'The units this group inspects',
       unassigned: '{n} units have no group yet', none: 'No groups yet',
     },
+    portal: {
+      title: 'Assessment results', intro: 'Results of the rule-of-law work assessments and acceptance inspections, ranked by type of unit.', none: 'No results published yet.',
+      units: '{n} units assessed', published: 'Published', notFound: 'These results do not exist or are not published yet.', back: 'Back to the results',
+    },
     round: {
       advanceConfirm: 'Move the round to “{to}”?',
       lockConfirm: 'Once locked, no score, unit or group can change and the results are frozen as they stand. Lock?',

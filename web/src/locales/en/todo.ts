@@ -14,6 +14,7 @@ const en: typeof zh = {
       exams: { open: 'Exams you can sit' },
       roles: { approve: 'Role grants to approve' },
       duty: { lists: { review: 'Responsibility lists to review', returned: 'Responsibility lists sent back to you' }, tasks: { open: 'Responsibility tasks to do', confirm: 'Task reports to confirm' } },
+      assess: { sheets: { submit: 'Self-assessments to hand in' }, units: { inspect: 'Units to score on site' }, fixes: { answer: 'Rectifications to make', decide: 'Rectifications to accept' } },
     },
     hints: {
       activities: { review: 'Approve or return each one', returned: 'Correct them as the reason says and save: they go back for review' },
@@ -22,6 +23,11 @@ const en: typeof zh = {
       exams: { open: 'Finish before the exam closes' },
       roles: { approve: 'Asked by another security administrator: check, then approve or reject' },
       duty: { lists: { review: 'Publish on the portal after review, or return with a reason', returned: 'Correct as the reason says and submit again' }, tasks: { open: 'Do them or report evidence; overdue ones first', confirm: 'Check the evidence, then confirm or return' } },
+      assess: {
+        sheets: { submit: 'Score each item with evidence, write the report, then hand it in' },
+        units: { inspect: 'Score each item on site; the leader confirms' },
+        fixes: { answer: 'Make the rectification and describe it', decide: 'Check what was done, then accept or return' },
+      },
     },
   },
 }

@@ -45,6 +45,10 @@ export default {
       membersHint: '可现场打分的检查人员', units: '检查单位', unitsHint: '本组实地验收的单位',
       unassigned: '尚有 {n} 个单位未分配检查组', none: '尚未分配检查组',
     },
+    portal: {
+      title: '考核结果', intro: '普法依法治理工作考核和总结验收结果公示，按单位类型排名。', none: '暂无公布的考核结果。',
+      units: '{n} 个单位参评', published: '公布时间', notFound: '该考核结果不存在或尚未公布。', back: '返回考核结果',
+    },
     round: {
       advanceConfirm: '将考核推进到「{to}」阶段？',
       lockConfirm: '锁定后，所有得分、单位和检查组都不能再修改，结果将按当前得分冻结。确定锁定？',

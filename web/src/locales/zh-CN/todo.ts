@@ -12,6 +12,7 @@ export default {
       exams: { open: '可参加的考试' },
       roles: { approve: '待复核的角色授予' },
       duty: { lists: { review: '待审核的责任清单', returned: '被退回的责任清单' }, tasks: { open: '待落实的责任任务', confirm: '待确认的任务报送' } },
+      assess: { sheets: { submit: '待上报的考核自评' }, units: { inspect: '待现场打分的单位' }, fixes: { answer: '待整改的考核问题', decide: '待验收的整改情况' } },
     },
     hints: {
       activities: { review: '请逐条审核通过或退回', returned: '请按退回原因修改后保存，将重新提交审核' },
@@ -20,6 +21,11 @@ export default {
       exams: { open: '请在考试截止前完成答题' },
       roles: { approve: '由另一名安全管理员提出，请核实后通过或驳回' },
       duty: { lists: { review: '审核后在门户发布，或写明原因退回', returned: '请按退回原因修改后重新报送' }, tasks: { open: '按时完成或报送佐证，逾期的排在前面', confirm: '核对佐证后确认完成或退回' } },
+      assess: {
+        sheets: { submit: '逐项自评并附佐证，写好自查报告后上报' },
+        units: { inspect: '实地查看后逐项打分，组长确认检查结果' },
+        fixes: { answer: '按整改要求整改，写明整改情况后提交', decide: '核对整改情况后验收通过或退回' },
+      },
     },
   },
 }

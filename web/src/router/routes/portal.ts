@@ -48,6 +48,14 @@ export const portalRoutes: RouteRecordRaw[] = [
         component: () => import('@/views/portal/duty-review.vue'),
         meta: { title: 'duty.reviews.portal.title' },
       },
+      // 政务公开 > 考核结果: the published assessment rounds and their rankings
+      { path: 'assess', name: 'portal-assess-rounds', component: () => import('@/views/portal/assess-rounds.vue'), meta: { title: 'assess.portal.title' } },
+      {
+        path: 'assess/:id(\\d+)',
+        name: 'portal-assess-round',
+        component: () => import('@/views/portal/assess-round.vue'),
+        meta: { title: 'assess.portal.title' },
+      },
       { path: 'laws', name: 'portal-laws', component: () => import('@/views/portal/laws.vue'), meta: { title: 'portal.nav.laws' } },
       { path: 'laws/:law', name: 'portal-law', component: () => import('@/views/portal/law.vue'), meta: { title: 'portal.titles.law' } },
       {

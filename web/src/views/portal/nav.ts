@@ -1,4 +1,4 @@
-/** The portal's column navigation: the fixed columns (CONTRACTS "Content"), the 普法责任制 pages, the law library and the quiz. */
+/** The portal's column navigation: the fixed columns (CONTRACTS "Content"), the 普法责任制 pages, the published assessment results, the law library and the quiz. */
 export interface NavItem {
   to: string
   title: string
@@ -11,6 +11,7 @@ export const PORTAL_NAV: NavItem[] = [
   ...COLUMN_CODES.map((c) => ({ to: `/columns/${c}`, title: `portal.column.${c}` })),
   { to: '/duty/lists', title: 'duty.portal.title' },
   { to: '/duty/reviews', title: 'duty.reviews.portal.title' },
+  { to: '/assess', title: 'assess.portal.title' },
   { to: '/laws', title: 'portal.nav.laws' },
   { to: '/quiz', title: 'portal.nav.quiz' },
 ]
