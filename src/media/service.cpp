@@ -7,6 +7,7 @@
 #include "base/random.hpp"
 #include "http/error.hpp"
 #include "media/image.hpp"
+#include "media/metadata.hpp"
 #include "media/store.hpp"
 
 namespace pufa::media {
@@ -55,6 +56,10 @@ Photo PhotoService::upload(auth::Actor const& actor, std::string_view bytes, std
   if (declared != content_type(*type)) invalid_file("文件内容与所声明的图片类型不符");
   auto processed = process_image(bytes);
   if (!processed.image) invalid_file(problem_message(processed.problem));
+  // What is stored is the picture without where and by what it was taken (media/metadata.hpp).
+  auto const kept = strip_metadata(bytes, *type, processed.image->header.orientation);
+  if (!kept) invalid_file(problem_message(ImageProblem::undecodable));
+  bytes = *kept;
 
   Photo photo;
   photo.region_id = place_id;

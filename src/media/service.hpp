@@ -32,6 +32,7 @@ class PhotoService {
       : db_(&db), storage_(std::move(storage)) {}
 
   // `bytes` is the image; `declared` (the request's media type) must match the sniffed format.
+  // What is stored is the picture without its metadata (media/metadata.hpp: EXIF GPS, XMP, comments).
   // The photo is placed in the caller's region, or in `region_id` within the caller's scope (an inspector
   // photographing a township's work files it there, where the township reads it).
   Photo upload(auth::Actor const& actor, std::string_view bytes, std::string_view declared,

@@ -35,6 +35,10 @@ async function uploaded(client, body, type = 'image/png', headers = {}) {
   return res.body.photo
 }
 
+/** The stored bytes of a photo, as the coordinator downloads them. */
+const original = async (photo) =>
+  Buffer.from(await (await fetch(server.url + photo.url, { headers: { Cookie: coord.cookie } })).arrayBuffer())
+
 /** Successful and refused photos.create rows in the audit log. */
 async function createAudits() {
   const count = async (outcome) =>
@@ -85,9 +89,26 @@ test('POST /photos stores a PNG; GET returns the same bytes, the thumbnail is a 
 
 test('POST /photos accepts a JPEG; the name is optional', async () => {
   const photo = await uploaded(coord, TINY_JPEG, 'image/jpeg')
-  assert.deepEqual([photo.width, photo.height, photo.bytes, photo.name], [24, 16, TINY_JPEG.length, null])
+  assert.deepEqual([photo.width, photo.height, photo.name], [24, 16, null])
   const res = await coord.get(photo.url)
   assert.equal(res.headers.get('content-type'), 'image/jpeg')
+  const stored = await original(photo)
+  assert.equal(photo.bytes, stored.length)
+  assert.ok(stored.length <= TINY_JPEG.length)
+})
+
+test('a photo is stored without where and by what it was taken (EXIF, XMP, comments)', async () => {
+  const segment = (marker, text) => {
+    const payload = Buffer.from(text, 'binary')
+    return Buffer.concat([Buffer.from([0xff, marker, (payload.length + 2) >> 8, (payload.length + 2) & 0xff]), payload])
+  }
+  const tagged = Buffer.concat([TINY_JPEG.subarray(0, 2), segment(0xe1, 'Exif\0\0MM\0*GPSLatitude 29.2081 N'),
+    segment(0xfe, 'Canon EOS 5D serial 0421'), TINY_JPEG.subarray(2)])
+  const photo = await uploaded(coord, tagged, 'image/jpeg')
+  const stored = await original(photo)
+  for (const secret of ['GPSLatitude', 'Canon']) assert.equal(stored.indexOf(secret), -1, secret)
+  assert.equal(stored.subarray(-2).toString('hex'), 'ffd9')
+  assert.equal(photo.bytes, stored.length)
 })
 
 test('a text file sent as image/png answers 400 field file and stores nothing', async () => {

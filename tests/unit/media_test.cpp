@@ -9,6 +9,7 @@
 #include "auth/store.hpp"
 #include "http/error.hpp"
 #include "media/image.hpp"
+#include "media/metadata.hpp"
 #include "media/photos.hpp"
 #include "media/service.hpp"
 #include "media/sniff.hpp"
@@ -64,6 +65,22 @@ std::string with_orientation(std::string jpeg, int orientation) {
   return jpeg.insert(2, segment + payload);
 }
 
+// A JPEG segment `marker` with `payload`, inserted right after SOI.
+std::string with_segment(std::string jpeg, unsigned char marker, std::string const& payload) {
+  auto const length = payload.size() + 2;
+  std::string segment = std::string("\xFF") + static_cast<char>(marker) + static_cast<char>(length >> 8) +
+                        static_cast<char>(length & 0xFF) + payload;
+  return jpeg.insert(2, segment);
+}
+
+// A PNG chunk (its CRC is not checked by what reads it here) inserted after IHDR.
+std::string with_chunk(std::string png, std::string const& type, std::string const& data) {
+  std::string chunk;
+  for (int i = 3; i >= 0; --i) chunk += static_cast<char>((data.size() >> (8 * i)) & 0xFF);
+  chunk += type + data + std::string(4, '\0');
+  return png.insert(8 + 25, chunk);  // signature, then IHDR (4 + 4 + 13 + 4)
+}
+
 bool reddish(gdImagePtr image, int x, int y) {
   int const c = gdImageGetTrueColorPixel(image, x, y);
   return gdTrueColorGetRed(c) > 200 && gdTrueColorGetBlue(c) < 60;
@@ -117,6 +134,82 @@ TEST(MediaHeader, RefusesAHeaderCutShort) {
   auto const jpeg = make_image(ImageType::jpeg, 10, 10);
   EXPECT_EQ(read_header(jpeg.substr(0, 30)), std::nullopt);
   EXPECT_EQ(read_header(std::string("RIFF\x10\0\0\0WEBPVP8 ", 16)), std::nullopt);
+}
+
+// --- metadata --------------------------------------------------------------------------------
+
+TEST(MediaMetadata, AJpegLosesGpsCommentsAndIptcButKeepsItsPixelsProfileAndOrientation) {
+  using namespace std::string_literals;
+  auto const plain = make_image(ImageType::jpeg, 40, 20);
+  auto jpeg = with_orientation(plain, 6);
+  jpeg = with_segment(jpeg, 0xE1, "Exif\0\0MM\0*GPSLatitude 29.2081 Canon EOS serial 0421"s);
+  jpeg = with_segment(jpeg, 0xE1, "http://ns.adobe.com/xap/1.0/\0<dc:creator>张三</dc:creator>"s);
+  jpeg = with_segment(jpeg, 0xFE, "拍摄者 李四 13812345678"s);
+  jpeg = with_segment(jpeg, 0xED, "Photoshop 3.0\0 8BIM 兰溪市马涧镇"s);
+  jpeg = with_segment(jpeg, 0xE2, "ICC_PROFILE\0\x01\x01profile-bytes"s);
+  auto const clean = strip_metadata(jpeg, ImageType::jpeg, 6);
+  ASSERT_TRUE(clean);
+  for (auto const* secret : {"GPSLatitude", "Canon", "张三", "李四", "13812345678", "8BIM", "马涧镇", "adobe"}) {
+    EXPECT_EQ(clean->find(secret), std::string::npos) << secret;
+  }
+  EXPECT_NE(clean->find("profile-bytes"), std::string::npos);
+  // The scan data is the same bytes; the orientation is read back; it still decodes as taken.
+  auto const scan = plain.find("\xFF\xDA"s);
+  EXPECT_TRUE(clean->ends_with(plain.substr(scan)));
+  auto const header = read_header(*clean);
+  ASSERT_TRUE(header);
+  EXPECT_EQ(header->orientation, 6);
+  auto const decoded = process_image(*clean);
+  ASSERT_TRUE(decoded.image);
+  EXPECT_EQ(decoded.image->width, 20);  // orientation 6 shows it on its side
+  // gd's own "CREATOR" comment goes too; a second pass finds nothing more to take out.
+  EXPECT_EQ(strip_metadata(plain, ImageType::jpeg, 1)->find("CREATOR"), std::string::npos);
+  EXPECT_EQ(strip_metadata(*clean, ImageType::jpeg, 6), clean);
+  EXPECT_EQ(strip_metadata(plain.substr(0, 40), ImageType::jpeg, 1), std::nullopt);
+}
+
+TEST(MediaMetadata, APngLosesItsTextAndExifChunksAndWhatFollowsTheEnd) {
+  using namespace std::string_literals;
+  auto const plain = make_image(ImageType::png, 30, 10);
+  auto png = with_chunk(plain, "tEXt", "Author\0张三"s);
+  png = with_chunk(png, "eXIf", "MM\0*GPS"s);
+  png = with_chunk(png, "iTXt", "Location\0\0\0\0\0兰溪"s);
+  png += "trailing 13812345678";
+  auto const clean = strip_metadata(png, ImageType::png, 1);
+  ASSERT_TRUE(clean);
+  EXPECT_EQ(*clean, plain);
+  EXPECT_EQ(strip_metadata(plain.substr(0, plain.size() - 6), ImageType::png, 1), std::nullopt);
+}
+
+TEST(MediaMetadata, AWebpLosesItsExifAndXmpChunksAndTheirFlags) {
+  using namespace std::string_literals;
+  auto const simple = make_image(ImageType::webp, 16, 8);
+  ASSERT_EQ(simple.substr(12, 4), "VP8 "s);
+  // The extended form: VP8X (flags EXIF | XMP, canvas 16 × 8), the picture, then EXIF and XMP chunks.
+  auto chunk = [](std::string const& type, std::string data) {
+    std::string out = type;
+    for (int i = 0; i < 4; ++i) out += static_cast<char>((data.size() >> (8 * i)) & 0xFF);
+    out += data;
+    if (data.size() % 2) out += '\0';
+    return out;
+  };
+  std::string const vp8x = "\x0C\0\0\0"s + "\x0F\0\0"s + "\x07\0\0"s;
+  std::string body = "WEBP"s + chunk("VP8X", vp8x) + simple.substr(12) + chunk("EXIF", "MM\0*GPS 29.2"s) +
+                     chunk("XMP ", "<x:xmpmeta>张三</x:xmpmeta>");
+  std::string webp = "RIFF"s;
+  for (int i = 0; i < 4; ++i) webp += static_cast<char>((body.size() >> (8 * i)) & 0xFF);
+  webp += body;
+  ASSERT_TRUE(process_image(webp).image);
+  auto const clean = strip_metadata(webp, ImageType::webp, 1);
+  ASSERT_TRUE(clean);
+  EXPECT_EQ(clean->find("GPS"), std::string::npos);
+  EXPECT_EQ(clean->find("张三"), std::string::npos);
+  EXPECT_EQ(static_cast<unsigned char>((*clean)[20]) & 0x0C, 0);
+  EXPECT_EQ(clean->size(), 8 + (static_cast<unsigned char>((*clean)[4]) | static_cast<unsigned char>((*clean)[5]) << 8));
+  auto const decoded = process_image(*clean);
+  ASSERT_TRUE(decoded.image);
+  EXPECT_EQ(decoded.image->width, 16);
+  EXPECT_EQ(strip_metadata(simple, ImageType::webp, 1), simple);
 }
 
 // --- decoding and thumbnails ------------------------------------------------------------------
@@ -309,6 +402,21 @@ TEST_P(PhotoServiceTest, UploadStoresFilesRowAndAuditThenReadsBack) {
   auto const thumb = service_->open(caller_, photo.id, true);
   EXPECT_EQ(thumb.content_type, "image/jpeg");
   EXPECT_TRUE(thumb.bytes.starts_with("\xFF\xD8"));
+}
+
+TEST_P(PhotoServiceTest, WhatIsStoredCarriesNoLocationOrAuthor) {
+  using namespace std::string_literals;
+  auto jpeg = with_segment(with_orientation(make_image(ImageType::jpeg, 64, 48), 3), 0xE1,
+                           "Exif\0\0MM\0*GPSLatitude 29.2081 GPSLongitude 119.4603"s);
+  auto const photo = service_->upload(actor(caller_), jpeg, "image/jpeg", "现场.jpg");
+  auto const stored = service_->open(caller_, photo.id, false);
+  EXPECT_EQ(stored.bytes.find("GPS"), std::string::npos);
+  EXPECT_LT(stored.bytes.size(), jpeg.size());
+  EXPECT_EQ(photo.sha256, base::sha256_hex(stored.bytes));
+  EXPECT_EQ(photo.bytes, static_cast<std::int64_t>(stored.bytes.size()));
+  auto const header = read_header(stored.bytes);
+  ASSERT_TRUE(header);
+  EXPECT_EQ(header->orientation, 3);
 }
 
 TEST_P(PhotoServiceTest, RefusedUploadsStoreNothing) {
