@@ -11,6 +11,14 @@ using http::ApiError;
 using http::AppError;
 
 bool is_category(std::string_view code) { return std::find(std::begin(categories), std::end(categories), code) != std::end(categories); }
+std::string_view category_words(std::string_view category) {
+  if (category == category::township) return "乡镇街道";
+  if (category == category::department) return "部门";
+  if (category == category::school) return "学校";
+  if (category == category::enterprise) return "企业";
+  return category;
+}
+
 bool is_method(std::string_view code) { return std::find(std::begin(methods), std::end(methods), code) != std::end(methods); }
 
 void require_any(auth::Principal const& caller) {

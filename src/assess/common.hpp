@@ -16,6 +16,9 @@
 
 namespace pufa::assess {
 
+// 乡镇街道, 部门, 学校, 企业: a category as sheets, messages and files word it.
+std::string_view category_words(std::string_view category);
+
 void require_any(auth::Principal const& caller);
 void require_manage(auth::Principal const& caller);
 // Whether the caller acts for the unit as its liaison (or the coordinator, in their subtree).

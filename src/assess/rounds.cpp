@@ -69,13 +69,6 @@ RoundView view_of(db::Connection& conn, auth::Principal const* caller, Round rou
   return view;
 }
 
-std::string_view category_words(std::string_view category) {
-  if (category == category::township) return "乡镇街道";
-  if (category == category::department) return "部门";
-  if (category == category::school) return "学校";
-  return "企业";
-}
-
 // The sheet category of a unit: 学校 and 企业 by type; a 机关部门 in a township (or below) is that township's
 // own office (乡镇街道), one at the city level a department; the other types have no sheet of their own.
 std::optional<std::string> category_of(org::directory::Unit const& unit, std::map<std::int64_t, int> const& levels) {
@@ -102,11 +95,15 @@ class SheetPicker {
     for (auto const& u : current) chosen_.emplace(u.category, u.set_id);
   }
   void use(std::string const& category, std::int64_t set_id) { chosen_.insert_or_assign(category, set_id); }
+  // Every set's head (no items), read once.
+  std::vector<IndicatorSet> const& heads() {
+    if (!heads_) heads_ = store::all_sets(conn_);
+    return *heads_;
+  }
   std::optional<std::int64_t> pick(std::string const& category) {
     if (auto const it = chosen_.find(category); it != chosen_.end()) return it->second;
-    if (!heads_) heads_ = store::all_sets(conn_);
     std::optional<std::int64_t> best;
-    for (auto const& s : *heads_) {
+    for (auto const& s : heads()) {
       if (s.status != set_status::active || s.category != category) continue;
       if (!caller_.covers(s.region_path) && !caller_.region_path.starts_with(s.region_path)) continue;
       if (!best || s.id > *best) best = s.id;
@@ -378,8 +375,8 @@ std::vector<UnitChoice> AssessService::unit_choices(auth::Actor const& actor, st
     std::vector<RoundUnit> current;
     if (round_id) current = store::units(conn, managed(conn, caller, *round_id).id);
     SheetPicker picker(conn, caller, current);
-    std::map<std::int64_t, IndicatorSet> heads;
-    for (auto& s : store::all_sets(conn)) heads.emplace(s.id, std::move(s));
+    std::map<std::int64_t, IndicatorSet const*> heads;
+    for (auto const& s : picker.heads()) heads.emplace(s.id, &s);
     std::map<std::int64_t, std::int64_t> in_round;
     for (auto const& u : current) in_round.emplace(u.unit_id, u.set_id);
     constexpr std::int64_t max_units = 5000;
@@ -396,7 +393,7 @@ std::vector<UnitChoice> AssessService::unit_choices(auth::Actor const& actor, st
       if (auto const it = in_round.find(unit.id); it != in_round.end()) set_id = it->second;
       else if (choice.category) set_id = picker.pick(*choice.category);
       if (set_id && heads.contains(*set_id)) {
-        choice.set = heads.at(*set_id);
+        choice.set = *heads.at(*set_id);
         choice.category = choice.set->category;
       }
       out.push_back(std::move(choice));

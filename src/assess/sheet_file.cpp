@@ -5,6 +5,7 @@
 #include <boost/json/array.hpp>
 #include <regex>
 
+#include "assess/common.hpp"
 #include "text/normalize.hpp"
 #include "text/utf8.hpp"
 #include "xlsx/columns.hpp"
@@ -334,8 +335,6 @@ std::string sheet_template() {
 }
 
 std::string results_workbook(RoundView const& view) {
-  static constexpr std::pair<std::string_view, std::string_view> category_words[] = {
-      {"township", "乡镇街道"}, {"department", "部门"}, {"school", "学校"}, {"enterprise", "企业"}};
   static constexpr std::pair<std::string_view, std::string_view> grade_words[] = {
       {"excellent", "优秀"}, {"good", "良好"}, {"pass", "合格"}, {"fail", "不合格"}};
   auto words = [](auto const& table, std::string const& code) {
@@ -346,7 +345,7 @@ std::string results_workbook(RoundView const& view) {
   };
   std::vector<xlsx::Sheet> sheets;
   for (auto category : categories) {
-    xlsx::Sheet sheet{words(category_words, std::string(category)),
+    xlsx::Sheet sheet{std::string(category_words(category)),
                       {{"名次", 6, xlsx::CellType::number}, {"单位", 28, xlsx::CellType::text},
                        {"自评分", 9, xlsx::CellType::number}, {"检查组打分", 10, xlsx::CellType::number},
                        {"加分", 7, xlsx::CellType::number}, {"最终得分", 9, xlsx::CellType::number},

@@ -1,7 +1,7 @@
 // What waits for the signed-in user in the assessment (the to-do centre's provider): sheets to hand in,
 // units to inspect, rectifications to answer or to decide.
 #include <algorithm>
-#include <map>
+#include <set>
 
 #include "assess/common.hpp"
 #include "assess/store.hpp"
@@ -20,14 +20,17 @@ std::vector<todo::Item> AssessService::todo(auth::Principal const& caller) const
       if (round.status == round_status::draft) continue;
       bool const runs_it = coordinator && caller.covers(round.region_path);
       auto units = store::units(conn, round.id);
-      name_units(conn, units);
-      // The units the caller acts for as their liaison (the coordinator's are all its own, not its work).
-      std::map<std::int64_t, bool> own;
-      for (auto const& u : units) {
-        own[u.id] = !runs_it && liaison && caller.covers(u.region_path) && (!caller.unit_id || *caller.unit_id == u.unit_id);
+      // The units the caller acts for as their liaison (the coordinator's are all its own, not its work);
+      // only then are the units' places read.
+      std::set<std::int64_t> own;
+      if (liaison && !runs_it) {
+        name_units(conn, units);
+        for (auto const& u : units) {
+          if (acts_for(caller, {.id = u.unit_id, .region_path = u.region_path})) own.insert(u.id);
+        }
       }
       if (round.status == round_status::self_assess) {
-        for (auto const& u : units) to_submit += own[u.id] && u.status == unit_status::pending;
+        for (auto const& u : units) to_submit += own.contains(u.id) && u.status == unit_status::pending;
       }
       if (inspector && round.status == round_status::inspection) {
         for (auto const& g : store::groups(conn, round.id)) {
@@ -35,9 +38,10 @@ std::vector<todo::Item> AssessService::todo(auth::Principal const& caller) const
           for (auto const& u : units) to_inspect += u.group_id == g.id && u.status != unit_status::confirmed;
         }
       }
+      if (!runs_it && own.empty()) continue;
       for (auto const& fix : store::fixes(conn, round.id, std::nullopt)) {
         if (runs_it && fix.status == fix_status::answered) ++to_decide;
-        if (own[fix.round_unit_id] && (fix.status == fix_status::open || fix.status == fix_status::returned)) ++to_answer;
+        if (own.contains(fix.round_unit_id) && (fix.status == fix_status::open || fix.status == fix_status::returned)) ++to_answer;
       }
     }
   });

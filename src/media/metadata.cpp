@@ -1,18 +1,20 @@
 #include "media/metadata.hpp"
 
+#include <algorithm>
 #include <array>
 #include <cstdint>
+
+#include "media/bytes.hpp"
 
 namespace pufa::media {
 
 namespace {
 
-std::uint32_t byte(std::string_view b, std::size_t at) { return static_cast<unsigned char>(b[at]); }
-std::uint32_t be16(std::string_view b, std::size_t at) { return byte(b, at) << 8 | byte(b, at + 1); }
-std::uint32_t be32(std::string_view b, std::size_t at) { return be16(b, at) << 16 | be16(b, at + 2); }
-std::uint32_t le32(std::string_view b, std::size_t at) {
-  return byte(b, at) | byte(b, at + 1) << 8 | byte(b, at + 2) << 16 | byte(b, at + 3) << 24;
-}
+using bytes::be16;
+using bytes::be32;
+using bytes::byte;
+using bytes::le32;
+
 void put_le32(std::string& out, std::size_t at, std::uint32_t v) {
   for (int i = 0; i < 4; ++i) out[at + static_cast<std::size_t>(i)] = static_cast<char>((v >> (8 * i)) & 0xFF);
 }

@@ -2,6 +2,8 @@
 
 #include <array>
 
+#include "media/bytes.hpp"
+
 namespace pufa::media {
 
 namespace {
@@ -10,22 +12,12 @@ constexpr std::string_view jpeg_magic{"\xFF\xD8\xFF", 3};
 constexpr std::string_view png_magic{"\x89PNG\r\n\x1A\n", 8};
 constexpr std::size_t riff_header = 12;  // "RIFF" size "WEBP"
 
-std::uint32_t byte(std::string_view b, std::size_t at) { return static_cast<unsigned char>(b[at]); }
-std::uint32_t be16(std::string_view b, std::size_t at) {
-  return byte(b, at) << 8 | byte(b, at + 1);
-}
-std::uint32_t le16(std::string_view b, std::size_t at) {
-  return byte(b, at) | byte(b, at + 1) << 8;
-}
-std::uint32_t le24(std::string_view b, std::size_t at) {
-  return le16(b, at) | byte(b, at + 2) << 16;
-}
-std::uint32_t be32(std::string_view b, std::size_t at) {
-  return be16(b, at) << 16 | be16(b, at + 2);
-}
-std::uint32_t le32(std::string_view b, std::size_t at) {
-  return le16(b, at) | le16(b, at + 2) << 16;
-}
+using bytes::be16;
+using bytes::be32;
+using bytes::byte;
+using bytes::le16;
+using bytes::le24;
+using bytes::le32;
 
 std::optional<ImageHeader> sized(ImageType type, std::int64_t width, std::int64_t height,
                                  int orientation = 1) {
