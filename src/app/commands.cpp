@@ -162,6 +162,7 @@ int run(int argc, char** argv) {
   flags.add(*serve_cmd, "--threads", "threads", "I/O threads");
   flags.add(*serve_cmd, "--workers", "workers", "handler threads and database connections");
   flags.add(*serve_cmd, "--access-log", "access_log", "true or false");
+  flags.add(*serve_cmd, "--password-max-age-days", "password_max_age_days", "days a password may be used before it must be changed (default 0: no limit)");
   flags.add(*serve_cmd, "--login-address-failures", "login_address_failures", "failed logins from one address in the lockout window before 429 (default 20)");
   flags.add(*serve_cmd, "--public-url", "public_url", "the address residents use (https://...); required beyond loopback");
   flags.add(*serve_cmd, "--trusted-proxies", "trusted_proxies", "reverse proxies whose X-Forwarded-For is read, comma-separated (127.0.0.1,10.0.0.0/8)");

@@ -110,6 +110,9 @@ Settings load_settings(std::map<std::string, std::string> const& flags, std::str
   set("login_address_failures", [&](auto k, auto const& v) {
     settings.auth.address_failure_limit = to_int(k, v, 1, 100'000);
   });
+  set("password_max_age_days", [&](auto k, auto const& v) {
+    settings.auth.password_max_age = to_int(k, v, 0, 3650) * base::day_ms;
+  });
   set("lockout_threshold", [&](auto k, auto const& v) {
     settings.auth.lockout_threshold = to_int(k, v, 1, 100);
   });

@@ -72,10 +72,13 @@ http::Guard make_guard(AuthService& service) {
         throw ApiError(AppError::csrf_failed);
       }
     }
-    // An initial or reset password is changed before anything else: only the account's own
-    // routes answer until then (the web app opens 修改密码 itself).
-    if (found->must_change_password && !options.own_account) {
-      throw ApiError(AppError::password_change_required);
+    // An initial or reset password, or one older than password_max_age_days, is changed before
+    // anything else: only the account's own routes answer until then (the web app opens 修改密码).
+    if (!options.own_account) {
+      if (found->must_change_password) throw ApiError(AppError::password_change_required);
+      if (found->password_expires_at && base::now_ms() >= *found->password_expires_at) {
+        throw ApiError(AppError::password_change_required, "密码使用时间过长，请先修改密码，再使用系统");
+      }
     }
     if (!options.permission.empty() && !holds_any(*found, options.permission)) {
       throw ApiError(AppError::forbidden);

@@ -23,6 +23,10 @@ struct User {
   std::optional<std::int64_t> unit_id;
   bool disabled = false;
   bool must_change_password = false;
+  base::Millis password_changed_at = 0;
+  // Older than the password_max_age_days setting (AuthService fills it in): changed first, as
+  // an initial password is.
+  bool password_expired = false;
   bool large_font = false;
   std::string locale = "zh-CN";
   base::Millis created_at = 0;

@@ -8,6 +8,7 @@
 #include <string_view>
 #include <vector>
 
+#include "base/time.hpp"
 #include "http/request.hpp"
 
 namespace pufa::auth {
@@ -27,6 +28,8 @@ struct Principal {
   std::string csrf_token;
   // An initial or reset password: until it is changed only the account's own routes answer.
   bool must_change_password = false;
+  // When the password becomes too old to use (password_max_age_days); none: it does not expire.
+  std::optional<base::Millis> password_expires_at;
 
   bool has(std::string_view permission) const;
   // True when a record placed at `path` lies in this user's subtree.

@@ -167,6 +167,7 @@ LoginResult AuthService::login(std::string const& raw_username, std::string cons
     record_audit(conn, login_entry(actor, username, user_id, true, {}));
   });
   result.user.last_login_at = now;
+  age_password(result.user, settings_, now);
   return result;
 }
 
@@ -203,6 +204,7 @@ PrincipalPtr AuthService::resolve(std::string_view token) {
   principal->session_id = session.id;
   principal->csrf_token = session.csrf_token;
   principal->must_change_password = user.must_change_password;
+  principal->password_expires_at = password_expiry(user, settings_);
   cache_.put(hash, principal, generation, now, session.expires_at);
   return principal;
 }
@@ -254,6 +256,7 @@ User AuthService::set_preferences(Actor const& actor, std::optional<bool> large_
     user->locale = locale.value_or(user->locale);
     store::set_preferences(conn, user->id, user->large_font, user->locale, now);
     audit(conn, actor, "auth.preferences", "user", std::to_string(user->id));
+    age_password(*user, settings_, now);
     return *user;
   });
 }
@@ -261,7 +264,18 @@ User AuthService::set_preferences(Actor const& actor, std::optional<bool> large_
 User AuthService::current_user(Principal const& principal) {
   auto user = db_.read([&](db::Connection& conn) { return store::user_by_id(conn, principal.user_id); });
   if (!user) throw ApiError(AppError::unauthenticated);
+  age_password(*user, settings_, base::now_ms());
   return *user;
+}
+
+std::optional<base::Millis> password_expiry(User const& user, AuthSettings const& settings) {
+  if (settings.password_max_age <= 0) return std::nullopt;
+  return user.password_changed_at + settings.password_max_age;
+}
+
+void age_password(User& user, AuthSettings const& settings, base::Millis now) {
+  auto const expiry = password_expiry(user, settings);
+  user.password_expired = expiry && now >= *expiry;
 }
 
 std::string AuthService::session_cookie_header(std::string const& token) const {

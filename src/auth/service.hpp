@@ -22,6 +22,9 @@ struct AuthSettings {
   // address (a bureau behind one NAT without trusted_proxies).
   int address_failure_limit = 20;
   bool cookie_secure = false;  // set behind TLS
+  // A password older than this must be changed before anything else (等保: periodic change);
+  // 0 days: never expires. Counted from users.password_changed_at.
+  base::Millis password_max_age = 0;
 };
 
 inline constexpr std::string_view session_cookie = "pufa_session";
@@ -72,5 +75,10 @@ bool is_username(std::string_view username);
 std::string login_scope(std::string const& username);
 std::optional<base::Millis> locked_until(std::vector<base::Millis> const& failures, AuthSettings const& settings,
                                          base::Millis now);
+
+// When the user's password becomes too old to use (password_max_age); none: it never does.
+std::optional<base::Millis> password_expiry(User const& user, AuthSettings const& settings);
+// Sets user.password_expired as of `now`.
+void age_password(User& user, AuthSettings const& settings, base::Millis now);
 
 }  // namespace pufa::auth

@@ -8,7 +8,7 @@ namespace {
 
 constexpr char const* user_columns =
     "SELECT u.id, u.username, u.display_name, u.password_hash, u.region_id, u.region_path, r.name AS region_name,"
-    " u.phone, u.unit_id, u.disabled, u.must_change_password, u.large_font, u.locale, u.created_at,"
+    " u.phone, u.unit_id, u.disabled, u.must_change_password, u.password_changed_at, u.large_font, u.locale, u.created_at,"
     " u.updated_at, u.last_login_at"
     " FROM users u JOIN regions r ON r.id = u.region_id";
 
@@ -25,6 +25,7 @@ User user_from(db::Row const& row) {
   user.unit_id = row.opt_i64("unit_id");
   user.disabled = row.flag("disabled");
   user.must_change_password = row.flag("must_change_password");
+  user.password_changed_at = row.i64("password_changed_at");
   user.large_font = row.flag("large_font");
   user.locale = row.str("locale");
   user.created_at = row.i64("created_at");

@@ -46,6 +46,7 @@ boost::json::object user_json(User const& user, bool reveal) {
   out["large_font"] = user.large_font;
   out["locale"] = user.locale;
   out["must_change_password"] = user.must_change_password;
+  out["password_expired"] = user.password_expired;
   out["created_at"] = base::iso8601(user.created_at);
   if (user.last_login_at) out["last_login_at"] = base::iso8601(*user.last_login_at);
   else out["last_login_at"] = nullptr;
@@ -112,6 +113,7 @@ void UserAdmin::add_lockouts(db::Connection& conn, std::vector<User>& users) {
   for (auto& user : users) {
     auto found = failures.find(login_scope(user.username));
     user.locked_until = found == failures.end() ? std::nullopt : locked_until(found->second, settings_, now);
+    age_password(user, settings_, now);
   }
 }
 

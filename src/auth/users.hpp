@@ -68,7 +68,7 @@ class UserAdmin {
   // The user, if it exists and lies in the caller's subtree.
   User load(db::Connection& conn, Principal const& caller, std::int64_t id);
   Region region_in_scope(db::Connection& conn, Principal const& caller, std::int64_t region_id);
-  // Fills locked_until from the login throttle.
+  // Fills locked_until from the login throttle, and password_expired.
   void add_lockouts(db::Connection& conn, std::vector<User>& users);
   // 400 unless the unit exists and lies in the user's region (a liaison answers for a unit of
   // their own scope).

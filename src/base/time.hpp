@@ -24,6 +24,7 @@ std::optional<Millis> parse_iso8601(std::string_view text);
 
 inline constexpr Millis minute_ms = 60'000;
 inline constexpr Millis hour_ms = 60 * minute_ms;
+inline constexpr Millis day_ms = 24 * hour_ms;
 
 // The calendar day in Asia/Shanghai (UTC+8 all year, no daylight saving since 1991):
 // "2020-08-10". Publication dates, index-number years and the quiz's days are Shanghai days.

@@ -21,7 +21,6 @@ namespace {
 
 constexpr int code_max_failures = 5;
 constexpr int phone_daily_codes = 5;
-constexpr base::Millis day_ms = 24 * 60 * base::minute_ms;
 constexpr int address_codes = 20;  // per 10 minutes
 constexpr base::Millis address_window_ms = 10 * base::minute_ms;
 // Stuffing: the 6th ballot from one address within 10 minutes, or the 21st ballot of the round within a minute.
@@ -64,13 +63,13 @@ ReviewService::CodeOutcome ReviewService::request_code(auth::Actor const& actor,
     if (store::has_ballot(conn, id, phone_hash)) throw ApiError(already_voted, {}, "phone");
     auth::rate_limit::lock(conn, by_phone, now);
     auth::rate_limit::lock(conn, by_address, now);
-    auto const phone_events = auth::rate_limit::events(conn, by_phone, now - day_ms);
+    auto const phone_events = auth::rate_limit::events(conn, by_phone, now - base::day_ms);
     auto const address_events = auth::rate_limit::events(conn, by_address, now - address_window_ms);
-    auto const wait = std::max(auth::rate_limit::wait(phone_events, {{1, vote_code_gap_ms}, {phone_daily_codes, day_ms}}, now),
+    auto const wait = std::max(auth::rate_limit::wait(phone_events, {{1, vote_code_gap_ms}, {phone_daily_codes, base::day_ms}}, now),
                                auth::rate_limit::wait(address_events, {{address_codes, address_window_ms}}, now));
     if (wait > 0) return Outcome{wait, {}};
-    auth::rate_limit::record(conn, by_phone, now, day_ms);
-    auth::rate_limit::record(conn, by_address, now, day_ms);
+    auth::rate_limit::record(conn, by_phone, now, base::day_ms);
+    auth::rate_limit::record(conn, by_address, now, base::day_ms);
     store::VoteCode stored;
     stored.salt = base::random_hex(16);
     stored.code_hash = code_hash(stored.salt, code);

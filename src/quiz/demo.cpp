@@ -231,13 +231,12 @@ void load_2020(db::Connection& conn, std::int64_t bank) {
   std::vector<std::int64_t> ids;
   for (auto const& q : bank_rows) ids.push_back(q.id);
   base::Sequence rng(20201204);
-  constexpr base::Millis day_ms = 24 * base::hour_ms;
   for (int p = 0; p < 60; ++p) {
     auto const phone = "139" + std::to_string(10000000 + static_cast<int>(rng.next() % 89999999));
-    auto const joined = quiz.opens_at + rng.below(5) * day_ms + 9 * base::hour_ms;
+    auto const joined = quiz.opens_at + rng.below(5) * base::day_ms + 9 * base::hour_ms;
     auto const participant = qs::participant_for(conn, quiz.id, phone, joined);
     int const skill = 55 + rng.below(45);  // percent of questions answered right
-    for (auto at = joined; at < quiz.closes_at; at += day_ms) {
+    for (auto at = joined; at < quiz.closes_at; at += base::day_ms) {
       if (rng.below(100) < 35) continue;  // skipped a day
       auto const submitted = at + rng.below(10 * 60) * base::minute_ms / 60;
       auto const day = base::shanghai_date(submitted);

@@ -405,7 +405,7 @@ export function assertUser(user) {
   assert.ok(user && typeof user === 'object', 'user is not an object')
   assert.deepEqual(Object.keys(user).sort(), [
     'created_at', 'disabled', 'display_name', 'id', 'large_font', 'last_login_at', 'locale',
-    'locked_until', 'must_change_password', 'permissions', 'phone', 'region_id', 'region_name',
+    'locked_until', 'must_change_password', 'password_expired', 'permissions', 'phone', 'region_id', 'region_name',
     'roles', 'unit_id', 'username',
   ])
   assert.ok(Number.isInteger(user.id) && user.id > 0, `id ${user.id}`)
@@ -424,6 +424,7 @@ export function assertUser(user) {
   assert.equal(typeof user.large_font, 'boolean')
   assert.ok(['zh-CN', 'en'].includes(user.locale), `locale ${user.locale}`)
   assert.equal(typeof user.must_change_password, 'boolean')
+  assert.equal(typeof user.password_expired, 'boolean')
   assert.match(user.created_at, ISO)
   assert.ok(user.last_login_at === null || ISO.test(user.last_login_at), `last_login_at ${user.last_login_at}`)
   return user

@@ -31,6 +31,8 @@ export interface User {
   large_font: boolean
   locale: Locale
   must_change_password: boolean
+  /** older than the password_max_age_days setting: changed first, like an initial password */
+  password_expired: boolean
   created_at: string
   last_login_at: string | null
 }

@@ -18,7 +18,7 @@ export function installGuard(router: Router) {
       return true
     }
     if (!auth.user) return { name: 'login', query: { redirect: to.fullPath } }
-    if (auth.user.must_change_password && to.name !== 'account-password') {
+    if ((auth.user.must_change_password || auth.user.password_expired) && to.name !== 'account-password') {
       return { name: 'account-password' }
     }
     // the user's regions decide the pages of their level (router/access.ts); once per session

@@ -31,6 +31,7 @@ const en: typeof zh = {
     submit: 'Change password',
     success: 'Your password has been changed.',
     forced: 'Your password was reset or is an initial password. Please change it before continuing.',
+    expired: 'Your password has been in use longer than the platform allows. Please change it before continuing.',
   },
 }
 export default en
