@@ -20,6 +20,7 @@
 #include "base/random.hpp"
 #include "base/sequence.hpp"
 #include "base/time.hpp"
+#include "app/keys.hpp"
 #include "db/migrate.hpp"
 
 namespace {
@@ -41,6 +42,7 @@ int main(int argc, char** argv) {
   long const rows = argc > 1 ? std::atol(argv[1]) : 1'000'000;
   std::string const path = argc > 2 ? argv[2] : "/tmp/pufa-bench-1m.db";
   base::init_crypto();
+  base::sealed::install(app::ephemeral_field_keys());
   for (auto suffix : {"", "-wal", "-shm"}) std::filesystem::remove(path + suffix);
   auto db = db::Database::open("sqlite:" + path, {.readers = 2});
   db::migrate(*db, app::all_migrations());

@@ -23,6 +23,7 @@
 #include "assess/common.hpp"
 #include "assess/store.hpp"
 #include "base/random.hpp"
+#include "app/keys.hpp"
 #include "db/migrate.hpp"
 #include "duty/digest.hpp"
 #include "ledger.hpp"
@@ -44,6 +45,7 @@ int main(int argc, char** argv) {
   constexpr int unit_count = 400;
   bool const reuse = argc > 3 && std::string(argv[3]) == "--reuse" && std::filesystem::exists(path);
   base::init_crypto();
+  base::sealed::install(app::ephemeral_field_keys());
   if (!reuse) {
     for (auto suffix : {"", "-wal", "-shm"}) std::filesystem::remove(path + suffix);
   }

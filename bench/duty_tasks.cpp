@@ -24,6 +24,7 @@
 #include "base/random.hpp"
 #include "base/time.hpp"
 #include "activity/library.hpp"
+#include "app/keys.hpp"
 #include "db/migrate.hpp"
 #include "duty/digest.hpp"
 #include "duty/judged.hpp"
@@ -49,6 +50,7 @@ int main(int argc, char** argv) {
   constexpr int unit_count = 200, point_count = 50, year = 2020;
   bool const reuse = argc > 3 && std::string(argv[3]) == "--reuse" && std::filesystem::exists(path);
   base::init_crypto();
+  base::sealed::install(app::ephemeral_field_keys());
   if (!reuse) {
     for (auto suffix : {"", "-wal", "-shm"}) std::filesystem::remove(path + suffix);
   }

@@ -1,6 +1,9 @@
 #include "app/areas.hpp"
 
 #include "auth/guard.hpp"
+#include "auth/store.hpp"
+#include "org/entities.hpp"
+#include "quiz/store.hpp"
 #include "base/time.hpp"
 #include "http/json_input.hpp"
 #include "assess/routes.hpp"
@@ -18,6 +21,10 @@
 #include "registry/routes.hpp"
 
 namespace pufa::app {
+
+std::int64_t reseal_personal_data(db::Connection& conn) {
+  return auth::store::reseal_phones(conn) + org::reseal(conn) + quiz::store::reseal(conn);
+}
 
 std::vector<db::Migration> all_migrations() {
   std::vector<db::Migration> out;

@@ -19,6 +19,9 @@
 namespace pufa::app {
 
 std::vector<db::Migration> all_migrations();
+// Seals every area's 身份证号 and phones not sealed with the current field key (`pufa keys
+// rotate`, `pufa keys reseal`); returns how many values changed.
+std::int64_t reseal_personal_data(db::Connection& conn);
 
 // A server's state: the database, the areas' services and the router over them.
 struct Application {

@@ -8,6 +8,7 @@
 
 #include "app/areas.hpp"
 #include "app/demo.hpp"
+#include "app/keys.hpp"
 #include "app/settings.hpp"
 #include "auth/accounts.hpp"
 #include "auth/audit.hpp"
@@ -154,6 +155,7 @@ int run(int argc, char** argv) {
   Flags flags;
   cli.add_option("--config", flags.config, "settings file (default ./pufa.toml when present)");
   flags.add(cli, "--db", "db", "database URL: sqlite:PATH or postgresql://...");
+  flags.add(cli, "--field-key-file", "field_key_file", "the keys sealing 身份证号 and phones (default: field.key beside the SQLite file, else var/field.key)");
 
   auto* serve_cmd = cli.add_subcommand("serve", "serve the API and the web app");
   flags.add(*serve_cmd, "--listen", "listen", "HOST:PORT (port 0: any free port)");
@@ -198,6 +200,12 @@ int run(int argc, char** argv) {
   audit_cmd->fallthrough();
   auto* verify_cmd = audit_cmd->add_subcommand("verify", "check the audit chain: exit 0 when intact, 1 at the first broken row");
 
+  auto* keys_cmd = cli.add_subcommand("keys", "the field keys that seal 身份证号 and phones");
+  keys_cmd->require_subcommand(1);
+  keys_cmd->fallthrough();
+  auto* rotate_cmd = keys_cmd->add_subcommand("rotate", "put a new key first in the field key file and re-seal every value with it");
+  auto* reseal_cmd = keys_cmd->add_subcommand("reseal", "re-seal values still sealed with an older key (or written in clear)");
+
   auto* import_cmd = cli.add_subcommand("import", "import reference data");
   import_cmd->require_subcommand(1);
   import_cmd->fallthrough();
@@ -215,6 +223,9 @@ int run(int argc, char** argv) {
   try {
     auto const settings = load_settings(flags.values, flags.config);
     auth::set_audit_key(auth::load_or_create_audit_key(audit_key_path(settings)));
+    auto const field_keys = field_key_path(settings);
+    base::sealed::install(load_or_create_field_keys(field_keys));
+    base::sealed::set_reloader([field_keys] { return load_or_create_field_keys(field_keys); });
     if (serve_cmd->parsed()) return serve(settings, test_clock);
     if (verify_cmd->parsed()) {
       auto database = open_migrated(settings);
@@ -228,6 +239,15 @@ int run(int argc, char** argv) {
         return 1;
       }
       std::cout << "audit chain intact: " << check.rows << " rows" << std::endl;
+      return 0;
+    }
+    if (rotate_cmd->parsed() || reseal_cmd->parsed()) {
+      auto const path = field_key_path(settings);
+      if (rotate_cmd->parsed()) base::sealed::install(add_field_key(path));
+      auto database = open_migrated(settings);
+      auto const changed = database->write([](db::Connection& conn) { return reseal_personal_data(conn); });
+      std::cout << "field key " << base::sealed::current_key_id() << " (" << path << ") now seals; " << changed
+                << " values re-sealed" << std::endl;
       return 0;
     }
     if (migrate_cmd->parsed()) {

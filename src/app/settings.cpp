@@ -98,6 +98,7 @@ Settings load_settings(std::map<std::string, std::string> const& flags, std::str
     }
   });
   set("audit_key_file", [&](auto, auto const& v) { settings.audit_key_file = v; });
+  set("field_key_file", [&](auto, auto const& v) { settings.field_key_file = v; });
   set("threads", [&](auto k, auto const& v) { settings.threads = to_int(k, v, 1, 256); });
   set("workers", [&](auto k, auto const& v) { settings.workers = to_int(k, v, 1, 256); });
   set("access_log", [&](auto k, auto const& v) { settings.access_log = to_bool(k, v); });
@@ -150,6 +151,10 @@ std::string uploads_dir(Settings const& settings) {
 
 std::string audit_key_path(Settings const& settings) {
   return settings.audit_key_file.empty() ? beside_database(settings, "audit.key") : settings.audit_key_file;
+}
+
+std::string field_key_path(Settings const& settings) {
+  return settings.field_key_file.empty() ? beside_database(settings, "field.key") : settings.field_key_file;
 }
 
 ListenAddress parse_listen(std::string const& listen) {

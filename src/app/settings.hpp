@@ -37,7 +37,8 @@ struct Settings {
   // The audit chain's HMAC key (docs/security.md): a file of 32+ random bytes, created 0600 on
   // first use; "" → audit.key beside the SQLite file, or var/audit.key. Every node of one
   // database needs the same file; keep it out of the database's backups' reach.
-  std::string audit_key_file;  // cookie_secure given explicitly (else: on beyond loopback)
+  std::string audit_key_file;
+  std::string field_key_file;  // the keys sealing 身份证号 and phones (app/keys.hpp)  // cookie_secure given explicitly (else: on beyond loopback)
   auth::AuthSettings auth;
 };
 
@@ -45,7 +46,7 @@ struct Settings {
 // (db → PUFA_DB, session_idle_minutes → PUFA_SESSION_IDLE_MINUTES).
 inline constexpr char const* setting_keys[] = {
     "db", "listen", "web", "uploads", "threads", "workers", "access_log", "session_idle_minutes",
-    "session_absolute_hours", "lockout_threshold", "lockout_minutes", "cookie_secure", "sms_outbox", "reminder_outbox", "trusted_proxies", "login_address_failures", "password_max_age_days", "public_url", "audit_key_file"};
+    "session_absolute_hours", "lockout_threshold", "lockout_minutes", "cookie_secure", "sms_outbox", "reminder_outbox", "trusted_proxies", "login_address_failures", "password_max_age_days", "public_url", "audit_key_file", "field_key_file"};
 
 // `flags` holds the keys given on the command line. `config` is the pufa.toml path
 // ("" → ./pufa.toml when present). Throws std::runtime_error naming a bad key or value.
@@ -62,5 +63,7 @@ ListenAddress parse_listen(std::string const& listen);
 std::string uploads_dir(Settings const& settings);
 // Where the audit chain's key is: the setting, else beside the SQLite file, else var/audit.key.
 std::string audit_key_path(Settings const& settings);
+// field_key_file, else field.key beside the SQLite file, else var/field.key.
+std::string field_key_path(Settings const& settings);
 
 }  // namespace pufa::app

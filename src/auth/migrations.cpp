@@ -1,4 +1,5 @@
 #include "auth/routes.hpp"
+#include "auth/store.hpp"
 
 namespace pufa::auth {
 
@@ -129,6 +130,9 @@ CREATE UNIQUE INDEX role_requests_pending ON role_requests (user_id) WHERE state
       {"auth", 5, "the unit a liaison answers for (a department's 普法联络员): tasks and self-assessment are the unit's", R"sql(
 ALTER TABLE users ADD COLUMN unit_id BIGINT;
 )sql"},
+      {"auth", 6, "users' phones sealed at rest (AES-256-GCM)", R"sql(
+UPDATE users SET phone = NULL WHERE phone = '';
+)sql", [](db::Connection& conn) { store::reseal_phones(conn); }},
   };
 }
 

@@ -1,10 +1,17 @@
 #include "auth/store.hpp"
 
+#include "base/sealed.hpp"
 #include "http/request.hpp"
 
 namespace pufa::auth::store {
 
 namespace {
+
+// Phones are sealed at rest (base/sealed.hpp).
+constexpr std::string_view phone_context = "users.phone";
+db::Param sealed_phone(std::optional<std::string> const& phone) {
+  return phone ? db::Param(base::sealed::seal(*phone, phone_context)) : db::Param(nullptr);
+}
 
 constexpr char const* user_columns =
     "SELECT u.id, u.username, u.display_name, u.password_hash, u.region_id, u.region_path, r.name AS region_name,"
@@ -21,7 +28,7 @@ User user_from(db::Row const& row) {
   user.region_id = row.i64("region_id");
   user.region_name = row.str("region_name");
   user.region_path = row.str("region_path");
-  user.phone = row.opt_str("phone");
+  if (auto phone = row.opt_str("phone")) user.phone = base::sealed::open(*phone, phone_context);
   user.unit_id = row.opt_i64("unit_id");
   user.disabled = row.flag("disabled");
   user.must_change_password = row.flag("must_change_password");
@@ -192,14 +199,14 @@ std::int64_t insert_user(db::Connection& conn, User const& user, base::Millis no
       "INSERT INTO users (username, display_name, password_hash, region_id, region_path, phone, unit_id, disabled,"
       " must_change_password, large_font, locale, created_at, updated_at, password_changed_at)"
       " VALUES (?, ?, ?, ?, (SELECT path FROM regions WHERE id = ?), ?, ?, ?, ?, 0, 'zh-CN', ?, ?, ?) RETURNING id",
-      {user.username, user.display_name, user.password_hash, user.region_id, user.region_id, user.phone,
+      {user.username, user.display_name, user.password_hash, user.region_id, user.region_id, sealed_phone(user.phone),
        user.unit_id, user.disabled, user.must_change_password, now, now, now});
 }
 
 void update_user(db::Connection& conn, User const& user, base::Millis now) {
   conn.exec("UPDATE users SET display_name = ?, region_id = ?, region_path = (SELECT path FROM regions WHERE id = ?),"
             " phone = ?, unit_id = ?, updated_at = ? WHERE id = ?",
-            {user.display_name, user.region_id, user.region_id, user.phone, user.unit_id, now, user.id});
+            {user.display_name, user.region_id, user.region_id, sealed_phone(user.phone), user.unit_id, now, user.id});
 }
 
 void set_roles(db::Connection& conn, std::int64_t user_id, std::vector<std::string> const& roles) {
@@ -426,6 +433,17 @@ void revoke_user_sessions(db::Connection& conn, std::int64_t user_id,
                           std::optional<std::int64_t> except_session) {
   conn.exec("UPDATE sessions SET revoked = 1 WHERE user_id = ? AND id <> ?",
             {user_id, except_session.value_or(0)});
+}
+
+std::int64_t reseal_phones(db::Connection& conn) {
+  std::string const current = std::string(base::sealed::prefix) + base::sealed::current_key_id() + ":%";
+  std::int64_t changed = 0;
+  for (auto row : conn.query("SELECT id, phone FROM users WHERE phone IS NOT NULL AND phone NOT LIKE ?", {current})) {
+    conn.exec("UPDATE users SET phone = ? WHERE id = ?",
+              {sealed_phone(base::sealed::open(row.str("phone"), phone_context)), row.i64("id")});
+    ++changed;
+  }
+  return changed;
 }
 
 }  // namespace pufa::auth::store

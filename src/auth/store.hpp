@@ -16,6 +16,9 @@ namespace pufa::auth::store {
 // Users
 std::optional<User> user_by_name(db::Connection& conn, std::string const& username);
 std::optional<User> user_by_id(db::Connection& conn, std::int64_t id);
+// Seals phones written in clear or under an older field key (the upgrade's migration and
+// `pufa keys rotate`); returns how many.
+std::int64_t reseal_phones(db::Connection& conn);
 std::int64_t insert_user(db::Connection& conn, User const& user, base::Millis now);
 void update_user(db::Connection& conn, User const& user, base::Millis now);
 void set_roles(db::Connection& conn, std::int64_t user_id, std::vector<std::string> const& roles);

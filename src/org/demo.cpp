@@ -11,6 +11,7 @@
 
 #include "auth/regions.hpp"
 #include "base/sequence.hpp"
+#include "org/entities.hpp"
 #include "base/time.hpp"
 #include "org/entities.hpp"
 
@@ -234,10 +235,14 @@ class Builder {
     std::string id = id_number(female);
     while (!ids_.insert(id).second) id = id_number(female);
     auto const phone = fmt::format("1700{:07}", 1000000 + next_phone_++);
+    // Sealed as the registry writes them (the database never holds a number in clear).
+    auto const& people = registry_of("people");
     return conn_.insert(
-        "INSERT INTO people (region_id, name, gender, unit_id, posts, phone, id_number, tags, created_at, updated_at)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
-        {region_id, person_name(), female ? "female" : "male", unit_id, posts, phone, id, "," + tags + ",", now_, now_});
+        "INSERT INTO people (region_id, name, gender, unit_id, posts, phone, id_number, id_number_index, tags,"
+        " created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+        {region_id, person_name(), female ? "female" : "male", unit_id, posts, people.seal("phone", phone),
+         people.seal("id_number", id), registry::index_value(*people.entity().field("id_number"), id),
+         "," + tags + ",", now_, now_});
   }
 
   std::int64_t region_of_unit(std::int64_t unit_id) { return *conn_.scalar("SELECT region_id FROM units WHERE id = ?", {unit_id}); }

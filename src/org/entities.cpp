@@ -153,6 +153,12 @@ std::vector<Entity> const all{
 
 std::span<Entity const> entities() { return all; }
 
+std::int64_t reseal(db::Connection& conn) {
+  std::int64_t changed = 0;
+  for (auto const& entity : all) changed += registry_of(entity.name).reseal(conn);
+  return changed;
+}
+
 registry::Registry const& registry_of(std::string_view name) {
   static std::vector<registry::Registry> const registries = [] {
     std::vector<registry::Registry> out;

@@ -11,6 +11,9 @@ namespace pufa::org {
 
 std::span<registry::Entity const> entities();
 registry::Registry const& registry_of(std::string_view name);
+// Seals the registries' 身份证号 and phones written in clear or under an older field key (the
+// upgrade's migration and `pufa keys rotate`); returns how many.
+std::int64_t reseal(db::Connection& conn);
 
 // Codes other areas and the counts use.
 inline constexpr std::string_view school_type = "school";

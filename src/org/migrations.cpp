@@ -1,5 +1,6 @@
 #include "org/routes.hpp"
 #include "auth/regions.hpp"
+#include "org/entities.hpp"
 
 namespace pufa::org {
 
@@ -188,6 +189,10 @@ UPDATE people SET tags = REPLACE(tags, ',联络员,', ',liaison,') WHERE tags LI
            auth::regions::fill_region_paths(conn, table);
          }
        }},
+      {"org", 3, "身份证号 and phones sealed at rest (AES-256-GCM); 身份证号 unique on a keyed blind index", R"sql(
+ALTER TABLE people ADD COLUMN id_number_index TEXT;
+CREATE UNIQUE INDEX people_id_number_index ON people (id_number_index);
+)sql", [](db::Connection& conn) { reseal(conn); }},
   };
 }
 

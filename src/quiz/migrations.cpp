@@ -1,4 +1,5 @@
 #include "quiz/routes.hpp"
+#include "quiz/store.hpp"
 
 namespace pufa::quiz {
 
@@ -99,6 +100,13 @@ ALTER TABLE quizzes ADD COLUMN public_value TEXT;
 ALTER TABLE quizzes ADD COLUMN pool_hash TEXT;
 ALTER TABLE quizzes ADD COLUMN pool_fixed_at BIGINT;
 )sql"},
+      {"quiz", 4, "phones sealed at rest (AES-256-GCM) and found by a keyed blind index", R"sql(
+ALTER TABLE quiz_participants ADD COLUMN phone_index TEXT;
+CREATE UNIQUE INDEX quiz_participants_phone_index ON quiz_participants (quiz_id, phone_index);
+ALTER TABLE quiz_otps ADD COLUMN phone_index TEXT;
+CREATE INDEX quiz_otps_phone_index ON quiz_otps (quiz_id, phone_index, id);
+DROP INDEX quiz_otps_phone;
+)sql", [](db::Connection& conn) { store::reseal(conn); }},
   };
 }
 

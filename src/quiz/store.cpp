@@ -1,8 +1,14 @@
 #include "quiz/store.hpp"
 
+#include "base/sealed.hpp"
+
 namespace pufa::quiz::store {
 
 namespace {
+
+// Phones are sealed at rest and found by their blind index (base/sealed.hpp).
+constexpr std::string_view participant_context = "quiz_participants.phone";
+std::string phone_index(std::string const& phone) { return base::sealed::blind_index("phone", phone); }
 
 constexpr char const* quiz_columns =
     "SELECT id, title, intro, bank_id, opens_at, closes_at, questions_per_day, min_correct,"
@@ -97,16 +103,17 @@ std::int64_t participant_count(db::Connection& conn, std::int64_t quiz_id) {
 void insert_otp(db::Connection& conn, std::int64_t quiz_id, std::string const& phone,
                 Otp const& otp, base::Millis now) {
   conn.exec(
-      "INSERT INTO quiz_otps (quiz_id, phone, code_hash, salt, expires_at, failures, used,"
-      " created_at) VALUES (?, ?, ?, ?, ?, 0, 0, ?)",
-      {quiz_id, phone, otp.code_hash, otp.salt, otp.expires_at, now});
+      "INSERT INTO quiz_otps (quiz_id, phone, phone_index, code_hash, salt, expires_at, failures, used,"
+      " created_at) VALUES (?, ?, ?, ?, ?, ?, 0, 0, ?)",
+      {quiz_id, base::sealed::seal(phone, "quiz_otps.phone"), phone_index(phone), otp.code_hash, otp.salt,
+       otp.expires_at, now});
 }
 
 std::optional<Otp> latest_otp(db::Connection& conn, std::int64_t quiz_id, std::string const& phone) {
   auto rows = conn.query(
       "SELECT id, code_hash, salt, expires_at, failures, used FROM quiz_otps"
-      " WHERE quiz_id = ? AND phone = ? ORDER BY id DESC LIMIT 1",
-      {quiz_id, phone});
+      " WHERE quiz_id = ? AND phone_index = ? ORDER BY id DESC LIMIT 1",
+      {quiz_id, phone_index(phone)});
   if (rows.empty()) return std::nullopt;
   auto row = rows.front();
   return Otp{row.i64("id"),         row.str("code_hash"), row.str("salt"), row.i64("expires_at"),
@@ -123,12 +130,13 @@ void use_otp(db::Connection& conn, std::int64_t otp_id) {
 
 std::int64_t participant_for(db::Connection& conn, std::int64_t quiz_id, std::string const& phone,
                              base::Millis now) {
-  if (auto id = conn.scalar("SELECT id FROM quiz_participants WHERE quiz_id = ? AND phone = ?",
-                            {quiz_id, phone}))
+  auto const index = phone_index(phone);
+  if (auto id = conn.scalar("SELECT id FROM quiz_participants WHERE quiz_id = ? AND phone_index = ?",
+                            {quiz_id, index}))
     return *id;
   return conn.insert(
-      "INSERT INTO quiz_participants (quiz_id, phone, created_at) VALUES (?, ?, ?) RETURNING id",
-      {quiz_id, phone, now});
+      "INSERT INTO quiz_participants (quiz_id, phone, phone_index, created_at) VALUES (?, ?, ?, ?) RETURNING id",
+      {quiz_id, base::sealed::seal(phone, participant_context), index, now});
 }
 
 void insert_token(db::Connection& conn, std::string const& token_hash, std::int64_t participant_id,
@@ -148,7 +156,7 @@ std::optional<Participant> participant_by_token(db::Connection& conn, std::strin
       {token_hash, now});
   if (rows.empty()) return std::nullopt;
   auto row = rows.front();
-  return Participant{row.i64("id"), row.i64("quiz_id"), row.str("phone")};
+  return Participant{row.i64("id"), row.i64("quiz_id"), base::sealed::open(row.str("phone"), participant_context)};
 }
 
 std::optional<Day> find_day(db::Connection& conn, std::int64_t participant_id,
@@ -194,7 +202,9 @@ std::vector<Standing> leaderboard(db::Connection& conn, std::int64_t quiz_id, st
       " ORDER BY total DESC, finished ASC, p.id ASC LIMIT ? OFFSET ?",
       {quiz_id, limit, offset});
   std::vector<Standing> out;
-  for (auto row : rows) out.push_back({row.str("phone"), row.i64("total"), row.i64("days")});
+  for (auto row : rows) {
+    out.push_back({base::sealed::open(row.str("phone"), participant_context), row.i64("total"), row.i64("days")});
+  }
   return out;
 }
 
@@ -227,8 +237,26 @@ std::vector<Winner> winners(db::Connection& conn, std::int64_t quiz_id) {
       " WHERE w.quiz_id = ? ORDER BY w.position",
       {quiz_id});
   std::vector<Winner> out;
-  for (auto row : rows) out.push_back({row.i64("participant_id"), row.str("phone")});
+  for (auto row : rows) {
+    out.push_back({row.i64("participant_id"), base::sealed::open(row.str("phone"), participant_context)});
+  }
   return out;
+}
+
+std::int64_t reseal(db::Connection& conn) {
+  std::string const current = std::string(base::sealed::prefix) + base::sealed::current_key_id() + ":%";
+  std::int64_t changed = 0;
+  for (std::string const table : {"quiz_participants", "quiz_otps"}) {
+    auto const context = table + ".phone";
+    auto rows = conn.query("SELECT id, phone FROM " + table + " WHERE phone NOT LIKE ? OR phone_index IS NULL", {current});
+    for (auto row : rows) {
+      auto const phone = base::sealed::open(row.str("phone"), context);
+      conn.exec("UPDATE " + table + " SET phone = ?, phone_index = ? WHERE id = ?",
+                {base::sealed::seal(phone, context), phone_index(phone), row.i64("id")});
+      ++changed;
+    }
+  }
+  return changed;
 }
 
 }  // namespace pufa::quiz::store

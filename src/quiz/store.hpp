@@ -52,4 +52,8 @@ void insert_winner(db::Connection& conn, std::int64_t quiz_id, int position,
                    std::int64_t participant_id);
 std::vector<Winner> winners(db::Connection& conn, std::int64_t quiz_id);
 
+// Seals phones written in clear or under an older field key, and fills their blind index (the
+// upgrade's migration and `pufa keys rotate`). Returns the values re-sealed.
+std::int64_t reseal(db::Connection& conn);
+
 }  // namespace pufa::quiz::store

@@ -40,6 +40,8 @@ std::size_t Entity::index_of(std::string_view key) const {
 
 bool is_reference(Kind kind) { return kind == Kind::region || kind == Kind::ref; }
 
+bool is_sealed(Kind kind) { return kind == Kind::phone || kind == Kind::id_number; }
+
 bool is_multi(Kind kind) { return kind == Kind::tags || kind == Kind::refs; }
 
 std::string name_key(std::string_view key) {

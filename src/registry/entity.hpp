@@ -18,8 +18,9 @@ enum class Kind {
   choice,     // one code of `choices`
   number,     // decimal
   date,       // YYYY-MM-DD
-  phone,      // mainland mobile, masked on output
-  id_number,  // 身份证号 (GB 11643), masked on output, unique
+  phone,      // mainland mobile, masked on output, sealed at rest
+  id_number,  // 身份证号 (GB 11643), masked on output, sealed at rest, unique on the blind
+              // index kept in the column <key>_index (base/sealed.hpp)
   tags,       // several codes of `choices`, stored ",a,b,"
   region,     // a node of the region tree (auth/regions.hpp)
   integer,    // whole number within [low, high] when high > low
@@ -117,6 +118,7 @@ struct Entity {
 };
 
 bool is_reference(Kind kind);  // region, ref
+bool is_sealed(Kind kind);     // phone, id_number: stored sealed, read opened
 bool is_multi(Kind kind);      // tags, refs
 // The JSON key of a reference's display name: unit_id → unit_name, lecturer_ids → lecturer_names.
 std::string name_key(std::string_view key);

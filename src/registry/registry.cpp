@@ -9,6 +9,7 @@
 #include <set>
 
 #include "auth/regions.hpp"
+#include "base/sealed.hpp"
 #include "base/time.hpp"
 #include "http/error.hpp"
 #include "http/request.hpp"
@@ -57,7 +58,34 @@ constexpr std::size_t first_field = 3;
 
 std::int64_t to_int(std::string const& text) { return std::strtoll(text.c_str(), nullptr, 10); }
 
+
+// Personal data at rest (base/sealed.hpp): where a sealed value lives, its blind index column.
+std::string seal_context(Entity const& entity, Field const& field) {
+  return std::string(entity.table) + "." + std::string(field.key);
+}
+bool indexed(Field const& field) { return field.kind == Kind::id_number; }
+std::string index_column(Field const& field) { return std::string(field.key) + "_index"; }
+
+// The columns and values a field writes: itself (sealed when personal data) and, for a 身份证号,
+// its blind index.
+void add_written(Entity const& entity, Field const& field, Cell const& cell,
+                 std::vector<std::pair<std::string, Cell>>& out) {
+  auto const* text = std::get_if<std::string>(&cell.value);
+  if (!is_sealed(field.kind)) {
+    out.emplace_back(std::string(field.key), cell);
+    return;
+  }
+  out.emplace_back(std::string(field.key), text ? Cell(base::sealed::seal(*text, seal_context(entity, field))) : Cell(nullptr));
+  if (indexed(field)) {
+    out.emplace_back(index_column(field), text ? Cell(index_value(field, *text)) : Cell(nullptr));
+  }
+}
+
 }  // namespace
+
+std::string index_value(Field const& field, std::string_view plain) {
+  return base::sealed::blind_index(field.kind == Kind::id_number ? "id_number" : "phone", plain);
+}
 
 std::vector<std::int64_t> path_ids(std::string_view path) { return split_ids(path, '/'); }
 
@@ -140,6 +168,8 @@ Record Registry::read_record(db::Row const& row) const {
     auto const column = first_field + i;
     if (row.is_null_at(column)) {
       record.values.emplace_back();
+    } else if (is_sealed(entity_.fields[i].kind)) {
+      record.values.emplace_back(base::sealed::open(row.str_at(column), seal_context(entity_, entity_.fields[i])));
     } else if (entity_.fields[i].kind == Kind::number) {
       record.values.emplace_back(format_number(row.f64_at(column)));
     } else {
@@ -262,12 +292,16 @@ std::int64_t Registry::insert(db::Connection& conn, Prepared const& prepared) co
   std::string columns = "region_id, region_path";
   std::string marks = "?, ?";
   std::vector<Cell> params{prepared.place.region_id, prepared.place.region_path};
+  std::vector<std::pair<std::string, Cell>> written;
   for (std::size_t i = 0; i < entity_.fields.size(); ++i) {
     auto const& field = entity_.fields[i];
     if (field.key == "region_id" || (field.readonly && field.initial.empty())) continue;
-    columns += ", " + std::string(field.key);
+    add_written(entity_, field, field.readonly ? Cell(field.initial) : prepared.cells[i], written);
+  }
+  for (auto& [column, cell] : written) {
+    columns += ", " + column;
     marks += ", ?";
-    params.push_back(field.readonly ? Cell(field.initial) : prepared.cells[i]);
+    params.push_back(std::move(cell));
   }
   if (!entity_.fixed_column.empty()) {
     columns += ", " + std::string(entity_.fixed_column);
@@ -291,10 +325,14 @@ std::int64_t Registry::insert(db::Connection& conn, Prepared const& prepared) co
 void Registry::update(db::Connection& conn, std::int64_t id, Prepared const& prepared) const {
   std::string sets = "region_id = ?, region_path = ?";
   std::vector<Cell> params{prepared.place.region_id, prepared.place.region_path};
+  std::vector<std::pair<std::string, Cell>> written;
   for (std::size_t i = 0; i < entity_.fields.size(); ++i) {
     if (entity_.fields[i].key == "region_id" || entity_.fields[i].readonly) continue;
-    sets += ", " + std::string(entity_.fields[i].key) + " = ?";
-    params.push_back(prepared.cells[i]);
+    add_written(entity_, entity_.fields[i], prepared.cells[i], written);
+  }
+  for (auto& [column, cell] : written) {
+    sets += ", " + column + " = ?";
+    params.push_back(std::move(cell));
   }
   params.emplace_back(base::now_ms());
   params.emplace_back(id);
@@ -312,8 +350,43 @@ void Registry::remove(db::Connection& conn, std::int64_t id) const {
 
 void Registry::set(db::Connection& conn, std::int64_t id, std::string_view key, Cell value) const {
   auto const& field = entity_.fields[entity_.index_of(key)];
+  if (is_sealed(field.kind)) throw std::logic_error("Registry::set is for statuses, not personal data");
   conn.exec("UPDATE " + std::string(entity_.table) + " SET " + std::string(field.key) + " = ?, updated_at = ? WHERE id = ?",
             {std::move(value), base::now_ms(), id});
+}
+
+std::string Registry::seal(std::string_view key, std::string_view plain) const {
+  auto const& field = entity_.fields[entity_.index_of(key)];
+  if (!is_sealed(field.kind)) throw std::logic_error("Registry::seal: " + std::string(key) + " is not personal data");
+  return base::sealed::seal(plain, seal_context(entity_, field));
+}
+
+std::int64_t Registry::reseal(db::Connection& conn) const {
+  std::int64_t changed = 0;
+  std::string const current = std::string(base::sealed::prefix) + base::sealed::current_key_id() + ":%";
+  for (auto const& field : entity_.fields) {
+    if (!is_sealed(field.kind)) continue;
+    std::string const column(field.key);
+    std::string const table(entity_.table);
+    auto const context = seal_context(entity_, field);
+    std::string sql = "SELECT id, " + column + " AS value FROM " + table + " WHERE " + column + " IS NOT NULL AND (" +
+                      column + " NOT LIKE ?" + (indexed(field) ? " OR " + index_column(field) + " IS NULL" : "") + ")";
+    for (auto row : conn.query(sql, {current})) {
+      auto const plain = base::sealed::open(row.str("value"), context);
+      std::vector<std::pair<std::string, Cell>> written;
+      add_written(entity_, field, Cell(plain), written);
+      std::string sets;
+      std::vector<Cell> params;
+      for (auto& [name, cell] : written) {
+        sets += (sets.empty() ? "" : ", ") + name + " = ?";
+        params.push_back(std::move(cell));
+      }
+      params.emplace_back(row.i64("id"));
+      conn.query("UPDATE " + table + " SET " + sets + " WHERE id = ?", params);
+      ++changed;
+    }
+  }
+  return changed;
 }
 
 boost::json::object Registry::to_json(Record const& record, bool reveal) const {

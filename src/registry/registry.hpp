@@ -87,6 +87,11 @@ class Registry {
   void update(db::Connection& conn, std::int64_t id, Prepared const& prepared) const;
   // Throws ApiError(conflict) when another record still refers to it.
   void remove(db::Connection& conn, std::int64_t id) const;
+  // Seals personal data written before sealing or under an older key (and fills the blind
+  // index): at start and after `pufa keys rotate`. Returns the values re-sealed.
+  std::int64_t reseal(db::Connection& conn) const;
+  // A personal-data field's value as stored (for loaders that write rows themselves).
+  std::string seal(std::string_view key, std::string_view plain) const;
   // Sets a readonly field (a status) of a record.
   void set(db::Connection& conn, std::int64_t id, std::string_view key, Cell value) const;
 
@@ -107,6 +112,9 @@ class Registry {
 
   Entity const& entity_;
 };
+
+// The blind index of a sealed field's value (a 身份证号's is kept in <key>_index).
+std::string index_value(Field const& field, std::string_view plain);
 
 // The ids along a region path, root first: "/1/5/23/" → {1, 5, 23}.
 std::vector<std::int64_t> path_ids(std::string_view path);

@@ -135,9 +135,10 @@ Checked check_id_number(Context& ctx, Field const& field, boost::json::value con
   auto text = text_of(field, value);
   if (!text.empty() && text.back() == 'x') text.back() = 'X';
   if (auto check = text::check_id_number(text); check != text::IdCheck::ok) invalid(field, id_problem(check));
+  // The number is sealed at rest: uniqueness is on its blind index (registry.cpp writes it).
   auto taken = ctx.conn.query("SELECT region_path FROM " + std::string(ctx.entity.table) + " WHERE " +
-                                  std::string(field.key) + " = ? AND id <> ?",
-                              {text, ctx.existing ? ctx.existing->id : 0});
+                                  std::string(field.key) + "_index = ? AND id <> ?",
+                              {index_value(field, text), ctx.existing ? ctx.existing->id : 0});
   if (!taken.empty()) {
     // Within the caller's own records it may say so; elsewhere it must not confirm whose the
     // number is (a 409 for a guessed number is an oracle, bounded by Records' rate limit).

@@ -8,11 +8,11 @@
 //   PUFA_TEST_LOG_DIR optional: each server's stdout/stderr is copied there on stop()
 import assert from 'node:assert/strict'
 import { execFile, spawn } from 'node:child_process'
-import { randomBytes } from 'node:crypto'
+import { createHmac, randomBytes } from 'node:crypto'
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import net from 'node:net'
 import { tmpdir } from 'node:os'
-import { basename, join } from 'node:path'
+import { basename, dirname, join } from 'node:path'
 
 export const ADMIN = { username: 'admin', password: 'Pufa-Admin-2026' }
 export const COORD = { username: 'lanxi', password: 'Pufa-Lanxi-2026' }
@@ -171,6 +171,16 @@ export async function startServer({ testClock = false, sms = true, args = [] } =
     engine,
     stdout: () => stdout,
     stderr: () => stderr,
+    /**
+     * The blind index the server keeps for a sealed value (docs/security.md): HMAC-SHA256 under the
+     * index key of the field key file, so tests find the rows of a phone they typed.
+     */
+    blindIndex: async (kind, value) => {
+      const keyFile = engine === 'sqlite' ? join(dirname(dbUrl.replace(/^sqlite:/, '')), 'field.key') : join(dir, 'var', 'field.key')
+      const line = (await readFile(keyFile, 'utf8')).split('\n').find((l) => l.startsWith('index '))
+      const key = Buffer.from(line.split(' ')[1], 'base64')
+      return createHmac('sha256', key).update(`${kind}\0${value}`).digest('hex')
+    },
     /** Runs another `pufa` command on this server's database (same settings): {code, stdout, stderr}. */
     pufa: (args) => run(bin, [...args, '--db', dbUrl], { cwd: dir, env }),
     /** Runs SQL on the server's database (a documented test hook): its output lines. */
@@ -399,6 +409,14 @@ export function assertError(res, status, code, field, message) {
 }
 
 const ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/
+
+/** A valid-format, fictitious 身份证号 (GB 11643 check digit) born on `birth` (YYYYMMDD). */
+export function idNumber(serial, birth = '19850101') {
+  const body = `330781${birth}${String(serial).padStart(3, '0')}`
+  const weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
+  const sum = [...body].reduce((acc, digit, i) => acc + Number(digit) * weights[i], 0)
+  return body + '10X98765432'[sum % 11]
+}
 
 /** Asserts the full shape of a user object. */
 export function assertUser(user) {

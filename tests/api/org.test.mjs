@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict'
 import { after, before, describe, test } from 'node:test'
 
-import { ADMIN, COORD, assertError, assertList, startServer, uniqueName } from './harness.mjs'
+import { ADMIN, COORD, assertError, assertList, idNumber, startServer, uniqueName } from './harness.mjs'
 import { makePng } from './images.mjs'
 import { readSheet, values, workbook } from './xlsx.mjs'
 
@@ -16,14 +16,6 @@ let majian
 let regions
 const byName = (name) => regions.find((r) => r.name === name)
 const q = (params) => new URLSearchParams(params).toString()
-
-// A valid-format, fictitious 身份证号 with the GB 11643 check digit.
-function idNumber(serial) {
-  const body = `33078119850101${String(serial).padStart(3, '0')}`
-  const weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
-  const sum = [...body].reduce((acc, digit, i) => acc + Number(digit) * weights[i], 0)
-  return body + '10X98765432'[sum % 11]
-}
 
 before(async () => {
   server = await startServer()

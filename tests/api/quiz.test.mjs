@@ -60,7 +60,7 @@ async function codeFor(phone, previous) {
 const resetLimits = () => sql("DELETE FROM rate_events WHERE scope LIKE 'quiz.%'")
 
 /** The shared rate limiter's scope of a phone: its SHA-256, never the number in clear. */
-const phoneScope = (phone) => `quiz.phone:${createHash('sha256').update(phone).digest('hex')}`
+const phoneScope = async (phone) => `quiz.phone:${await server.blindIndex('phone', phone)}`
 
 async function requestCode(quizId, phone) {
   const before = [...server.stdout().matchAll(new RegExp(`phone=${masked(phone).replace(/\*/g, '\\*')} code=`, 'g'))].length
@@ -142,7 +142,7 @@ describe('one-time code', () => {
     assert.equal(res.status, 202, res.text)
     assert.deepEqual(res.body, { retry_after_seconds: 60, expires_in_seconds: 300 }) // no dev_code by default
     const { code } = await codeFor(phone)
-    const stored = await sql(`SELECT code_hash FROM quiz_otps WHERE phone = '${phone}'`)
+    const stored = await sql(`SELECT code_hash FROM quiz_otps WHERE phone_index = '${await server.blindIndex('phone', phone)}'`)
     assert.equal(stored.length, 1)
     assert.notEqual(stored[0], code)
     assert.ok(!stored[0].includes(code), 'the code is stored hashed')
@@ -151,7 +151,7 @@ describe('one-time code', () => {
     assert.equal(ok.status, 201, ok.text)
     assert.equal(ok.body.phone_masked, masked(phone))
     assert.ok(ok.body.token.length >= 40)
-    const hashes = await sql(`SELECT token_hash FROM quiz_tokens t JOIN quiz_participants p ON p.id = t.participant_id WHERE p.phone = '${phone}'`)
+    const hashes = await sql(`SELECT token_hash FROM quiz_tokens t JOIN quiz_participants p ON p.id = t.participant_id WHERE p.phone_index = '${await server.blindIndex('phone', phone)}'`)
     assert.deepEqual(hashes, [sha256(ok.body.token)])
 
     const again = await server.client().post(`/api/v1/quizzes/${current.id}/sessions`, { phone, code })
@@ -176,7 +176,7 @@ describe('one-time code', () => {
     await resetLimits()
     const phone = newPhone()
     const code = await requestCode(current.id, phone)
-    await sql(`UPDATE quiz_otps SET expires_at = expires_at - 300001 WHERE phone = '${phone}'`)
+    await sql(`UPDATE quiz_otps SET expires_at = expires_at - 300001 WHERE phone_index = '${await server.blindIndex('phone', phone)}'`)
     const res = await server.client().post(`/api/v1/quizzes/${current.id}/sessions`, { phone, code })
     assert.match(assertError(res, 401, 'invalid_credentials', 'code').message, /失效/)
   })
@@ -209,12 +209,13 @@ describe('rate limits (stored in the database)', () => {
     await resetLimits()
     const phone = newPhone()
     const hourAgo = Date.now() - 3_600_000
-    const rows = Array.from({ length: 10 }, (_, i) => `('${phoneScope(phone)}', ${hourAgo + i * 120_000})`)
+    const scope = await phoneScope(phone)
+    const rows = Array.from({ length: 10 }, (_, i) => `('${scope}', ${hourAgo + i * 120_000})`)
     await sql(`INSERT INTO rate_events (scope, at) VALUES ${rows.join(', ')}`)
     const res = await server.client().post(`/api/v1/quizzes/${current.id}/otp`, { phone, consent: true })
     assert.equal(res.status, 429, res.text)
     assert.ok(res.body.error.retry_after > 20 * 3600, `retry_after ${res.body.error.retry_after}`)
-    await sql(`DELETE FROM rate_events WHERE scope = '${phoneScope(phone)}' AND at < ${hourAgo + 120_000}`)
+    await sql(`DELETE FROM rate_events WHERE scope = '${scope}' AND at < ${hourAgo + 120_000}`)
     const freed = await server.client().post(`/api/v1/quizzes/${current.id}/otp`, { phone, consent: true })
     assert.equal(freed.status, 202, 'nine in the last day leave room for one more')
   })
