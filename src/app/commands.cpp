@@ -49,6 +49,11 @@ std::unique_ptr<db::Database> open_migrated(Settings const& settings) {
   return database;
 }
 
+auth::PruneResult prune_audit(db::Database& database, Settings const& settings) {
+  return auth::prune_audit(database, auth::system_actor(),
+                           base::now_ms() - settings.audit_retention_days * base::day_ms);
+}
+
 bool is_loopback(std::string const& host) {
   return host == "127.0.0.1" || host == "localhost" || host == "::1" || host.starts_with("127.");
 }
@@ -72,6 +77,10 @@ int serve(Settings const& given, bool test_clock) {
   Application application(open_migrated(settings), settings.auth, uploads_dir(settings), test_clock, std::move(sms),
                           std::move(reminders));
   if (test_clock) spdlog::warn("--test-clock: PUT /api/v1/test/clock moves this server's clock (tests only)");
+  // Retention: what is older than audit_retention_days goes at every start (and `pufa audit prune`).
+  if (auto const pruned = prune_audit(*application.db, settings); pruned.rows > 0) {
+    spdlog::info("audit: {} rows older than {} days removed", pruned.rows, settings.audit_retention_days);
+  }
   auto const& address = listen;
   http::StaticFiles files(settings.web);
   http::ServerOptions options;
@@ -199,6 +208,7 @@ int run(int argc, char** argv) {
   audit_cmd->require_subcommand(1);
   audit_cmd->fallthrough();
   auto* verify_cmd = audit_cmd->add_subcommand("verify", "check the audit chain: exit 0 when intact, 1 at the first broken row");
+  auto* prune_cmd = audit_cmd->add_subcommand("prune", "remove audit rows older than audit_retention_days (default 184, the least allowed); serve does it at start");
 
   auto* keys_cmd = cli.add_subcommand("keys", "the field keys that seal 身份证号 and phones");
   keys_cmd->require_subcommand(1);
@@ -248,6 +258,13 @@ int run(int argc, char** argv) {
       auto const changed = database->write([](db::Connection& conn) { return reseal_personal_data(conn); });
       std::cout << "field key " << base::sealed::current_key_id() << " (" << path << ") now seals; " << changed
                 << " values re-sealed" << std::endl;
+      return 0;
+    }
+    if (prune_cmd->parsed()) {
+      auto database = open_migrated(settings);
+      auto const result = prune_audit(*database, settings);
+      std::cout << "audit rows removed: " << result.rows << " (kept: the last " << settings.audit_retention_days
+                << " days)" << std::endl;
       return 0;
     }
     if (migrate_cmd->parsed()) {

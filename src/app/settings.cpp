@@ -99,6 +99,9 @@ Settings load_settings(std::map<std::string, std::string> const& flags, std::str
   });
   set("audit_key_file", [&](auto, auto const& v) { settings.audit_key_file = v; });
   set("field_key_file", [&](auto, auto const& v) { settings.field_key_file = v; });
+  set("audit_retention_days", [&](auto k, auto const& v) {
+    settings.audit_retention_days = to_int(k, v, 184, 36'500);  // 等保: at least six months
+  });
   set("threads", [&](auto k, auto const& v) { settings.threads = to_int(k, v, 1, 256); });
   set("workers", [&](auto k, auto const& v) { settings.workers = to_int(k, v, 1, 256); });
   set("access_log", [&](auto k, auto const& v) { settings.access_log = to_bool(k, v); });

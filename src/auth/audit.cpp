@@ -101,13 +101,29 @@ void record_audit(db::Connection& conn, AuditEntry const& entry) {
 
 ChainCheck verify_audit_chain(db::Connection& conn) {
   ChainCheck out;
-  auto const head = conn.query("SELECT seq, head FROM audit_chain WHERE id = 1");
+  auto const head = conn.query("SELECT seq, head, base_seq, base_mac FROM audit_chain WHERE id = 1");
   auto const last_seq = head.empty() ? 0 : head.row(0).i64("seq");
   auto const last_mac = head.empty() ? std::string() : head.row(0).str("head");
-  std::int64_t after = 0;
+  // Rows before the base were removed by retention (prune_audit): the chain starts after it,
+  // and an audit.prune row must vouch for the base.
+  auto const base_seq = head.empty() ? 0 : head.row(0).i64("base_seq");
+  auto const base_mac = head.empty() ? std::string() : head.row(0).str("base_mac");
+  std::int64_t after = base_seq;
   std::optional<std::int64_t> expected_seq;
   std::string expected_prev;
   bool first = true;
+  if (base_seq > 0) {
+    expected_seq = base_seq + 1;
+    expected_prev = base_mac;
+    first = false;
+    auto const vouched = conn.scalar("SELECT COUNT(*) AS n FROM audit_log WHERE action = 'audit.prune' AND detail LIKE ?",
+                                     {"%" + prune_marker(base_seq, base_mac) + "%"});
+    if (vouched.value_or(0) == 0) {
+      out.broken_seq = base_seq;
+      out.problem = "the chain's base was moved to " + std::to_string(base_seq) + " without an audit.prune row";
+      return out;
+    }
+  }
   constexpr std::int64_t page = 5000;
   for (;;) {
     auto rows = conn.query(
@@ -148,7 +164,7 @@ ChainCheck verify_audit_chain(db::Connection& conn) {
       ++out.rows;
     }
   }
-  if (after != last_seq || (out.rows > 0 && expected_prev != last_mac)) {
+  if (after != last_seq || (after > base_seq && expected_prev != last_mac)) {
     out.broken_seq = after + 1;
     out.problem = "the chain's head is at " + std::to_string(last_seq) + " but the last row is " + std::to_string(after) +
                   ": rows at the end are missing";

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "auth/model.hpp"
+#include "base/time.hpp"
 #include "db/database.hpp"
 #include "auth/principal.hpp"
 
@@ -31,6 +32,8 @@ struct ChainCheck {
 // Walks the chain from its first row: each row's MAC, its link to the row before, no gap in
 // the sequence and no row missing at the end.
 ChainCheck verify_audit_chain(db::Connection& conn);
+// How an audit.prune row names the chain's new base.
+std::string prune_marker(std::int64_t seq, std::string const& mac);
 
 // An entry for this actor, outcome success.
 AuditEntry audit_entry(Actor const& actor, std::string action, std::string object_type = {},
@@ -61,5 +64,22 @@ struct AuditPage {
 };
 
 AuditPage list_audit(db::Connection& conn, AuditFilter const& filter);
+
+// Retention (docs/security.md): rows are kept at least this long (等保 asks for six months).
+inline constexpr int min_audit_retention_days = 184;
+struct PruneResult {
+  std::int64_t rows = 0;                     // rows removed
+  std::optional<std::int64_t> through_seq;   // the last chained row removed
+};
+// Removes the rows written before `before` and moves the chain's base past them: the row after
+// them links to the base's MAC, and an audit.prune row (itself chained) names the base, so a
+// base moved by hand is found by verify_audit_chain. Nothing younger than
+// min_audit_retention_days is removed whatever `before` says.
+PruneResult prune_audit(db::Database& db, Actor const& actor, base::Millis before);
+
+// The rows a filter selects, oldest first, for an export (audit.export, audited); throws
+// ApiError(unprocessable) past `max_rows` so that the caller narrows the period.
+inline constexpr std::int64_t max_audit_export_rows = 100'000;
+std::vector<AuditRecord> export_audit(db::Database& db, Actor const& actor, AuditFilter filter);
 
 }  // namespace pufa::auth

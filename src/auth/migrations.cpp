@@ -133,6 +133,10 @@ ALTER TABLE users ADD COLUMN unit_id BIGINT;
       {"auth", 6, "users' phones sealed at rest (AES-256-GCM)", R"sql(
 UPDATE users SET phone = NULL WHERE phone = '';
 )sql", [](db::Connection& conn) { store::reseal_phones(conn); }},
+      {"auth", 7, "audit retention: the chain starts after the rows removed", R"sql(
+ALTER TABLE audit_chain ADD COLUMN base_seq BIGINT NOT NULL DEFAULT 0;
+ALTER TABLE audit_chain ADD COLUMN base_mac TEXT NOT NULL DEFAULT '';
+)sql"},
   };
 }
 

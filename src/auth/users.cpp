@@ -228,6 +228,18 @@ User UserAdmin::set_disabled(Actor const& actor, std::int64_t id, bool disabled)
   return changed;
 }
 
+User UserAdmin::unlock(Actor const& actor, std::int64_t id) {
+  auto const& caller = actor.user();
+  return db_.write([&](db::Connection& conn) {
+    auto user = load(conn, caller, id);
+    auto const was = user.locked_until;
+    rate_limit::clear(conn, login_scope(user.username));
+    audit(conn, actor, "user.unlock", "user", std::to_string(id),
+          was ? "locked until " + base::shanghai_minute(*was) + " Asia/Shanghai" : std::string("not locked"));
+    return load(conn, caller, id);
+  });
+}
+
 void UserAdmin::reset_password(Actor const& actor, std::int64_t id, std::string const& password) {
   auto const& caller = actor.user();
   auto const target = db_.read([&](db::Connection& conn) { return load(conn, caller, id); });

@@ -62,6 +62,8 @@ class UserAdmin {
   User create(Actor const& actor, UserInput input);
   User update(Actor const& actor, std::int64_t id, UserInput input);
   User set_disabled(Actor const& actor, std::int64_t id, bool disabled);
+  // Forgets the account's failed logins (the lockout ends now); audited as user.unlock.
+  User unlock(Actor const& actor, std::int64_t id);
   void reset_password(Actor const& actor, std::int64_t id, std::string const& password);
 
  private:

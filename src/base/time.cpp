@@ -53,6 +53,11 @@ std::string shanghai_minute(Millis at) {
   return text.substr(0, 10) + " " + text.substr(11, 5);
 }
 
+std::string shanghai_second(Millis at) {
+  auto const text = iso8601(at + shanghai_offset_ms);
+  return text.substr(0, 10) + " " + text.substr(11, 8);
+}
+
 std::optional<Millis> parse_iso8601(std::string_view text) {
   using namespace std::chrono;
   int y = 0, mo = 0, d = 0, h = 0, mi = 0, s = 0, ms = 0;

@@ -32,6 +32,8 @@ std::string shanghai_date(Millis at);
 inline int shanghai_year(Millis at) { return std::stoi(shanghai_date(at).substr(0, 4)); }
 // "2020-08-10 18:12": a moment as a person in Beijing reads it.
 std::string shanghai_minute(Millis at);
+// "2020-08-10 18:12:05": the same to the second (the audit log's exports).
+std::string shanghai_second(Millis at);
 inline constexpr Millis shanghai_offset_ms = 8 * hour_ms;
 
 }  // namespace pufa::base

@@ -15,7 +15,7 @@ before(async () => {
   // Every failure here comes from one address: lift the per-address throttle (security.test.mjs has it).
   server = await startServer({ args: ['--login-address-failures', '1000'] })
   admin = await server.admin()
-  pool = await createUsers(admin, 5)
+  pool = await createUsers(admin, 6)
 })
 
 after(async () => {
@@ -100,4 +100,26 @@ test('a successful login resets the failure count', async () => {
   assert.equal(ok.status, 200, ok.text)
   await failTimes(username, THRESHOLD - 1) // would lock at the 1st if the count had not reset
   assert.equal((await login(username, password)).status, 200)
+})
+
+test('the system administrator unlocks an account (POST /users/{id}/unlock); audited; others are refused', async () => {
+  const { user, username, password } = pool[5]
+  await failTimes(username, THRESHOLD - 1)
+  assertError(await login(username, WRONG), 429, 'account_locked')
+  assert.ok((await admin.get(`/api/v1/users/${user.id}`)).body.user.locked_until)
+
+  const coord = await server.login('lanxi', 'Pufa-Lanxi-2026')
+  assertError(await coord.post(`/api/v1/users/${user.id}/unlock`), 403, 'forbidden')
+  assertError(await admin.post('/api/v1/users/99999999/unlock'), 404, 'not_found')
+  assertError(await admin.post('/api/v1/users/abc/unlock'), 404, 'not_found')
+  const res = await admin.post(`/api/v1/users/${user.id}/unlock`)
+  assert.equal(res.status, 200, res.text)
+  assert.equal(res.body.user.locked_until, null)
+  const ok = await login(username, password)
+  assert.equal(ok.status, 200, ok.text)
+  // The coordinator's refusal is audited too (failure); the unlock itself once.
+  const rows = (await server.audit('action=user.unlock&outcome=success')).filter((row) => row.object_id === String(user.id))
+  assert.equal(rows.length, 1)
+  assert.match(rows[0].detail, /^locked until \d{4}-\d\d-\d\d \d\d:\d\d Asia\/Shanghai$/)
+  assert.equal((await server.audit('action=user.unlock&outcome=failure&username=lanxi')).length, 1)
 })

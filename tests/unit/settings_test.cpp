@@ -57,6 +57,8 @@ TEST(Settings, BadValuesAndUnknownKeysAreNamed) {
   auto const listen = refusal({{"listen", "nowhere"}}, "");
   EXPECT_NE(listen.find("listen"), std::string::npos) << listen;
   EXPECT_NE(listen.find("'nowhere'"), std::string::npos) << listen;
+  auto const retention = refusal({{"audit_retention_days", "30"}}, "");
+  EXPECT_NE(retention.find("audit_retention_days"), std::string::npos) << "等保 asks for six months: " << retention;
   TomlFile wrong_type("workers = [1, 2]\n");
   EXPECT_NE(refusal({}, wrong_type.path.string()).find("'workers'"), std::string::npos);
   TomlFile broken("db = \n");

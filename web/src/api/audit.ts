@@ -1,5 +1,5 @@
 /** /audit: the read-only audit log (permission audit.read). */
-import { http } from './http'
+import { download, http } from './http'
 import type { AuditEntry, Page } from './types'
 
 export interface AuditQuery {
@@ -13,3 +13,5 @@ export interface AuditQuery {
 }
 
 export const listAudit = (q: AuditQuery) => http.get<Page<AuditEntry>>('/audit', { ...q })
+/** The rows the same filter selects as .xlsx, oldest first (audited as audit.export; at most 100,000). */
+export const exportAudit = (q: Omit<AuditQuery, 'page' | 'page_size'>) => download('/audit/export', { ...q })

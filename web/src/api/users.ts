@@ -41,6 +41,8 @@ export const createUser = (body: UserCreate) => http.post<One>('/users', body)
 export const updateUser = (id: number, body: UserUpdate) => http.put<One>(`/users/${id}`, body)
 export const disableUser = (id: number) => http.post<One>(`/users/${id}/disable`)
 export const enableUser = (id: number) => http.post<One>(`/users/${id}/enable`)
+/** Ends a lockout after failed sign-ins (the system administrator; audited). */
+export const unlockUser = (id: number) => http.post<One>(`/users/${id}/unlock`)
 /** The security administrator sets roles: `request` is set when a privileged grant waits for approval (202). */
 export const setRoles = (id: number, roles: string[]) =>
   http.put<One & { request?: RoleRequest }>(`/users/${id}/roles`, { roles })

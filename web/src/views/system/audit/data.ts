@@ -25,6 +25,7 @@ export const KNOWN_ACTIONS = [
   'user.disable',
   'user.enable',
   'user.reset_password',
+  'user.unlock',
   'pii.reveal',
   'user.roles',
   'role.request',
@@ -33,6 +34,8 @@ export const KNOWN_ACTIONS = [
   'read.refused',
   'exam.attempt.start',
   'exam.attempt.event',
+  'audit.export',
+  'audit.prune',
 ]
 
 const key = (action: string) => `audit.actions.${action.replace(/[.-]/g, '_')}`
