@@ -90,6 +90,7 @@ int serve(Settings const& given, bool test_clock) {
   options.workers = settings.workers;
   options.access_log = settings.access_log;
   options.trusted_proxies = settings.trusted_proxies;
+  options.hsts = settings.public_url.starts_with("https://");
   http::serve(options, application.router, files, [&](std::string const& host, std::uint16_t port) {
     std::cout << "pufa " << PUFA_VERSION << " listening on http://" << host << ":" << port
               << " (db " << db::engine_name(application.db->engine()) << ", web "

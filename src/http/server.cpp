@@ -182,6 +182,7 @@ class Session : public std::enable_shared_from_this<Session> {
     response->set(bhttp::field::content_type, file->content_type);
     response->set(bhttp::field::cache_control, file->cache_control);
     response->set("X-Content-Type-Options", "nosniff");
+    if (shared_.options.hsts) response->set(bhttp::field::strict_transport_security, hsts_value);
     if (file->content_type.starts_with("text/html")) {
       response->set("Content-Security-Policy", content_security_policy);
       response->set("X-Frame-Options", "DENY");
@@ -219,6 +220,7 @@ class Session : public std::enable_shared_from_this<Session> {
     for (auto& [name, value] : response.headers) message->set(name, value);
     message->set("X-Request-Id", request_.request_id);
     message->set("X-Content-Type-Options", "nosniff");
+    if (shared_.options.hsts) message->set(bhttp::field::strict_transport_security, hsts_value);
     message->keep_alive(keep_alive_ && !shared_.stopping);
     std::size_t const bytes = response.body.size();
     if (request_.method != Method::head) message->body() = std::move(response.body);

@@ -31,6 +31,9 @@ struct ServerOptions {
   // right-most address that is not a trusted proxy) or X-Real-IP; from anyone else those headers
   // are ignored, so a client cannot choose the address that rate limits and the audit see.
   std::vector<std::string> trusted_proxies;
+  // Strict-Transport-Security on every response (set when public_url is https://: browsers
+  // then never speak plain HTTP to the site for a year, whatever a link or a network says).
+  bool hsts = false;
 };
 
 // True when `ip` is one of `ranges` (an address or address/prefix); false for anything unparsable.

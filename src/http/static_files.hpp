@@ -35,9 +35,16 @@ class StaticFiles {
   std::map<std::string, std::shared_ptr<StaticFile const>, std::less<>> cache_;
 };
 
-// Security headers every HTML page carries.
+// With public_url on https: a year, subdomains left alone (a bureau's other sites may not be TLS).
+inline constexpr std::string_view hsts_value = "max-age=31536000";
+
+// Security headers every HTML page carries. Scripts and style sheets come from this origin only
+// (no <style> or <script> element a page did not ship); style attributes are let through because
+// ECharts writes its tooltips as HTML with them (tests/e2e/browser.mjs fails a test on any
+// violation).
 inline constexpr std::string_view content_security_policy =
-    "default-src 'self'; img-src 'self' data: blob:; style-src 'self' 'unsafe-inline'; "
+    "default-src 'self'; script-src 'self'; img-src 'self' data: blob:; style-src 'self'; "
+    "style-src-attr 'unsafe-inline'; object-src 'none'; "
     "font-src 'self' data:; connect-src 'self'; frame-ancestors 'none'; base-uri 'self'; "
     "form-action 'self'";
 

@@ -1,5 +1,6 @@
 // What every browser test shares: playwright-core from web/node_modules and Debian's
 // Chromium with the flags this closed network needs (no sandbox as root, no background traffic).
+import assert from 'node:assert/strict'
 import { mkdtemp, rm } from 'node:fs/promises'
 import { createRequire } from 'node:module'
 import { tmpdir } from 'node:os'
@@ -33,7 +34,7 @@ export const DESKTOP = { width: 1366, height: 800 }
  * timeout set; `timezoneId` puts the browser in another zone than the machine's (times must not follow it).
  * Returns {context, page, shotDir, close}.
  */
-export async function openBrowser({ acceptDownloads = false, phone = false, timezoneId = undefined } = {}) {
+export async function openBrowser({ acceptDownloads = false, phone = false, timezoneId = undefined, allowCspViolations = false } = {}) {
   const profileDir = await mkdtemp(join(tmpdir(), 'pufa-e2e-profile-'))
   const shotDir = SHOTS || (await mkdtemp(join(tmpdir(), 'pufa-e2e-shots-')))
   const context = await chromium.launchPersistentContext(profileDir, {
@@ -47,10 +48,20 @@ export async function openBrowser({ acceptDownloads = false, phone = false, time
     args: CHROMIUM_ARGS,
   })
   context.setDefaultTimeout(TIMEOUT_MS)
+  // Every page is watched for Content-Security-Policy violations: a stylesheet or script the
+  // policy refuses is a page that looks or works differently in production. close() fails on any.
+  const violations = []
+  await context.exposeBinding('__pufaCspViolation', (_source, text) => violations.push(text))
+  await context.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (e) => {
+      window.__pufaCspViolation?.(`${e.violatedDirective} ${e.blockedURI} at ${e.sourceFile}:${e.lineNumber} on ${location.pathname}`)
+    })
+  })
   const page = context.pages()[0] ?? (await context.newPage())
   const close = async () => {
     await context.close()
     await rm(profileDir, { recursive: true, force: true })
+    if (!allowCspViolations) assert.deepEqual(violations, [], 'Content-Security-Policy violations')
   }
   return { context, page, shotDir, close }
 }

@@ -125,3 +125,17 @@ test('coordinator: sign in, menu by permission, large font persisted, sign out',
     await page.waitForURL((u) => u.pathname === '/login')
   })
 })
+
+test('pages carry a Content-Security-Policy that admits no inline script or style sheet', async () => {
+  const res = await fetch(`${BASE}/admin`)
+  assert.equal(res.status, 200)
+  const policy = res.headers.get('content-security-policy') ?? ''
+  const directives = Object.fromEntries(policy.split(';').map((d) => d.trim().split(/\s+/)).map(([name, ...values]) => [name, values]))
+  assert.deepEqual(directives['script-src'], ["'self'"])
+  assert.deepEqual(directives['style-src'], ["'self'"])
+  assert.deepEqual(directives['frame-ancestors'], ["'none'"])
+  assert.deepEqual(directives['object-src'], ["'none'"])
+  // Only style attributes (ECharts' tooltips) are inline.
+  assert.deepEqual(Object.entries(directives).filter(([, v]) => v.includes("'unsafe-inline'")).map(([k]) => k), ['style-src-attr'])
+  assert.equal(res.headers.get('x-frame-options'), 'DENY')
+})
