@@ -36,7 +36,7 @@ std::vector<db::Migration> all_migrations() {
 
 Application::Application(std::unique_ptr<db::Database> database, auth::AuthSettings settings,
                          std::filesystem::path uploads, bool test_clock, std::shared_ptr<quiz::OtpSender> sms,
-                         std::shared_ptr<duty::ReminderSender> reminders)
+                         std::shared_ptr<duty::ReminderSender> reminders, bool four_eyes_publishing)
     : db(std::move(database)), auth(*db, settings), users(*db, settings), grants(*db) {
   router.set_guard(auth::make_guard(auth));
   router.set_observer(auth::make_refusal_auditor(*db));
@@ -73,7 +73,7 @@ Application::Application(std::unique_ptr<db::Database> database, auth::AuthSetti
   media::add_routes(router, *db, uploads);
   laws::add_routes(router, *db);
   search::add_routes(router, *db);
-  content::add_routes(router, *db, std::move(uploads), todo);
+  content::add_routes(router, *db, std::move(uploads), todo, four_eyes_publishing);
   exam::add_routes(router, *db, todo);
   quiz::add_routes(router, *db, sms);
   duty::add_routes(router, *db, todo, std::move(sms), std::move(reminders));  // 履职评议's public votes share the quiz's sender

@@ -30,7 +30,7 @@ struct Application {
   // `sms` sends the quiz's one-time codes (null: none configured, codes are refused).
   Application(std::unique_ptr<db::Database> database, auth::AuthSettings settings,
               std::filesystem::path uploads, bool test_clock = false, std::shared_ptr<quiz::OtpSender> sms = nullptr,
-              std::shared_ptr<duty::ReminderSender> reminders = nullptr);
+              std::shared_ptr<duty::ReminderSender> reminders = nullptr, bool four_eyes_publishing = false);
   std::unique_ptr<db::Database> db;
   auth::AuthService auth;
   auth::UserAdmin users;

@@ -39,7 +39,8 @@ struct Settings {
   // database needs the same file; keep it out of the database's backups' reach.
   std::string audit_key_file;
   std::string field_key_file;
-  int audit_retention_days = 184;  // ≥ auth::min_audit_retention_days  // the keys sealing 身份证号 and phones (app/keys.hpp)  // cookie_secure given explicitly (else: on beyond loopback)
+  int audit_retention_days = 184;
+  bool four_eyes_publishing = false;  // an article is published by someone other than its author  // ≥ auth::min_audit_retention_days  // the keys sealing 身份证号 and phones (app/keys.hpp)  // cookie_secure given explicitly (else: on beyond loopback)
   auth::AuthSettings auth;
 };
 
@@ -47,7 +48,7 @@ struct Settings {
 // (db → PUFA_DB, session_idle_minutes → PUFA_SESSION_IDLE_MINUTES).
 inline constexpr char const* setting_keys[] = {
     "db", "listen", "web", "uploads", "threads", "workers", "access_log", "session_idle_minutes",
-    "session_absolute_hours", "lockout_threshold", "lockout_minutes", "cookie_secure", "sms_outbox", "reminder_outbox", "trusted_proxies", "login_address_failures", "password_max_age_days", "public_url", "audit_key_file", "field_key_file", "audit_retention_days"};
+    "session_absolute_hours", "lockout_threshold", "lockout_minutes", "cookie_secure", "sms_outbox", "reminder_outbox", "trusted_proxies", "login_address_failures", "password_max_age_days", "public_url", "audit_key_file", "field_key_file", "audit_retention_days", "four_eyes_publishing"};
 
 // `flags` holds the keys given on the command line. `config` is the pufa.toml path
 // ("" → ./pufa.toml when present). Throws std::runtime_error naming a bad key or value.

@@ -194,11 +194,12 @@ bool inline_type(std::string_view type) {
 
 }  // namespace
 
-void add_routes(http::Router& router, db::Database& db, std::filesystem::path uploads, todo::Centre& todo) {
+void add_routes(http::Router& router, db::Database& db, std::filesystem::path uploads, todo::Centre& todo,
+                bool four_eyes) {
   // The counter lives as long as the routes (the Application's router): its destructor writes
   // the last counts while the database is still open.
   auto visits = std::make_shared<VisitCounter>(db, std::chrono::duration_cast<std::chrono::milliseconds>(visit_flush_interval));
-  ContentService const service(db, std::move(uploads), visits);
+  ContentService const service(db, std::move(uploads), visits, four_eyes);
   todo.add([service](auth::Principal const& caller) { return service.todo(caller); });
   http::RouteOptions const open{.access = http::Access::open};
   http::RouteOptions const read{.permission = "content.write"};
@@ -215,7 +216,13 @@ void add_routes(http::Router& router, db::Database& db, std::filesystem::path up
     return Response::ok({{"items", std::move(items)}});
   }, open);
 
-  auto one = [](ArticleView const& view) { return article_json(view); };
+  // The staff view says whether publishing is kept from the author, so that the page offers 发布
+  // only to whom may.
+  auto one = [four_eyes](ArticleView const& view) {
+    auto out = article_json(view);
+    out["four_eyes"] = four_eyes;
+    return out;
+  };
   router.add(Method::get, "/api/v1/articles", [service](Request& request) {
     auto const page = service.list(auth::actor(request), list_query(request, true));
     json::array items;

@@ -316,6 +316,9 @@ ArticleView ContentService::publish(auth::Actor const& actor, std::int64_t id) c
   return db_->write([&](db::Connection& conn) {
     auto article = load_in_scope(conn, caller, id);
     require_status(article, {status::review}, "只有待审核的文章可以发布");
+    if (four_eyes_ && article.author_id == caller.user_id) {
+      throw ApiError(AppError::unprocessable, "已实行审核发布分离：作者不能发布自己撰写的文章，请由其他审核人员发布");
+    }
     auto const now = base::now_ms();
     auto const year = base::shanghai_year(now);
     auto const index_no = format_index_no(bureau_code, year, store::next_serial(conn, bureau_code, year));

@@ -45,8 +45,10 @@ struct FileDownload {
 
 class ContentService {
  public:
-  ContentService(db::Database& db, std::filesystem::path uploads, std::shared_ptr<VisitCounter> visits)
-      : db_(&db), uploads_(std::move(uploads)), visits_(std::move(visits)) {}
+  // `four_eyes`: the author of an article may not publish it (four_eyes_publishing).
+  ContentService(db::Database& db, std::filesystem::path uploads, std::shared_ptr<VisitCounter> visits,
+                 bool four_eyes = false)
+      : db_(&db), uploads_(std::move(uploads)), visits_(std::move(visits)), four_eyes_(four_eyes) {}
 
   // Staff (content.write; review and publishing content.publish), scoped by region.
   ArticlePage list(auth::Actor const& actor, ListQuery const& query) const;
@@ -88,6 +90,7 @@ class ContentService {
   db::Database* db_;
   std::filesystem::path uploads_;
   std::shared_ptr<VisitCounter> visits_;
+  bool four_eyes_ = false;
 };
 
 // What the search index holds of a published article (kind "case" for the cases column).

@@ -110,6 +110,8 @@ export interface Article {
   disclosure: Disclosure
   visits: number
   author: { id: number | null; display_name: string } | null
+  /** 审核发布分离 is on: the author may not publish the article (one article's view only) */
+  four_eyes?: boolean
   region_id?: number
   attachments: Attachment[]
   case: CaseFields | null

@@ -107,6 +107,7 @@ const en: typeof zh = {
       title: 'Review article',
       viewTitle: 'Article',
       reviewHint: 'This is how the article will look on the portal. Use "Comment" on the title or a paragraph and return it, or edit or publish it directly.',
+      ownHint: 'Publishing is kept apart from writing: you wrote this article, so another reviewer publishes it. You may still comment, return or edit it.',
       editingHint: 'Editing an article under review: it stays under review after saving, and the edit is recorded in its history.',
       edit: 'Edit',
       saveEdit: 'Save changes',
