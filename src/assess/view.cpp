@@ -284,7 +284,7 @@ Item item_input(json::value const& value, int depth) {
 std::string date_value(json::value const& value, std::string const& field, std::string_view label) {
   if (!value.is_string()) throw ApiError(AppError::validation_failed, std::string(label) + "应为日期，如 2020-12-31", field);
   std::string date(value.as_string());
-  if (date.size() != 10 || !base::parse_iso8601(date)) {
+  if (!base::is_date(date)) {
     throw ApiError(AppError::validation_failed, std::string(label) + "应为日期，如 2020-12-31", field);
   }
   return date;

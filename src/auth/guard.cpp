@@ -93,7 +93,8 @@ http::Observer make_refusal_auditor(db::Database& db) {
     if (response.status < 400) return;
     // A signed-in user refused a read (403: no permission or outside their subtree) is audited as
     // read.refused with the path (never the query): probing for records is an event to see.
-    bool const refused_read = http::is_safe(request.method) && response.status == 403 && principal_if(request);
+    bool const refused_read = http::is_safe(request.method) && (response.status == 403 || response.concealed) &&
+                              principal_if(request);
     if (!refused_read && (options.action.empty() || http::is_safe(request.method))) return;
     auto entry = audit_entry(actor(request), refused_read ? "read.refused" : options.action);
     if (refused_read) {
@@ -106,7 +107,7 @@ http::Observer make_refusal_auditor(db::Database& db) {
     if (!ec && body.is_object()) {
       if (auto const* error = body.as_object().if_contains("error"); error && error->is_object()) {
         if (auto const* code = error->as_object().if_contains("code"); code && code->is_string()) {
-          entry.detail = std::string(code->as_string());
+          entry.detail = response.concealed ? std::string("out_of_scope") : std::string(code->as_string());
         }
       }
     }

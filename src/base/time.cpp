@@ -58,6 +58,8 @@ std::string shanghai_second(Millis at) {
   return text.substr(0, 10) + " " + text.substr(11, 8);
 }
 
+bool is_date(std::string_view text) { return text.size() == 10 && parse_iso8601(text).has_value(); }
+
 std::optional<Millis> parse_iso8601(std::string_view text) {
   using namespace std::chrono;
   int y = 0, mo = 0, d = 0, h = 0, mi = 0, s = 0, ms = 0;
@@ -66,7 +68,7 @@ std::optional<Millis> parse_iso8601(std::string_view text) {
     return std::nullopt;
   }
   year_month_day const date{year(y), month(unsigned(mo)), day(unsigned(d))};
-  if (!date.ok()) return std::nullopt;
+  if (!date.ok() || y < first_year || y > last_year) return std::nullopt;
   std::size_t at = 10;
   Millis offset = 0;
   if (at < text.size()) {

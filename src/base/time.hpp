@@ -19,8 +19,14 @@ Millis clock_offset();
 // "2020-09-01": a calendar date as every file and page writes it.
 std::string date_text(int year, unsigned month, unsigned day);
 std::string iso8601(Millis at);  // 2026-11-29T10:00:00Z
-// Accepts 2026-11-29T10:00:00Z, 2026-11-29T10:00:00.123Z, +08:00 offsets and bare dates.
+// Accepts 2026-11-29T10:00:00Z, 2026-11-29T10:00:00.123Z, +08:00 offsets and bare dates, of the
+// years first_year to last_year only: a date typed as 0202-05-01 or 9999-12-31 is refused where
+// it is read, not stored to upset every count and sort after it.
 std::optional<Millis> parse_iso8601(std::string_view text);
+inline constexpr int first_year = 1900;
+inline constexpr int last_year = 2100;
+// A calendar date YYYY-MM-DD (nothing after it) within those years.
+bool is_date(std::string_view text);
 
 inline constexpr Millis minute_ms = 60'000;
 inline constexpr Millis hour_ms = 60 * minute_ms;

@@ -1,3 +1,4 @@
+#include "base/time.hpp"
 #include "content/routes.hpp"
 
 #include <algorithm>
@@ -41,17 +42,6 @@ bool blank(std::optional<std::string> const& text) {
   return !text || text->find_first_not_of(" \t\r\n") == std::string::npos;
 }
 
-bool valid_date(std::string const& text) {
-  if (text.size() != 10 || text[4] != '-' || text[7] != '-') return false;
-  for (std::size_t i : {0, 1, 2, 3, 5, 6, 8, 9})
-    if (text[i] < '0' || text[i] > '9') return false;
-  int const year = std::stoi(text.substr(0, 4)), month = std::stoi(text.substr(5, 2)),
-            day = std::stoi(text.substr(8, 2));
-  constexpr int days[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-  if (year < 1949 || month < 1 || month > 12 || day < 1 || day > days[month - 1]) return false;
-  bool const leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
-  return !(month == 2 && day == 29 && !leap);
-}
 
 // Reads a member of the nested "case" object; errors name "case.<member>".
 template <class F>
@@ -112,7 +102,7 @@ ArticleInput parse_input(Request const& request) {
   if (auto publisher = http::opt_string(body, "publisher", "发布机构", 100); !blank(publisher))
     in.publisher = std::move(publisher);
   if (auto written = http::opt_string(body, "written_on", "成文日期", 10); !blank(written)) {
-    if (!valid_date(*written)) invalid("成文日期应为 YYYY-MM-DD 格式的日期", "written_on");
+    if (!base::is_date(*written)) invalid("成文日期应为 1900 至 2100 年间的日期，格式 YYYY-MM-DD", "written_on");
     in.written_on = std::move(written);
   }
   if (auto disclosure = http::opt_string(body, "disclosure", "公开方式", 10); !blank(disclosure)) {

@@ -54,7 +54,8 @@ Article load(db::Connection& conn, std::int64_t id) {
 
 Article load_in_scope(db::Connection& conn, auth::Principal const& caller, std::int64_t id) {
   auto article = load(conn, id);
-  if (!caller.covers(article.region_path)) throw ApiError(AppError::out_of_scope);
+  // Outside the subtree an article is as missing as one that never was.
+  if (!caller.covers(article.region_path)) throw ApiError(http::concealed_refusal, "文章不存在");
   return article;
 }
 
@@ -458,7 +459,7 @@ FileDownload ContentService::download(auth::Principal const* caller, std::int64_
     if (article && article->status == status::published) return std::move(*file);
     if (!caller) throw ApiError(AppError::unauthenticated);
     if (!caller->has("content.write")) throw ApiError(AppError::forbidden);
-    if (!caller->covers(file->region_path)) throw ApiError(AppError::out_of_scope);
+    if (!caller->covers(file->region_path)) throw ApiError(http::concealed_refusal, "附件不存在");
     return std::move(*file);
   });
   auto bytes = media::PhotoStorage(uploads_).read(file.path);

@@ -48,8 +48,8 @@ auto at(std::string const& prefix, F&& f) {
 std::optional<std::string> opt_date(json::object const& body, std::string_view key, std::string_view label) {
   auto value = http::opt_string(body, key, label, 10);
   if (!value || value->empty()) return std::nullopt;
-  if (value->size() != 10 || !base::parse_iso8601(*value)) {
-    throw ApiError(AppError::validation_failed, std::string(label) + "应为日期，如 2020-06-30", std::string(key));
+  if (!base::is_date(*value)) {
+    throw ApiError(AppError::validation_failed, std::string(label) + "应为 1900 至 2100 年间的日期，如 2020-06-30", std::string(key));
   }
   return value;
 }

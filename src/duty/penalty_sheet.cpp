@@ -122,7 +122,7 @@ ReadPenalties read_penalties(std::string_view bytes, std::string const& today) {
           if (column->key == "decided_on" && !text.empty()) {
             date_written = true;
             auto const iso = date_of(c < row.size() ? &row[c] : nullptr, text);
-            if (iso.size() != 10 || !base::parse_iso8601(iso)) {
+            if (!base::is_date(iso)) {
               problem(read.row, column->key, fmt::format("处罚决定日期「{}」不是日期，如 2020-06-30", text));
             } else if (iso > today) {
               problem(read.row, column->key, fmt::format("处罚决定日期 {} 晚于今天", iso));

@@ -146,7 +146,7 @@ ReadItems read_items(std::string_view bytes) {
           if (column->key == "deadline") {
             if (text.empty()) continue;
             auto const iso = c < row.size() && !row[c].iso.empty() ? row[c].iso.substr(0, 10) : registry::date_from_text(text);
-            if (iso.size() != 10 || !base::parse_iso8601(iso)) {
+            if (!base::is_date(iso)) {
               problem(r, column->key, fmt::format("完成时限「{}」不是日期，如 2020-12-31", text));
             } else {
               item.deadline = iso;

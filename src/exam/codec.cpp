@@ -46,7 +46,7 @@ bool flag(json::object const& body, std::string_view key, std::string_view label
 base::Millis time_of(json::object const& body, std::string_view key, std::string_view label) {
   auto const text = http::req_string(body, key, label, 40);
   auto const at = base::parse_iso8601(text);
-  if (!at) invalid(std::string(key), std::string(label) + "应为 ISO-8601 时间，如 2026-12-01T09:00:00+08:00");
+  if (!at) invalid(std::string(key), std::string(label) + "应为 1900 至 2100 年间的 ISO-8601 时间，如 2026-12-01T09:00:00+08:00");
   return *at - ((*at % 1000) + 1000) % 1000;  // whole seconds: what the API shows is what counts
 }
 

@@ -45,6 +45,11 @@ using ErrorInfo = ErrorCode;
 
 ErrorCode const& error_info(AppError error);
 
+// A record outside the caller's subtree answers as a missing one does (404 not_found): a 403 would
+// confirm that the id exists. The router marks the response (Response::concealed) so that the
+// refusal auditor still records the probe as a refused read.
+inline constexpr ErrorCode concealed_refusal{404, "not_found", "请求的内容不存在"};
+
 // Thrown by handlers and services for expected failures; the router turns it into the
 // error envelope. Bugs and infrastructure failures are any other exception (→ 500, logged).
 class ApiError : public std::exception {

@@ -13,6 +13,8 @@ struct Response {
   int status = 200;
   Fields headers;
   std::string body;
+  // Never sent: a 404 that stands for a refusal outside the caller's scope (concealed_refusal).
+  bool concealed = false;
 
   void set_header(std::string name, std::string value);
   std::optional<std::string_view> header(std::string_view name) const;

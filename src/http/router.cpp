@@ -112,6 +112,7 @@ Response Router::handle(Request& request, Match const& found) const {
   } catch (ApiError const& error) {
     response = error_response(error.code(), error.message(), error.field(), request.request_id,
                               error.details());
+    response.concealed = &error.code() == &concealed_refusal;
   } catch (std::exception const& error) {
     if (auto known = translator_ ? translator_(error) : std::nullopt) {
       response = error_response(*known, {}, {}, request.request_id);

@@ -26,6 +26,9 @@ CREATE INDEX photos_region ON photos (region_id);
 ALTER TABLE photos ADD COLUMN region_path TEXT NOT NULL DEFAULT '';
 CREATE INDEX photos_region_path ON photos (region_path);
 )sql", [](db::Connection& conn) { auth::regions::fill_region_paths(conn, "photos"); }},
+      {"media", 3, "deleted photos keep their row, so that their id is never given to another upload", R"sql(
+ALTER TABLE photos ADD COLUMN deleted_at BIGINT;
+)sql"},
   };
 }
 

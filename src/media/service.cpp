@@ -105,7 +105,7 @@ void PhotoService::remove(auth::Actor const& actor, std::int64_t id) const {
   auto const& caller = actor.user();
   auto const files = db_->write([&](db::Connection& conn) {
     auto photo = load_in_scope(conn, caller, id);
-    store::delete_photo(conn, id);
+    store::delete_photo(conn, id, base::now_ms());
     auth::audit(conn, actor, "photos.delete", "photos", std::to_string(id));
     return photo.files;
   });
@@ -115,8 +115,10 @@ void PhotoService::remove(auth::Actor const& actor, std::int64_t id) const {
 Photo PhotoService::load_in_scope(db::Connection& conn, auth::Principal const& caller,
                                   std::int64_t id) const {
   auto photo = store::photo_by_id(conn, id);
+  // Outside the caller's subtree a photo is as missing as one that never was: a 403 would
+  // confirm that the id exists (and whose it might be).
   if (!photo) throw ApiError(AppError::not_found, "照片不存在");
-  if (!caller.covers(photo->region_path)) throw ApiError(AppError::out_of_scope);
+  if (!caller.covers(photo->region_path)) throw ApiError(http::concealed_refusal, "照片不存在");
   return std::move(*photo);
 }
 

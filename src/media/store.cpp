@@ -15,7 +15,7 @@ std::int64_t insert_photo(db::Connection& conn, Photo const& photo) {
 std::optional<Photo> photo_by_id(db::Connection& conn, std::int64_t id) {
   auto rows = conn.query(
       "SELECT id, region_id, region_path, uploader_id, original_name, content_type, bytes, width, height, path,"
-      " thumb_path, sha256, created_at FROM photos WHERE id = ?",
+      " thumb_path, sha256, created_at FROM photos WHERE id = ? AND deleted_at IS NULL",
       {id});
   if (rows.empty()) return std::nullopt;
   auto const row = rows.front();
@@ -35,8 +35,10 @@ std::optional<Photo> photo_by_id(db::Connection& conn, std::int64_t id) {
   return photo;
 }
 
-void delete_photo(db::Connection& conn, std::int64_t id) {
-  conn.exec("DELETE FROM photos WHERE id = ?", {id});
+// The row stays, marked: SQLite would give a deleted last id to the next upload, and a record
+// still naming the old photo would then show someone else's.
+void delete_photo(db::Connection& conn, std::int64_t id, base::Millis now) {
+  conn.exec("UPDATE photos SET deleted_at = ? WHERE id = ?", {now, id});
 }
 
 }  // namespace pufa::media::store

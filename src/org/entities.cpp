@@ -65,7 +65,7 @@ Ref const teams{.table = "teams", .example = "宪法宣讲团"};
 Ref const places{.table = "places", .example = "马坞村宪法主题公园"};
 // Tables of areas that keep no registry: accounts (auth) and photos (media).
 Ref const users{.table = "users", .name = "username"};
-Ref const photos{.table = "photos", .name = "original_name"};
+Ref const photos{.table = "photos", .name = "original_name", .filter = "deleted_at IS NULL"};
 }  // namespace refs
 
 namespace {

@@ -281,10 +281,13 @@ std::optional<Record> Registry::find(db::Connection& conn, std::int64_t id) cons
 
 Record Registry::load(db::Connection& conn, auth::Principal const& caller, std::int64_t id) const {
   auto found = find(conn, id);
-  if (!found) throw ApiError(AppError::not_found, std::string(entity_.label) + "不存在");
-  // City-wide records (dictionaries) are read by everyone; the rest only in scope.
+  // City-wide records (dictionaries) are read by everyone; the rest only in scope, and outside
+  // it a record is as missing as one that never was (a 403 would confirm that the id exists).
   bool const city_wide = entity_.region_from.empty();
-  if (!city_wide && !caller.covers(found->region_path)) throw ApiError(AppError::out_of_scope);
+  if (!found) throw ApiError(AppError::not_found, std::string(entity_.label) + "不存在");
+  if (!city_wide && !caller.covers(found->region_path)) {
+    throw ApiError(http::concealed_refusal, std::string(entity_.label) + "不存在");
+  }
   return std::move(*found);
 }
 

@@ -76,7 +76,7 @@ class Registry {
   std::vector<Record> list(db::Connection& conn, ListFilter const& filter) const;
   std::int64_t count(db::Connection& conn, ListFilter const& filter) const;
   std::optional<Record> find(db::Connection& conn, std::int64_t id) const;
-  // find() in the caller's scope: throws not_found / out_of_scope.
+  // find() in the caller's scope: throws not_found for a record that is missing or outside it.
   Record load(db::Connection& conn, auth::Principal const& caller, std::int64_t id) const;
 
   // Validates `body` (all fields on create; only the keys present on update, `existing` set) and

@@ -71,8 +71,8 @@ ListQuery list_query(Registry const& registry, Request const& request) {
     auto from = std::string(request.query_value(std::string(field.key) + "_from").value_or(""));
     auto to = std::string(request.query_value(std::string(field.key) + "_to").value_or(""));
     for (auto const* date : {&from, &to}) {
-      if (!date->empty() && (date->size() != 10 || !base::parse_iso8601(*date))) {
-        throw ApiError(AppError::validation_failed, std::string(field.label) + "的起止日期格式应为 2020-09-01",
+      if (!date->empty() && !base::is_date(*date)) {
+        throw ApiError(AppError::validation_failed, std::string(field.label) + "的起止日期应为 1900 至 2100 年间的日期，如 2020-09-01",
                        std::string(field.key));
       }
     }

@@ -121,7 +121,7 @@ Checked check_choice(Context&, Field const& field, boost::json::value const& val
 
 Checked check_date(Context&, Field const& field, boost::json::value const& value) {
   auto text = text_of(field, value);
-  if (text.size() != 10 || !base::parse_iso8601(text)) invalid(field, label(field) + "应为日期，如 2020-09-01");
+  if (!base::is_date(text)) invalid(field, label(field) + "应为 1900 至 2100 年间的日期，如 2020-09-01");
   return {text, std::nullopt, false};
 }
 

@@ -1,3 +1,4 @@
+#include "base/time.hpp"
 #include "search/search.hpp"
 
 #include <algorithm>
@@ -53,13 +54,6 @@ Alternative alternative_of(std::string const& word,
 // Single CJK characters are not in the index: they rank but cannot retrieve.
 bool retrievable(std::string const& word) { return !(is_cjk_word(word) && length_of(word) < 2); }
 
-bool valid_date(std::string const& text) {
-  if (text.size() != 10 || text[4] != '-' || text[7] != '-') return false;
-  for (std::size_t i : {0, 1, 2, 3, 5, 6, 8, 9})
-    if (text[i] < '0' || text[i] > '9') return false;
-  auto const month = std::stoi(text.substr(5, 2)), day = std::stoi(text.substr(8, 2));
-  return month >= 1 && month <= 12 && day >= 1 && day <= 31;
-}
 
 }  // namespace
 
@@ -90,9 +84,9 @@ void validate(Query const& query) {
     throw ApiError(AppError::validation_failed, "搜索词不能超过 100 个字", "q");
   if (!query.kind.empty() && query.kind != "law" && query.kind != "article" && query.kind != "case")
     throw ApiError(AppError::validation_failed, "类型应为 law、article 或 case", "kind");
-  if (!query.from.empty() && !valid_date(query.from))
+  if (!query.from.empty() && !base::is_date(query.from))
     throw ApiError(AppError::validation_failed, "起始日期应为 YYYY-MM-DD", "from");
-  if (!query.to.empty() && !valid_date(query.to))
+  if (!query.to.empty() && !base::is_date(query.to))
     throw ApiError(AppError::validation_failed, "截止日期应为 YYYY-MM-DD", "to");
   if (query.page < 1 || query.page > max_page)
     throw ApiError(AppError::validation_failed, "页码超出范围", "page");

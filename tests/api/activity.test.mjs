@@ -116,6 +116,10 @@ describe('recording and the dashboard', () => {
     assertError(await majian.post('/api/v1/activities', newActivity({ participants: -1 })), 400, 'validation_failed', 'participants')
     assertError(await majian.post('/api/v1/activities', newActivity({ participants: 1.5 })), 400, 'validation_failed', 'participants')
     assertError(await majian.post('/api/v1/activities', newActivity({ starts_on: '2020-02-30' })), 400, 'validation_failed', 'starts_on')
+    // Dates are bounded: a year typed with a digit too few or too many is refused, not stored.
+    for (const starts_on of ['0202-05-01', '9999-12-31', '1899-12-31']) {
+      assertError(await majian.post('/api/v1/activities', newActivity({ starts_on })), 400, 'validation_failed', 'starts_on', /1900 至 2100/)
+    }
     assertError(await majian.post('/api/v1/activities', newActivity({ form: '聚餐' })), 400, 'validation_failed', 'form')
     assertError(await majian.post('/api/v1/activities', newActivity({ audience: ['外星人'] })), 400, 'validation_failed', 'audience')
     assertError(await majian.post('/api/v1/activities', newActivity({ lecturer_ids: [99999999] })), 400, 'validation_failed', 'lecturer_ids')
@@ -124,6 +128,7 @@ describe('recording and the dashboard', () => {
     assertError(await admin.post('/api/v1/activities', newActivity()), 403, 'forbidden')
     assert.deepEqual((await dashboard(coord, 2020)).activities, before)
     assertError(await coord.get('/api/v1/activities?starts_on_from=2020-13-01'), 400, 'validation_failed', 'starts_on')
+    assertError(await coord.get('/api/v1/activities?starts_on_to=9999-12-31'), 400, 'validation_failed', 'starts_on')
     assertError(await coord.get('/api/v1/dashboard/activities?year=1900'), 400, 'validation_failed', 'year')
     assertError(await majian.get(`/api/v1/dashboard/activities?region_id=${byName('兰江街道').id}`), 403, 'out_of_scope')
   })
@@ -153,7 +158,7 @@ describe('recording and the dashboard', () => {
     assert.deepEqual(res.body.item.lecturer_names, [city.items[0].name])
     assert.equal(res.body.item.unit_name, '市司法局')
     // Shared references do not open the rest: the lecturer's own record stays out of scope.
-    assertError(await majian.get(`/api/v1/people/${city.items[0].id}`), 403, 'out_of_scope')
+    assertError(await majian.get(`/api/v1/people/${city.items[0].id}`), 404, 'not_found')
   })
 
   test('status is not set from input', async () => {

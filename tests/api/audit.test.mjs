@@ -117,6 +117,23 @@ test('a signed-in read refused with 403 is recorded (read.refused, the path with
   assert.equal((await rowsOf(anonymous)).length, 0)
 })
 
+test('a record outside the subtree answers 404 as a missing one, and the probe is recorded as refused', async () => {
+  const majian = await server.login('majian', 'Pufa-Majian-2026')
+  const city = (await coord.get('/api/v1/people?page_size=100')).body.items.find((p) => !p.region_name.includes('马涧镇'))
+  assert.ok(city, 'a person outside 马涧镇')
+  const rid = requestId('concealed')
+  const res = await majian.get(`/api/v1/people/${city.id}`, { headers: { 'X-Request-Id': rid } })
+  const missing = await majian.get('/api/v1/people/99999999')
+  assert.equal(res.status, 404)
+  assert.deepEqual({ ...res.body.error, request_id: '' }, { ...missing.body.error, request_id: '' }, 'the same answer as for no record')
+  const row = await rowOf(rid)
+  assert.equal(row.action, 'read.refused')
+  assert.equal(row.detail, 'out_of_scope')
+  assert.equal(row.object_id, `/api/v1/people/${city.id}`)
+  // A missing record is not a refusal.
+  assert.equal((await server.audit('action=read.refused')).filter((r) => r.object_id === '/api/v1/people/99999999').length, 0)
+})
+
 test('a phone, a 身份证号 or a password typed as the user name is kept masked in the audit', async () => {
   const cases = [
     ['13812345678', '138****5678'],
@@ -286,8 +303,10 @@ test('GET /audit?action=user.create lists only user.create rows', async () => {
 test('GET /audit?from=&to= bounds the time: a past window is empty, an open one is not', async () => {
   const empty = assertList(await auditor.get('/api/v1/audit?from=2000-01-01T00:00:00Z&to=2000-12-31T23:59:59Z'))
   assert.deepEqual(empty, { items: [], total: 0 })
-  const future = assertList(await auditor.get('/api/v1/audit?from=2999-01-01T00:00:00Z'))
+  const future = assertList(await auditor.get('/api/v1/audit?from=2099-01-01T00:00:00Z'))
   assert.equal(future.total, 0)
+  // Times are bounded to the years 1900–2100.
+  assertError(await auditor.get('/api/v1/audit?from=2999-01-01T00:00:00Z'), 400, 'validation_failed', 'from')
   const open = assertList(await auditor.get('/api/v1/audit?from=2000-01-01T00:00:00Z&page_size=1'))
   const all = assertList(await auditor.get('/api/v1/audit?page_size=1'))
   assert.ok(open.total > 0)

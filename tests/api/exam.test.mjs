@@ -308,6 +308,8 @@ describe('exams and attempts', () => {
   test('exam validation and publishing checks every rule', async () => {
     assertError(await coord.post('/api/v1/exams', examBody({ closes_at: iso(Date.now() - 3_600_000) })), 400, 'validation_failed', 'closes_at')
     assertError(await coord.post('/api/v1/exams', examBody({ kind: 'quiz' })), 400, 'validation_failed', 'kind')
+    assertError(await coord.post('/api/v1/exams', examBody({ opens_at: '0001-01-01T00:00:00Z' })), 400, 'validation_failed', 'opens_at')
+    assertError(await coord.post('/api/v1/exams', examBody({ closes_at: '+275760-09-13T00:00:00Z' })), 400, 'validation_failed', 'closes_at')
     assertError(await coord.post('/api/v1/exams', examBody({ pass_mark: 61 })), 400, 'validation_failed', 'pass_mark')
     assertError(await coord.post('/api/v1/exams', examBody({ paper: { mode: 'random', bank_ids: [bank.id], rules: [] } })), 400, 'validation_failed', 'paper.rules')
     assertError(await coord.post('/api/v1/exams', examBody({ paper: { mode: 'random', bank_ids: [bank.id], rules: [{ type: 'essay', count: 1, score: 1 }] } })), 400, 'validation_failed', 'paper.rules[0].type')

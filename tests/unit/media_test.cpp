@@ -449,10 +449,11 @@ TEST_P(PhotoServiceTest, ScopeAndDelete) {
   auto const photo = service_->upload(actor(caller_), make_image(ImageType::webp, 30, 30), "image/webp", {});
   auth::Principal outsider = caller_;
   outsider.region_path = caller_.region_path + "99/";
+  // Outside the subtree a photo is not found, as one that does not exist.
   EXPECT_EQ(refusal([&] { service_->open(outsider, photo.id, false); }),
-            http::AppError::out_of_scope);
+            http::AppError::not_found);
   EXPECT_EQ(refusal([&] { service_->remove(actor(outsider), photo.id); }),
-            http::AppError::out_of_scope);
+            http::AppError::not_found);
   EXPECT_EQ(refusal([&] { service_->open(caller_, photo.id + 1, false); }),
             http::AppError::not_found);
 

@@ -24,4 +24,16 @@ TEST(Time, RejectsNonsense) {
   }
 }
 
+TEST(Time, DatesAreBoundedToTheYears1900To2100) {
+  EXPECT_TRUE(parse_iso8601("1900-01-01"));
+  EXPECT_TRUE(parse_iso8601("2100-12-31T23:59:59Z"));
+  for (auto const* text : {"1899-12-31", "0202-05-01", "0001-01-01T00:00:00Z", "2101-01-01", "9999-12-31"}) {
+    EXPECT_FALSE(parse_iso8601(text)) << text;
+  }
+  EXPECT_TRUE(is_date("2020-02-29"));
+  EXPECT_FALSE(is_date("2021-02-29"));
+  EXPECT_FALSE(is_date("2020-09-01T00:00:00Z"));
+  EXPECT_FALSE(is_date("1899-12-31"));
+}
+
 }  // namespace pufa::base
