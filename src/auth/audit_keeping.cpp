@@ -19,13 +19,14 @@ PruneResult prune_audit(db::Database& db, Actor const& actor, base::Millis befor
     PruneResult result;
     // The chain's head row first: writers wait for the pruning as they wait for each other.
     conn.exec("UPDATE audit_chain SET seq = seq WHERE id = 1");
-    auto const last = conn.query(
-        "SELECT seq, mac FROM audit_log WHERE seq IS NOT NULL AND at < ? ORDER BY seq DESC LIMIT 1", {before});
+    // MAX over the index on `at` reads only the rows to remove (ordering by seq from the newest
+    // would walk every row kept, at every start).
+    auto const last_seq = conn.scalar("SELECT MAX(seq) AS n FROM audit_log WHERE at < ?", {before});
     auto const unchained = conn.scalar("SELECT COUNT(*) AS n FROM audit_log WHERE seq IS NULL AND at < ?", {before});
-    if (last.empty() && unchained.value_or(0) == 0) return result;
-    if (!last.empty()) {
-      auto const seq = last.row(0).i64("seq");
-      auto const mac = last.row(0).str("mac");
+    if (!last_seq && unchained.value_or(0) == 0) return result;
+    if (last_seq) {
+      auto const seq = *last_seq;
+      auto const mac = conn.query("SELECT mac FROM audit_log WHERE seq = ?", {seq}).row(0).str("mac");
       result.rows += conn.exec("DELETE FROM audit_log WHERE seq IS NOT NULL AND seq <= ?", {seq});
       conn.exec("UPDATE audit_chain SET base_seq = ?, base_mac = ? WHERE id = 1", {seq, mac});
       result.through_seq = seq;

@@ -436,7 +436,7 @@ void revoke_user_sessions(db::Connection& conn, std::int64_t user_id,
 }
 
 std::int64_t reseal_phones(db::Connection& conn) {
-  std::string const current = std::string(base::sealed::prefix) + base::sealed::current_key_id() + ":%";
+  std::string const current = base::sealed::current_like();
   std::int64_t changed = 0;
   for (auto row : conn.query("SELECT id, phone FROM users WHERE phone IS NOT NULL AND phone NOT LIKE ?", {current})) {
     conn.exec("UPDATE users SET phone = ? WHERE id = ?",

@@ -107,6 +107,8 @@ std::string seal(std::string_view plain, std::string_view context) {
   return std::string(prefix) + key.id + ":" + base64(out);
 }
 
+std::string current_like() { return std::string(prefix) + current_key_id() + ":%"; }
+
 bool is_sealed(std::string_view stored) { return stored.starts_with(prefix); }
 
 bool is_current(std::string_view stored) {

@@ -46,6 +46,13 @@ std::string open(std::string_view stored, std::string_view context);
 bool is_sealed(std::string_view stored);
 // Sealed with the ring's first key: nothing to re-seal.
 bool is_current(std::string_view stored);
+// A LIKE pattern matching the values sealed with the ring's first key ("pf1:k2:%"): the
+// re-sealing passes select what does not match it.
+std::string current_like();
+
+// The kinds a blind index is keyed by (equal values of different kinds never share an index).
+inline constexpr std::string_view phone_kind = "phone";
+inline constexpr std::string_view id_number_kind = "id_number";
 
 // Lower-case hex HMAC-SHA256 of `kind` and the value under the index key: equal values have equal
 // indexes (uniqueness, lookups by phone) and nothing else can be learnt without the key.

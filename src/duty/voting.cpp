@@ -52,7 +52,7 @@ ReviewService::CodeOutcome ReviewService::request_code(auth::Actor const& actor,
   if (!sender_) throw ApiError(AppError::unavailable, "短信验证码服务尚未配置，暂时无法获取验证码，请联系主办单位");
   auto const now = base::now_ms();
   auto const code = new_code();
-  auto const by_phone = "review.phone:" + base::sealed::blind_index("phone", phone);
+  auto const by_phone = "review.phone:" + base::sealed::blind_index(base::sealed::phone_kind, phone);
   auto const by_address = "review.ip:" + actor.ip;
   struct Outcome {
     base::Millis wait_ms = 0;

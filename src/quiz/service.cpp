@@ -90,7 +90,7 @@ std::string new_code() {
 
 // The rate limiter's scopes never hold a phone number in clear.
 // A keyed index, not a bare hash: eleven digits are guessed from an unkeyed SHA-256 in minutes.
-std::string phone_scope(std::string const& phone) { return "quiz.phone:" + base::sealed::blind_index("phone", phone); }
+std::string phone_scope(std::string const& phone) { return "quiz.phone:" + base::sealed::blind_index(base::sealed::phone_kind, phone); }
 std::string address_scope(std::string const& ip) { return "quiz.ip:" + ip; }
 
 // Today's questions for a participant, in order.

@@ -8,7 +8,7 @@ namespace {
 
 // Phones are sealed at rest and found by their blind index (base/sealed.hpp).
 constexpr std::string_view participant_context = "quiz_participants.phone";
-std::string phone_index(std::string const& phone) { return base::sealed::blind_index("phone", phone); }
+std::string phone_index(std::string const& phone) { return base::sealed::blind_index(base::sealed::phone_kind, phone); }
 
 constexpr char const* quiz_columns =
     "SELECT id, title, intro, bank_id, opens_at, closes_at, questions_per_day, min_correct,"
@@ -244,7 +244,7 @@ std::vector<Winner> winners(db::Connection& conn, std::int64_t quiz_id) {
 }
 
 std::int64_t reseal(db::Connection& conn) {
-  std::string const current = std::string(base::sealed::prefix) + base::sealed::current_key_id() + ":%";
+  std::string const current = base::sealed::current_like();
   std::int64_t changed = 0;
   for (std::string const table : {"quiz_participants", "quiz_otps"}) {
     auto const context = table + ".phone";

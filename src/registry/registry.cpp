@@ -84,7 +84,7 @@ void add_written(Entity const& entity, Field const& field, Cell const& cell,
 }  // namespace
 
 std::string index_value(Field const& field, std::string_view plain) {
-  return base::sealed::blind_index(field.kind == Kind::id_number ? "id_number" : "phone", plain);
+  return base::sealed::blind_index(field.kind == Kind::id_number ? base::sealed::id_number_kind : base::sealed::phone_kind, plain);
 }
 
 std::vector<std::int64_t> path_ids(std::string_view path) { return split_ids(path, '/'); }
@@ -366,7 +366,7 @@ std::string Registry::seal(std::string_view key, std::string_view plain) const {
 
 std::int64_t Registry::reseal(db::Connection& conn) const {
   std::int64_t changed = 0;
-  std::string const current = std::string(base::sealed::prefix) + base::sealed::current_key_id() + ":%";
+  std::string const current = base::sealed::current_like();
   for (auto const& field : entity_.fields) {
     if (!is_sealed(field.kind)) continue;
     std::string const column(field.key);
