@@ -7,6 +7,8 @@
 #include "base/time.hpp"
 #include "http/json_input.hpp"
 #include "assess/routes.hpp"
+#include "calendar/routes.hpp"
+#include "legality/routes.hpp"
 #include "auth/routes.hpp"
 #include "content/routes.hpp"
 #include "duty/routes.hpp"
@@ -30,13 +32,15 @@ std::vector<db::Migration> all_migrations() {
   std::vector<db::Migration> out;
   for (auto&& area : {auth::migrations(), org::migrations(), media::migrations(), activity::migrations(),
                         laws::migrations(), search::migrations(), content::migrations(),
-                        exam::migrations(), quiz::migrations(), duty::migrations(), assess::migrations()}) out.insert(out.end(), area.begin(), area.end());
+                        exam::migrations(), quiz::migrations(), duty::migrations(), assess::migrations(),
+                        calendar::migrations(), legality::migrations()}) out.insert(out.end(), area.begin(), area.end());
   return out;
 }
 
 Application::Application(std::unique_ptr<db::Database> database, auth::AuthSettings settings,
                          std::filesystem::path uploads, bool test_clock, std::shared_ptr<quiz::OtpSender> sms,
-                         std::shared_ptr<duty::ReminderSender> reminders, bool four_eyes_publishing)
+                         std::shared_ptr<duty::ReminderSender> reminders, bool four_eyes_publishing,
+                         legality::ReviewDays review_days)
     : db(std::move(database)), auth(*db, settings), users(*db, settings), grants(*db) {
   router.set_guard(auth::make_guard(auth));
   router.set_observer(auth::make_refusal_auditor(*db));
@@ -68,11 +72,13 @@ Application::Application(std::unique_ptr<db::Database> database, auth::AuthSetti
     if (!unit) return std::nullopt;
     return unit->region_path;
   });
-  org::add_routes(router, *db, {duty::add_overview, assess::add_overview});
+  org::add_routes(router, *db, {duty::add_overview, assess::add_overview, legality::add_overview});
   activity::add_routes(router, *db, todo);
   media::add_routes(router, *db, uploads);
   laws::add_routes(router, *db);
   search::add_routes(router, *db);
+  calendar::add_routes(router, *db);
+  legality::add_routes(router, *db, uploads, std::move(review_days), todo);
   content::add_routes(router, *db, std::move(uploads), todo, four_eyes_publishing);
   exam::add_routes(router, *db, todo);
   quiz::add_routes(router, *db, sms);

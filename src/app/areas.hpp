@@ -12,6 +12,7 @@
 #include "db/migrate.hpp"
 #include "http/router.hpp"
 #include "duty/reminders.hpp"
+#include "legality/service.hpp"
 #include "quiz/sender.hpp"
 #include "todo/todo.hpp"
 
@@ -30,7 +31,8 @@ struct Application {
   // `sms` sends the quiz's one-time codes (null: none configured, codes are refused).
   Application(std::unique_ptr<db::Database> database, auth::AuthSettings settings,
               std::filesystem::path uploads, bool test_clock = false, std::shared_ptr<quiz::OtpSender> sms = nullptr,
-              std::shared_ptr<duty::ReminderSender> reminders = nullptr, bool four_eyes_publishing = false);
+              std::shared_ptr<duty::ReminderSender> reminders = nullptr, bool four_eyes_publishing = false,
+              legality::ReviewDays review_days = {});
   std::unique_ptr<db::Database> db;
   auth::AuthService auth;
   auth::UserAdmin users;

@@ -75,7 +75,7 @@ int serve(Settings const& given, bool test_clock) {
   std::shared_ptr<duty::ReminderSender> reminders;
   if (!settings.reminder_outbox.empty()) reminders = std::make_shared<duty::OutboxReminders>(settings.reminder_outbox);
   Application application(open_migrated(settings), settings.auth, uploads_dir(settings), test_clock, std::move(sms),
-                          std::move(reminders), settings.four_eyes_publishing);
+                          std::move(reminders), settings.four_eyes_publishing, settings.legality_review_days);
   if (test_clock) spdlog::warn("--test-clock: PUT /api/v1/test/clock moves this server's clock (tests only)");
   // Retention: what is older than audit_retention_days goes at every start (and `pufa audit prune`).
   if (auto const pruned = prune_audit(*application.db, settings); pruned.rows > 0) {
@@ -175,6 +175,7 @@ int run(int argc, char** argv) {
   flags.add(*serve_cmd, "--workers", "workers", "handler threads and database connections");
   flags.add(*serve_cmd, "--access-log", "access_log", "true or false");
   flags.add(*serve_cmd, "--four-eyes-publishing", "four_eyes_publishing", "true: an article's author cannot publish it (审核发布分离)");
+  flags.add(*serve_cmd, "--legality-review-days", "legality_review_days", "合法性审核's time limit in working days: 5, or per kind: normative=5,major_decision=10");
   flags.add(*serve_cmd, "--password-max-age-days", "password_max_age_days", "days a password may be used before it must be changed (default 0: no limit)");
   flags.add(*serve_cmd, "--login-address-failures", "login_address_failures", "failed logins from one address in the lockout window before 429 (default 20)");
   flags.add(*serve_cmd, "--public-url", "public_url", "the address residents use (https://...); required beyond loopback");

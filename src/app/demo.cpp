@@ -7,6 +7,7 @@
 #include "auth/regions.hpp"
 #include "content/routes.hpp"
 #include "duty/routes.hpp"
+#include "legality/routes.hpp"
 #include "org/directory.hpp"
 #include "exam/routes.hpp"
 #include "org/demo.hpp"
@@ -53,6 +54,12 @@ constexpr DemoAccount liaison{"gongan", "市公安局普法联络员", "unit_ope
 constexpr DemoAccount inspector{"jiancha", "第一检查组组长", "inspector", "Pufa-Inspect-2026",
                                 "第一检查组组长 inspector（考核检查组，手机打分）"};
 
+// The reviewers of 合法性审核: 马涧镇's 司法所 (bound to its unit) and the bureau's 法制科 at the root.
+constexpr DemoAccount reviewers[] = {
+    {"sifa", "马涧司法所审核员", "legal_reviewer", "Pufa-Sifa-2026", "马涧司法所合法性审核员 legal_reviewer"},
+    {"fazhi", "市司法局法制科审核员", "legal_reviewer", "Pufa-Fazhi-2026", "市司法局法制科合法性审核员 legal_reviewer（审核部门送审件）"},
+};
+
 }  // namespace
 
 std::vector<DemoLogin> load_demo(db::Database& db) {
@@ -62,6 +69,8 @@ std::vector<DemoLogin> load_demo(db::Database& db) {
   for (auto const& account : administrators) admin_hashes.emplace_back(&account, auth::hash_password(account.password));
   auto const liaison_hash = auth::hash_password(liaison.password);
   auto const inspector_hash = auth::hash_password(inspector.password);
+  std::vector<std::string> reviewer_hashes;
+  for (auto const& account : reviewers) reviewer_hashes.push_back(auth::hash_password(account.password));
   db.write([&](db::Connection& conn) {
     org::load_demo(conn);
     activity::load_demo(conn);
@@ -91,6 +100,15 @@ std::vector<DemoLogin> load_demo(db::Database& db) {
       auth::accounts::add(conn, actor, {inspector.username, inspector.display_name, inspector_hash, root.id, {inspector.role}, false});
     }
     assess::load_demo(conn);  // after the ledger, the exams, the tasks and the inspector's account
+    for (std::size_t r = 0; r < std::size(reviewers); ++r) {
+      auto const& account = reviewers[r];
+      if (auth::accounts::id_of(conn, account.username)) continue;
+      auto const office = r == 0 ? org::directory::unit_named(conn, "马涧司法所") : std::nullopt;
+      auto const region = office ? office->region_id : root.id;
+      auth::accounts::add(conn, actor, {account.username, account.display_name, reviewer_hashes[r], region, {account.role}, false,
+                                        office ? std::optional<std::int64_t>(office->id) : std::nullopt});
+    }
+    legality::load_demo(conn);
   });
   std::vector<DemoLogin> logins;
   logins.push_back({accounts[0].username, accounts[0].password, accounts[0].role_label});
@@ -100,6 +118,7 @@ std::vector<DemoLogin> load_demo(db::Database& db) {
     if (a == 2) logins.push_back({liaison.username, liaison.password, liaison.role_label});
   }
   logins.push_back({inspector.username, inspector.password, inspector.role_label});
+  for (auto const& account : reviewers) logins.push_back({account.username, account.password, account.role_label});
   return logins;
 }
 

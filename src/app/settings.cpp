@@ -99,6 +99,13 @@ Settings load_settings(std::map<std::string, std::string> const& flags, std::str
   });
   set("audit_key_file", [&](auto, auto const& v) { settings.audit_key_file = v; });
   set("field_key_file", [&](auto, auto const& v) { settings.field_key_file = v; });
+  set("legality_review_days", [&](auto k, auto const& v) {
+    try {
+      settings.legality_review_days = legality::parse_review_days(v);
+    } catch (std::invalid_argument const& e) {
+      throw std::runtime_error("setting " + std::string(k) + ": " + e.what());
+    }
+  });
   set("four_eyes_publishing", [&](auto k, auto const& v) { settings.four_eyes_publishing = to_bool(k, v); });
   set("audit_retention_days", [&](auto k, auto const& v) {
     settings.audit_retention_days = to_int(k, v, 184, 36'500);  // 等保: at least six months

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "auth/service.hpp"
+#include "legality/service.hpp"
 
 namespace pufa::app {
 
@@ -40,6 +41,7 @@ struct Settings {
   std::string audit_key_file;
   std::string field_key_file;
   int audit_retention_days = 184;
+  legality::ReviewDays legality_review_days;  // 合法性审核's working days per kind
   bool four_eyes_publishing = false;  // an article is published by someone other than its author  // ≥ auth::min_audit_retention_days  // the keys sealing 身份证号 and phones (app/keys.hpp)  // cookie_secure given explicitly (else: on beyond loopback)
   auth::AuthSettings auth;
 };
@@ -48,7 +50,7 @@ struct Settings {
 // (db → PUFA_DB, session_idle_minutes → PUFA_SESSION_IDLE_MINUTES).
 inline constexpr char const* setting_keys[] = {
     "db", "listen", "web", "uploads", "threads", "workers", "access_log", "session_idle_minutes",
-    "session_absolute_hours", "lockout_threshold", "lockout_minutes", "cookie_secure", "sms_outbox", "reminder_outbox", "trusted_proxies", "login_address_failures", "password_max_age_days", "public_url", "audit_key_file", "field_key_file", "audit_retention_days", "four_eyes_publishing"};
+    "session_absolute_hours", "lockout_threshold", "lockout_minutes", "cookie_secure", "sms_outbox", "reminder_outbox", "trusted_proxies", "login_address_failures", "password_max_age_days", "public_url", "audit_key_file", "field_key_file", "audit_retention_days", "four_eyes_publishing", "legality_review_days"};
 
 // `flags` holds the keys given on the command line. `config` is the pufa.toml path
 // ("" → ./pufa.toml when present). Throws std::runtime_error naming a bad key or value.

@@ -27,7 +27,7 @@ Kind kind_of_line(std::string_view line) {
 
 }  // namespace
 
-std::string bulletin_docx(Bulletin const& bulletin) {
+docx::Document bulletin_docx_document(Bulletin const& bulletin) {
   docx::Document doc{.title = bulletin.title, .author = "兰溪市普法办"};
   doc.add(Kind::title, bulletin.title);
   doc.add(Kind::subtitle, fmt::format("（统计截至{}）", chinese_day(bulletin.as_of)));
@@ -41,10 +41,10 @@ std::string bulletin_docx(Bulletin const& bulletin) {
   doc.add_table(std::move(table));
   doc.add(Kind::body, "得分 =（按时完成 + 0.5 × 逾期完成）÷ 任务数 × 100，完成情况由平台按各单位台账记录自动判定，印发后排名不再改变。");
   doc.add(Kind::right, "兰溪市普法办\n" + chinese_day(base::shanghai_date(bulletin.issued_at)));
-  return docx::write(doc);
+  return doc;
 }
 
-std::string report_docx(Report const& report) {
+docx::Document report_docx_document(Report const& report) {
   docx::Document doc{.title = report.title, .author = report.unit_name};
   doc.add(Kind::title, report.title);
   std::size_t start = 0;
@@ -57,7 +57,10 @@ std::string report_docx(Report const& report) {
   }
   auto const day = report.submitted_at ? *report.submitted_at : report.updated_at;
   doc.add(Kind::right, report.unit_name + "\n" + chinese_day(base::shanghai_date(day)));
-  return docx::write(doc);
+  return doc;
 }
+
+std::string bulletin_docx(Bulletin const& bulletin) { return docx::write(bulletin_docx_document(bulletin)); }
+std::string report_docx(Report const& report) { return docx::write(report_docx_document(report)); }
 
 }  // namespace pufa::duty

@@ -6,6 +6,7 @@
 
 #include "auth/principal.hpp"
 #include "docx/docx.hpp"
+#include "pdf/pdf.hpp"
 #include "duty/documents.hpp"
 #include "http/error.hpp"
 #include "http/json_input.hpp"
@@ -84,6 +85,10 @@ void add_report_routes(http::Router& router, DutyService const& service) {
     auto const report = service.report(auth::actor(request), request.id_param("id"));
     return Response::download(report_docx(report), docx::content_type, report.title + ".docx");
   }, read);
+  router.add(Method::get, "/api/v1/duty/reports/{id}/pdf", [service](Request& request) {
+    auto const report = service.report(auth::actor(request), request.id_param("id"));
+    return Response::download(pdf::write(report_docx_document(report)), pdf::content_type, report.title + ".pdf");
+  }, read);
   router.add(Method::post, "/api/v1/duty/reminders", [service](Request& request) {
     auto const run = service.remind(auth::actor(request), year_in(http::json_object(request)));
     json::array units;
@@ -98,6 +103,10 @@ void add_report_routes(http::Router& router, DutyService const& service) {
   router.add(Method::get, "/api/v1/duty/bulletins/{id}/docx", [service](Request& request) {
     auto const bulletin = service.bulletin(&auth::principal(request), request.id_param("id"));
     return Response::download(bulletin_docx(bulletin), docx::content_type, bulletin.title + ".docx");
+  }, read);
+  router.add(Method::get, "/api/v1/duty/bulletins/{id}/pdf", [service](Request& request) {
+    auto const bulletin = service.bulletin(&auth::principal(request), request.id_param("id"));
+    return Response::download(pdf::write(bulletin_docx_document(bulletin)), pdf::content_type, bulletin.title + ".pdf");
   }, read);
 }
 

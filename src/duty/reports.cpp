@@ -13,6 +13,7 @@
 #include "duty/judged.hpp"
 #include "duty/service.hpp"
 #include "duty/store.hpp"
+#include "legality/library.hpp"
 #include "text/utf8.hpp"
 
 namespace pufa::duty {
@@ -25,6 +26,7 @@ namespace {
 // What a unit's records of a year say, for the draft.
 struct Facts {
   std::int64_t activities = 0, studies = 0, penalties = 0, cases = 0;
+  legality::library::CaseCounts disputes;  // 行政复议 and 行政诉讼 against the unit
   std::vector<std::pair<std::string, int>> themes;  // the most frequent, up to three
   std::vector<std::string> highlights;              // the latest activities' titles, up to three
   std::int64_t tasks = 0, on_time = 0, late = 0, overdue = 0, open = 0;
@@ -65,6 +67,7 @@ Facts facts_of(db::Connection& conn, org::directory::Unit const& unit, int year)
   for (auto const& [id, state] : content::library::case_states(conn, case_ids)) {
     if (state.published_on && state.published_on->starts_with(std::to_string(year))) ++f.cases;
   }
+  f.disputes = legality::library::case_counts(conn, unit.id, year);
   auto lists = store::lists(conn, {.region_path = unit.region_path, .unit_id = unit.id, .year = year, .limit = 1});
   if (!lists.empty()) f.list = std::move(lists.front());
   return f;
@@ -98,6 +101,13 @@ std::string activities_sentence(Facts const& f) {
   return out;
 }
 
+// 行政复议 and 行政应诉 as the 法治政府 indicators count them (the legality area's register).
+std::string disputes_sentence(legality::library::CaseCounts const& c) {
+  if (c.reconsiderations == 0 && c.lawsuits == 0) return "";
+  return fmt::format("全年被申请行政复议 {} 件，被纠错 {} 件；行政诉讼 {} 件，败诉 {} 件，行政机关负责人出庭应诉 {} 件。", c.reconsiderations,
+                     c.corrected, c.lawsuits, c.lost, c.head_appeared);
+}
+
 std::string problems(Facts const& f) {
   if (f.behind.empty()) return "对照年度任务，各项任务均已按时完成或正在推进，但普法的针对性和实效性仍需进一步提高。";
   std::string titles;
@@ -110,11 +120,11 @@ std::pair<std::string, std::string> draft_of(Facts const& f, org::directory::Uni
     auto body = fmt::format(
         "一、学法情况\n{year}年，{unit}落实领导干部学法制度，全年登记学法记录 {studies} 次，参加中心组学法、常务会议学法和庭审旁听等学法活动。\n"
         "二、依法履职情况\n{list}。{tasks}\n"
-        "三、落实普法责任制情况\n{activities}全年作出行政处罚决定 {penalties} 件，发布以案释法案例 {cases} 篇。\n"
+        "三、落实普法责任制情况\n{activities}全年作出行政处罚决定 {penalties} 件，发布以案释法案例 {cases} 篇。{disputes}\n"
         "四、存在的不足和改进措施\n{problems}下一步将对照普法责任清单，健全学法用法制度，推动普法与执法、管理、服务深度融合。",
         fmt::arg("year", year), fmt::arg("unit", unit.name), fmt::arg("studies", f.studies), fmt::arg("list", list_sentence(f, year)),
         fmt::arg("tasks", tasks_sentence(f)), fmt::arg("activities", activities_sentence(f)), fmt::arg("penalties", f.penalties),
-        fmt::arg("cases", f.cases), fmt::arg("problems", problems(f)));
+        fmt::arg("cases", f.cases), fmt::arg("disputes", disputes_sentence(f.disputes)), fmt::arg("problems", problems(f)));
     return {fmt::format("{}{}年度述职述法报告", unit.name, year), std::move(body)};
   }
   auto body = fmt::format(

@@ -77,6 +77,13 @@ test('a liaison drafts its unit\'s report from the records, edits and hands it i
   assert.match(text, /（二）补充说明。本单位另开展了警营开放日活动。/)
   assert.match(xml, /<w:pStyle w:val="Heading1"\/><\/w:pPr><w:r><w:t xml:space="preserve">二、主要工作和成效/)
   assert.match(text, /市公安局\|\d{4}年\d{1,2}月\d{1,2}日$/)
+
+  // And as PDF, the Chinese fonts inside it.
+  const pdf = await fetch(`${server.url}/api/v1/duty/reports/${report.id}/pdf`, { headers: { Cookie: police.cookie } })
+  assert.equal(pdf.status, 200)
+  assert.equal(pdf.headers.get('content-type'), 'application/pdf')
+  const bytes = Buffer.from(await pdf.arrayBuffer()).toString('latin1')
+  assert.ok(bytes.startsWith('%PDF-') && /\/FontFile\d?/.test(bytes) && /NotoS(erif|ans)CJK/.test(bytes))
 })
 
 test('述职述法 is drafted on its own outline', async () => {
@@ -94,6 +101,9 @@ test('a bulletin as a Word file ranks the units in a table', async () => {
   assert.match(text, /名次\|单位\|任务数\|按时完成\|逾期完成\|逾期未完成\|进行中\|得分/)
   assert.ok((xml.match(/<w:tr>/g) ?? []).length >= 13, 'a header row and a row per unit')
   assert.match(text, /兰溪市普法办\|2020年7月10日$/)
+  const pdf = await fetch(`${server.url}/api/v1/duty/bulletins/${first.id}/pdf`, { headers: { Cookie: coord.cookie } })
+  assert.equal(pdf.status, 200)
+  assert.equal(Buffer.from(await pdf.arrayBuffer()).subarray(0, 5).toString(), '%PDF-')
 })
 
 test('催办 reminds each unit that owes tasks, once a day, through the sender', async () => {

@@ -1,0 +1,47 @@
+// What the legality use cases share: who may do what, who reviews, the clock, the names shown.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "auth/principal.hpp"
+#include "auth/model.hpp"
+#include "calendar/library.hpp"
+#include "db/database.hpp"
+#include "legality/service.hpp"
+#include "org/directory.hpp"
+
+namespace pufa::legality {
+
+[[noreturn]] void invalid(std::string message, std::string field);
+std::string today();
+std::string trimmed(std::string_view text);
+
+bool valid_kind(std::string_view kind);
+std::string kind_words(std::string_view kind);
+std::string conclusion_words(std::string_view conclusion);
+std::string adoption_words(std::string_view adoption);
+// "2020年4月13日".
+std::string chinese_date(std::string const& date);
+
+// A liaison bound to a unit acts for that unit only; others for every unit in their subtree.
+bool acts_for(auth::Principal const& caller, org::directory::Unit const& unit);
+// The office that reviews what a region submits: its township, or the root for the city level.
+auth::Region reviewer_of(db::Connection& conn, auth::Region const& region);
+// "马涧司法所" for a township, "兰溪市司法局" for the root.
+std::string reviewer_name(auth::Region const& office);
+// "马涧" (马涧镇, 兰江街道 → 兰江, 兰溪市 → 兰溪): the opinion numbers' prefix.
+std::string short_name(auth::Region const& office);
+
+// The caller may see the submission (scope; a unit-bound liaison: its unit's only); else 404.
+void require_visible(auth::Principal const& caller, Submission const& s);
+bool is_reviewer(auth::Principal const& caller, Submission const& s);
+bool is_submitter(db::Connection& conn, auth::Principal const& caller, Submission const& s);
+
+// The clock as of today, and the names a view shows.
+SubmissionView view_of(db::Connection& conn, calendar::Calendar const& cal, Submission s);
+calendar::Calendar calendar_around(db::Connection& conn, std::string const& date);
+void fill_detail(db::Connection& conn, auth::Principal const& caller, SubmissionView& view);
+
+}  // namespace pufa::legality
