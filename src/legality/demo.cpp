@@ -4,6 +4,7 @@
 // Deterministic: the same rows on every load.
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <array>
 #include <map>
 
@@ -79,7 +80,8 @@ struct Rng {
 
 class Loader {
  public:
-  explicit Loader(db::Connection& conn) : conn_(conn), cal_(calendar::Calendar::load(conn, 2018, 2022)) {}
+  explicit Loader(db::Connection& conn)
+      : conn_(conn), cal_(calendar::Calendar::load(conn, 2018, std::max(2022, std::stoi(today().substr(0, 4)) + 1))) {}
 
   void run() {
     root_ = auth::regions::root(conn_);
@@ -90,6 +92,7 @@ class Loader {
     }
     village_rules(townships);
     cases();
+    open_now(townships);
   }
 
  private:
@@ -253,6 +256,71 @@ class Loader {
         int const pick = n % 97 == 3 ? 0 : (n % 8 == 1 ? 20 : 99);
         review(std::move(s), town, &rules_draft, village.name + (community ? "居民委员会" : "村民委员会"), pick);
       }
+    }
+  }
+
+  // What waits today: 马涧镇's two drafts (one in review, one waiting for material), 游埠镇's one past its
+  // days, and a department's at the bureau, dated from the day of the load.
+  void open_now(std::vector<auth::Region> const& townships) {
+    auto const now = today();
+    auto back = [&](int working_days) {
+      auto d = calendar::day_number(now);
+      for (int n = 0; n < working_days;) {
+        --d;
+        if (cal_.is_working_day(calendar::date_of(d))) ++n;
+      }
+      return calendar::date_of(d);
+    };
+    struct Open {
+      char const* township;  // nullptr: a department at the bureau
+      char const* unit;
+      char const* kind;
+      char const* title;
+      int days_ago;
+      char const* material;
+    };
+    static constexpr Open open[] = {
+        {"马涧镇", "马涧镇人民政府", "major_decision", "马涧镇杨梅产业高质量发展扶持办法", 2, nullptr},
+        {"马涧镇", "马涧镇人民政府", "contract", "马涧镇农村饮用水站委托运维协议", 3, "请补充受托企业资质证明和报价文件"},
+        {"游埠镇", "游埠镇人民政府", "normative", "游埠镇古镇保护区经营秩序管理规定", 8, nullptr},
+        {nullptr, "市市场监管局", "normative", "兰溪市市场监管局轻微违法行为不予处罚清单", 1, nullptr},
+    };
+    for (auto const& o : open) {
+      auto const unit = org::directory::unit_named(conn_, o.unit);
+      if (!unit) continue;
+      auto const region = auth::regions::find(conn_, unit->region_id);
+      auto office = root_;
+      if (o.township) {
+        auto const found = std::find_if(townships.begin(), townships.end(), [&](auto const& t) { return t.name == o.township; });
+        if (found == townships.end()) continue;
+        office = *found;
+      }
+      Submission s;
+      s.unit_id = unit->id;
+      s.kind = o.kind;
+      s.title = o.title;
+      s.basis = "";
+      s.summary = "经班子会议研究，现送合法性审核。";
+      s.region_id = region->id;
+      s.region_path = region->path;
+      s.reviewer_region_id = office.id;
+      s.reviewer_path = office.path;
+      s.status = std::string(status::reviewing);
+      s.submitted_on = back(o.days_ago);
+      s.year = std::stoi(s.submitted_on.substr(0, 4));
+      s.due_on = cal_.add_working_days(s.submitted_on, 5);
+      s.created_at = s.updated_at = *base::parse_iso8601(s.submitted_on + "T09:00:00+08:00");
+      if (o.material) {
+        s.status = std::string(status::material_requested);
+        s.paused_on = back(1);
+        s.days_left_at_pause = cal_.working_days_between(*s.paused_on, s.due_on);
+        s.material_note = o.material;
+      }
+      auto const id = store::insert_submission(conn_, s);
+      s.id = id;
+      store::update_submission(conn_, s);
+      event(id, "submitted", "", unit->name, s.submitted_on, 0);
+      if (o.material) event(id, "material_requested", o.material, reviewer_name(office), *s.paused_on, 60);
     }
   }
 
