@@ -10,6 +10,7 @@ export type RoleCode =
   | 'mediator'
   | 'grid_worker'
   | 'inspector'
+  | 'legal_reviewer'
   | 'examinee'
   | 'public'
 

@@ -15,6 +15,7 @@ export interface TodoLink {
 
 const LEDGER = `${ADMIN_BASE}/activity/activities`
 const STUDY = `${ADMIN_BASE}/activity/study`
+const LEGALITY = `${ADMIN_BASE}/legality/submissions`
 
 export const TODO_LINKS: Record<string, TodoLink> = {
   'activities.review': { to: { name: 'activity-ledger', query: { status: 'submitted' } }, menu: LEDGER },
@@ -33,6 +34,9 @@ export const TODO_LINKS: Record<string, TodoLink> = {
   'assess.units.inspect': { to: { name: 'assess-inspect' }, menu: `${ADMIN_BASE}/assess/inspect` },
   'assess.fixes.answer': { to: { name: 'assess-rounds' }, menu: `${ADMIN_BASE}/assess/rounds` },
   'assess.fixes.decide': { to: { name: 'assess-rounds' }, menu: `${ADMIN_BASE}/assess/rounds` },
+  'legality.review': { to: { name: 'legality-submissions', query: { status: 'reviewing' } }, menu: LEGALITY },
+  'legality.supply': { to: { name: 'legality-submissions', query: { status: 'material_requested' } }, menu: LEGALITY },
+  'legality.adopt': { to: { name: 'legality-submissions', query: { status: 'issued' } }, menu: LEGALITY },
 }
 
 export const linkOf = (code: string): TodoLink | undefined => TODO_LINKS[code]

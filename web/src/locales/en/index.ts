@@ -9,10 +9,11 @@ import duty from './duty'
 import error from './error'
 import exam from './exam'
 import layout from './layout'
+import legality from './legality'
 import org from './org'
 import portal from './portal'
 import role from './role'
 import system from './system'
 import todo from './todo'
 
-export default { ...common, ...auth, ...layout, ...dashboard, ...org, ...activity, ...system, ...role, ...error, ...content, ...exam, ...portal, ...choice, ...todo, ...duty, ...assess }
+export default { ...common, ...auth, ...layout, ...dashboard, ...org, ...activity, ...system, ...role, ...error, ...content, ...exam, ...portal, ...choice, ...todo, ...duty, ...assess, ...legality }

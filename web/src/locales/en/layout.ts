@@ -8,6 +8,7 @@ const en: typeof zh = {
     audit: 'Audit log',
     roleRequests: 'Role approvals',
     systemRegions: 'Regions',
+    systemCalendar: 'Holidays',
     org: 'Organisation',
     orgOverview: 'Overview',
     orgRegions: 'Regions',

@@ -13,6 +13,7 @@ const en: typeof zh = {
     mediator: 'Mediator',
     grid_worker: 'Grid worker',
     inspector: 'Inspector',
+    legal_reviewer: 'Legality reviewer',
     examinee: 'Examinee',
     public: 'Public',
   },

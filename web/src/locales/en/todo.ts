@@ -15,6 +15,7 @@ const en: typeof zh = {
       roles: { approve: 'Role grants to approve' },
       duty: { lists: { review: 'Responsibility lists to review', returned: 'Responsibility lists sent back to you' }, tasks: { open: 'Responsibility tasks to do', confirm: 'Task reports to confirm' } },
       assess: { sheets: { submit: 'Self-assessments to hand in' }, units: { inspect: 'Units to score on site' }, fixes: { answer: 'Rectifications to make', decide: 'Rectifications to accept' } },
+      legality: { review: 'Submissions to review', supply: 'Submissions waiting for your material', adopt: 'Opinions whose adoption to record' },
     },
     hints: {
       activities: { review: 'Approve or return each one', returned: 'Correct them as the reason says and save: they go back for review' },
@@ -27,6 +28,11 @@ const en: typeof zh = {
         sheets: { submit: 'Score each item with evidence, write the report, then hand it in' },
         units: { inspect: 'Score each item on site; the leader confirms' },
         fixes: { answer: 'Make the rectification and describe it', decide: 'Check what was done, then accept or return' },
+      },
+      legality: {
+        review: 'Issue the opinion within the time limit, or ask for missing material',
+        supply: 'The clock is paused: supply the material asked for',
+        adopt: 'Record what was adopted once the document is out (or withdrawn)',
       },
     },
   },

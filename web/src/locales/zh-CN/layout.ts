@@ -6,6 +6,7 @@ export default {
     audit: '审计日志',
     roleRequests: '角色授予复核',
     systemRegions: '行政区划',
+    systemCalendar: '节假日安排',
     org: '组织与队伍',
     orgOverview: '概览',
     orgRegions: '区域管理',

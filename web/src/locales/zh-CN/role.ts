@@ -11,6 +11,7 @@ export default {
     mediator: '调解员',
     grid_worker: '网格员',
     inspector: '检查组成员',
+    legal_reviewer: '合法性审核员',
     examinee: '考生',
     public: '公众',
   },

@@ -13,6 +13,7 @@ export default {
       roles: { approve: '待复核的角色授予' },
       duty: { lists: { review: '待审核的责任清单', returned: '被退回的责任清单' }, tasks: { open: '待落实的责任任务', confirm: '待确认的任务报送' } },
       assess: { sheets: { submit: '待上报的考核自评' }, units: { inspect: '待现场打分的单位' }, fixes: { answer: '待整改的考核问题', decide: '待验收的整改情况' } },
+      legality: { review: '待审核的送审件', supply: '待补充材料的送审件', adopt: '待记录采纳情况的送审件' },
     },
     hints: {
       activities: { review: '请逐条审核通过或退回', returned: '请按退回原因修改后保存，将重新提交审核' },
@@ -25,6 +26,11 @@ export default {
         sheets: { submit: '逐项自评并附佐证，写好自查报告后上报' },
         units: { inspect: '实地查看后逐项打分，组长确认检查结果' },
         fixes: { answer: '按整改要求整改，写明整改情况后提交', decide: '核对整改情况后验收通过或退回' },
+      },
+      legality: {
+        review: '在审核期限内出具审核意见，材料不全的可要求补充',
+        supply: '审核暂停计时，请按要求补充材料',
+        adopt: '文件出台（或撤回）后记录采纳情况',
       },
     },
   },

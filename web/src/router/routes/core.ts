@@ -10,6 +10,7 @@ import { assessRoutes } from './assess'
 import { contentRoutes } from './content'
 import { dutyRoutes } from './duty'
 import { examPageRoutes, examRoutes } from './exam'
+import { legalityRoutes } from './legality'
 import { orgRoutes } from './org'
 import { portalRoutes } from './portal'
 import { systemRoutes } from './system'
@@ -26,6 +27,7 @@ export const layoutChildren: RouteRecordRaw[] = [
   activityRoutes,
   dutyRoutes,
   assessRoutes,
+  legalityRoutes,
   ...contentRoutes,
   ...examRoutes,
   systemRoutes,

@@ -1,5 +1,5 @@
-/** 系统管理: accounts and the audit log. */
-import { Checked, Document, Location, Setting, User } from '@element-plus/icons-vue'
+/** 系统管理: accounts, the region tree, the working-day calendar and the audit log. */
+import { Calendar, Checked, Document, Location, Setting, User } from '@element-plus/icons-vue'
 import type { RouteRecordRaw } from 'vue-router'
 
 export const systemRoutes: RouteRecordRaw = {
@@ -27,6 +27,13 @@ export const systemRoutes: RouteRecordRaw = {
       component: () => import('@/views/org/region/list.vue'),
       // the region tree every scope is built on: the system administrator's (三员分立)
       meta: { title: 'menu.systemRegions', icon: Location, permission: 'regions.manage' },
+    },
+    {
+      path: 'calendar',
+      name: 'system-calendar',
+      component: () => import('@/views/system/calendar/index.vue'),
+      // 节假日安排: the working days every time limit counts (合法性审核), a setting of the system administrator
+      meta: { title: 'menu.systemCalendar', icon: Calendar, permission: 'settings.manage' },
     },
     {
       path: 'audit',
