@@ -9,13 +9,16 @@
 #include "duty/library.hpp"
 #include "exam/library.hpp"
 #include "http/error.hpp"
+#include "legality/library.hpp"
 
 namespace pufa::assess {
 
 using http::ApiError;
 using http::AppError;
 
-bool is_rate(std::string_view s) { return s == source::exam_pass_rate || s == source::duty_done_rate; }
+bool is_rate(std::string_view s) {
+  return s == source::exam_pass_rate || s == source::duty_done_rate || s == source::head_appearance_rate;
+}
 
 void check_measure(db::Connection& conn, Measure const& m, std::string const& field) {
   if (std::find(std::begin(sources), std::end(sources), m.source) == std::end(sources)) {
@@ -54,6 +57,7 @@ std::string measure_words(Measure const& m) {
   if (m.source == source::article) return "本单位发布的普法文章";
   if (m.source == source::exam_sat) return "参加学法考试人次";
   if (m.source == source::exam_pass_rate) return "学法考试合格率";
+  if (m.source == source::head_appearance_rate) return "行政机关负责人出庭应诉率";
   return "普法责任清单任务完成率";
 }
 
@@ -190,6 +194,19 @@ Found Counter::found(Measure const& m, std::int64_t unit_id) {
       out.value = sat > 0 ? passed * 100.0 / sat : 0;
       out.per_year.clear();
     }
+    return out;
+  }
+  // The lawsuits filed in the period's years in which the body's head appeared in court.
+  if (m.source == source::head_appearance_rate) {
+    double lawsuits = 0, appeared = 0;
+    for (auto const year : years) {
+      auto const counts = legality::library::case_counts(conn_, unit_id, year);
+      lawsuits += static_cast<double>(counts.lawsuits);
+      appeared += static_cast<double>(counts.head_appeared);
+    }
+    out.any = lawsuits > 0;
+    out.value = lawsuits > 0 ? appeared * 100.0 / lawsuits : 0;
+    out.per_year.clear();
     return out;
   }
   // Tasks done over tasks due, every year of the period together.

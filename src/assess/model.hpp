@@ -47,9 +47,12 @@ inline constexpr std::string_view article = "article";                // article
 inline constexpr std::string_view exam_sat = "exam_sat";              // the unit's examinees who sat (人次)
 inline constexpr std::string_view exam_pass_rate = "exam_pass_rate";  // their pass rate, %
 inline constexpr std::string_view duty_done_rate = "duty_done_rate";  // responsibility tasks done, %
+// 行政机关负责人出庭应诉率: the unit's lawsuits of the period whose head appeared, % (legality/library.hpp)
+inline constexpr std::string_view head_appearance_rate = "head_appearance_rate";
 }  // namespace source
-inline constexpr std::string_view sources[] = {source::activity, source::study_record, source::article,
-                                               source::exam_sat, source::exam_pass_rate, source::duty_done_rate};
+inline constexpr std::string_view sources[] = {source::activity,       source::study_record,   source::article,
+                                               source::exam_sat,       source::exam_pass_rate, source::duty_done_rate,
+                                               source::head_appearance_rate};
 bool is_rate(std::string_view source);
 
 struct Measure {

@@ -22,6 +22,22 @@ namespace {
 constexpr std::string_view outcomes[] = {"upheld",  "revoked",  "changed",  "confirmed_illegal", "ordered",
                                          "rejected", "withdrawn", "mediated", "terminated"};
 
+// One case in the counts: 纠错 of a closed 复议, 败诉 of a closed 诉讼, the head's appearance in court.
+void tally(library::CaseCounts& r, Case const& c) {
+  bool const closed = c.outcome.has_value();
+  bool const corrected = closed && corrected_outcome(*c.outcome);
+  if (c.kind == case_kind::reconsideration) {
+    ++r.reconsiderations;
+    r.reconsiderations_closed += closed;
+    r.corrected += corrected;
+  } else {
+    ++r.lawsuits;
+    r.lawsuits_closed += closed;
+    r.lost += corrected;
+    r.head_appeared += c.head_appeared.value_or(false);
+  }
+}
+
 void check(db::Connection& conn, auth::Principal const& caller, CaseInput const& in, bool creating) {
   if (in.kind != case_kind::reconsideration && in.kind != case_kind::litigation) invalid("请选择行政复议或行政诉讼", "kind");
   if (trimmed(in.case_no).empty()) invalid("请填写案号", "case_no");
@@ -152,34 +168,14 @@ CaseFigures LegalityService::case_figures(auth::Actor const& actor, std::optiona
     for (auto const& c : store::cases(conn, f, nullptr)) {
       auto& r = rows[c.unit_id];
       r.unit_id = c.unit_id;
-      bool const closed = c.outcome.has_value();
-      bool const corrected = closed && corrected_outcome(*c.outcome);
-      if (c.kind == case_kind::reconsideration) {
-        ++r.reconsiderations;
-        if (closed) ++r.reconsiderations_closed;
-        if (corrected) ++r.corrected;
-      } else {
-        ++r.lawsuits;
-        if (closed) ++r.lawsuits_closed;
-        if (corrected) ++r.lost;
-        ++r.hearings;
-        if (c.head_appeared.value_or(false)) ++r.head_appeared;
-      }
+      tally(r, c);
     }
     std::vector<std::int64_t> ids;
     for (auto const& [id, r] : rows) ids.push_back(id);
     auto const names = org::directory::unit_names(conn, ids);
     for (auto& [id, r] : rows) {
       if (auto const found = names.find(id); found != names.end()) r.unit_name = found->second;
-      auto& t = out.total;
-      t.reconsiderations += r.reconsiderations;
-      t.reconsiderations_closed += r.reconsiderations_closed;
-      t.corrected += r.corrected;
-      t.lawsuits += r.lawsuits;
-      t.lawsuits_closed += r.lawsuits_closed;
-      t.lost += r.lost;
-      t.hearings += r.hearings;
-      t.head_appeared += r.head_appeared;
+      library::add(out.total, r);
       out.rows.push_back(r);
     }
     std::sort(out.rows.begin(), out.rows.end(), [](auto const& a, auto const& b) {
@@ -195,21 +191,18 @@ namespace library {
 
 CaseCounts case_counts(db::Connection& conn, std::int64_t unit_id, int year) {
   CaseCounts out;
-  for (auto const& c : store::cases(conn, {.scope_path = "/", .year = year, .unit_id = unit_id, .limit = 0}, nullptr)) {
-    bool const closed = c.outcome.has_value();
-    bool const corrected = closed && corrected_outcome(*c.outcome);
-    if (c.kind == case_kind::reconsideration) {
-      ++out.reconsiderations;
-      out.reconsiderations_closed += closed;
-      out.corrected += corrected;
-    } else {
-      ++out.lawsuits;
-      out.lawsuits_closed += closed;
-      out.lost += corrected;
-      out.head_appeared += c.head_appeared.value_or(false);
-    }
-  }
+  for (auto const& c : store::cases(conn, {.scope_path = "/", .year = year, .unit_id = unit_id, .limit = 0}, nullptr)) tally(out, c);
   return out;
+}
+
+void add(CaseCounts& into, CaseCounts const& other) {
+  into.reconsiderations += other.reconsiderations;
+  into.reconsiderations_closed += other.reconsiderations_closed;
+  into.corrected += other.corrected;
+  into.lawsuits += other.lawsuits;
+  into.lawsuits_closed += other.lawsuits_closed;
+  into.lost += other.lost;
+  into.head_appeared += other.head_appeared;
 }
 
 }  // namespace library

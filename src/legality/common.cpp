@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <array>
 
+#include "auth/audit.hpp"
 #include "auth/directory.hpp"
 #include "auth/regions.hpp"
 #include "base/time.hpp"
@@ -109,6 +110,27 @@ bool is_submitter(db::Connection& conn, auth::Principal const& caller, Submissio
   if (!s.unit_id) return caller.covers(s.region_path) && !caller.unit_id;
   auto const unit = org::directory::unit(conn, *s.unit_id);
   return unit && acts_for(caller, *unit);
+}
+
+std::int64_t receive(db::Connection& conn, auth::Actor const& actor, Submission s, int days, std::vector<std::int64_t> const& file_ids) {
+  auto const& caller = actor.user();
+  auto const region = auth::regions::find(conn, s.region_id);
+  auto const office = reviewer_of(conn, *region);
+  auto const on = today();
+  s.region_path = region->path;
+  s.reviewer_region_id = office.id;
+  s.reviewer_path = office.path;
+  s.status = std::string(status::reviewing);
+  s.year = std::stoi(on.substr(0, 4));
+  s.submitted_on = on;
+  s.due_on = calendar_around(conn, on).add_working_days(on, days);
+  s.created_by = caller.user_id;
+  s.created_at = s.updated_at = base::now_ms();
+  auto const id = store::insert_submission(conn, s);
+  for (auto const file_id : file_ids) store::attach_file(conn, file_id, id, "draft");
+  store::insert_event(conn, {id, "submitted", "", caller.display_name, caller.user_id, s.created_at});
+  auth::audit(conn, actor, "legality.submit", "legality_submissions", std::to_string(id), s.kind + " " + s.title);
+  return id;
 }
 
 calendar::Calendar calendar_around(db::Connection& conn, std::string const& date) {

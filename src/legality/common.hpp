@@ -1,6 +1,8 @@
 // What the legality use cases share: who may do what, who reviews, the clock, the names shown.
 #pragma once
 
+#include <algorithm>
+#include <iterator>
 #include <optional>
 #include <string>
 #include <vector>
@@ -38,6 +40,19 @@ std::string short_name(auth::Region const& office);
 void require_visible(auth::Principal const& caller, Submission const& s);
 bool is_reviewer(auth::Principal const& caller, Submission const& s);
 bool is_submitter(db::Connection& conn, auth::Principal const& caller, Submission const& s);
+
+// Receives a submission of `s.region_id` today: its reviewing office by the tree, due `days` working days on,
+// the caller's files attached as the draft, the event and the audit row written (in the caller's transaction).
+std::int64_t receive(db::Connection& conn, auth::Actor const& actor, Submission s, int days, std::vector<std::int64_t> const& file_ids);
+
+// One page of a list filtered in memory.
+template <class T>
+std::vector<T> page_slice(std::vector<T>&& all, std::int64_t page, std::int64_t page_size) {
+  auto const from = std::min<std::size_t>(all.size(), static_cast<std::size_t>((page - 1) * page_size));
+  auto const to = std::min<std::size_t>(all.size(), from + static_cast<std::size_t>(page_size));
+  return {std::make_move_iterator(all.begin() + static_cast<std::ptrdiff_t>(from)),
+          std::make_move_iterator(all.begin() + static_cast<std::ptrdiff_t>(to))};
+}
 
 // The clock as of today, and the names a view shows.
 SubmissionView view_of(db::Connection& conn, calendar::Calendar const& cal, Submission s);

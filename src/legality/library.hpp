@@ -20,5 +20,7 @@ struct CaseCounts {
   std::int64_t lawsuits = 0, lawsuits_closed = 0, lost = 0, head_appeared = 0;
 };
 CaseCounts case_counts(db::Connection& conn, std::int64_t unit_id, int year);
+// Adds `other`'s counts to `into`.
+void add(CaseCounts& into, CaseCounts const& other);
 
 }  // namespace pufa::legality::library

@@ -15,6 +15,7 @@
 #include "docx/docx.hpp"
 #include "http/error.hpp"
 #include "laws/library.hpp"
+#include "legality/library.hpp"
 #include "legality/model.hpp"
 #include "org/directory.hpp"
 #include "todo/todo.hpp"
@@ -130,11 +131,9 @@ struct CasePage {
   std::int64_t total = 0;
   std::vector<int> years;
 };
-struct CaseFigureRow {
+struct CaseFigureRow : library::CaseCounts {
   std::int64_t unit_id = 0;
   std::string unit_name;
-  std::int64_t reconsiderations = 0, reconsiderations_closed = 0, corrected = 0;
-  std::int64_t lawsuits = 0, lawsuits_closed = 0, lost = 0, hearings = 0, head_appeared = 0;
 };
 struct CaseFigures {
   int year = 0;

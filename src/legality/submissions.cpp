@@ -104,10 +104,7 @@ SubmissionPage LegalityService::submissions(auth::Actor const& actor, ListQuery 
         kept.push_back(std::move(v));
       }
       page.total = static_cast<std::int64_t>(kept.size());
-      auto const from = std::min<std::size_t>(kept.size(), static_cast<std::size_t>((q.page - 1) * q.page_size));
-      auto const to = std::min<std::size_t>(kept.size(), from + static_cast<std::size_t>(q.page_size));
-      page.items.assign(std::make_move_iterator(kept.begin() + static_cast<std::ptrdiff_t>(from)),
-                        std::make_move_iterator(kept.begin() + static_cast<std::ptrdiff_t>(to)));
+      page.items = page_slice(std::move(kept), q.page, q.page_size);
       return page;
     }
     f.limit = q.page_size;
@@ -179,33 +176,15 @@ SubmissionView LegalityService::submit(auth::Actor const& actor, NewSubmission i
     if (!acts_for(caller, *unit)) throw ApiError(AppError::out_of_scope, "只能为本单位送审", "unit_id");
     if (unit->type == "village_committee") invalid("村(社区)的村规民约请在“村规民约”页提交审核", "unit_id");
     check_files(conn, caller, in.file_ids, 0);
-    auto const region = auth::regions::find(conn, unit->region_id);
-    auto const office = reviewer_of(conn, *region);
-    auto const now = base::now_ms();
-    auto const on = today();
-    auto const cal = calendar_around(conn, on);
     Submission s;
     s.unit_id = unit->id;
     s.kind = in.kind;
-    s.title = std::string(trimmed(in.title));
+    s.title = trimmed(in.title);
     s.basis = in.basis;
     s.summary = in.summary;
     s.requested_by = in.requested_by;
-    s.region_id = region->id;
-    s.region_path = region->path;
-    s.reviewer_region_id = office.id;
-    s.reviewer_path = office.path;
-    s.status = std::string(status::reviewing);
-    s.year = std::stoi(on.substr(0, 4));
-    s.submitted_on = on;
-    s.due_on = cal.add_working_days(on, days_.of(in.kind));
-    s.created_by = caller.user_id;
-    s.created_at = s.updated_at = now;
-    auto const id = store::insert_submission(conn, s);
-    for (auto const file_id : in.file_ids) store::attach_file(conn, file_id, id, "draft");
-    event(conn, actor, id, "submitted", "");
-    audit(conn, actor, "legality.submit", id, s.kind + " " + s.title);
-    return id;
+    s.region_id = unit->region_id;
+    return receive(conn, actor, std::move(s), days_.of(in.kind), in.file_ids);
   });
   return submission(actor, id);
 }

@@ -158,9 +158,9 @@ json::object case_figures_json(CaseFigures const& f) {
                         {"lawsuits_closed", r.lawsuits_closed},
                         {"lost", r.lost},
                         {"loss_rate", rate(r.lost, r.lawsuits_closed)},
-                        {"hearings", r.hearings},
+                        {"hearings", r.lawsuits},  // every lawsuit is a hearing the head may attend
                         {"head_appeared", r.head_appeared},
-                        {"appearance_rate", rate(r.head_appeared, r.hearings)}};
+                        {"appearance_rate", rate(r.head_appeared, r.lawsuits)}};
   };
   json::array rows, years;
   for (auto const& r : f.rows) rows.push_back(row(r));

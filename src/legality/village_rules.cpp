@@ -101,10 +101,7 @@ RulesPage LegalityService::rules(auth::Actor const& actor, std::optional<std::in
       views.push_back(std::move(v));
     }
     out.total = static_cast<std::int64_t>(views.size());
-    auto const from = std::min<std::size_t>(views.size(), static_cast<std::size_t>((page - 1) * page_size));
-    auto const to = std::min<std::size_t>(views.size(), from + static_cast<std::size_t>(page_size));
-    out.items.assign(std::make_move_iterator(views.begin() + static_cast<std::ptrdiff_t>(from)),
-                     std::make_move_iterator(views.begin() + static_cast<std::ptrdiff_t>(to)));
+    out.items = page_slice(std::move(views), page, page_size);
     return out;
   });
 }
@@ -188,10 +185,6 @@ SubmissionView LegalityService::submit_rules(auth::Actor const& actor, std::int6
       auto const f = store::file(conn, file_ids[i]);
       if (!f || f->uploader_id != caller.user_id || f->submission_id) invalid("附件不存在，请重新上传", fmt::format("file_ids[{}]", i));
     }
-    auto const region = auth::regions::find(conn, r->region_id);
-    auto const office = reviewer_of(conn, *region);
-    auto const on = today();
-    auto const cal = calendar_around(conn, on);
     Submission s;
     s.village_rules_id = r->id;
     s.rules_version = r->version;
@@ -199,21 +192,8 @@ SubmissionView LegalityService::submit_rules(auth::Actor const& actor, std::int6
     s.title = r->title;
     s.basis = "《中华人民共和国村民委员会组织法》第二十七条";
     s.summary = summary;
-    s.region_id = region->id;
-    s.region_path = region->path;
-    s.reviewer_region_id = office.id;
-    s.reviewer_path = office.path;
-    s.status = std::string(status::reviewing);
-    s.year = std::stoi(on.substr(0, 4));
-    s.submitted_on = on;
-    s.due_on = cal.add_working_days(on, days_.of(kind::village_rules));
-    s.created_by = caller.user_id;
-    s.created_at = s.updated_at = base::now_ms();
-    auto const sid = store::insert_submission(conn, s);
-    for (auto const file_id : file_ids) store::attach_file(conn, file_id, sid, "draft");
-    store::insert_event(conn, {sid, "submitted", "", caller.display_name, caller.user_id, s.created_at});
-    auth::audit(conn, actor, "legality.submit", "legality_submissions", std::to_string(sid), "village_rules " + region->name);
-    return sid;
+    s.region_id = r->region_id;
+    return receive(conn, actor, std::move(s), days_.of(kind::village_rules), file_ids);
   });
   return submission(actor, submission_id);
 }

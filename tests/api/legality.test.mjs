@@ -347,6 +347,24 @@ describe('行政复议 and 行政诉讼', () => {
     const demo = await coord.get('/api/v1/legality/case-figures?year=2020')
     assert.ok(demo.body.total.reconsiderations >= 10 && demo.body.total.lawsuits >= 5, JSON.stringify(demo.body.total))
 
+    // The assessment scores a measured leaf on the same register: 1 of 3 lawsuits with the head in court.
+    const set = await coord.post('/api/v1/assess/sets', {
+      name: '出庭应诉测试', edition: '测试', category: 'department', bonus_cap: 0,
+      items: [{ kind: 'group', title: '依法行政', children: [
+        { title: '行政机关负责人出庭应诉', standard: '达到80%，每低1个百分点扣0.1分', points: 5, method: 'auto', evidence: '应诉台账',
+          measure: { source: 'head_appearance_rate' } },
+      ] }],
+    })
+    assert.equal(set.status, 201, set.text)
+    assert.equal((await coord.post(`/api/v1/assess/sets/${set.body.id}/activate`)).status, 200)
+    const round = await coord.post('/api/v1/assess/rounds', { year: 2026, title: '出庭应诉测试', period_from: '2026-01-01', period_to: '2026-12-31',
+      phases: [{ phase: 'self_assess', starts_on: '2026-07-01', ends_on: '2026-07-31' }], units: [{ unit_id: unit.id, set_id: set.body.id }] })
+    assert.equal(round.status, 201, round.text)
+    const sheet = await coord.get(`/api/v1/assess/rounds/${round.body.id}/units/${round.body.units[0].id}`)
+    assert.equal(sheet.status, 200, sheet.text)
+    const measured = sheet.body.leaves.find((l) => l.auto)
+    assert.ok(Math.abs(measured.auto.found - 100 / 3) < 0.01, JSON.stringify(measured.auto))
+
     // The 述职述法 report drafts the year's 复议 and 诉讼 from the register.
     const report = await police.post('/api/v1/duty/reports', { unit_id: unit.id, year: 2026, kind: 'legal' })
     assert.equal(report.status, 201, report.text)

@@ -9,4 +9,5 @@ fi
 shopt -s nullglob
 files=("$dir"/*.test.mjs)
 [ ${#files[@]} -gt 0 ] || { echo "no tests in $dir" >&2; exit 1; }
-exec node --test --test-reporter=spec "${files[@]}"
+# Two files at a time: each spends most of its start loading the demo on one core, and this machine has two.
+exec node --test --test-concurrency=2 --test-reporter=spec "${files[@]}"

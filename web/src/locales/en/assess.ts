@@ -6,7 +6,7 @@ export default {
     method: { ledger: 'Check records', report: 'Hear report', onsite: 'On-site check', survey: 'Survey', auto: 'From data' },
     source: {
       activity: 'Activities', study_record: 'Study records', article: 'Articles', exam_sat: 'Examinees sat', exam_pass_rate: 'Exam pass rate',
-      duty_done_rate: 'Responsibility tasks done',
+      duty_done_rate: 'Responsibility tasks done', head_appearance_rate: 'Heads appearing in court',
     },
     status: { draft: 'Draft', self_assess: 'Self-assessment', inspection: 'Inspection', review: 'Review', locked: 'Locked', published: 'Published' },
     phase: { self_assess: 'Self-assessment', submission: 'Materials due', inspection: 'Inspection', review: 'Review', publish: 'Publication' },

@@ -6,7 +6,7 @@ export default {
     method: { ledger: '查阅台账', report: '听取汇报', onsite: '实地查看', survey: '问卷调查', auto: '数据自动' },
     source: {
       activity: '普法活动', study_record: '学法记录', article: '普法文章', exam_sat: '参考人次', exam_pass_rate: '考试合格率',
-      duty_done_rate: '责任清单完成率',
+      duty_done_rate: '责任清单完成率', head_appearance_rate: '负责人出庭应诉率',
     },
     status: { draft: '草稿', self_assess: '自查自评', inspection: '实地验收', review: '审核', locked: '已锁定', published: '已公布' },
     phase: { self_assess: '自查自评', submission: '材料上报', inspection: '实地验收', review: '审核', publish: '公布' },
