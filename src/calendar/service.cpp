@@ -1,5 +1,7 @@
 #include "calendar/service.hpp"
 
+#include <algorithm>
+
 #include "auth/audit.hpp"
 #include "calendar/store.hpp"
 #include "http/error.hpp"
@@ -10,10 +12,9 @@ using http::ApiError;
 using http::AppError;
 
 YearView year_view(db::Database& db, int year) {
-  return db.read([&](db::Connection& conn) {
-    auto const calendar = Calendar::load(conn, year, year);
-    return YearView{calendar.knows(year), year_days(conn, year)};
-  });
+  auto days = db.read([&](db::Connection& conn) { return year_days(conn, year); });
+  bool const known = std::any_of(days.begin(), days.end(), [](Day const& d) { return d.kind == holiday; });
+  return YearView{known, std::move(days)};
 }
 
 Day put_day(db::Database& db, auth::Actor const& actor, Day day) {

@@ -139,29 +139,70 @@ calendar::Calendar calendar_around(db::Connection& conn, std::string const& date
   return calendar::Calendar::load(conn, std::min(year, now) - 1, std::max(year, now) + 1);
 }
 
-SubmissionView view_of(db::Connection& conn, calendar::Calendar const& cal, Submission s) {
-  SubmissionView v;
+std::optional<org::directory::Unit> const& Names::unit(std::int64_t id) {
+  auto found = units_.find(id);
+  if (found == units_.end()) found = units_.emplace(id, org::directory::unit(conn_, id)).first;
+  return found->second;
+}
+
+std::optional<auth::Region> const& Names::region(std::int64_t id) {
+  auto found = regions_.find(id);
+  if (found == regions_.end()) found = regions_.emplace(id, auth::regions::find(conn_, id)).first;
+  return found->second;
+}
+
+std::string const& Names::full_name(std::int64_t region_id) {
+  auto found = full_names_.find(region_id);
+  if (found == full_names_.end()) {
+    auto const names = auth::regions::full_names(conn_, {region_id});
+    auto const name = names.find(region_id);
+    found = full_names_.emplace(region_id, name == names.end() ? std::string() : name->second).first;
+  }
+  return found->second;
+}
+
+Clock clock_of(calendar::Calendar const& cal, Submission const& s) {
+  Clock c;
   auto const now = today();
-  v.paused = s.status == status::material_requested;
+  c.paused = s.status == status::material_requested;
   if (s.status == status::reviewing) {
-    v.days_left = cal.working_days_between(now, s.due_on);
-    v.overdue = now > s.due_on;
+    c.days_left = cal.working_days_between(now, s.due_on);
+    c.overdue = now > s.due_on;
   } else if (s.issued_on) {
-    v.on_time = *s.issued_on <= s.due_on;
-    v.overdue = !*v.on_time;
+    c.on_time = *s.issued_on <= s.due_on;
+    c.overdue = !*c.on_time;
   }
+  return c;
+}
+
+SubmissionView view_of(Names& names, calendar::Calendar const& cal, Submission s) {
+  SubmissionView v;
+  auto const clock = clock_of(cal, s);
+  v.days_left = clock.days_left;
+  v.overdue = clock.overdue;
+  v.paused = clock.paused;
+  v.on_time = clock.on_time;
   if (s.unit_id) {
-    if (auto const unit = org::directory::unit(conn, *s.unit_id)) v.unit_name = unit->name;
+    if (auto const& unit = names.unit(*s.unit_id)) v.unit_name = unit->name;
   }
-  auto const names = auth::regions::full_names(conn, {s.region_id, s.reviewer_region_id});
-  if (auto const found = names.find(s.region_id); found != names.end()) v.region_name = found->second;
+  v.region_name = names.full_name(s.region_id);
   if (v.unit_name.empty()) {
-    auto const region = auth::regions::find(conn, s.region_id);
+    auto const& region = names.region(s.region_id);
     v.unit_name = (region ? region->name : std::string()) + (region && region->name.ends_with("社区") ? "居民委员会" : "村民委员会");
   }
-  if (auto const office = auth::regions::find(conn, s.reviewer_region_id)) v.reviewer_name = reviewer_name(*office);
+  if (auto const& office = names.region(s.reviewer_region_id)) v.reviewer_name = reviewer_name(*office);
   v.s = std::move(s);
   return v;
+}
+
+void check_files(db::Connection& conn, auth::Principal const& caller, std::vector<std::int64_t> const& ids, std::int64_t submission_id) {
+  constexpr std::size_t max_files = 20;
+  if (ids.size() > max_files) invalid("附件不能超过 " + std::to_string(max_files) + " 个", "file_ids");
+  for (std::size_t i = 0; i < ids.size(); ++i) {
+    auto const f = store::file(conn, ids[i]);
+    if (!f || f->uploader_id != caller.user_id) invalid("附件不存在，请重新上传", fmt::format("file_ids[{}]", i));
+    if (f->submission_id && *f->submission_id != submission_id) invalid("该附件已属于其他送审件", fmt::format("file_ids[{}]", i));
+  }
 }
 
 void fill_detail(db::Connection& conn, auth::Principal const& caller, SubmissionView& v) {

@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <iterator>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -54,9 +55,35 @@ std::vector<T> page_slice(std::vector<T>&& all, std::int64_t page, std::int64_t 
           std::make_move_iterator(all.begin() + static_cast<std::ptrdiff_t>(to))};
 }
 
-// The clock as of today, and the names a view shows.
-SubmissionView view_of(db::Connection& conn, calendar::Calendar const& cal, Submission s);
+// The names views show, each unit and region read once for a page, a register or a year's figures.
+class Names {
+ public:
+  explicit Names(db::Connection& conn) : conn_(conn) {}
+  db::Connection& conn() { return conn_; }
+  std::optional<org::directory::Unit> const& unit(std::int64_t id);
+  std::optional<auth::Region> const& region(std::int64_t id);
+  std::string const& full_name(std::int64_t region_id);
+
+ private:
+  db::Connection& conn_;
+  std::map<std::int64_t, std::optional<org::directory::Unit>> units_;
+  std::map<std::int64_t, std::optional<auth::Region>> regions_;
+  std::map<std::int64_t, std::string> full_names_;
+};
+
+// The clock as of today (Beijing): working days left, paused, on time, overdue.
+struct Clock {
+  std::optional<int> days_left;
+  bool overdue = false, paused = false;
+  std::optional<bool> on_time;
+};
+Clock clock_of(calendar::Calendar const& cal, Submission const& s);
+
+// The clock and the names a view shows.
+SubmissionView view_of(Names& names, calendar::Calendar const& cal, Submission s);
 calendar::Calendar calendar_around(db::Connection& conn, std::string const& date);
 void fill_detail(db::Connection& conn, auth::Principal const& caller, SubmissionView& view);
+// Files named in a write: the caller's own uploads not yet part of another submission (400 naming file_ids[i]).
+void check_files(db::Connection& conn, auth::Principal const& caller, std::vector<std::int64_t> const& ids, std::int64_t submission_id);
 
 }  // namespace pufa::legality

@@ -46,7 +46,7 @@ docx::Document LegalityService::opinion(auth::Actor const& actor, std::int64_t i
   doc.add(Kind::plain, v.unit_name + "：");
   doc.add(Kind::body, fmt::format("你单位于{}送审的《{}》（{}）收悉。我{}依照合法性审核的有关规定，对其制定主体、权限、程序和内容的合法性进行了审核，现提出意见如下：",
                                   chinese_date(s.submitted_on), s.title, kind_words(s.kind),
-                                  s.reviewer_region_id && v.reviewer_name.ends_with("司法局") ? "局" : "所"));
+                                  v.reviewer_name.ends_with("司法局") ? "局" : "所"));
   doc.add(Kind::heading1, "一、审核结论");
   doc.add(Kind::body, closing_sentence(*s.conclusion));
   if (!v.points.empty()) {
@@ -93,17 +93,17 @@ Figures LegalityService::figures(auth::Actor const& actor, std::optional<int> ye
       auto& r = rows[s.reviewer_region_id];
       r.region_id = s.reviewer_region_id;
       if (s.status == status::withdrawn) continue;
-      auto const v = view_of(conn, cal, s);
+      auto const clock = clock_of(cal, s);
       ++r.reviews;
       if (s.issued_on) {
         ++r.issued;
-        if (*v.on_time) ++r.on_time;
+        if (*clock.on_time) ++r.on_time;
         if (*s.conclusion == conclusion::unlawful) ++r.unlawful;
         if (*s.conclusion == conclusion::lawful_with_changes) ++r.with_changes;
       } else {
         ++r.open;
       }
-      if (v.overdue) ++r.overdue;
+      if (clock.overdue) ++r.overdue;
       if (std::find(corrected.begin(), corrected.end(), s.id) != corrected.end()) ++r.corrected;
     }
     // The bureau first, then the townships by code.

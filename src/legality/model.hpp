@@ -28,10 +28,6 @@ inline constexpr std::string_view review_permission = "legality.review";
 inline constexpr std::string_view read_permission = "legality.read";
 inline constexpr std::string_view cases_permission = "legality.cases";
 
-struct Citation {
-  std::string written;  // as the reviewer typed it
-};
-
 struct Point {
   std::string text;
   std::vector<std::string> citations;  // "《行政处罚法》第十四条"

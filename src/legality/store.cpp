@@ -83,9 +83,6 @@ Submission submission_row(db::Row const& row) {
   return s;
 }
 
-db::Param opt(std::optional<std::string> const& v) { return v ? db::Param(*v) : db::Param(nullptr); }
-db::Param opt(std::optional<std::int64_t> const& v) { return v ? db::Param(*v) : db::Param(nullptr); }
-db::Param opt(std::optional<int> const& v) { return v ? db::Param(*v) : db::Param(nullptr); }
 
 std::string placeholders(std::size_t n) {
   std::string out;
@@ -113,7 +110,7 @@ std::int64_t insert_submission(db::Connection& conn, Submission const& s) {
       "INSERT INTO legality_submissions (unit_id, village_rules_id, rules_version, kind, title, basis, summary, requested_by,"
       " region_id, region_path, reviewer_region_id, reviewer_path, status, year, submitted_on, due_on, created_by, created_at,"
       " updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
-      {opt(s.unit_id), opt(s.village_rules_id), opt(s.rules_version), s.kind, s.title, s.basis, s.summary, opt(s.requested_by),
+      {s.unit_id, s.village_rules_id, s.rules_version, s.kind, s.title, s.basis, s.summary, s.requested_by,
        s.region_id, s.region_path, s.reviewer_region_id, s.reviewer_path, s.status, s.year, s.submitted_on, s.due_on,
        s.created_by, s.created_at, s.updated_at});
 }
@@ -123,10 +120,10 @@ void update_submission(db::Connection& conn, Submission const& s) {
       "UPDATE legality_submissions SET status = ?, due_on = ?, paused_on = ?, days_left_at_pause = ?, material_note = ?,"
       " conclusion = ?, opinion_summary = ?, opinion_points = ?, opinion_year = ?, opinion_seq = ?, opinion_no = ?, issued_on = ?,"
       " issued_by = ?, adoption = ?, adopted_on = ?, adoption_note = ?, withdraw_reason = ?, updated_at = ? WHERE id = ?",
-      {s.status, s.due_on, opt(s.paused_on), opt(s.days_left_at_pause), opt(s.material_note), opt(s.conclusion),
-       opt(s.opinion_summary), s.points.empty() && !s.conclusion ? db::Param(nullptr) : db::Param(points_text(s.points)),
-       opt(s.opinion_year), opt(s.opinion_seq), opt(s.opinion_no), opt(s.issued_on), opt(s.issued_by), opt(s.adoption),
-       opt(s.adopted_on), opt(s.adoption_note), opt(s.withdraw_reason), s.updated_at, s.id});
+      {s.status, s.due_on, s.paused_on, s.days_left_at_pause, s.material_note, s.conclusion,
+       s.opinion_summary, s.points.empty() && !s.conclusion ? db::Param(nullptr) : db::Param(points_text(s.points)),
+       s.opinion_year, s.opinion_seq, s.opinion_no, s.issued_on, s.issued_by, s.adoption,
+       s.adopted_on, s.adoption_note, s.withdraw_reason, s.updated_at, s.id});
 }
 
 std::optional<Submission> submission(db::Connection& conn, std::int64_t id) {
@@ -153,9 +150,13 @@ std::vector<Submission> submissions(db::Connection& conn, Filter const& f, std::
     where += " AND status = ?";
     params.emplace_back(*f.status);
   }
-  if (f.village_rules_id) {
-    where += " AND village_rules_id = ?";
-    params.emplace_back(*f.village_rules_id);
+  if (f.unit_id) {
+    where += " AND unit_id = ?";
+    params.emplace_back(*f.unit_id);
+  }
+  if (f.overdue_as_of) {
+    where += " AND ((status = 'reviewing' AND due_on < ?) OR (issued_on IS NOT NULL AND issued_on > due_on))";
+    params.emplace_back(*f.overdue_as_of);
   }
   if (f.q) {
     where += " AND (title LIKE ? OR opinion_no LIKE ?)";
@@ -254,7 +255,7 @@ std::int64_t insert_file(db::Connection& conn, File const& f) {
   return conn.insert(
       "INSERT INTO legality_files (submission_id, name, size, content_type, path, sha256, stage, region_path, uploader_id, created_at)"
       " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
-      {opt(f.submission_id), f.name, f.size, f.content_type, f.path, f.sha256, f.stage, f.region_path, f.uploader_id, f.created_at});
+      {f.submission_id, f.name, f.size, f.content_type, f.path, f.sha256, f.stage, f.region_path, f.uploader_id, f.created_at});
 }
 
 std::optional<File> file(db::Connection& conn, std::int64_t id) {
@@ -297,7 +298,7 @@ std::int64_t insert_rules(db::Connection& conn, VillageRules const& r, std::opti
   return conn.insert(
       "INSERT INTO legality_village_rules (region_id, region_path, title, text, adopted_on, version, created_by, created_at, updated_at)"
       " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
-      {r.region_id, r.region_path, r.title, r.text, r.adopted_on, r.version, opt(by), r.created_at, r.updated_at});
+      {r.region_id, r.region_path, r.title, r.text, r.adopted_on, r.version, by, r.created_at, r.updated_at});
 }
 
 void update_rules(db::Connection& conn, VillageRules const& r) {
@@ -366,23 +367,22 @@ Case case_row(db::Row const& row) {
   c.updated_at = row.i64("updated_at");
   return c;
 }
-db::Param opt(std::optional<bool> const& v) { return v ? db::Param(*v ? 1 : 0) : db::Param(nullptr); }
 }  // namespace
 
 std::int64_t insert_case(db::Connection& conn, Case const& c, std::optional<std::int64_t> by) {
   return conn.insert(
       "INSERT INTO legality_cases (kind, case_no, unit_id, region_path, cause, applicant, filed_on, closed_on, outcome, head_appeared,"
       " submission_id, note, year, created_by, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
-      {c.kind, c.case_no, c.unit_id, c.region_path, c.cause, c.applicant, c.filed_on, opt(c.closed_on), opt(c.outcome),
-       opt(c.head_appeared), opt(c.submission_id), c.note, c.year, opt(by), c.created_at, c.updated_at});
+      {c.kind, c.case_no, c.unit_id, c.region_path, c.cause, c.applicant, c.filed_on, c.closed_on, c.outcome,
+       c.head_appeared, c.submission_id, c.note, c.year, by, c.created_at, c.updated_at});
 }
 
 void update_case(db::Connection& conn, Case const& c) {
   conn.exec(
       "UPDATE legality_cases SET kind = ?, case_no = ?, unit_id = ?, region_path = ?, cause = ?, applicant = ?, filed_on = ?,"
       " closed_on = ?, outcome = ?, head_appeared = ?, submission_id = ?, note = ?, year = ?, updated_at = ? WHERE id = ?",
-      {c.kind, c.case_no, c.unit_id, c.region_path, c.cause, c.applicant, c.filed_on, opt(c.closed_on), opt(c.outcome),
-       opt(c.head_appeared), opt(c.submission_id), c.note, c.year, c.updated_at, c.id});
+      {c.kind, c.case_no, c.unit_id, c.region_path, c.cause, c.applicant, c.filed_on, c.closed_on, c.outcome,
+       c.head_appeared, c.submission_id, c.note, c.year, c.updated_at, c.id});
 }
 
 std::optional<Case> legal_case(db::Connection& conn, std::int64_t id) {

@@ -16,7 +16,9 @@ struct Filter {
   std::optional<std::string> reviewer_path;  // and what is sent to the caller's office
   std::optional<int> year;
   std::optional<std::string> kind, status, q;
-  std::optional<std::int64_t> village_rules_id;
+  std::optional<std::int64_t> unit_id;
+  // Overdue as of that day: in review past its due day, or issued after it.
+  std::optional<std::string> overdue_as_of;
   bool open_only = false;
   std::int64_t limit = 20, offset = 0;
 };

@@ -16,7 +16,7 @@ using http::AppError;
 
 namespace {
 
-constexpr std::size_t max_points = 30, max_citations = 10, max_files = 20;
+constexpr std::size_t max_points = 30, max_citations = 10;
 
 void require_any(auth::Principal const& caller) {
   if (!caller.has(read_permission) && !caller.has(submit_permission) && !caller.has(review_permission)) {
@@ -54,19 +54,10 @@ void audit(db::Connection& conn, auth::Actor const& actor, std::string action, s
   auth::audit(conn, actor, std::move(action), "legality_submissions", std::to_string(id), std::move(detail));
 }
 
-// Files named in a write: the caller's uploads not yet part of another submission.
-void check_files(db::Connection& conn, auth::Principal const& caller, std::vector<std::int64_t> const& ids, std::int64_t submission_id) {
-  if (ids.size() > max_files) invalid("附件不能超过 " + std::to_string(max_files) + " 个", "file_ids");
-  for (std::size_t i = 0; i < ids.size(); ++i) {
-    auto const f = store::file(conn, ids[i]);
-    if (!f || f->uploader_id != caller.user_id) invalid("附件不存在，请重新上传", fmt::format("file_ids[{}]", i));
-    if (f->submission_id && *f->submission_id != submission_id) invalid("该附件已属于其他送审件", fmt::format("file_ids[{}]", i));
-  }
-}
-
 SubmissionView detail(db::Connection& conn, auth::Principal const& caller, Submission s) {
   auto const cal = calendar_around(conn, s.submitted_on);
-  auto v = view_of(conn, cal, std::move(s));
+  Names names(conn);
+  auto v = view_of(names, cal, std::move(s));
   fill_detail(conn, caller, v);
   return v;
 }
@@ -89,29 +80,15 @@ SubmissionPage LegalityService::submissions(auth::Actor const& actor, ListQuery 
     f.q = q.q;
     SubmissionPage page;
     page.years = store::years(conn, f.scope_path, f.reviewer_path);
-    std::vector<Submission> rows;
-    if (q.overdue_only || caller.unit_id) {
-      // Overdue is a fact of today's clock and a unit's own submissions a filter on the unit: both
-      // are read over the filtered set, which stays small (a year's submissions of a scope).
-      f.limit = 0;
-      auto all = store::submissions(conn, f, nullptr);
-      auto const cal = calendar::Calendar::load(conn, q.year.value_or(2000) - 1, std::stoi(today().substr(0, 4)) + 1);
-      std::vector<SubmissionView> kept;
-      for (auto& s : all) {
-        if (caller.unit_id && !caller.has(review_permission) && s.unit_id != caller.unit_id) continue;
-        auto v = view_of(conn, cal, std::move(s));
-        if (q.overdue_only && !v.overdue) continue;
-        kept.push_back(std::move(v));
-      }
-      page.total = static_cast<std::int64_t>(kept.size());
-      page.items = page_slice(std::move(kept), q.page, q.page_size);
-      return page;
-    }
+    // A liaison bound to a unit reads its unit's submissions (a reviewer what is sent to its office).
+    if (caller.unit_id && !caller.has(review_permission)) f.unit_id = caller.unit_id;
+    if (q.overdue_only) f.overdue_as_of = today();
     f.limit = q.page_size;
     f.offset = (q.page - 1) * q.page_size;
-    rows = store::submissions(conn, f, &page.total);
+    auto rows = store::submissions(conn, f, &page.total);
     auto const cal = calendar::Calendar::load(conn, q.year.value_or(2000) - 1, std::stoi(today().substr(0, 4)) + 1);
-    for (auto& s : rows) page.items.push_back(view_of(conn, cal, std::move(s)));
+    Names names(conn);
+    for (auto& s : rows) page.items.push_back(view_of(names, cal, std::move(s)));
     return page;
   });
 }
@@ -247,11 +224,8 @@ SubmissionView LegalityService::issue(auth::Actor const& actor, std::int64_t id,
     if (points[i].text.empty()) invalid("请填写第 " + std::to_string(i + 1) + " 条意见", fmt::format("points[{}].text", i));
     if (points[i].citations.size() > max_citations) invalid("每条意见最多引用 10 个条文", fmt::format("points[{}].citations", i));
   }
-  db_->write([&](db::Connection& conn) {
-    auto s = load(conn, caller, id);
-    require_reviewer(conn, caller, s);
-    if (s.status == status::issued || s.status == status::closed) throw ApiError(wrong_state, "审核意见已出具，不能再修改");
-    require_state(s, status::reviewing, "只有审核中的送审件可以出具意见");
+  // The citations are resolved against the library before the write opens (reads only, no writer held).
+  db_->read([&](db::Connection& conn) {
     for (std::size_t i = 0; i < points.size(); ++i) {
       for (std::size_t j = 0; j < points[i].citations.size(); ++j) {
         auto& written = points[i].citations[j];
@@ -263,6 +237,12 @@ SubmissionView LegalityService::issue(auth::Actor const& actor, std::int64_t id,
         written = "《" + article->law.short_title + "》" + article->label;  // as the library names it
       }
     }
+  });
+  db_->write([&](db::Connection& conn) {
+    auto s = load(conn, caller, id);
+    require_reviewer(conn, caller, s);
+    if (s.status == status::issued || s.status == status::closed) throw ApiError(wrong_state, "审核意见已出具，不能再修改");
+    require_state(s, status::reviewing, "只有审核中的送审件可以出具意见");
     auto const office = auth::regions::find(conn, s.reviewer_region_id);
     auto const on = today();
     auto const year = std::stoi(on.substr(0, 4));

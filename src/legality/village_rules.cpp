@@ -116,7 +116,8 @@ RulesView LegalityService::rules_of(auth::Actor const& actor, std::int64_t id) c
     auto const reviews = store::of_rules(conn, {id});
     auto v = view(conn, std::move(*r), reviews);
     auto const cal = calendar::Calendar::load(conn, 2000, std::stoi(today().substr(0, 4)) + 1);
-    for (auto const& s : reviews) v.reviews.push_back(view_of(conn, cal, s));
+    Names names(conn);
+    for (auto const& s : reviews) v.reviews.push_back(view_of(names, cal, s));
     return v;
   });
 }
@@ -181,10 +182,7 @@ SubmissionView LegalityService::submit_rules(auth::Actor const& actor, std::int6
         throw ApiError(wrong_state, "该村规民约已在审核中");
       }
     }
-    for (std::size_t i = 0; i < file_ids.size(); ++i) {
-      auto const f = store::file(conn, file_ids[i]);
-      if (!f || f->uploader_id != caller.user_id || f->submission_id) invalid("附件不存在，请重新上传", fmt::format("file_ids[{}]", i));
-    }
+    check_files(conn, caller, file_ids, 0);
     Submission s;
     s.village_rules_id = r->id;
     s.rules_version = r->version;
