@@ -9,6 +9,7 @@
 #include "assess/routes.hpp"
 #include "calendar/routes.hpp"
 #include "legality/routes.hpp"
+#include "service/routes.hpp"
 #include "auth/routes.hpp"
 #include "content/routes.hpp"
 #include "duty/routes.hpp"
@@ -25,7 +26,7 @@
 namespace pufa::app {
 
 std::int64_t reseal_personal_data(db::Connection& conn) {
-  return auth::store::reseal_phones(conn) + org::reseal(conn) + quiz::store::reseal(conn);
+  return auth::store::reseal_phones(conn) + org::reseal(conn) + quiz::store::reseal(conn) + service::reseal(conn);
 }
 
 std::vector<db::Migration> all_migrations() {
@@ -33,7 +34,7 @@ std::vector<db::Migration> all_migrations() {
   for (auto&& area : {auth::migrations(), org::migrations(), media::migrations(), activity::migrations(),
                         laws::migrations(), search::migrations(), content::migrations(),
                         exam::migrations(), quiz::migrations(), duty::migrations(), assess::migrations(),
-                        calendar::migrations(), legality::migrations()}) out.insert(out.end(), area.begin(), area.end());
+                        calendar::migrations(), legality::migrations(), service::migrations()}) out.insert(out.end(), area.begin(), area.end());
   return out;
 }
 
@@ -72,7 +73,7 @@ Application::Application(std::unique_ptr<db::Database> database, auth::AuthSetti
     if (!unit) return std::nullopt;
     return unit->region_path;
   });
-  org::add_routes(router, *db, {duty::add_overview, assess::add_overview, legality::add_overview});
+  org::add_routes(router, *db, {duty::add_overview, assess::add_overview, legality::add_overview, service::add_overview});
   activity::add_routes(router, *db, todo);
   media::add_routes(router, *db, uploads);
   laws::add_routes(router, *db);
@@ -82,6 +83,7 @@ Application::Application(std::unique_ptr<db::Database> database, auth::AuthSetti
   content::add_routes(router, *db, std::move(uploads), todo, four_eyes_publishing);
   exam::add_routes(router, *db, todo);
   quiz::add_routes(router, *db, sms);
+  service::add_routes(router, *db, sms, todo);  // bookings' phone codes share the quiz's sender
   duty::add_routes(router, *db, todo, std::move(sms), std::move(reminders));  // 履职评议's public votes share the quiz's sender
   assess::add_routes(router, *db, todo);
   registry::add_choice_routes(router);

@@ -8,6 +8,7 @@
 #include "content/routes.hpp"
 #include "duty/routes.hpp"
 #include "legality/routes.hpp"
+#include "service/routes.hpp"
 #include "org/directory.hpp"
 #include "exam/routes.hpp"
 #include "org/demo.hpp"
@@ -60,6 +61,13 @@ constexpr DemoAccount reviewers[] = {
     {"fazhi", "市司法局法制科审核员", "legal_reviewer", "Pufa-Fazhi-2026", "市司法局法制科合法性审核员 legal_reviewer（审核部门送审件）"},
 };
 
+// 公共法律服务: 马坞村's legal advisor (a lawyer serving villages across the city) and 马涧镇's station staff.
+constexpr DemoAccount service_accounts[] = {
+    {"lvshi", "马坞村法律顾问", "advisor", "Pufa-Lvshi-2026", "法律顾问 advisor（马坞村等村的法律顾问，手机签到、写服务记录）"},
+    {"fuwu", "马涧镇公共法律服务站", "service_staff", "Pufa-Fuwu-2026", "马涧镇公共法律服务工作人员 service_staff（预约、回访、履职考核）"},
+};
+constexpr char const* service_regions[] = {"", "330781011000"};
+
 }  // namespace
 
 std::vector<DemoLogin> load_demo(db::Database& db) {
@@ -71,6 +79,8 @@ std::vector<DemoLogin> load_demo(db::Database& db) {
   auto const inspector_hash = auth::hash_password(inspector.password);
   std::vector<std::string> reviewer_hashes;
   for (auto const& account : reviewers) reviewer_hashes.push_back(auth::hash_password(account.password));
+  std::vector<std::string> service_hashes;
+  for (auto const& account : service_accounts) service_hashes.push_back(auth::hash_password(account.password));
   db.write([&](db::Connection& conn) {
     org::load_demo(conn);
     activity::load_demo(conn);
@@ -109,6 +119,13 @@ std::vector<DemoLogin> load_demo(db::Database& db) {
                                         office ? std::optional<std::int64_t>(office->id) : std::nullopt});
     }
     legality::load_demo(conn);
+    for (std::size_t a = 0; a < std::size(service_accounts); ++a) {
+      auto const& account = service_accounts[a];
+      if (auth::accounts::id_of(conn, account.username)) continue;
+      auto const region = *service_regions[a] ? auth::regions::by_code(conn, service_regions[a])->id : root.id;
+      auth::accounts::add(conn, actor, {account.username, account.display_name, service_hashes[a], region, {account.role}, false});
+    }
+    service::load_demo(conn);  // after the advisor's account: it is bound to 马坞村's advisor
   });
   std::vector<DemoLogin> logins;
   logins.push_back({accounts[0].username, accounts[0].password, accounts[0].role_label});
@@ -119,6 +136,7 @@ std::vector<DemoLogin> load_demo(db::Database& db) {
   }
   logins.push_back({inspector.username, inspector.password, inspector.role_label});
   for (auto const& account : reviewers) logins.push_back({account.username, account.password, account.role_label});
+  for (auto const& account : service_accounts) logins.push_back({account.username, account.password, account.role_label});
   return logins;
 }
 

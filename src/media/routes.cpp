@@ -66,8 +66,9 @@ std::string accepted_types() {
 
 void add_routes(http::Router& router, db::Database& db, std::filesystem::path storage) {
   PhotoService const service(db, std::move(storage));
-  // Inspectors take and read photos of what they check on site (assessment) without the ledger's permissions.
-  http::RouteOptions const read{.permission = "activity.read|assess.inspect"};
+  // Inspectors take and read photos of what they check on site (assessment), advisors of their service logs, without the
+  // ledger's permissions.
+  http::RouteOptions const read{.permission = "activity.read|assess.inspect|service.log|service.read"};
 
   router.add(Method::post, "/api/v1/photos",
              [service](Request& request) {
@@ -75,7 +76,7 @@ void add_routes(http::Router& router, db::Database& db, std::filesystem::path st
                                            http::query_int(request, "region_id"));
                return Response::created({{"photo", photo_json(photo)}});
              },
-             {.permission = "activity.write|assess.inspect",
+             {.permission = "activity.write|assess.inspect|service.log",
               .action = "photos.create",
               .body_limit = max_photo_bytes,
               .accepts = accepted_types()});

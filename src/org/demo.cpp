@@ -280,8 +280,9 @@ class Builder {
     }
     for (auto village : villages_) {
       auto const& [advisor, firm] = advisors[next++ % advisors.size()];
+      // 一村居一法律顾问 since the end of 2018: the villages' contracts run from 2019 (公共法律服务's 2020 days).
       conn_.exec("INSERT INTO advisor_contracts (region_id, client_region_id, advisor_id, firm, starts_on, ends_on,"
-                 " created_at, updated_at) VALUES (?, ?, ?, ?, '2025-01-01', '2027-12-31', ?, ?)",
+                 " created_at, updated_at) VALUES (?, ?, ?, ?, '2019-01-01', '2027-12-31', ?, ?)",
                  {village, village, advisor, firm, now_, now_});
     }
     // A liaison in every department and township office.

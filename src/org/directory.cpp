@@ -24,4 +24,24 @@ std::vector<std::int64_t> people_tagged(db::Connection& conn, std::string_view t
   return store::people_tagged(conn, tag);
 }
 
+std::optional<Person> person(db::Connection& conn, std::int64_t id) { return store::person_where(conn, "id", id); }
+
+std::optional<Person> person_of_user(db::Connection& conn, std::int64_t user_id) {
+  return store::person_where(conn, "user_id", user_id);
+}
+
+void set_person_user(db::Connection& conn, std::int64_t person_id, std::int64_t user_id) {
+  store::set_person_user(conn, person_id, user_id);
+}
+
+std::vector<VillageContract> village_contracts(db::Connection& conn, std::string const& region_path, std::string const& from,
+                                               std::string const& to) {
+  return store::village_contracts(conn, "c.region_path LIKE ?", region_path + "%", from, to);
+}
+
+std::vector<VillageContract> contracts_of_advisor(db::Connection& conn, std::int64_t advisor_id, std::string const& from,
+                                                  std::string const& to) {
+  return store::village_contracts(conn, "c.advisor_id = ?", advisor_id, from, to);
+}
+
 }  // namespace pufa::org::directory

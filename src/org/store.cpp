@@ -1,5 +1,7 @@
 #include "org/store.hpp"
 
+#include "base/time.hpp"
+
 #include "http/request.hpp"
 
 namespace pufa::org::store {
@@ -77,6 +79,42 @@ std::vector<std::int64_t> people_tagged(db::Connection& conn, std::string_view t
   std::vector<std::int64_t> out;
   for (auto row : conn.query("SELECT id FROM people WHERE tags LIKE ? ORDER BY id", {"%," + std::string(tag) + ",%"})) {
     out.push_back(row.i64("id"));
+  }
+  return out;
+}
+
+void set_person_user(db::Connection& conn, std::int64_t person_id, std::int64_t user_id) {
+  conn.exec("UPDATE people SET user_id = ?, updated_at = ? WHERE id = ?", {user_id, base::now_ms(), person_id});
+}
+
+std::optional<directory::Person> person_where(db::Connection& conn, std::string_view column, db::Param value) {
+  auto rows = conn.query("SELECT id, name, region_id, user_id FROM people WHERE " + std::string(column) + " = ? ORDER BY id LIMIT 1",
+                         {std::move(value)});
+  if (rows.empty()) return std::nullopt;
+  auto const& row = rows.front();
+  return directory::Person{row.i64("id"), row.str("name"), row.i64("region_id"), row.opt_i64("user_id")};
+}
+
+std::vector<directory::VillageContract> village_contracts(db::Connection& conn, std::string_view condition, db::Param value,
+                                                          std::string const& from, std::string const& to) {
+  std::vector<directory::VillageContract> out;
+  for (auto row : conn.query("SELECT c.id, c.client_region_id, c.region_path, c.advisor_id, p.name AS advisor_name, c.firm,"
+                             " c.starts_on, c.ends_on FROM advisor_contracts c JOIN people p ON p.id = c.advisor_id"
+                             " WHERE c.client_region_id IS NOT NULL AND " + std::string(condition) +
+                             " AND c.starts_on <= ? AND (c.ends_on IS NULL OR c.ends_on = '' OR c.ends_on >= ?)"
+                             " ORDER BY c.client_region_id, c.starts_on, c.id",
+                             {std::move(value), to, from})) {
+    directory::VillageContract c;
+    c.id = row.i64("id");
+    c.village_id = row.i64("client_region_id");
+    c.village_path = row.str("region_path");
+    c.advisor_id = row.i64("advisor_id");
+    c.advisor_name = row.str("advisor_name");
+    c.firm = row.opt_str("firm").value_or("");
+    c.starts_on = row.str("starts_on");
+    c.ends_on = row.opt_str("ends_on");
+    if (c.ends_on && c.ends_on->empty()) c.ends_on.reset();
+    out.push_back(std::move(c));
   }
   return out;
 }

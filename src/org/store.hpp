@@ -20,6 +20,11 @@ std::vector<directory::Unit> units_named_like(db::Connection& conn, std::string 
                                               std::int64_t limit);
 std::map<std::int64_t, std::string> unit_names(db::Connection& conn, std::vector<std::int64_t> const& ids);
 std::vector<std::int64_t> people_tagged(db::Connection& conn, std::string_view tag);
+void set_person_user(db::Connection& conn, std::int64_t person_id, std::int64_t user_id);
+std::optional<directory::Person> person_where(db::Connection& conn, std::string_view column, db::Param value);
+// Village contracts matching `condition` (on alias c, one parameter) in force on some day of [from, to].
+std::vector<directory::VillageContract> village_contracts(db::Connection& conn, std::string_view condition, db::Param value,
+                                                          std::string const& from, std::string const& to);
 
 // The overview's counts in a subtree (`today` bounds terms and contracts in force).
 struct Counts {

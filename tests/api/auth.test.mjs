@@ -295,14 +295,14 @@ test('PUT /auth/preferences without a session answers 401 unauthenticated', asyn
 
 // --- roles ---------------------------------------------------------------------------------------
 
-test('GET /roles lists the 14 roles with Chinese names', async () => {
+test('GET /roles lists the 15 roles with Chinese names', async () => {
   const res = await coord.get('/api/v1/roles')
   assert.equal(res.status, 200, res.text)
   assert.deepEqual(Object.keys(res.body), ['items'])
   const codes = res.body.items.map((role) => role.code)
   assert.deepEqual(codes.slice().sort(), [
     'admin', 'advisor', 'audit_admin', 'coordinator', 'examinee', 'grid_worker', 'inspector', 'lecturer', 'legal_reviewer',
-    'mediator', 'public', 'security_admin', 'unit_operator', 'village_operator',
+    'mediator', 'public', 'security_admin', 'service_staff', 'unit_operator', 'village_operator',
   ])
   for (const role of res.body.items) {
     assert.match(role.name, /^[\u4e00-\u9fff()（）]+$/, `role ${role.code} name ${role.name}`)
