@@ -200,4 +200,15 @@ bool has_choice(std::string_view list, std::string_view code) {
   return found && found->find(code);
 }
 
+std::map<std::int64_t, std::int64_t> activities_by_region(db::Connection& conn, std::string const& region_path,
+                                                          std::string const& from, std::string const& to) {
+  std::map<std::int64_t, std::int64_t> out;
+  for (auto row : conn.query("SELECT region_id, COUNT(*) AS n FROM activities WHERE region_path LIKE ? AND starts_on >= ?"
+                             " AND starts_on <= ? AND status <> ? GROUP BY region_id",
+                             {region_path + "%", from, to, std::string(returned)})) {
+    out[row.i64("region_id")] = row.i64("n");
+  }
+  return out;
+}
+
 }  // namespace pufa::activity::library

@@ -5,6 +5,7 @@
 #pragma once
 
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -76,6 +77,11 @@ std::optional<RecordRef> record(db::Connection& conn, std::string_view kind, std
 std::vector<RecordRef> unit_records(db::Connection& conn, std::string_view kind, std::int64_t unit_id,
                                     std::string const& q, std::size_t limit, std::string const& from = {},
                                     std::string const& to = {});
+// Activities held in each village (level-3 region) of the subtree and dated in [from, to], not returned, by
+// region id (the rule-of-law village criteria).
+std::map<std::int64_t, std::int64_t> activities_by_region(db::Connection& conn, std::string const& region_path,
+                                                          std::string const& from, std::string const& to);
+
 // Whether the value is in the activity-theme dictionary (a rule naming a theme).
 bool theme_exists(db::Connection& conn, std::string_view theme);
 // Whether a code is one of the choice list's (form, six_place, study_kind).

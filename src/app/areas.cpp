@@ -10,6 +10,7 @@
 #include "calendar/routes.hpp"
 #include "legality/routes.hpp"
 #include "service/routes.hpp"
+#include "village/routes.hpp"
 #include "auth/routes.hpp"
 #include "content/routes.hpp"
 #include "duty/routes.hpp"
@@ -34,7 +35,7 @@ std::vector<db::Migration> all_migrations() {
   for (auto&& area : {auth::migrations(), org::migrations(), media::migrations(), activity::migrations(),
                         laws::migrations(), search::migrations(), content::migrations(),
                         exam::migrations(), quiz::migrations(), duty::migrations(), assess::migrations(),
-                        calendar::migrations(), legality::migrations(), service::migrations()}) out.insert(out.end(), area.begin(), area.end());
+                        calendar::migrations(), legality::migrations(), service::migrations(), village::migrations()}) out.insert(out.end(), area.begin(), area.end());
   return out;
 }
 
@@ -73,7 +74,7 @@ Application::Application(std::unique_ptr<db::Database> database, auth::AuthSetti
     if (!unit) return std::nullopt;
     return unit->region_path;
   });
-  org::add_routes(router, *db, {duty::add_overview, assess::add_overview, legality::add_overview, service::add_overview});
+  org::add_routes(router, *db, {duty::add_overview, assess::add_overview, legality::add_overview, service::add_overview, village::add_overview});
   activity::add_routes(router, *db, todo);
   media::add_routes(router, *db, uploads);
   laws::add_routes(router, *db);
@@ -84,6 +85,7 @@ Application::Application(std::unique_ptr<db::Database> database, auth::AuthSetti
   exam::add_routes(router, *db, todo);
   quiz::add_routes(router, *db, sms);
   service::add_routes(router, *db, sms, todo);  // bookings' phone codes share the quiz's sender
+  village::add_routes(router, *db, todo);
   duty::add_routes(router, *db, todo, std::move(sms), std::move(reminders));  // 履职评议's public votes share the quiz's sender
   assess::add_routes(router, *db, todo);
   registry::add_choice_routes(router);

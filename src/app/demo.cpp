@@ -9,6 +9,7 @@
 #include "duty/routes.hpp"
 #include "legality/routes.hpp"
 #include "service/routes.hpp"
+#include "village/routes.hpp"
 #include "org/directory.hpp"
 #include "exam/routes.hpp"
 #include "org/demo.hpp"
@@ -126,6 +127,7 @@ std::vector<DemoLogin> load_demo(db::Database& db) {
       auth::accounts::add(conn, actor, {account.username, account.display_name, service_hashes[a], region, {account.role}, false});
     }
     service::load_demo(conn);  // after the advisor's account: it is bound to 马坞村's advisor
+    village::load_demo(conn);
   });
   std::vector<DemoLogin> logins;
   logins.push_back({accounts[0].username, accounts[0].password, accounts[0].role_label});

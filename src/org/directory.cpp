@@ -24,6 +24,10 @@ std::vector<std::int64_t> people_tagged(db::Connection& conn, std::string_view t
   return store::people_tagged(conn, tag);
 }
 
+std::map<std::int64_t, std::int64_t> tagged_by_region(db::Connection& conn, std::string const& region_path, std::string_view tag) {
+  return store::tagged_by_region(conn, region_path, tag);
+}
+
 std::optional<Person> person(db::Connection& conn, std::int64_t id) { return store::person_where(conn, "id", id); }
 
 std::optional<Person> person_of_user(db::Connection& conn, std::int64_t user_id) {

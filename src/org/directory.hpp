@@ -30,6 +30,9 @@ std::map<std::int64_t, std::string> unit_names(db::Connection& conn, std::vector
 // People with a tag (a person_tag code), by id.
 std::vector<std::int64_t> people_tagged(db::Connection& conn, std::string_view tag);
 
+// People with a tag (a person_tag code) per region id, in the subtree (法律明白人 per village).
+std::map<std::int64_t, std::int64_t> tagged_by_region(db::Connection& conn, std::string const& region_path, std::string_view tag);
+
 struct Person {
   std::int64_t id = 0;
   std::string name;

@@ -83,6 +83,15 @@ std::vector<std::int64_t> people_tagged(db::Connection& conn, std::string_view t
   return out;
 }
 
+std::map<std::int64_t, std::int64_t> tagged_by_region(db::Connection& conn, std::string const& region_path, std::string_view tag) {
+  std::map<std::int64_t, std::int64_t> out;
+  for (auto row : conn.query("SELECT region_id, COUNT(*) AS n FROM people WHERE region_path LIKE ? AND tags LIKE ? GROUP BY region_id",
+                             {region_path + "%", "%," + std::string(tag) + ",%"})) {
+    out[row.i64("region_id")] = row.i64("n");
+  }
+  return out;
+}
+
 void set_person_user(db::Connection& conn, std::int64_t person_id, std::int64_t user_id) {
   conn.exec("UPDATE people SET user_id = ?, updated_at = ? WHERE id = ?", {user_id, base::now_ms(), person_id});
 }

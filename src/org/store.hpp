@@ -20,6 +20,7 @@ std::vector<directory::Unit> units_named_like(db::Connection& conn, std::string 
                                               std::int64_t limit);
 std::map<std::int64_t, std::string> unit_names(db::Connection& conn, std::vector<std::int64_t> const& ids);
 std::vector<std::int64_t> people_tagged(db::Connection& conn, std::string_view tag);
+std::map<std::int64_t, std::int64_t> tagged_by_region(db::Connection& conn, std::string const& region_path, std::string_view tag);
 void set_person_user(db::Connection& conn, std::int64_t person_id, std::int64_t user_id);
 std::optional<directory::Person> person_where(db::Connection& conn, std::string_view column, db::Param value);
 // Village contracts matching `condition` (on alias c, one parameter) in force on some day of [from, to].

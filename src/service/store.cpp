@@ -271,6 +271,16 @@ std::int64_t count_verified(db::Connection& conn, std::string const& path, int y
       .value_or(0);
 }
 
+std::map<std::int64_t, std::int64_t> verified_by_village(db::Connection& conn, std::string const& path, int year) {
+  std::map<std::int64_t, std::int64_t> out;
+  for (auto row : conn.query("SELECT region_id, COUNT(*) AS n FROM service_days WHERE region_path LIKE ? AND year = ?"
+                             " AND status = 'verified' GROUP BY region_id",
+                             {path + "%", year})) {
+    out[row.i64("region_id")] = row.i64("n");
+  }
+  return out;
+}
+
 std::vector<Log> logs(db::Connection& conn, LogFilter const& f, std::int64_t* total) {
   Where w;
   w.add("region_path LIKE ?", f.scope_path + "%");

@@ -35,6 +35,7 @@ std::int64_t delete_replaceable(db::Connection& conn, std::string const& path, i
 std::vector<Day> live_codes(db::Connection& conn, std::int64_t region_id, base::Millis now);
 std::optional<int> latest_year(db::Connection& conn, std::string const& path, std::string const& today);
 std::int64_t count_verified(db::Connection& conn, std::string const& path, int year);
+std::map<std::int64_t, std::int64_t> verified_by_village(db::Connection& conn, std::string const& path, int year);
 
 struct LogFilter {
   std::string scope_path;
