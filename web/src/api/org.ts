@@ -1,6 +1,7 @@
 /** 组织与队伍 (docs/org.md): one set of calls for every registry, plus regions and the overview. */
 import type { ActivityEntity } from './activity'
 import { API_BASE, csrfHeaders, download, errorOf, filenameOf, http, upload, type Download, type Query } from './http'
+import type { ServiceEntity } from './service'
 import type { Page, Region } from './types'
 
 /** The registries of the org area: the URL segment under /api/v1. */
@@ -16,7 +17,7 @@ export type OrgEntity =
   | 'places'
 
 /** Every registry the generic list, form and detail (components/registry) can draw. */
-export type RegistryEntity = OrgEntity | ActivityEntity
+export type RegistryEntity = OrgEntity | ActivityEntity | ServiceEntity
 
 /**
  * A record as the server sends it: `id`, every field by key, and beside each reference its
@@ -86,6 +87,8 @@ export interface Overview {
   schools_with_advisor: number
   /** 一村居一法律顾问: villages with an advisor contract (the server sends it beside the contract's list). */
   villages_with_advisor?: number
+  /** 公共法律服务: verified service days of the latest year with service days (docs/service.md). */
+  service_days_verified?: number
   vice_principals: number
   lecturer_teams: number
   places: number

@@ -16,6 +16,7 @@ export interface TodoLink {
 const LEDGER = `${ADMIN_BASE}/activity/activities`
 const STUDY = `${ADMIN_BASE}/activity/study`
 const LEGALITY = `${ADMIN_BASE}/legality/submissions`
+const SERVICE = `${ADMIN_BASE}/service`
 
 export const TODO_LINKS: Record<string, TodoLink> = {
   'activities.review': { to: { name: 'activity-ledger', query: { status: 'submitted' } }, menu: LEDGER },
@@ -37,6 +38,10 @@ export const TODO_LINKS: Record<string, TodoLink> = {
   'legality.review': { to: { name: 'legality-submissions', query: { status: 'reviewing' } }, menu: LEGALITY },
   'legality.supply': { to: { name: 'legality-submissions', query: { status: 'material_requested' } }, menu: LEGALITY },
   'legality.adopt': { to: { name: 'legality-submissions', query: { status: 'issued' } }, menu: LEGALITY },
+  'service.bookings.answer': { to: { name: 'service-bookings', query: { status: 'submitted' } }, menu: `${SERVICE}/bookings` },
+  'service.days.check_in': { to: { name: 'service-my-days' }, menu: `${SERVICE}/my-days` },
+  'service.days.confirm': { to: { name: 'service-confirm' }, menu: `${SERVICE}/confirm` },
+  'service.callbacks.close': { to: { name: 'service-callbacks', query: { status: 'open' } }, menu: `${SERVICE}/callbacks` },
 }
 
 export const linkOf = (code: string): TodoLink | undefined => TODO_LINKS[code]

@@ -98,6 +98,8 @@ const en: typeof zh = {
       other: 'Other',
     },
     review_status: { submitted: 'Awaiting review', approved: 'Approved', returned: 'Returned' },
+    station_level: { city: 'City public legal service centre', township: 'Township public legal service station', village: 'Village public legal service point' },
+    station_window: { consult: 'Legal advice', aid: 'Legal aid', reception: 'Reception', complaints: 'Complaints' },
     dictionary: { activity_theme: 'Activity themes', activity_campaign: 'Campaigns' },
   },
 }

@@ -149,6 +149,7 @@ const en: typeof zh = {
       vicePrincipals: 'Vice-principals',
       schoolsWithAdvisor: 'Schools with a legal advisor',
       villagesWithAdvisor: 'Villages with a legal advisor',
+      serviceDaysVerified: 'Verified legal advisor service days',
       lecturerTeams: 'Thematic lecturer teams',
       places: 'Rule-of-law places',
       constitutionRooms: 'Township constitution study rooms',

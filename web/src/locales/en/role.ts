@@ -10,6 +10,7 @@ const en: typeof zh = {
     village_operator: 'Village operator',
     lecturer: 'Lecturer',
     advisor: 'Legal advisor',
+    service_staff: 'Public legal service staff',
     mediator: 'Mediator',
     grid_worker: 'Grid worker',
     inspector: 'Inspector',

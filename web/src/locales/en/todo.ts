@@ -16,6 +16,11 @@ const en: typeof zh = {
       duty: { lists: { review: 'Responsibility lists to review', returned: 'Responsibility lists sent back to you' }, tasks: { open: 'Responsibility tasks to do', confirm: 'Task reports to confirm' } },
       assess: { sheets: { submit: 'Self-assessments to hand in' }, units: { inspect: 'Units to score on site' }, fixes: { answer: 'Rectifications to make', decide: 'Rectifications to accept' } },
       legality: { review: 'Submissions to review', supply: 'Submissions waiting for your material', adopt: 'Opinions whose adoption to record' },
+      service: {
+        bookings: { answer: 'Residents\' bookings to answer' },
+        days: { check_in: 'Service days to check in today', confirm: 'Advisors\' service days to confirm' },
+        callbacks: { close: 'Dissatisfied ratings to call back' },
+      },
     },
     hints: {
       activities: { review: 'Approve or return each one', returned: 'Correct them as the reason says and save: they go back for review' },
@@ -33,6 +38,11 @@ const en: typeof zh = {
         review: 'Issue the opinion within the time limit, or ask for missing material',
         supply: 'The clock is paused: supply the material asked for',
         adopt: 'Record what was adopted once the document is out (or withdrawn)',
+      },
+      service: {
+        bookings: { answer: 'Confirm the day or propose another within the time to answer' },
+        days: { check_in: 'Check in once in the village and show the code to be verified', confirm: 'Enter the advisor\'s code, or confirm they were here' },
+        callbacks: { close: 'Call the resident back and note what was said and done' },
       },
     },
   },

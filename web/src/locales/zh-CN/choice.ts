@@ -90,6 +90,8 @@ export default {
       other: '其他',
     },
     review_status: { submitted: '待审核', approved: '已审核', returned: '已退回' },
+    station_level: { city: '市级公共法律服务中心', township: '乡镇（街道）公共法律服务站', village: '村（社区）公共法律服务点' },
+    station_window: { consult: '法律咨询', aid: '法律援助', reception: '综合接待', complaints: '投诉受理' },
     dictionary: { activity_theme: '活动主题', activity_campaign: '活动品牌' },
   },
 }

@@ -13,7 +13,8 @@ import legality from './legality'
 import org from './org'
 import portal from './portal'
 import role from './role'
+import service from './service'
 import system from './system'
 import todo from './todo'
 
-export default { ...common, ...auth, ...layout, ...dashboard, ...org, ...activity, ...system, ...role, ...error, ...content, ...exam, ...portal, ...choice, ...todo, ...duty, ...assess, ...legality }
+export default { ...common, ...auth, ...layout, ...dashboard, ...org, ...activity, ...system, ...role, ...error, ...content, ...exam, ...portal, ...choice, ...todo, ...duty, ...assess, ...legality, ...service }

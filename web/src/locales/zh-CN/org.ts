@@ -147,6 +147,7 @@ export default {
       vicePrincipals: '法治副校长',
       schoolsWithAdvisor: '签约法律顾问的学校',
       villagesWithAdvisor: '配备法律顾问的村（社区）',
+      serviceDaysVerified: '已核实的法律顾问服务日',
       lecturerTeams: '专题讲师团',
       places: '法治阵地',
       constitutionRooms: '乡镇宪法学习室',

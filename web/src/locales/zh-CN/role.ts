@@ -8,6 +8,7 @@ export default {
     village_operator: '村(社区)操作员',
     lecturer: '普法讲师',
     advisor: '法律顾问',
+    service_staff: '公共法律服务工作人员',
     mediator: '调解员',
     grid_worker: '网格员',
     inspector: '检查组成员',

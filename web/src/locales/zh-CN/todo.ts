@@ -14,6 +14,11 @@ export default {
       duty: { lists: { review: '待审核的责任清单', returned: '被退回的责任清单' }, tasks: { open: '待落实的责任任务', confirm: '待确认的任务报送' } },
       assess: { sheets: { submit: '待上报的考核自评' }, units: { inspect: '待现场打分的单位' }, fixes: { answer: '待整改的考核问题', decide: '待验收的整改情况' } },
       legality: { review: '待审核的送审件', supply: '待补充材料的送审件', adopt: '待记录采纳情况的送审件' },
+      service: {
+        bookings: { answer: '待答复的群众预约' },
+        days: { check_in: '今日待签到的服务日', confirm: '待核实的法律顾问服务日' },
+        callbacks: { close: '待回访的不满意评价' },
+      },
     },
     hints: {
       activities: { review: '请逐条审核通过或退回', returned: '请按退回原因修改后保存，将重新提交审核' },
@@ -31,6 +36,11 @@ export default {
         review: '在审核期限内出具审核意见，材料不全的可要求补充',
         supply: '审核暂停计时，请按要求补充材料',
         adopt: '文件出台（或撤回）后记录采纳情况',
+      },
+      service: {
+        bookings: { answer: '在答复时限内确认预约或另约时间' },
+        days: { check_in: '到村后签到，出示签到码供村（社区）核验', confirm: '输入顾问出示的签到码，或确认顾问已到岗' },
+        callbacks: { close: '回访群众，记录意见和处理情况' },
       },
     },
   },

@@ -13,6 +13,7 @@ import { examPageRoutes, examRoutes } from './exam'
 import { legalityRoutes } from './legality'
 import { orgRoutes } from './org'
 import { portalRoutes } from './portal'
+import { serviceRoutes } from './service'
 import { systemRoutes } from './system'
 
 /** Children of the layout: the menu is built from these. */
@@ -28,6 +29,7 @@ export const layoutChildren: RouteRecordRaw[] = [
   dutyRoutes,
   assessRoutes,
   legalityRoutes,
+  serviceRoutes,
   ...contentRoutes,
   ...examRoutes,
   systemRoutes,

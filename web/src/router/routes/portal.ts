@@ -56,6 +56,28 @@ export const portalRoutes: RouteRecordRaw[] = [
         component: () => import('@/views/portal/assess-round.vue'),
         meta: { title: 'assess.portal.title' },
       },
+      // 法律服务: the stations by township, a village's advisor and days, a booking (phone + one-time code) and its
+      // status (the token kept on the device), and a resident's confirmation of an advisor's check-in
+      { path: 'service', name: 'portal-service', component: () => import('@/views/portal/service/index.vue'), meta: { title: 'service.portal.title' } },
+      {
+        path: 'service/villages/:id(\\d+)',
+        name: 'portal-service-village',
+        component: () => import('@/views/portal/service/village.vue'),
+        meta: { title: 'service.portal.village' },
+      },
+      { path: 'service/book', name: 'portal-service-book', component: () => import('@/views/portal/service/book.vue'), meta: { title: 'service.portal.book' } },
+      {
+        path: 'service/bookings/:ref',
+        name: 'portal-service-booking',
+        component: () => import('@/views/portal/service/booking.vue'),
+        meta: { title: 'service.portal.booking' },
+      },
+      {
+        path: 'service/check-in',
+        name: 'portal-service-check-in',
+        component: () => import('@/views/portal/service/check-in.vue'),
+        meta: { title: 'service.portal.checkIn' },
+      },
       { path: 'laws', name: 'portal-laws', component: () => import('@/views/portal/laws.vue'), meta: { title: 'portal.nav.laws' } },
       { path: 'laws/:law', name: 'portal-law', component: () => import('@/views/portal/law.vue'), meta: { title: 'portal.titles.law' } },
       {

@@ -1,4 +1,4 @@
-/** The portal's column navigation: the fixed columns (CONTRACTS "Content"), the 普法责任制 pages, the published assessment results, the law library and the quiz. */
+/** The portal's column navigation: the fixed columns (CONTRACTS "Content"), the 普法责任制 pages, the published assessment results, 法律服务, the law library and the quiz. */
 export interface NavItem {
   to: string
   title: string
@@ -12,6 +12,7 @@ export const PORTAL_NAV: NavItem[] = [
   { to: '/duty/lists', title: 'duty.portal.title' },
   { to: '/duty/reviews', title: 'duty.reviews.portal.title' },
   { to: '/assess', title: 'assess.portal.title' },
+  { to: '/service', title: 'service.portal.nav' },
   { to: '/laws', title: 'portal.nav.laws' },
   { to: '/quiz', title: 'portal.nav.quiz' },
 ]

@@ -65,6 +65,8 @@ export const cards = (year: number): OverviewCard[] => [
     to: 'org-regions',
     levels: ABOVE_VILLAGE,
   },
+  // 公共法律服务: the verified service days of the latest year that has service days (no link: the page needs service.*)
+  { key: 'service_days_verified', label: 'org.overview.serviceDaysVerified', unit: 'org.unitWord.ge' },
   { key: 'lecturer_teams', label: 'org.overview.lecturerTeams', unit: 'org.unitWord.zhi', to: 'org-teams', levels: ABOVE_VILLAGE },
   { key: 'places', label: 'org.overview.places', unit: 'org.unitWord.chu', to: 'org-places' },
   {
