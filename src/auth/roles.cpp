@@ -27,7 +27,7 @@ std::vector<RoleInfo> const roles{
      {"org.read", "org.write", "activity.read", "activity.write", "village.file", "village.read", "report.read", "legality.read",
       "legality.submit", "service.read", "service.confirm"}},
     {"legal_reviewer", "合法性审核员", "Legality reviewer", {"org.read", "legality.read", "legality.review"}},
-    {"service_staff", "公共法律服务工作人员", "Public legal service staff", {"org.read", "service.read", "service.manage"}},
+    {"service_staff", "公共法律服务工作人员", "Public legal service staff", {"org.read", "pii.read", "service.read", "service.manage"}},
     {"lecturer", "普法讲师", "Lecturer", {"activity.read", "activity.write"}},
     {"advisor", "法律顾问", "Legal advisor", {"service.log", "mediation.read"}},
     {"mediator", "调解员", "Mediator", {"mediation.read", "mediation.handle"}},

@@ -59,6 +59,25 @@ void require_handler(db::Connection& conn, auth::Principal const& caller, Bookin
   throw ApiError(AppError::not_found, "预约不存在");
 }
 
+CallbackView callback_view(Names& names, Callback c) {
+  CallbackView v;
+  if (auto const b = store::booking(names.conn, c.booking_id)) {
+    v.ref = b->ref;
+    v.rating_comment = b->rating_comment.value_or("");
+    v.name = b->name;
+    v.phone = b->phone;
+    v.topic = b->topic;
+    v.question = b->question;
+    v.rating = b->rating;
+    v.agreed_on = b->agreed_on;
+    if (b->advisor_id) v.advisor_name = names.person(*b->advisor_id);
+  }
+  v.village_name = names.name_of(c.region_id);
+  if (auto const town = names.township_of(c.region_id)) v.township_name = town->name;
+  v.c = std::move(c);
+  return v;
+}
+
 std::vector<std::string> upcoming_days(db::Connection& conn, std::int64_t village_id, std::string const& from, std::size_t n) {
   std::vector<std::string> out;
   for (auto const& d : store::days(conn, {.scope_path = "/", .region_id = village_id, .from = from, .limit = static_cast<std::int64_t>(n)})) {
@@ -417,18 +436,28 @@ CallbackPage LegalService::callbacks(auth::Actor const& actor, std::optional<std
     CallbackPage out;
     auto rows = store::callbacks(conn, caller.region_path, status, page_size, (page - 1) * page_size, &out.total);
     Names names(conn);
-    for (auto& c : rows) {
-      CallbackView v;
-      if (auto const b = store::booking(conn, c.booking_id)) {
-        v.ref = b->ref;
-        v.rating_comment = b->rating_comment.value_or("");
-      }
-      v.village_name = names.name_of(c.region_id);
-      if (auto const town = names.township_of(c.region_id)) v.township_name = town->name;
-      v.c = std::move(c);
-      out.items.push_back(std::move(v));
-    }
+    for (auto& c : rows) out.items.push_back(callback_view(names, std::move(c)));
     return out;
+  });
+}
+
+CallbackView LegalService::callback(auth::Actor const& actor, std::int64_t id, bool reveal) const {
+  auto const& caller = actor.user();
+  if (!caller.has(manage_permission)) throw ApiError(AppError::forbidden);
+  if (reveal && !caller.has("pii.read")) throw ApiError(AppError::forbidden, "查看当事人联系方式需要个人信息查看权限");
+  auto read = [&](db::Connection& conn) {
+    auto c = store::callback(conn, id);
+    if (!c || !caller.covers(c->region_path)) throw ApiError(AppError::not_found, "回访事项不存在");
+    Names names(conn);
+    auto v = callback_view(names, std::move(*c));
+    v.revealed = reveal;
+    return v;
+  };
+  if (!reveal) return db_->read(read);
+  return db_->write([&](db::Connection& conn) {
+    auto v = read(conn);
+    auth::audit(conn, actor, "service.callback.reveal", "service_callbacks", std::to_string(id), "phone");
+    return v;
   });
 }
 
@@ -449,16 +478,9 @@ CallbackView LegalService::close_callback(auth::Actor const& actor, std::int64_t
     c->note = note;
     c->closed_by = caller.user_id;
     c->closed_at = now;
-    CallbackView v;
-    if (auto const b = store::booking(conn, c->booking_id)) {
-      v.ref = b->ref;
-      v.rating_comment = b->rating_comment.value_or("");
-    }
     Names names(conn);
-    v.village_name = names.name_of(c->region_id);
-    if (auto const town = names.township_of(c->region_id)) v.township_name = town->name;
+    auto v = callback_view(names, std::move(*c));
     v.closed_by_name = caller.display_name;
-    v.c = std::move(*c);
     return v;
   });
 }

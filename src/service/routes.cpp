@@ -357,6 +357,10 @@ void add_routes(http::Router& router, db::Database& db, std::shared_ptr<quiz::Ot
     for (auto const& v : result.items) items.push_back(callback_json(v));
     return Response::ok(page_json(std::move(items), result.total, page));
   }, {.permission = "service.manage"});
+  router.add(Method::get, "/api/v1/service/callbacks/{id}", [service](Request& request) {
+    auto const reveal = request.query_value("reveal").value_or("") == "1";
+    return Response::ok(callback_json(service.callback(auth::actor(request), request.id_param("id"), reveal)));
+  }, {.permission = "service.manage"});
   router.add(Method::post, "/api/v1/service/callbacks/{id}/close", [service](Request& request) {
     auto const id = request.id_param("id");
     auto note = http::req_string(http::json_object(request), "note", "回访情况", 1000);

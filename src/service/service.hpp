@@ -157,6 +157,9 @@ struct Booked {
 struct CallbackView {
   Callback c;
   std::string ref, village_name, township_name, rating_comment, closed_by_name;
+  std::string name, phone, advisor_name, topic, question;  // the booking's resident (opened), its advisor
+  std::optional<std::string> rating, agreed_on;
+  bool revealed = false;
 };
 struct CallbackPage {
   std::vector<CallbackView> items;
@@ -254,6 +257,7 @@ class LegalService {
   BookingView propose(auth::Actor const& actor, std::int64_t id, std::string on, std::string note) const;
   BookingView serve(auth::Actor const& actor, std::int64_t id, std::string note) const;
   CallbackPage callbacks(auth::Actor const& actor, std::optional<std::string> status, std::int64_t page, std::int64_t page_size) const;
+  CallbackView callback(auth::Actor const& actor, std::int64_t id, bool reveal) const;
   CallbackView close_callback(auth::Actor const& actor, std::int64_t id, std::string note) const;
 
   AidPage aids(auth::Actor const& actor, AidQuery const& q) const;

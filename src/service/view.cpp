@@ -164,6 +164,14 @@ json::object callback_json(CallbackView const& v) {
   return {{"id", c.id},
           {"booking_id", c.booking_id},
           {"ref", v.ref},
+          {"name", v.revealed ? v.name : text::mask_name(v.name)},
+          {"phone", v.revealed ? v.phone : text::mask_phone(v.phone)},
+          {"revealed", v.revealed},
+          {"advisor_name", v.advisor_name},
+          {"topic", v.topic},
+          {"question", v.question},
+          {"rating", opt(v.rating)},
+          {"agreed_on", opt(v.agreed_on)},
           {"village_name", v.village_name},
           {"township_name", v.township_name},
           {"rating_comment", v.rating_comment},
@@ -176,7 +184,8 @@ json::object callback_json(CallbackView const& v) {
 
 json::object station_json(PublicStation const& s) {
   return {{"id", s.id},           {"name", s.name},          {"level", s.level},
-          {"township_id", s.township_id}, {"township_name", s.township_name}, {"region_name", s.region_name},
+          {"township_id", s.township_id ? json::value(s.township_id) : json::value(nullptr)},
+          {"township_name", s.township_id ? json::value(s.township_name) : json::value(nullptr)}, {"region_name", s.region_name},
           {"address", s.address}, {"phone", s.phone},        {"hours", s.hours},
           {"windows", tags(s.windows)}, {"brand", s.brand},  {"brand_intro", s.brand_intro}};
 }

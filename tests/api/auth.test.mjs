@@ -315,7 +315,7 @@ test('GET /roles lists the 15 roles with Chinese names', async () => {
   assert.deepEqual(res.body.items.filter((role) => role.administrator).map((role) => role.code).sort(),
     ['admin', 'audit_admin', 'security_admin'])
   assert.deepEqual(res.body.items.filter((role) => role.privileged).map((role) => role.code).sort(),
-    ['admin', 'audit_admin', 'coordinator', 'security_admin'])
+    ['admin', 'audit_admin', 'coordinator', 'security_admin', 'service_staff'])
   assert.ok(!byCode.admin.permissions.includes('audit.read'))
   assert.deepEqual(byCode.audit_admin.permissions, ['audit.read'])
 })

@@ -21,7 +21,7 @@ export const SECURITY = { username: 'anquan', password: 'Pufa-Security-2026' }
 export const SECOND_SECURITY = { username: 'fuhe', password: 'Pufa-Review-2026' }
 export const AUDITOR = { username: 'shenji', password: 'Pufa-Audit-2026' }
 /** Roles only the security administrator grants, with a second one's approval. */
-export const PRIVILEGED_ROLES = ['admin', 'security_admin', 'audit_admin', 'coordinator']
+export const PRIVILEGED_ROLES = ['admin', 'security_admin', 'audit_admin', 'coordinator', 'service_staff']
 /** A password that satisfies the policy (10+ chars, 3 of 4 classes). */
 export const GOOD_PASSWORD = 'Test-Pass-2026'
 
