@@ -377,15 +377,16 @@ AidView LegalService::follow_up_aid(auth::Actor const& actor, std::int64_t id, s
 }
 
 docx::Document LegalService::aid_decision(auth::Actor const& actor, std::int64_t id) const {
-  auto const v = aid(actor, id, false);
+  auto const& caller = actor.user();
+  if (!caller.has(manage_permission)) throw ApiError(AppError::forbidden);
+  // The decision goes to the applicant by name: with pii.read the name is printed (and the reading audited).
+  auto const v = aid(actor, id, caller.has("pii.read"));
   auto const& a = v.a;
   if (!a.decided_on) throw ApiError(wrong_state, "尚未作出决定");
   bool const approved = a.status != aid_status::refused;
-  auto const office = db_->read([&](db::Connection& conn) {
-    auto const region = auth::regions::find(conn, a.region_id);
-    if (!region || region->level == auth::regions::city_level) return std::string("兰溪市法律援助中心");
-    return region->name + "公共法律服务站";
-  });
+  // The city's 法律援助中心 decides; a township's station receives the application.
+  std::string const office = "兰溪市法律援助中心";
+  auto const received_by = v.township_name.empty() || v.township_name == "兰溪市" ? std::string() : v.township_name + "公共法律服务站";
   auto const chinese = [](std::string const& date) {
     return fmt::format("{}年{}月{}日", date.substr(0, 4), std::stoi(date.substr(5, 2)), std::stoi(date.substr(8, 2)));
   };
@@ -395,13 +396,14 @@ docx::Document LegalService::aid_decision(auth::Actor const& actor, std::int64_t
   doc.author = office;
   doc.add(Kind::title, approved ? "给予法律援助决定书" : "不予法律援助决定书");
   doc.add(Kind::subtitle, "兰法援〔" + a.decided_on->substr(0, 4) + "〕" + a.ref.substr(a.ref.size() - 3) + "号");
-  doc.add(Kind::plain, text::mask_name(a.name) + "：");
-  doc.add(Kind::body, fmt::format("你于{}提出的法律援助申请（受理编号 {}）收悉。经审查，", chinese(a.received_on), a.ref) +
-                          (approved ? "你的申请符合《中华人民共和国法律援助法》规定的条件，决定给予法律援助。本中心将在三日内指派法律援助人员为你提供法律援助。"
+  doc.add(Kind::plain, (v.revealed ? a.name : text::mask_name(a.name)) + "：");
+  doc.add(Kind::body, fmt::format("你于{}{}提出的法律援助申请（受理编号 {}）收悉。经审查，", chinese(a.received_on),
+                                  received_by.empty() ? "" : "向" + received_by, a.ref) +
+                          (approved ? "你的申请符合《中华人民共和国法律援助法》规定的条件，决定给予法律援助。本中心将自本决定作出之日起三日内指派法律援助人员为你提供法律援助。"
                                     : "你的申请不符合法律援助条件，决定不予法律援助。理由如下："));
-  if (!approved) doc.add(Kind::body, a.refusal_reason.value_or(""));
   if (!approved) {
-    doc.add(Kind::body, "你对本决定有异议的，可以自收到本决定之日起十五日内向兰溪市司法局提出异议（《中华人民共和国法律援助法》第四十九条）。");
+    doc.add(Kind::body, a.refusal_reason.value_or(""));
+    doc.add(Kind::body, "你对本决定有异议的，可以自收到本决定之日起十五日内向兰溪市司法局提出（《中华人民共和国法律援助法》第四十九条）。");
   }
   doc.add(Kind::plain, " ");
   doc.add(Kind::right, office + "\n" + chinese(*a.decided_on));

@@ -421,11 +421,11 @@ void add_routes(http::Router& router, db::Database& db, std::shared_ptr<quiz::Ot
   router.add(Method::get, "/api/v1/service/aid/{id}/decision.docx", [service](Request& request) {
     auto const doc = service.aid_decision(auth::actor(request), request.id_param("id"));
     return file_response({doc.title + ".docx", docx::content_type, docx::write(doc)});
-  }, {.permission = "service.read|service.manage"});
+  }, {.permission = "service.manage"});
   router.add(Method::get, "/api/v1/service/aid/{id}/decision.pdf", [service](Request& request) {
     auto const doc = service.aid_decision(auth::actor(request), request.id_param("id"));
     return file_response({doc.title + ".pdf", pdf::content_type, pdf::write(doc)});
-  }, {.permission = "service.read|service.manage"});
+  }, {.permission = "service.manage"});
 
   // The portal (residents).
   http::RouteOptions const open{.access = http::Access::open};
