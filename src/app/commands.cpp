@@ -21,6 +21,7 @@
 #include "http/server.hpp"
 #include "laws/import.hpp"
 #include "quiz/sender.hpp"
+#include "service/routes.hpp"
 
 namespace pufa::app {
 
@@ -207,6 +208,14 @@ int run(int argc, char** argv) {
   auto* unlock_cmd = user_cmd->add_subcommand("unlock", "enable an account and clear its lockout");
   unlock_cmd->add_option("username", target_user)->required();
 
+  auto* service_cmd = cli.add_subcommand("service", "公共法律服务");
+  service_cmd->require_subcommand(1);
+  service_cmd->fallthrough();
+  std::string remind_on;
+  auto* remind_cmd = service_cmd->add_subcommand("remind", "send the day-before reminders of tomorrow's bookings (run daily, e.g. from cron at 18:00)");
+  remind_cmd->add_option("--on", remind_on, "the day to run as (YYYY-MM-DD, Beijing; default today)");
+  flags.add(*remind_cmd, "--sms-outbox", "sms_outbox", "file the reminders go to without an SMS gateway (demo, tests)");
+
   auto* audit_cmd = cli.add_subcommand("audit", "the audit log");
   audit_cmd->require_subcommand(1);
   audit_cmd->fallthrough();
@@ -261,6 +270,15 @@ int run(int argc, char** argv) {
       auto const changed = database->write([](db::Connection& conn) { return reseal_personal_data(conn); });
       std::cout << "field key " << base::sealed::current_key_id() << " (" << path << ") now seals; " << changed
                 << " values re-sealed" << std::endl;
+      return 0;
+    }
+    if (remind_cmd->parsed()) {
+      std::shared_ptr<quiz::OtpSender> sms;
+      if (!settings.sms_outbox.empty()) sms = std::make_shared<quiz::OutboxSender>(settings.sms_outbox);
+      auto database = open_migrated(settings);
+      auto const on = remind_on.empty() ? base::shanghai_date(base::now_ms()) : remind_on;
+      auto const sent = service::send_reminders(*database, sms, on);
+      std::cout << "reminders sent: " << sent << std::endl;
       return 0;
     }
     if (prune_cmd->parsed()) {

@@ -17,6 +17,9 @@ class OtpSender {
   virtual ~OtpSender() = default;
   // Called after the code is stored; must not block for long (queue real SMS elsewhere).
   virtual void send(std::string_view phone, std::string_view code, std::string_view quiz_title) = 0;
+  // A notice to a resident (a booking confirmed, a reminder the day before): no code in it. A gateway that sends
+  // codes only leaves it out.
+  virtual void notify(std::string_view /*phone*/, std::string_view /*text*/) {}
 };
 
 // One JSON line per message, {"at", "phone", "code", "quiz"}, in a file only the server's user
@@ -25,8 +28,11 @@ class OutboxSender final : public OtpSender {
  public:
   explicit OutboxSender(std::filesystem::path path);
   void send(std::string_view phone, std::string_view code, std::string_view quiz_title) override;
+  // {"at", "phone", "text"}.
+  void notify(std::string_view phone, std::string_view text) override;
 
  private:
+  void append(std::string const& line, std::string_view phone, char const* what);
   std::filesystem::path path_;
   std::mutex mutex_;
 };

@@ -29,8 +29,24 @@ constexpr base::Millis address_window_ms = 10 * base::minute_ms;
 
 std::string token_hash(std::string const& token) { return base::sha256_hex("service-booking:" + token); }
 
+std::string station_name(db::Connection& conn, std::int64_t id) {
+  auto const found = stations().find(conn, id);
+  return found ? found->value(stations().entity(), "name").value_or("") : std::string();
+}
+
+std::string chinese_date(std::string const& date) {
+  return fmt::format("{}年{}月{}日", date.substr(0, 4), std::stoi(date.substr(5, 2)), std::stoi(date.substr(8, 2)));
+}
+
+// Where and with whom, in the words of a notice: "马坞村，法律顾问陈律师" or "马涧镇公共法律服务站".
+std::string place_words(BookingView const& v) {
+  if (!v.station_name.empty()) return v.station_name;
+  return v.village_name + (v.advisor_name.empty() ? std::string() : "，法律顾问" + v.advisor_name + "律师");
+}
+
 BookingView booking_view(Names& names, Booking b, int answer_hours) {
   BookingView v;
+  if (b.station_id) v.station_name = station_name(names.conn, *b.station_id);
   v.village_name = names.name_of(b.region_id);
   auto const town = names.township_of(b.region_id);
   v.township_name = town ? town->name : std::string();
@@ -246,12 +262,26 @@ Booked LegalService::book(auth::Actor const& actor, BookingInput in) const {
     std::int64_t id = 0;
   };
   auto const outcome = db_->write([&](db::Connection& conn) {
-    auto const village = auth::regions::find(conn, in.village_id);
-    if (!village || village->level != auth::regions::village_level) invalid("请选择村（社区）", "village_id");
     auto const on = today();
     if (in.preferred_on < on) invalid("预约日期不能早于今天", "preferred_on");
-    auto const day = store::day_of(conn, village->id, in.preferred_on);
-    if (!day) invalid("该日不是本村的法律服务日，请选择列出的服务日", "preferred_on");
+    std::optional<auth::Region> place;
+    std::optional<std::int64_t> advisor;
+    if (in.station_id) {
+      auto const station = stations().find(conn, *in.station_id);
+      if (!station) invalid("服务站点不存在", "station_id");
+      place = auth::regions::find(conn, station->region_id);
+      if (calendar::day_number(in.preferred_on) - calendar::day_number(on) > 60) invalid("只能预约 60 天内的日期", "preferred_on");
+      auto const cal = calendar::Calendar::load(conn, std::stoi(on.substr(0, 4)), std::stoi(on.substr(0, 4)) + 1);
+      if (!cal.is_working_day(in.preferred_on)) invalid("该日不是工作日，服务站不办公，请另选日期", "preferred_on");
+    } else {
+      place = auth::regions::find(conn, in.village_id);
+      if (!place || place->level != auth::regions::village_level) invalid("请选择村（社区）", "village_id");
+      auto const day = store::day_of(conn, place->id, in.preferred_on);
+      if (!day) invalid("该日不是本村的法律服务日，请选择列出的服务日", "preferred_on");
+      advisor = day->advisor_id;
+    }
+    if (!place) invalid("服务站点不存在", "station_id");
+    auto const* village = &*place;
     auto const index = base::sealed::blind_index(base::sealed::phone_kind, in.phone);
     auto stored = store::latest_code(conn, index);
     if (!stored || stored->used || stored->expires_at <= now || stored->failures >= code_max_failures) {
@@ -267,7 +297,8 @@ Booked LegalService::book(auth::Actor const& actor, BookingInput in) const {
     b.ref = fmt::format("{}{:03}", prefix, store::bookings_on(conn, prefix) + 1);
     b.region_id = village->id;
     b.region_path = village->path;
-    b.advisor_id = day->advisor_id;
+    b.advisor_id = advisor;
+    b.station_id = in.station_id;
     b.topic = in.topic;
     b.preferred_on = in.preferred_on;
     b.question = in.question;
@@ -393,12 +424,17 @@ BookingView handle(db::Database& db, auth::Actor const& actor, std::int64_t id, 
 }  // namespace
 
 BookingView LegalService::accept(auth::Actor const& actor, std::int64_t id) const {
-  return handle(*db_, actor, id, "service.booking.accept", [](Booking& b) {
+  auto v = handle(*db_, actor, id, "service.booking.accept", [](Booking& b) {
     if (b.status != booking_status::submitted) throw ApiError(wrong_state, "只有待答复的预约可以确认");
     b.status = std::string(booking_status::accepted);
     b.agreed_on = b.preferred_on;
     if (!b.answered_at) b.answered_at = base::now_ms();
   });
+  if (sender_) {
+    sender_->notify(v.b.phone, fmt::format("【兰溪普法】您的法律咨询预约（{}）已确认：{}，{}。如需取消，请打开预约页面。", v.b.ref,
+                                           chinese_date(*v.b.agreed_on), place_words(v)));
+  }
+  return v;
 }
 
 BookingView LegalService::propose(auth::Actor const& actor, std::int64_t id, std::string on, std::string note) const {
@@ -406,7 +442,7 @@ BookingView LegalService::propose(auth::Actor const& actor, std::int64_t id, std
   if (on < today()) invalid("另约日期不能早于今天", "on");
   note = trimmed(note);
   if (note.size() > 600) invalid("说明不超过 200 字", "note");
-  return handle(*db_, actor, id, "service.booking.propose", [&](Booking& b) {
+  auto v = handle(*db_, actor, id, "service.booking.propose", [&](Booking& b) {
     if (b.status != booking_status::submitted && b.status != booking_status::proposed) {
       throw ApiError(wrong_state, "只有待答复的预约可以另约时间");
     }
@@ -415,6 +451,36 @@ BookingView LegalService::propose(auth::Actor const& actor, std::int64_t id, std
     b.proposal_note = note;
     if (!b.answered_at) b.answered_at = base::now_ms();
   });
+  if (sender_) {
+    sender_->notify(v.b.phone, fmt::format("【兰溪普法】您的法律咨询预约（{}）建议改为{}，{}。请打开预约页面确认或取消。", v.b.ref,
+                                           chinese_date(on), place_words(v)));
+  }
+  return v;
+}
+
+std::int64_t LegalService::remind(auth::Actor const& actor, std::string const& on) const {
+  if (!base::is_date(on)) invalid("日期应为 YYYY-MM-DD", "on");
+  if (!sender_) throw ApiError(AppError::unavailable, "短信服务尚未配置（sms_outbox 或短信网关），提醒未发送");
+  auto const tomorrow = calendar::date_of(calendar::day_number(on) + 1);
+  // Marked before sending: a reminder goes out once even when two runs overlap.
+  auto const due = db_->write([&](db::Connection& conn) {
+    auto rows = store::to_remind(conn, tomorrow);
+    std::vector<BookingView> out;
+    auto const hours = store::standard(conn).answer_hours;
+    Names names(conn);
+    for (auto& b : rows) {
+      b.reminded_at = base::now_ms();
+      store::update_booking(conn, b);
+      out.push_back(booking_view(names, std::move(b), hours));
+    }
+    auth::audit(conn, actor, "service.booking.remind", "service_bookings", tomorrow, fmt::format("{} reminders", out.size()));
+    return out;
+  });
+  for (auto const& v : due) {
+    sender_->notify(v.b.phone, fmt::format("【兰溪普法】提醒：您预约的法律咨询（{}）在明天，{}，{}。", v.b.ref,
+                                           chinese_date(*v.b.agreed_on), place_words(v)));
+  }
+  return static_cast<std::int64_t>(due.size());
 }
 
 BookingView LegalService::serve(auth::Actor const& actor, std::int64_t id, std::string note) const {

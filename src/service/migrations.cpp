@@ -192,6 +192,11 @@ CREATE TABLE service_codes (
 );
 CREATE INDEX service_codes_phone ON service_codes (phone_index, created_at);
 )sql"},
+      {"service", 2, "bookings at a station, and the day-before reminder sent", R"sql(
+ALTER TABLE service_bookings ADD COLUMN station_id BIGINT;
+ALTER TABLE service_bookings ADD COLUMN reminded_at BIGINT;
+CREATE INDEX service_bookings_agreed ON service_bookings (status, agreed_on);
+)sql"},
   };
 }
 

@@ -82,6 +82,8 @@ struct Booking {
   std::optional<std::string> served_note, rating, rating_comment;
   std::optional<base::Millis> rated_at;
   base::Millis created_at = 0, updated_at = 0;
+  std::optional<std::int64_t> station_id;  // booked at a station (no advisor: its staff answer)
+  std::optional<base::Millis> reminded_at;
 };
 
 struct Callback {

@@ -163,6 +163,11 @@ void add_overview(db::Connection& conn, std::string const& region_path, json::ob
 
 std::int64_t reseal(db::Connection& conn) { return store::reseal(conn); }
 
+std::int64_t send_reminders(db::Database& db, std::shared_ptr<quiz::OtpSender> sender, std::string const& on) {
+  LegalService const service(db, std::move(sender));
+  return service.remind(auth::system_actor("pufa service remind"), on);
+}
+
 void add_routes(http::Router& router, db::Database& db, std::shared_ptr<quiz::OtpSender> sender, todo::Centre& todo) {
   LegalService const service(db, std::move(sender));
   todo.add([service](auth::Principal const& caller) { return service.todo(caller); });
@@ -454,8 +459,10 @@ void add_routes(http::Router& router, db::Database& db, std::shared_ptr<quiz::Ot
     auto const body = http::json_object(request);
     BookingInput in;
     auto const village = http::opt_int(body, "village_id", "村（社区）");
-    if (!village) throw ApiError(AppError::validation_failed, "请选择村（社区）", "village_id");
-    in.village_id = *village;
+    in.station_id = http::opt_int(body, "station_id", "服务站点");
+    if (!village && !in.station_id) throw ApiError(AppError::validation_failed, "请选择村（社区）或服务站点", "village_id");
+    if (village && in.station_id) throw ApiError(AppError::validation_failed, "村（社区）和服务站点只能选一个", "station_id");
+    in.village_id = village.value_or(0);
     in.topic = http::req_string(body, "topic", "咨询事项", 30);
     in.preferred_on = http::req_string(body, "preferred_on", "预约日期", 10);
     in.question = http::req_string(body, "question", "咨询的问题", 1000);

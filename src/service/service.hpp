@@ -136,13 +136,14 @@ struct Compliance {
 };
 
 struct BookingInput {
-  std::int64_t village_id = 0;
+  std::int64_t village_id = 0;               // a village's service day, or
+  std::optional<std::int64_t> station_id;    // a station on a working day
   std::string topic, preferred_on, question, name, phone, code;
 };
 struct BookingView {
   Booking b;
   std::optional<AidSummary> aid;
-  std::string village_name, township_name, advisor_name;
+  std::string village_name, township_name, advisor_name, station_name;
   std::optional<std::int64_t> callback_id;
   bool answered_in_time = false;
 };
@@ -256,6 +257,8 @@ class LegalService {
   BookingView accept(auth::Actor const& actor, std::int64_t id) const;
   BookingView propose(auth::Actor const& actor, std::int64_t id, std::string on, std::string note) const;
   BookingView serve(auth::Actor const& actor, std::int64_t id, std::string note) const;
+  // The day-before reminders for bookings agreed for the day after `on` (`pufa service remind`): how many went out.
+  std::int64_t remind(auth::Actor const& actor, std::string const& on) const;
   CallbackPage callbacks(auth::Actor const& actor, std::optional<std::string> status, std::int64_t page, std::int64_t page_size) const;
   CallbackView callback(auth::Actor const& actor, std::int64_t id, bool reveal) const;
   CallbackView close_callback(auth::Actor const& actor, std::int64_t id, std::string note) const;

@@ -116,7 +116,8 @@ Log log_row(db::Row const& row) {
 
 constexpr char const* booking_columns =
     "id, ref, region_id, region_path, advisor_id, topic, preferred_on, agreed_on, proposed_on, proposal_note, question, name,"
-    " phone, token_hash, status, answered_at, served_at, served_note, rating, rating_comment, rated_at, created_at, updated_at";
+    " phone, token_hash, status, answered_at, served_at, served_note, rating, rating_comment, rated_at, created_at, updated_at,"
+    " station_id, reminded_at";
 
 Booking booking_row(db::Row const& row) {
   Booking b;
@@ -143,6 +144,8 @@ Booking booking_row(db::Row const& row) {
   b.rated_at = row.opt_i64("rated_at");
   b.created_at = row.i64("created_at");
   b.updated_at = row.i64("updated_at");
+  b.station_id = row.opt_i64("station_id");
+  b.reminded_at = row.opt_i64("reminded_at");
   return b;
 }
 
@@ -352,19 +355,29 @@ std::optional<Booking> booking_by_ref(db::Connection& conn, std::string const& r
 std::int64_t insert_booking(db::Connection& conn, Booking const& b) {
   return conn.insert(
       "INSERT INTO service_bookings (ref, region_id, region_path, advisor_id, topic, preferred_on, agreed_on, question, name, phone,"
-      " phone_index, token_hash, status, answered_at, served_at, served_note, rating, rating_comment, rated_at, created_at, updated_at)"
-      " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+      " phone_index, token_hash, status, answered_at, served_at, served_note, rating, rating_comment, rated_at, created_at, updated_at,"
+      " station_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
       {b.ref, b.region_id, b.region_path, b.advisor_id, b.topic, b.preferred_on, b.agreed_on, b.question,
        base::sealed::seal(b.name, name_context), base::sealed::seal(b.phone, phone_context),
        base::sealed::blind_index(base::sealed::phone_kind, b.phone), b.token_hash, b.status, b.answered_at, b.served_at,
-       b.served_note, b.rating, b.rating_comment, b.rated_at, b.created_at, b.updated_at});
+       b.served_note, b.rating, b.rating_comment, b.rated_at, b.created_at, b.updated_at, b.station_id});
 }
 
 void update_booking(db::Connection& conn, Booking const& b) {
   conn.exec("UPDATE service_bookings SET status = ?, agreed_on = ?, proposed_on = ?, proposal_note = ?, answered_at = ?,"
-            " served_at = ?, served_note = ?, rating = ?, rating_comment = ?, rated_at = ?, updated_at = ? WHERE id = ?",
+            " served_at = ?, served_note = ?, rating = ?, rating_comment = ?, rated_at = ?, updated_at = ?, reminded_at = ? WHERE id = ?",
             {b.status, b.agreed_on, b.proposed_on, b.proposal_note, b.answered_at, b.served_at, b.served_note, b.rating,
-             b.rating_comment, b.rated_at, b.updated_at, b.id});
+             b.rating_comment, b.rated_at, b.updated_at, b.reminded_at, b.id});
+}
+
+std::vector<Booking> to_remind(db::Connection& conn, std::string const& day) {
+  std::vector<Booking> out;
+  for (auto row : conn.query(std::string("SELECT ") + booking_columns +
+                                 " FROM service_bookings WHERE status = 'accepted' AND agreed_on = ? AND reminded_at IS NULL ORDER BY id",
+                             {day})) {
+    out.push_back(booking_row(row));
+  }
+  return out;
 }
 
 std::int64_t bookings_on(db::Connection& conn, std::string const& ref_prefix) {

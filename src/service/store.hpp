@@ -61,6 +61,8 @@ std::optional<Booking> booking_by_ref(db::Connection& conn, std::string const& r
 std::int64_t insert_booking(db::Connection& conn, Booking const& b);
 void update_booking(db::Connection& conn, Booking const& b);
 std::int64_t bookings_on(db::Connection& conn, std::string const& ref_prefix);
+// Accepted bookings agreed for `day` whose reminder has not gone out.
+std::vector<Booking> to_remind(db::Connection& conn, std::string const& day);
 
 std::int64_t insert_callback(db::Connection& conn, Callback const& c);
 std::vector<Callback> callbacks(db::Connection& conn, std::string const& path, std::optional<std::string> const& status,

@@ -130,8 +130,10 @@ json::object compliance_json(ComplianceRow const& r) {
 json::object booking_json(BookingView const& v, bool staff) {
   auto const& b = v.b;
   json::object out{{"ref", b.ref},
-                   {"village_id", b.region_id},
-                   {"village_name", v.village_name},
+                   {"village_id", b.station_id ? json::value(nullptr) : json::value(b.region_id)},
+                   {"village_name", b.station_id ? std::string() : v.village_name},
+                   {"station_id", b.station_id ? json::value(*b.station_id) : json::value(nullptr)},
+                   {"station_name", v.station_name},
                    {"township_name", v.township_name},
                    {"advisor_name", v.advisor_name},
                    {"topic", b.topic},

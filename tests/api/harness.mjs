@@ -169,6 +169,8 @@ export async function startServer({ testClock = false, sms = true, args = [] } =
     url,
     dbUrl,
     engine,
+    /** The file standing in for the SMS gateway (--sms-outbox), or null. */
+    smsOutbox: sms ? smsOutbox : null,
     stdout: () => stdout,
     stderr: () => stderr,
     /**

@@ -48,7 +48,7 @@ async function ok(res, status = 200) {
 /** The last code the SMS stand-in was given for `phone`. */
 async function codeFor(phone) {
   for (let i = 0; i < 100; ++i) {
-    const found = (await server.sms()).filter((m) => m.phone === phone)
+    const found = (await server.sms()).filter((m) => m.phone === phone && m.code)
     if (found.length) return found.at(-1).code
     await new Promise((resolve) => setTimeout(resolve, 20))
   }
@@ -311,6 +311,51 @@ describe('bookings', () => {
     const confirmed = await ok(await client.post(`/api/v1/public/service/bookings/${booked.ref}/confirm`, { token: booked.token }))
     assert.equal(confirmed.status, 'accepted')
     assert.equal(confirmed.agreed_on, village.upcoming.at(-1))
+  })
+})
+
+describe('bookings at a station, notices and reminders', () => {
+  test('a resident books a working day at the township station; its staff answer; the confirmation and the reminder go out once', async () => {
+    const majianTown = townships.find((t) => t.name === '马涧镇').id
+    const station = (await ok(await server.client().get(`/api/v1/public/service/stations?township_id=${majianTown}`))).items.find((s) => s.level === 'township')
+    const phone = '13912340001'
+    const client = server.client()
+    await client.post('/api/v1/public/service/otp', { phone })
+    const code = await codeFor(phone)
+    // The next Saturday (Beijing) is no working day; the next working Monday to Friday after it is.
+    let day = now() + 24 * HOUR
+    while (weekday(beijing(day)) !== 6) day += 24 * HOUR
+    const saturday = beijing(day)
+    let monday = day + 2 * 24 * HOUR
+    const form = { station_id: station.id, topic: 'contract', question: '租房合同押金不退怎么办？', name: '孙小红', phone }
+    assertError(await client.post('/api/v1/public/service/bookings', { ...form, preferred_on: saturday, code }), 400, 'validation_failed', 'preferred_on')
+    assertError(await client.post('/api/v1/public/service/bookings', { ...form, village_id: mawuId, preferred_on: beijing(monday), code }), 400, 'validation_failed', 'station_id')
+    let booked = await client.post('/api/v1/public/service/bookings', { ...form, preferred_on: beijing(monday), code })
+    if (booked.status === 400 && booked.body.error.field === 'preferred_on') {  // a holiday Monday: the Tuesday
+      monday += 24 * HOUR
+      booked = await client.post('/api/v1/public/service/bookings', { ...form, preferred_on: beijing(monday), code })
+    }
+    const made = await ok(booked, 201)
+    assert.equal(made.station_name, station.name)
+    assert.equal(made.village_id, null)
+    const staff = (await ok(await fuwu.get('/api/v1/service/bookings?status=submitted&page_size=50'))).items.find((b) => b.ref === made.ref)
+    assertError(await lvshi.post(`/api/v1/service/bookings/${staff.id}/accept`), 404, 'not_found')
+    await ok(await fuwu.post(`/api/v1/service/bookings/${staff.id}/accept`))
+    const notices = (await server.sms()).filter((m) => m.phone === phone && m.text)
+    assert.equal(notices.length, 1)
+    assert.ok(notices[0].text.includes(made.ref) && notices[0].text.includes(station.name), notices[0].text)
+    assert.ok(!`${server.stdout()}\n${server.stderr()}`.includes(notices[0].text), 'a notice is not in the log')
+    // `pufa service remind` the day before sends the reminder once.
+    const eve = beijing(monday - 24 * HOUR)
+    const first = await server.pufa(['service', 'remind', '--on', eve, '--sms-outbox', server.smsOutbox])
+    assert.equal(first.code, 0, first.stderr)
+    assert.match(first.stdout, /reminders sent: [1-9]/)
+    const again = await server.pufa(['service', 'remind', '--on', eve, '--sms-outbox', server.smsOutbox])
+    assert.match(again.stdout, /reminders sent: 0/)
+    const reminders = (await server.sms()).filter((m) => m.phone === phone && m.text?.includes('提醒'))
+    assert.equal(reminders.length, 1)
+    const none = await server.pufa(['service', 'remind', '--on', eve])
+    assert.notEqual(none.code, 0, 'without a sender nothing is marked as sent')
   })
 })
 

@@ -84,7 +84,7 @@ async function codeFor(number) {
   const deadline = Date.now() + 10_000
   for (;;) {
     const text = await readFile(SMS_OUTBOX, 'utf8').catch(() => '')
-    const sent = text.split('\n').filter(Boolean).map((l) => JSON.parse(l)).filter((m) => m.phone === number)
+    const sent = text.split('\n').filter(Boolean).map((l) => JSON.parse(l)).filter((m) => m.phone === number && m.code)
     if (sent.length) return sent.at(-1).code
     assert.ok(Date.now() < deadline, `no code for ${number} in the outbox`)
     await new Promise((r) => setTimeout(r, 200))
