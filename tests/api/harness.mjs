@@ -6,10 +6,14 @@
 //   PUFA_TEST_DB      sqlite (default) | postgresql
 //   PUFA_TEST_PG_URL  for postgresql: the server URL written by tests/support/pg.sh
 //   PUFA_TEST_LOG_DIR optional: each server's stdout/stderr is copied there on stop()
+//   PUFA_TEST_FRESH_DEMO=1 loads the demo for every server instead of copying one loaded per binary and engine
+//
+// The demo is loaded once per binary and engine (a SQLite file, or a PostgreSQL template database, with its
+// field and audit keys) and each server gets a copy: a file's tests start in a second instead of the demo's load.
 import assert from 'node:assert/strict'
 import { execFile, spawn } from 'node:child_process'
-import { createHmac, randomBytes } from 'node:crypto'
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
+import { createHash, createHmac, randomBytes } from 'node:crypto'
+import { access, copyFile, mkdir, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises'
 import net from 'node:net'
 import { tmpdir } from 'node:os'
 import { basename, dirname, join } from 'node:path'
@@ -64,6 +68,58 @@ async function psql(adminUrl, sql) {
   if (result.code !== 0) throw new Error(`psql failed (${sql}): ${result.stderr}`)
 }
 
+const exists = (path) => access(path).then(() => true, () => false)
+
+/**
+ * The demo loaded once for this binary and engine, by whichever test process gets there first (the others wait):
+ * {dir} holding pufa.db (SQLite) or var/ (PostgreSQL: the keys), and for PostgreSQL {database}, a template.
+ */
+async function demoTemplate(bin, env) {
+  const info = await stat(bin)
+  const key = createHash('sha256')
+    .update(`${bin}\0${info.size}\0${info.mtimeMs}\0${engine}\0${process.env.PUFA_TEST_PG_URL ?? ''}`)
+    .digest('hex').slice(0, 12)
+  const dir = join(tmpdir(), `pufa-demo-${engine}-${key}`)
+  const database = `pufa_tpl_${key}`
+  const ready = join(dir, 'ready')
+  const failed = join(dir, 'failed')
+  try {
+    await mkdir(dir)
+  } catch (error) {
+    if (error.code !== 'EEXIST') throw error
+    for (let waited = 0; !(await exists(ready)); waited += 200) {
+      if (await exists(failed)) throw new Error(`the demo template failed: ${await readFile(failed, 'utf8')}`)
+      if (waited > 300_000) throw new Error(`no demo template after 5 minutes in ${dir}`)
+      await new Promise((resolve) => setTimeout(resolve, 200))
+    }
+    return { dir, database }
+  }
+  try {
+    let dbUrl = `sqlite:${join(dir, 'pufa.db')}`
+    if (engine === 'postgresql') {
+      await psql(process.env.PUFA_TEST_PG_URL, `CREATE DATABASE ${database}`)
+      const url = new URL(process.env.PUFA_TEST_PG_URL)
+      url.pathname = `/${database}`
+      dbUrl = url.toString()
+    }
+    const demo = await run(bin, ['demo', '--db', dbUrl], { cwd: dir, env })
+    if (demo.code !== 0 || BAD_STDERR.test(demo.stderr)) throw new Error(`pufa demo failed (exit ${demo.code}):\n${demo.stdout}\n${demo.stderr}`)
+    await writeFile(ready, '')
+  } catch (error) {
+    await writeFile(failed, String(error.message))
+    throw error
+  }
+  return { dir, database }
+}
+
+/** Copies the template's files that exist from `from` to `to` (made first). */
+async function copyFiles(from, to, names) {
+  await mkdir(to, { recursive: true })
+  for (const name of names) {
+    if (await exists(join(from, name))) await copyFile(join(from, name), join(to, name))
+  }
+}
+
 /**
  * Starts a server on a fresh database with the demo data. `testClock: true` starts it with
  * --test-clock, so that `server.clockAt(ms)` moves its clock (deadlines without sleeping).
@@ -78,18 +134,37 @@ export async function startServer({ testClock = false, sms = true, args = [] } =
   let dbUrl
   let pgAdminUrl
   let pgDatabase
-  if (engine === 'sqlite') {
-    dbUrl = `sqlite:${join(dir, 'pufa.db')}`
-  } else {
+  const env = serverEnv()
+  const fresh = process.env.PUFA_TEST_FRESH_DEMO === '1'
+  if (engine === 'postgresql') {
     pgAdminUrl = process.env.PUFA_TEST_PG_URL
     assert.ok(pgAdminUrl, 'set PUFA_TEST_PG_URL (from tests/support/pg.sh start DIR; cat DIR/url)')
+  }
+  const template = fresh ? null : await demoTemplate(bin, env)
+  if (engine === 'sqlite') {
+    dbUrl = `sqlite:${join(dir, 'pufa.db')}`
+    if (template) await copyFiles(template.dir, dir, ['pufa.db', 'pufa.db-wal', 'field.key', 'audit.key'])
+  } else {
     pgDatabase = `pufa_t_${randomBytes(6).toString('hex')}`
-    await psql(pgAdminUrl, `CREATE DATABASE ${pgDatabase}`)
+    if (template) {
+      // Another copy being made from the same template at this moment: try again.
+      for (let attempt = 0; ; ++attempt) {
+        try {
+          await psql(pgAdminUrl, `CREATE DATABASE ${pgDatabase} TEMPLATE ${template.database}`)
+          break
+        } catch (error) {
+          if (attempt >= 50 || !/being accessed by other users/.test(error.message)) throw error
+          await new Promise((resolve) => setTimeout(resolve, 100 + Math.random() * 200))
+        }
+      }
+      await copyFiles(join(template.dir, 'var'), join(dir, 'var'), ['field.key', 'audit.key'])
+    } else {
+      await psql(pgAdminUrl, `CREATE DATABASE ${pgDatabase}`)
+    }
     const url = new URL(pgAdminUrl)
     url.pathname = `/${pgDatabase}`
     dbUrl = url.toString()
   }
-  const env = serverEnv()
   const cleanup = async () => {
     if (pgDatabase) {
       // WITH (FORCE) needs PostgreSQL 13+; the server has exited by now, so plain DROP also works.
@@ -100,10 +175,12 @@ export async function startServer({ testClock = false, sms = true, args = [] } =
   }
 
   // cwd = the temp dir, so that no ./pufa.toml or ./web/dist is picked up.
-  const demo = await run(bin, ['demo', '--db', dbUrl], { cwd: dir, env })
-  if (demo.code !== 0 || BAD_STDERR.test(demo.stderr)) {
-    await cleanup()
-    throw new Error(`pufa demo failed (exit ${demo.code}):\n${demo.stdout}\n${demo.stderr}`)
+  if (!template) {
+    const demo = await run(bin, ['demo', '--db', dbUrl], { cwd: dir, env })
+    if (demo.code !== 0 || BAD_STDERR.test(demo.stderr)) {
+      await cleanup()
+      throw new Error(`pufa demo failed (exit ${demo.code}):\n${demo.stdout}\n${demo.stderr}`)
+    }
   }
 
   // One-time codes go to a file standing in for the SMS gateway (never to the log).
