@@ -402,6 +402,26 @@ BookingPage LegalService::bookings(auth::Actor const& actor, std::optional<std::
   });
 }
 
+BookingView LegalService::booking(auth::Actor const& actor, std::int64_t id) const {
+  auto const& caller = actor.user();
+  if (!can_read(caller)) throw ApiError(AppError::forbidden);
+  return db_->read([&](db::Connection& conn) {
+    auto b = store::booking(conn, id);
+    auto const r = reader_of(conn, caller, std::nullopt);
+    if (!b || !b->region_path.starts_with(r.path) || (r.advisor_id && b->advisor_id != r.advisor_id)) {
+      throw ApiError(AppError::not_found, "预约不存在");
+    }
+    auto const aids = store::aids_of(conn, "booking", {b->id});
+    Names names(conn);
+    auto v = booking_view(names, std::move(*b), store::standard(conn).answer_hours);
+    if (!aids.empty()) {
+      auto const& a = aids.begin()->second;
+      v.aid = AidSummary{a.id, a.ref, a.status, a.outcome};
+    }
+    return v;
+  });
+}
+
 namespace {
 
 template <class F>

@@ -195,7 +195,7 @@ void load_demo(db::Connection& conn) {
       b.advisor_id = d.advisor_id;
       b.topic = topics[k];
       b.preferred_on = b.agreed_on.emplace(d.planned_on);
-      b.question = "想当面咨询：" + std::string(summaries[k]).substr(0, 36);
+      b.question = std::string("想当面咨询：") + summaries[k];
       b.name = std::string(surnames[(roll + 1) % 6]) + given[(roll + 2) % 6];
       b.phone = fmt::format("139{:08}", 57000000 + roll * 7 + booking_no);
       b.token_hash = base::sha256_hex("service-booking:" + base::random_hex(16));
@@ -250,7 +250,8 @@ void load_demo(db::Connection& conn) {
       a.decide_by = calendar::date_of(calendar::day_number(received) + aid_decide_days);
       a.created_at = a.updated_at = at(received, 10);
       if (ends != "submitted") {
-        a.decided_on = calendar::date_of(calendar::day_number(received) + (i == 2 ? 9 : 3));  // one decided late
+        // One decided late; this year's the day after receipt (never after the day of the load).
+        a.decided_on = calendar::date_of(calendar::day_number(received) + (now_case ? 1 : i == 2 ? 9 : 3));
         if (ends == "refused") {
           a.status = std::string(aid_status::refused);
           a.refusal_reason = "经审查，申请人家庭月人均收入 4200 元，高于本市法律援助经济困难标准（最低工资标准），且不属于免予经济困难审查的情形。";

@@ -339,6 +339,9 @@ void add_routes(http::Router& router, db::Database& db, std::shared_ptr<quiz::Ot
     for (auto const& v : result.items) items.push_back(booking_json(v, true));
     return Response::ok(page_json(std::move(items), result.total, page));
   }, {.permission = readers});
+  router.add(Method::get, "/api/v1/service/bookings/{id}", [service](Request& request) {
+    return Response::ok(booking_json(service.booking(auth::actor(request), request.id_param("id")), true));
+  }, {.permission = readers});
   router.add(Method::post, "/api/v1/service/bookings/{id}/accept", [service](Request& request) {
     return Response::ok(booking_json(service.accept(auth::actor(request), request.id_param("id")), true));
   }, write("service.log|service.manage", "service.booking.accept"));

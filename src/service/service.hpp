@@ -254,6 +254,7 @@ class LegalService {
 
   BookingPage bookings(auth::Actor const& actor, std::optional<std::string> status, std::optional<std::int64_t> region_id,
                        std::int64_t page, std::int64_t page_size) const;
+  BookingView booking(auth::Actor const& actor, std::int64_t id) const;
   BookingView accept(auth::Actor const& actor, std::int64_t id) const;
   BookingView propose(auth::Actor const& actor, std::int64_t id, std::string on, std::string note) const;
   BookingView serve(auth::Actor const& actor, std::int64_t id, std::string note) const;

@@ -264,6 +264,8 @@ describe('bookings', () => {
     const mine = list.items.find((b) => b.ref === booked.ref)
     assert.equal(mine.phone, '139****5678')
     assert.equal(mine.name, '周*明')
+    assert.equal((await ok(await lvshi.get(`/api/v1/service/bookings/${mine.id}`))).ref, booked.ref)
+    assertError(await fuwu.get(`/api/v1/service/bookings/999999`), 404, 'not_found')
     assert.ok((await ok(await lvshi.get('/api/v1/todo'))).items.some((i) => i.code === 'service.bookings.answer'))
     assertError(await mawu.post(`/api/v1/service/bookings/${mine.id}/accept`), 403, 'forbidden')
     const accepted = await ok(await lvshi.post(`/api/v1/service/bookings/${mine.id}/accept`))
