@@ -191,10 +191,13 @@ PublicVillage LegalService::public_village(std::int64_t id) const {
       out.firm = c.firm;
     }
     // The listed days this village's schedule keeps this year (8 when it is served on the 8th).
+    // (Only the standard's days: a day added by hand is no "每月" day.)
     std::set<int> listed;
     auto const year = on.substr(0, 4);
+    auto const standard = store::standard(conn);
     for (auto const& d : store::days(conn, {.scope_path = "/", .region_id = village->id, .from = year + "-01-01", .to = year + "-12-31"})) {
-      listed.insert(std::stoi(d.nominal_on.substr(8, 2)));
+      auto const day = std::stoi(d.nominal_on.substr(8, 2));
+      if (std::find(standard.days_of_month.begin(), standard.days_of_month.end(), day) != standard.days_of_month.end()) listed.insert(day);
     }
     out.days_of_month.assign(listed.begin(), listed.end());
     out.upcoming = upcoming_days(conn, village->id, on, 6);
