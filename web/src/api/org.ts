@@ -89,6 +89,10 @@ export interface Overview {
   villages_with_advisor?: number
   /** 公共法律服务: verified service days of the latest year with service days (docs/service.md). */
   service_days_verified?: number
+  /** 民主法治村(社区): villages whose file holds that level (docs/village.md). */
+  villages_national?: number
+  villages_provincial?: number
+  villages_jinhua?: number
   vice_principals: number
   lecturer_teams: number
   places: number

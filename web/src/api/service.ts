@@ -159,6 +159,8 @@ export interface ServiceLog {
   created_at?: string
   /** True when the answer was read with ?reveal=1. */
   revealed?: boolean
+  /** The legal aid application it was referred to (a log of kind aid_referral), with its status. */
+  aid?: AidLink | null
 }
 
 /** A log's photo ids, whether it lists `photos` or `photo_ids`. */
@@ -270,7 +272,12 @@ export const exportCompliance = (p: Period) => download('/service/compliance/exp
 export interface Booking {
   id: number
   ref: string
-  region_id: number
+  /** The village (the server names it `village_id`; `region_id` in older answers). */
+  village_id?: number | null
+  region_id?: number
+  /** A booking at a station (no village): its station. */
+  station_id?: number | null
+  station_name?: string | null
   village_name: string
   township_name?: string
   topic: Topic
@@ -296,7 +303,12 @@ export interface Booking {
   rating: Rating | null
   rated_at?: string | null
   rating_comment?: string | null
+  /** The legal aid application it was referred to (转介法律援助), with its status. */
+  aid?: AidLink | null
 }
+
+/** A booking's village, whichever name the server gives it. */
+export const bookingVillageOf = (b: Pick<Booking, 'village_id' | 'region_id'>): number | null => b.village_id ?? b.region_id ?? null
 
 export interface Callback {
   id: number
@@ -305,9 +317,13 @@ export interface Callback {
   village_name?: string
   township_name?: string
   advisor_name?: string | null
-  /** Masked like the booking's. */
+  /** Masked like the booking's; in full when read with ?reveal=1 (pii.read, audited). */
   name?: string
   phone?: string
+  revealed?: boolean
+  topic?: Topic | null
+  question?: string | null
+  agreed_on?: string | null
   rating?: Rating
   rating_comment: string | null
   status: CallbackStatus
@@ -318,12 +334,15 @@ export interface Callback {
 }
 
 export const listBookings = (q: Query) => http.get<PageOf<Booking>>('/service/bookings', q)
+export const getBooking = (id: number) => http.get<Booking>(`/service/bookings/${id}`)
 export const acceptBooking = (id: number) => http.post<Booking | undefined>(`/service/bookings/${id}/accept`)
 export const proposeBooking = (id: number, body: { on: string; note: string }) =>
   http.post<Booking | undefined>(`/service/bookings/${id}/propose`, body)
 export const serveBooking = (id: number, note: string) => http.post<Booking | undefined>(`/service/bookings/${id}/serve`, { note })
 
 export const listCallbacks = (q: Query) => http.get<PageOf<Callback>>('/service/callbacks', q)
+/** `reveal` needs pii.read and is audited: the resident's name and phone to call. */
+export const getCallback = (id: number, reveal = false) => http.get<Callback>(`/service/callbacks/${id}`, reveal ? { reveal: 1 } : undefined)
 export const closeCallback = (id: number, note: string) => http.post<Callback | undefined>(`/service/callbacks/${id}/close`, { note })
 
 // ---- the portal (no sign-in) -----------------------------------------------------------------------------
@@ -445,29 +464,189 @@ export interface KeptBooking {
 }
 
 /**
- * The bookings made on this device, newest first (localStorage: a resident comes back days later, on the same
- * phone, to see the answer and rate the service).
+ * What a device keeps of the records a resident made (a booking, a legal aid application) in localStorage, newest first,
+ * one entry a reference, the newest KEPT_BOOKINGS: the token is what lets the resident read it days later on the same phone.
  */
-export const keptBookings = {
-  all(): KeptBooking[] {
-    try {
-      const v = JSON.parse(localStorage.getItem(BOOKINGS_KEY) ?? '[]')
-      return Array.isArray(v) ? v.filter((b) => b && typeof b.ref === 'string' && typeof b.token === 'string') : []
-    } catch {
-      return []
-    }
-  },
-  tokenOf(ref: string): string | null {
-    return this.all().find((b) => b.ref === ref)?.token ?? null
-  },
-  add(b: KeptBooking) {
-    const rest = this.all().filter((x) => x.ref !== b.ref)
-    localStorage.setItem(BOOKINGS_KEY, JSON.stringify([b, ...rest].slice(0, KEPT_BOOKINGS)))
-  },
-  remove(ref: string) {
-    localStorage.setItem(BOOKINGS_KEY, JSON.stringify(this.all().filter((x) => x.ref !== ref)))
-  },
+export function keptOnDevice<T extends { ref: string; token: string }>(key: string) {
+  return {
+    all(): T[] {
+      try {
+        const v = JSON.parse(localStorage.getItem(key) ?? '[]')
+        return Array.isArray(v) ? v.filter((b) => b && typeof b.ref === 'string' && typeof b.token === 'string') : []
+      } catch {
+        return []
+      }
+    },
+    tokenOf(ref: string): string | null {
+      return this.all().find((b) => b.ref === ref)?.token ?? null
+    },
+    add(b: T) {
+      const rest = this.all().filter((x) => x.ref !== b.ref)
+      localStorage.setItem(key, JSON.stringify([b, ...rest].slice(0, KEPT_BOOKINGS)))
+    },
+    remove(ref: string) {
+      localStorage.setItem(key, JSON.stringify(this.all().filter((x) => x.ref !== ref)))
+    },
+  }
 }
+
+/** The bookings made on this device (to see the answer and rate the service). */
+export const keptBookings = keptOnDevice<KeptBooking>(BOOKINGS_KEY)
 
 /** 422 code_invalid: a wrong, expired or used code (a one-time code, or an advisor's check-in code). */
 export const isCodeInvalid = (e: unknown) => e instanceof ApiError && (e.code === 'code_invalid' || e.field === 'code')
+
+// ---- 法律援助 (legal aid, 法律援助法) ------------------------------------------------------------------------
+
+/** 申请事项 (第三十一条). */
+export type AidMatter =
+  | 'state_compensation' | 'social_insurance' | 'pension' | 'support' | 'labour' | 'capacity' | 'environment' | 'injury'
+  | 'criminal' | 'other'
+export const AID_MATTERS: AidMatter[] = [
+  'state_compensation', 'social_insurance', 'pension', 'support', 'labour', 'capacity', 'environment', 'injury', 'criminal', 'other',
+]
+
+/** 免予经济困难审查 (第四十二条): `none` — the means are reviewed. */
+export type AidExemption = 'none' | 'vulnerable' | 'assistance' | 'migrant_worker' | 'other'
+export const AID_EXEMPTIONS: AidExemption[] = ['none', 'vulnerable', 'assistance', 'migrant_worker', 'other']
+
+export type AidStatus = 'submitted' | 'approved' | 'refused' | 'assigned' | 'closed'
+export const AID_STATUSES: AidStatus[] = ['submitted', 'approved', 'refused', 'assigned', 'closed']
+/** The list's status filter: `open` is submitted + approved + assigned. */
+export type AidStatusFilter = AidStatus | 'open'
+export const AID_STATUS_FILTERS: AidStatusFilter[] = ['open', ...AID_STATUSES]
+
+export type AidOutcome = 'won' | 'mediated' | 'partly' | 'lost' | 'withdrawn' | 'terminated'
+export const AID_OUTCOMES: AidOutcome[] = ['won', 'mediated', 'partly', 'lost', 'withdrawn', 'terminated']
+
+export type Gender = 'male' | 'female'
+export const GENDERS: Gender[] = ['male', 'female']
+
+/** What a log or a booking shows of the application it was referred to. */
+export interface AidLink {
+  id: number
+  ref: string
+  status: AidStatus
+  outcome: AidOutcome | null
+}
+
+/** What the resident reads of their application with its token (nothing else of it). */
+export interface PublicAid {
+  ref: string
+  status: AidStatus
+  township_id?: number
+  township_name?: string
+  matter?: AidMatter
+  received_on: string
+  /** 7 days after receipt (calendar days, 第四十三条). */
+  decide_by: string
+  decided_on: string | null
+  refusal_reason: string | null
+  /** 3 days after the decision. */
+  assign_by?: string | null
+  assigned_on?: string | null
+  lawyer: string | null
+  firm: string | null
+  outcome: AidOutcome | null
+  closed_on: string | null
+  overdue?: boolean
+}
+
+/** An application as staff read it: the applicant masked (张*, 330781********1234) unless revealed. */
+export interface Aid extends PublicAid {
+  id: number
+  township_id: number
+  township_name: string
+  matter: AidMatter
+  village_id: number | null
+  village_name: string
+  name: string
+  gender: Gender
+  id_number: string
+  phone: string
+  /** （已隐藏） unless revealed. */
+  address: string
+  opponent: string | null
+  facts: string
+  household_size: number
+  monthly_income: number
+  exemption: AidExemption
+  /** A note on an approval (a refusal's reasons are `refusal_reason`). */
+  note: string | null
+  assign_by: string | null
+  assigned_on: string | null
+  lawyer_phone: string | null
+  close_note: string | null
+  followed_up_on: string | null
+  follow_up_note: string | null
+  satisfaction: Rating | null
+  /** Referred from a consultation: the log or the booking (its FW… reference). */
+  origin: { kind: 'log' | 'booking'; id: number; ref: string | null } | null
+  referred_by_name: string
+  /** A step past its day: the decision after decide_by, the assignment after assign_by. */
+  overdue: boolean
+  decided_late: boolean
+  assigned_late: boolean
+  revealed: boolean
+  created_at: string
+}
+
+/** The fields of the 法律援助申请表. */
+export interface AidInput {
+  township_id: number | null
+  village_id?: number | null
+  name: string
+  gender: Gender | ''
+  id_number: string
+  phone: string
+  address: string
+  matter: AidMatter | ''
+  opponent: string | null
+  facts: string
+  household_size: number | null
+  monthly_income: number | null
+  exemption: AidExemption
+  /** 个人诚信承诺: 承诺所填内容真实 (required). */
+  declaration: boolean
+}
+
+export interface AidOrigin {
+  kind: 'log' | 'booking'
+  id: number
+}
+
+export const listAids = (q: Query) => http.get<PageOf<Aid>>('/service/aid', q)
+/** `reveal` needs pii.read and is audited: the applicant's name, 身份证号, phone, address and the opponent in full. */
+export const getAid = (id: number, reveal = false) => http.get<Aid>(`/service/aid/${id}`, reveal ? { reveal: 1 } : undefined)
+/** Staff or an advisor on the resident's behalf; with `origin` a referral of a log (aid_referral) or a booking. */
+export const createAid = (body: AidInput & { origin?: AidOrigin | null }) => http.post<Aid>('/service/aid', body)
+/** 审查决定: 给予 (approve) or 不予 with the reasons (required). */
+export const decideAid = (id: number, body: { approve: boolean; reason: string }) => http.post<Aid>(`/service/aid/${id}/decide`, body)
+/** 指派 the lawyer (within 3 days of the decision). */
+export const assignAid = (id: number, body: { lawyer: string; firm: string; phone: string }) => http.post<Aid>(`/service/aid/${id}/assign`, body)
+export const closeAid = (id: number, body: { outcome: AidOutcome; note: string }) => http.post<Aid>(`/service/aid/${id}/close`, body)
+/** 回访 after closing, once. */
+export const followUpAid = (id: number, body: { note: string; satisfaction: Rating }) => http.post<Aid>(`/service/aid/${id}/follow-up`, body)
+/** 给予/不予法律援助决定书 (service.manage; the applicant named with pii.read, the reading audited). */
+export const aidDecisionDocx = (id: number) => download(`/service/aid/${id}/decision.docx`)
+export const aidDecisionPdf = (id: number) => download(`/service/aid/${id}/decision.pdf`)
+
+/** The resident's application (after POST /public/service/otp): the YZ… reference and the token to read it with. */
+export const applyForAid = (body: AidInput & { code: string }) =>
+  http.post<PublicAid & { token: string }>('/public/service/aid', body, open)
+export const getPublicAid = (ref: string, token: string) =>
+  http.get<PublicAid>(`/public/service/aid/${encodeURIComponent(ref)}`, { token }, open)
+
+const AIDS_KEY = 'pufa.serviceAid'
+
+/** An application as this device keeps it: the token is what lets the resident read its status. */
+export interface KeptAid {
+  ref: string
+  token: string
+  township_name: string
+  /** When it was made (ms since the epoch). */
+  at: number
+}
+
+/** The applications made on this device (to follow the decision and the lawyer). */
+export const keptAids = keptOnDevice<KeptAid>(AIDS_KEY)

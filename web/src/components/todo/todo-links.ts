@@ -17,6 +17,7 @@ const LEDGER = `${ADMIN_BASE}/activity/activities`
 const STUDY = `${ADMIN_BASE}/activity/study`
 const LEGALITY = `${ADMIN_BASE}/legality/submissions`
 const SERVICE = `${ADMIN_BASE}/service`
+const VILLAGE = `${ADMIN_BASE}/village`
 
 export const TODO_LINKS: Record<string, TodoLink> = {
   'activities.review': { to: { name: 'activity-ledger', query: { status: 'submitted' } }, menu: LEDGER },
@@ -42,6 +43,11 @@ export const TODO_LINKS: Record<string, TodoLink> = {
   'service.days.check_in': { to: { name: 'service-my-days' }, menu: `${SERVICE}/my-days` },
   'service.days.confirm': { to: { name: 'service-confirm' }, menu: `${SERVICE}/confirm` },
   'service.callbacks.close': { to: { name: 'service-callbacks', query: { status: 'open' } }, menu: `${SERVICE}/callbacks` },
+  'service.aid.decide': { to: { name: 'service-aids', query: { status: 'submitted' } }, menu: `${SERVICE}/aid` },
+  'service.aid.assign': { to: { name: 'service-aids', query: { status: 'approved' } }, menu: `${SERVICE}/aid` },
+  'village.applications.score': { to: { name: 'village-rounds', query: { todo: 'score' } }, menu: `${VILLAGE}/rounds` },
+  'village.applications.review': { to: { name: 'village-rounds', query: { todo: 'review' } }, menu: `${VILLAGE}/rounds` },
+  'village.reviews.decide': { to: { name: 'village-reviews', query: { status: 'open' } }, menu: `${VILLAGE}/reviews` },
 }
 
 export const linkOf = (code: string): TodoLink | undefined => TODO_LINKS[code]

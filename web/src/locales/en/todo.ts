@@ -20,6 +20,11 @@ const en: typeof zh = {
         bookings: { answer: 'Residents\' bookings to answer' },
         days: { check_in: 'Service days to check in today', confirm: 'Advisors\' service days to confirm' },
         callbacks: { close: 'Dissatisfied ratings to call back' },
+        aid: { decide: 'Legal aid applications to decide', assign: 'Legal aid cases waiting for a lawyer' },
+      },
+      village: {
+        applications: { score: 'Rule-of-law village applications to score (township)', review: 'Rule-of-law village applications to review (city)' },
+        reviews: { decide: 'Rule-of-law village reviews to conclude' },
       },
     },
     hints: {
@@ -43,6 +48,11 @@ const en: typeof zh = {
         bookings: { answer: 'Confirm the day or propose another within the time to answer' },
         days: { check_in: 'Check in once in the village and show the code to be verified', confirm: 'Enter the advisor\'s code, or confirm they were here' },
         callbacks: { close: 'Call the resident back and note what was said and done' },
+        aid: { decide: 'Decide within 7 days of receiving the application', assign: 'Assign a lawyer within 3 days of the decision' },
+      },
+      village: {
+        applications: { score: 'Score each criterion, then recommend or not', review: 'Check each score, then approve or reject' },
+        reviews: { decide: 'Conclude the review: keep, revoke or cancel the title' },
       },
     },
   },

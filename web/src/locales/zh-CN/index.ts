@@ -16,5 +16,6 @@ import role from './role'
 import service from './service'
 import system from './system'
 import todo from './todo'
+import village from './village'
 
-export default { ...common, ...auth, ...layout, ...dashboard, ...org, ...activity, ...system, ...role, ...error, ...content, ...exam, ...portal, ...choice, ...todo, ...duty, ...assess, ...legality, ...service }
+export default { ...common, ...auth, ...layout, ...dashboard, ...org, ...activity, ...system, ...role, ...error, ...content, ...exam, ...portal, ...choice, ...todo, ...duty, ...assess, ...legality, ...service, ...village }

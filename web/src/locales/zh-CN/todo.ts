@@ -18,6 +18,11 @@ export default {
         bookings: { answer: '待答复的群众预约' },
         days: { check_in: '今日待签到的服务日', confirm: '待核实的法律顾问服务日' },
         callbacks: { close: '待回访的不满意评价' },
+        aid: { decide: '待审查的法律援助申请', assign: '待指派律师的法律援助' },
+      },
+      village: {
+        applications: { score: '待乡镇评分的民主法治村申报', review: '待市级审核的民主法治村申报' },
+        reviews: { decide: '待作出结论的民主法治村复核' },
       },
     },
     hints: {
@@ -41,6 +46,11 @@ export default {
         bookings: { answer: '在答复时限内确认预约或另约时间' },
         days: { check_in: '到村后签到，出示签到码供村（社区）核验', confirm: '输入顾问出示的签到码，或确认顾问已到岗' },
         callbacks: { close: '回访群众，记录意见和处理情况' },
+        aid: { decide: '收到申请之日起 7 日内作出是否给予法律援助的决定', assign: '决定给予之日起 3 日内指派承办律师' },
+      },
+      village: {
+        applications: { score: '逐项评分后推荐或不推荐', review: '逐项审核得分后通过或不通过' },
+        reviews: { decide: '复核后作出保留、撤销或注销的结论' },
       },
     },
   },

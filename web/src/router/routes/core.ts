@@ -15,6 +15,7 @@ import { orgRoutes } from './org'
 import { portalRoutes } from './portal'
 import { serviceRoutes } from './service'
 import { systemRoutes } from './system'
+import { villageRoutes } from './village'
 
 /** Children of the layout: the menu is built from these. */
 export const layoutChildren: RouteRecordRaw[] = [
@@ -30,6 +31,7 @@ export const layoutChildren: RouteRecordRaw[] = [
   assessRoutes,
   legalityRoutes,
   serviceRoutes,
+  villageRoutes,
   ...contentRoutes,
   ...examRoutes,
   systemRoutes,

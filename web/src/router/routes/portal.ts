@@ -72,6 +72,14 @@ export const portalRoutes: RouteRecordRaw[] = [
         component: () => import('@/views/portal/service/booking.vue'),
         meta: { title: 'service.portal.booking' },
       },
+      // 申请法律援助 (phone + one-time code) and its status (the token kept on the device, as bookings)
+      { path: 'service/aid', name: 'portal-service-aid', component: () => import('@/views/portal/service/aid.vue'), meta: { title: 'service.aidPortal.apply' } },
+      {
+        path: 'service/aid/:ref',
+        name: 'portal-service-aid-status',
+        component: () => import('@/views/portal/service/aid-status.vue'),
+        meta: { title: 'service.aidPortal.status' },
+      },
       {
         path: 'service/check-in',
         name: 'portal-service-check-in',

@@ -1,13 +1,16 @@
 /**
  * 公共法律服务 (docs/service.md): the advisor's 我的服务日 (service.log) and the village operator's 核实服务日
  * (service.confirm) first — phone pages —; the schedules, logs, bookings and scorecards read with service.read (an
- * advisor: their own); call-backs, the stations and the work standard kept with service.manage.
+ * advisor: their own); call-backs, the stations and the work standard kept with service.manage; 法律援助 (the
+ * applications on their 7- and 3-day clocks) read with service.read, decided with service.manage, referred by advisors.
  */
-import { Calendar, ChatDotRound, Checked, DataAnalysis, Iphone, Notebook, OfficeBuilding, Phone, Service, SetUp } from '@element-plus/icons-vue'
+import { Calendar, ChatDotRound, Checked, DataAnalysis, Iphone, Notebook, OfficeBuilding, Phone, Service, SetUp, Stamp } from '@element-plus/icons-vue'
 import type { RouteRecordRaw } from 'vue-router'
+import { ADMIN_BASE } from '../paths'
 
 /** The work standard and the scorecards mean something for a township or the city, not for one village. */
 const CITY_AND_TOWNSHIP = [1, 2]
+const AID = `${ADMIN_BASE}/service/aid`
 
 export const serviceRoutes: RouteRecordRaw = {
   path: 'service',
@@ -50,6 +53,25 @@ export const serviceRoutes: RouteRecordRaw = {
       name: 'service-callbacks',
       component: () => import('@/views/service/callbacks/list.vue'),
       meta: { title: 'service.menu.callbacks', icon: Phone, permission: 'service.manage' },
+    },
+    {
+      path: 'aid',
+      name: 'service-aids',
+      component: () => import('@/views/service/aid/list.vue'),
+      meta: { title: 'service.menu.aid', icon: Stamp, permission: 'service.read|service.manage|service.log' },
+    },
+    {
+      path: 'aid/new',
+      name: 'service-aid-new',
+      component: () => import('@/views/service/aid/form.vue'),
+      meta: { title: 'service.menu.aidNew', parentTitle: 'service.menu.aid', hideInMenu: true, activeMenu: AID, permission: 'service.manage|service.log' },
+    },
+    {
+      path: 'aid/:id(\\d+)',
+      name: 'service-aid',
+      component: () => import('@/views/service/aid/detail.vue'),
+      meta: { title: 'service.menu.aidDetail', parentTitle: 'service.menu.aid', hideInMenu: true, activeMenu: AID,
+        permission: 'service.read|service.manage|service.log' },
     },
     {
       path: 'scores',

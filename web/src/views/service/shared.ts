@@ -1,5 +1,5 @@
 /** What the 公共法律服务 pages share: permissions, tag colours, the check-in code as shown and as read aloud, dates. */
-import type { BookingStatus, CallbackStatus, DayStatus, Rating, ServiceDay } from '@/api/service'
+import type { AidStatus, BookingStatus, CallbackStatus, DayStatus, Rating, ServiceDay } from '@/api/service'
 import { i18n } from '@/locales'
 
 export const READ = 'service.read'
@@ -125,4 +125,12 @@ export const keptCodes = {
     kept[String(dayId)] = c
     sessionStorage.setItem(CODES_KEY, JSON.stringify(kept))
   },
+}
+
+export const AID_TAG: Record<AidStatus, TagType> = {
+  submitted: 'warning',
+  approved: 'primary',
+  refused: 'info',
+  assigned: 'primary',
+  closed: 'success',
 }

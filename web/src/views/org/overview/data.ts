@@ -21,9 +21,12 @@ export interface OverviewCard {
   query?: Record<string, string>
   /** The scope levels (1 市, 2 乡镇街道, 3 村社区) the card is shown at; absent: all. */
   levels?: number[]
+  /** The permission the linked page needs: without it the card shows its figure, unlinked. */
+  permission?: string
 }
 
 const CITY = [1]
+const VILLAGE_READERS = 'village.read|village.manage|village.file|village.township'
 const ABOVE_VILLAGE = [1, 2]
 
 /** This year's activities in the ledger (Asia/Shanghai year): the filter of the count and of its link. */
@@ -67,6 +70,13 @@ export const cards = (year: number): OverviewCard[] => [
   },
   // 公共法律服务: the verified service days of the latest year that has service days (no link: the page needs service.*)
   { key: 'service_days_verified', label: 'org.overview.serviceDaysVerified', unit: 'org.unitWord.ge' },
+  // 民主法治村(社区): the villages holding each level, linked to 村档案 filtered by it (for those who read the area)
+  { key: 'villages_national', label: 'org.overview.villagesNational', unit: 'org.unitWord.ge', to: 'village-files', query: { level: 'national' },
+    permission: VILLAGE_READERS, levels: ABOVE_VILLAGE },
+  { key: 'villages_provincial', label: 'org.overview.villagesProvincial', unit: 'org.unitWord.ge', to: 'village-files', query: { level: 'provincial' },
+    permission: VILLAGE_READERS, levels: ABOVE_VILLAGE },
+  { key: 'villages_jinhua', label: 'org.overview.villagesJinhua', unit: 'org.unitWord.ge', to: 'village-files', query: { level: 'jinhua' },
+    permission: VILLAGE_READERS, levels: ABOVE_VILLAGE },
   { key: 'lecturer_teams', label: 'org.overview.lecturerTeams', unit: 'org.unitWord.zhi', to: 'org-teams', levels: ABOVE_VILLAGE },
   { key: 'places', label: 'org.overview.places', unit: 'org.unitWord.chu', to: 'org-places' },
   {
