@@ -124,7 +124,7 @@ void load_demo(db::Connection& conn) {
     Scores s;
     for (std::size_t k = 0; k < criteria.size(); ++k) {
       auto const off = ((seed * 7 + k * 3) % 5) * 0.5;
-      s[criteria[k].id] = std::max(0.0, criteria[k].points * keep - off);
+      s[criteria[k].id] = std::max(0.0, std::floor((criteria[k].points * keep - off) * 2) / 2);  // half points, as scorers give
     }
     return s;
   };

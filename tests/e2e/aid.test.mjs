@@ -14,10 +14,9 @@ import assert from 'node:assert/strict'
 import { readFile } from 'node:fs/promises'
 import { after, before, test } from 'node:test'
 
-import { PHONE, openBrowser, pageApi, signIn, sidewaysOf, stepper } from './browser.mjs'
+import { PHONE, openBrowser, pageApi, signIn, sidewaysOf, smsCode, stepper } from './browser.mjs'
 
 const BASE = (process.env.PUFA_URL ?? '').replace(/\/$/, '')
-const SMS_OUTBOX = process.env.PUFA_SMS_OUTBOX ?? ''
 const STAFF_USER = process.env.PUFA_SERVICE_STAFF_USER || 'fuwu'
 const STAFF_PASS = process.env.PUFA_SERVICE_STAFF_PASS || 'Pufa-Fuwu-2026'
 const TOWNSHIP = '马涧镇'
@@ -66,17 +65,6 @@ const beijingDay = (ms = Date.now()) => new Intl.DateTimeFormat('en-CA', { timeZ
 const plusDays = (day, n) => new Date(Date.parse(`${day}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10)
 
 /** The code sent to this phone (the last one in the SMS outbox), waiting a little for it. */
-async function codeFor(number) {
-  assert.ok(SMS_OUTBOX, 'set PUFA_SMS_OUTBOX to the server\'s --sms-outbox file (tests/support/run-e2e.sh)')
-  const deadline = Date.now() + 10_000
-  for (;;) {
-    const text = await readFile(SMS_OUTBOX, 'utf8').catch(() => '')
-    const sent = text.split('\n').filter(Boolean).map((l) => JSON.parse(l)).filter((m) => m.phone === number && m.code)
-    if (sent.length) return sent.at(-1).code
-    assert.ok(Date.now() < deadline, `no code for ${number} in the outbox`)
-    await new Promise((r) => setTimeout(r, 200))
-  }
-}
 
 test('法律援助: a resident applies on a phone, the station decides and assigns it, the resident sees the lawyer', async () => {
   const r = resident.page
@@ -129,7 +117,7 @@ test('法律援助: a resident applies on a phone, the station decides and assig
     await r.locator('[data-test="aid-otp"]').click()
     const res = await sent
     assert.ok([202, 204].includes(res.status()), `POST /public/service/otp: ${res.status()} ${await res.text()}`)
-    await r.locator('[data-test="aid-code"]').fill(await codeFor(PHONE_NO))
+    await r.locator('[data-test="aid-code"]').fill(await smsCode(PHONE_NO))
     assert.ok((await sidewaysOf(r)) <= 0, 'nothing scrolls sideways at 390 px')
     // the submit button is reachable on the phone's screen
     await r.locator('[data-test="aid-submit"]').scrollIntoViewIfNeeded()

@@ -1,7 +1,7 @@
 // What every browser test shares: playwright-core from web/node_modules and Debian's
 // Chromium with the flags this closed network needs (no sandbox as root, no background traffic).
 import assert from 'node:assert/strict'
-import { mkdtemp, rm } from 'node:fs/promises'
+import { mkdtemp, readFile, rm } from 'node:fs/promises'
 import { createRequire } from 'node:module'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -151,3 +151,20 @@ export function pageApi(page) {
 
 /** How far the page scrolls sideways (0 when everything fits the screen's width). */
 export const sidewaysOf = (page) => page.evaluate(() => document.scrollingElement.scrollWidth - window.innerWidth)
+
+/**
+ * The last one-time code the server's SMS stand-in (PUFA_SMS_OUTBOX, tests/support/run-e2e.sh) holds for `phone`,
+ * waiting up to 10 s for it. Notices to residents share the file: only the lines with a `code` count.
+ */
+export async function smsCode(phone) {
+  const outbox = process.env.PUFA_SMS_OUTBOX ?? ''
+  if (!outbox) throw new Error("set PUFA_SMS_OUTBOX to the server's --sms-outbox file (tests/support/run-e2e.sh)")
+  const deadline = Date.now() + 10_000
+  for (;;) {
+    const text = await readFile(outbox, 'utf8').catch(() => '')
+    const sent = text.split('\n').filter(Boolean).map((l) => JSON.parse(l)).filter((m) => m.phone === phone && m.code)
+    if (sent.length) return sent.at(-1).code
+    if (Date.now() > deadline) throw new Error(`no code for ${phone} in the outbox`)
+    await new Promise((resolve) => setTimeout(resolve, 200))
+  }
+}

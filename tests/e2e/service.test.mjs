@@ -4,6 +4,8 @@
 //     kept on the phone); the advisor confirms and serves it (API); the resident rates it 满意. A second booking (made
 //     through the API, opened on the phone with its ?token= link) is rated 不满意 — refused without a reason first —,
 //     which opens a call-back that 马涧镇's 公共法律服务工作人员 (fuwu) closes with a note at 1366 px.
+//     Then a booking at 马涧镇's township station (到服务站: the township, its station, a working day in the date picker;
+//     its staff answer, no advisor), with its FW… reference and the station named on its status page.
 // (b) the advisor (lvshi) on a phone: 我的服务日 shows today's 马坞村 day, 签到 shows the six-digit code large and as words
 //     to read aloud, 写服务记录 (kind, category, parties as tags, summary, minutes, a PNG photo) is saved; 马坞村's operator
 //     (mawu) on a phone types the code under 核实服务日 and the day is 已核实 (村操作员核验签到码).
@@ -16,10 +18,9 @@ import assert from 'node:assert/strict'
 import { readFile } from 'node:fs/promises'
 import { after, before, test } from 'node:test'
 
-import { PHONE, makePng, openBrowser, pageApi, signIn, sidewaysOf, stepper } from './browser.mjs'
+import { makePng, openBrowser, pageApi, PHONE, sidewaysOf, signIn, smsCode, stepper } from './browser.mjs'
 
 const BASE = (process.env.PUFA_URL ?? '').replace(/\/$/, '')
-const SMS_OUTBOX = process.env.PUFA_SMS_OUTBOX ?? ''
 const ADVISOR_USER = process.env.PUFA_ADVISOR_USER || 'lvshi'
 const ADVISOR_PASS = process.env.PUFA_ADVISOR_PASS || 'Pufa-Lvshi-2026'
 const OP_USER = process.env.PUFA_OPERATOR_USER || 'mawu'
@@ -33,6 +34,8 @@ const TOWNSHIP = '马涧镇'
 const stamp = String(Date.now()).slice(-8)
 const PHONE_A = `137${stamp}`
 const PHONE_B = `135${stamp}`
+const PHONE_C = `139${stamp}`
+const TOWN_STATION = `${TOWNSHIP}公共法律服务站`
 const QUESTION = `E2E ${stamp}：承包的茶园被邻村占了一块，界址不清，想请律师看看合同。`
 
 assert.ok(BASE, 'set PUFA_URL to the base URL of a running pufa serve, e.g. http://127.0.0.1:8099')
@@ -78,18 +81,6 @@ const settle = (page) => page.waitForTimeout(400)
 let offsetMs = 0
 const beijingDay = (ms = Date.now() + offsetMs) => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date(ms))
 
-/** The code sent to this phone (the last one in the SMS outbox), waiting a little for it. */
-async function codeFor(number) {
-  assert.ok(SMS_OUTBOX, 'set PUFA_SMS_OUTBOX to the server\'s --sms-outbox file (tests/support/run-e2e.sh)')
-  const deadline = Date.now() + 10_000
-  for (;;) {
-    const text = await readFile(SMS_OUTBOX, 'utf8').catch(() => '')
-    const sent = text.split('\n').filter(Boolean).map((l) => JSON.parse(l)).filter((m) => m.phone === number && m.code)
-    if (sent.length) return sent.at(-1).code
-    assert.ok(Date.now() < deadline, `no code for ${number} in the outbox`)
-    await new Promise((r) => setTimeout(r, 200))
-  }
-}
 
 /** A public route from here (no session). */
 async function publicApi(method, path, body) {
@@ -180,7 +171,7 @@ test('公共法律服务: a booking rated on the portal, a day checked in and ve
     await r.locator('[data-test="book-otp"]').click()
     const res = await sent
     assert.ok([202, 204].includes(res.status()), `POST /public/service/otp: ${res.status()} ${await res.text()}`)
-    await r.locator('[data-test="book-code"]').fill(await codeFor(PHONE_A))
+    await r.locator('[data-test="book-code"]').fill(await smsCode(PHONE_A))
     assert.ok((await sidewaysOf(r)) <= 0, 'nothing scrolls sideways at 390 px')
   })
 
@@ -247,7 +238,7 @@ test('公共法律服务: a booking rated on the portal, a day checked in and ve
     assert.ok([202, 204].includes(sent.status), JSON.stringify(sent.body))
     const made = await publicApi('POST', '/api/v1/public/service/bookings', {
       village_id: village, topic: 'labour', preferred_on: preferred, question: '工资被拖欠三个月。', name: '李四', phone: PHONE_B,
-      code: await codeFor(PHONE_B),
+      code: await smsCode(PHONE_B),
     })
     assert.equal(made.status, 201, JSON.stringify(made.body))
     ref2 = made.body.ref
@@ -267,6 +258,71 @@ test('公共法律服务: a booking rated on the portal, a day checked in and ve
     await r.goto(`${BASE}/service`)
     await r.locator(`[data-test="kept-${ref}"]`).waitFor()
     await r.locator(`[data-test="kept-${ref2}"]`).waitFor()
+    assert.ok((await sidewaysOf(r)) <= 0, 'nothing scrolls sideways at 390 px')
+  })
+
+  // a booking at the township's station on a working day (no village, no advisor: the station's staff answer it)
+  await restep('07b-station-booking-form', async () => {
+    await r.goto(`${BASE}/service/book`)
+    await r.locator('[data-test="book-where-station"]').click()
+    await r.locator('[data-test="book-township"]').click()
+    await option(r, TOWNSHIP).click()
+    await r.locator('[data-test="book-station-select"]').click()
+    await option(r, TOWN_STATION).click()
+    await r.locator('[data-test="book-topic"]').click()
+    await option(r, '劳动争议').click()
+    await r.locator('[data-test="book-question"]').fill(`E2E ${stamp}：在镇上的厂里做了两年，没签劳动合同，想问能不能要双倍工资。`)
+    await r.locator('[data-test="book-name"]').fill('E2E 王五')
+    await r.locator('[data-test="book-phone"]').fill(PHONE_C)
+    const sent = r.waitForResponse((x) => isApi(x, '/api/v1/public/service/otp', 'POST'))
+    await r.locator('[data-test="book-otp"]').click()
+    assert.ok([202, 204].includes((await sent).status()))
+    await r.locator('[data-test="book-code"]').fill(await smsCode(PHONE_C))
+    // the picker offers today to 60 days on, Monday to Friday: the first open day
+    await r.locator('[data-test="book-date"] input').click()
+    const open = r.locator('.el-picker-panel:visible .el-date-table td.available')
+    await open.first().waitFor()
+    assert.equal(await r.locator('.el-picker-panel:visible .el-date-table td.disabled').count() > 0, true, 'weekends and past days are closed')
+    await open.first().click()
+    await r.locator('.el-picker-panel:visible').waitFor({ state: 'hidden' })
+    assert.ok((await sidewaysOf(r)) <= 0, 'nothing scrolls sideways at 390 px')
+    await settle(r)
+  })
+
+  let ref3
+  await restep('07c-station-booked', async () => {
+    // a holiday is the server's to refuse (400 on preferred_on, shown under the field): then the next open day
+    for (let tries = 1; !ref3; tries++) {
+      const created = r.waitForResponse((x) => isApi(x, '/api/v1/public/service/bookings', 'POST'))
+      await r.locator('[data-test="book-submit"]').click()
+      const res = await created
+      if (res.status() === 400 && tries < 5) {
+        const refused = await res.json()
+        await r.locator('[data-test="booking-form"] .el-form-item__error').filter({ hasText: refused.message ?? refused.error?.message ?? '' }).first().waitFor()
+        await r.locator('[data-test="book-date"] input').click()
+        await r.locator('.el-picker-panel:visible .el-date-table td.available').nth(tries).click()
+        continue
+      }
+      assert.equal(res.status(), 201, await res.text())
+      const body = await res.json()
+      assert.match(body.ref, /^FW\d{11}$/)
+      assert.equal(body.village_id ?? null, null, 'no village')
+      assert.equal(body.station_name, TOWN_STATION)
+      ref3 = body.ref
+    }
+    await r.locator('[data-test="booking-ref"]').getByText(ref3).waitFor()
+    await r.locator('[data-test="booking-done"]').getByText(TOWN_STATION).waitFor()
+    const kept = await r.evaluate(() => JSON.parse(localStorage.getItem('pufa.serviceBookings') ?? '[]'))
+    assert.equal(kept[0]?.ref, ref3, 'the phone keeps the booking')
+    assert.ok((await sidewaysOf(r)) <= 0, 'nothing scrolls sideways at 390 px')
+    await settle(r)
+  })
+
+  await restep('07d-station-booking-status', async () => {
+    await r.locator('[data-test="booking-status-link"]').click()
+    await r.waitForURL((u) => u.pathname === `/service/bookings/${ref3}`)
+    await r.locator('[data-test="status-station"]').getByText(TOWN_STATION).waitFor()
+    await r.locator('[data-test="status-text"]').getByText('服务站工作人员').waitFor()
     assert.ok((await sidewaysOf(r)) <= 0, 'nothing scrolls sideways at 390 px')
   })
 

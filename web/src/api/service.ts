@@ -385,8 +385,10 @@ export interface PublicVillageDetail {
   station: PublicStation | null
 }
 
-export interface BookingInput {
-  village_id: number
+/** With a village's advisor on one of its service days, or at a station (its staff answer) on a working day. */
+export type BookingPlace = { village_id: number; station_id?: never } | { station_id: number; village_id?: never }
+
+export type BookingInput = BookingPlace & {
   topic: Topic
   preferred_on: string
   question: string
@@ -395,11 +397,31 @@ export interface BookingInput {
   code: string
 }
 
+/** How far ahead a station takes bookings (days from today, the server's rule). */
+export const STATION_DAYS_AHEAD = 60
+
+/**
+ * Whether a resident may ask a station for this day (YYYY-MM-DD): from today up to STATION_DAYS_AHEAD days on, Monday to
+ * Friday. The holidays are the server's to refuse (400 on `preferred_on`).
+ */
+export function stationDayOpen(day: string, today: string): boolean {
+  const utc = (s: string) => {
+    const [y, m, d] = s.split('-').map(Number)
+    return Date.UTC(y, m - 1, d)
+  }
+  const ahead = Math.round((utc(day) - utc(today)) / 86_400_000)
+  const weekday = new Date(utc(day)).getUTCDay()
+  return ahead >= 0 && ahead <= STATION_DAYS_AHEAD && weekday !== 0 && weekday !== 6
+}
+
 /** What the resident reads of their booking with its token. */
 export interface PublicBooking {
   ref: string
   status: BookingStatus
-  village_name?: string
+  /** Empty (or null) for a booking at a station: then `station_name`. */
+  village_name?: string | null
+  station_id?: number | null
+  station_name?: string | null
   township_name?: string
   topic?: Topic
   advisor_name: string | null

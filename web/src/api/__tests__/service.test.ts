@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { ApiError } from '../http'
-import { isCodeInvalid, keptBookings, KEPT_BOOKINGS, periodQuery, photoIdsOf, rowsOf, townshipOf, townshipsOf } from '../service'
+import { isCodeInvalid, keptBookings, KEPT_BOOKINGS, periodQuery, photoIdsOf, rowsOf, stationDayOpen, townshipOf, townshipsOf } from '../service'
 
 describe('the 公共法律服务 client', () => {
   afterEach(() => localStorage.clear())
@@ -51,6 +51,17 @@ describe('the 公共法律服务 client', () => {
     expect(keptBookings.all()).toHaveLength(KEPT_BOOKINGS)
     localStorage.setItem('pufa.serviceBookings', 'not json')
     expect(keptBookings.all()).toEqual([])
+  })
+
+  it('offers a station\'s working days from today to 60 days on', () => {
+    // 2026-12-04 is a Friday
+    expect(stationDayOpen('2026-12-04', '2026-12-04')).toBe(true)
+    expect(stationDayOpen('2026-12-03', '2026-12-04')).toBe(false)
+    expect(stationDayOpen('2026-12-05', '2026-12-04')).toBe(false)
+    expect(stationDayOpen('2026-12-06', '2026-12-04')).toBe(false)
+    expect(stationDayOpen('2026-12-07', '2026-12-04')).toBe(true)
+    expect(stationDayOpen('2027-02-02', '2026-12-04')).toBe(true) // 60 days on, a Tuesday
+    expect(stationDayOpen('2027-02-03', '2026-12-04')).toBe(false)
   })
 
   it('knows a refused code by its code or its field', () => {
