@@ -12,7 +12,7 @@ demo: bootstrap release web/dist/index.html
 	@if [ -d ../shared/data/laws ]; then build/release/pufa import laws ../shared/data/laws --db $(DB); \
 	else echo "No law texts beside the checkout: import some with build/release/pufa import laws DIR (see README)"; fi
 	@echo "Open http://$(LISTEN) (Ctrl-C stops the server)"
-	@echo "有奖竞答和履职评议的短信验证码（演示没有短信网关）写在 var/sms-outbox.jsonl，催办消息写在 var/reminders.jsonl"
+	@echo "短信验证码（有奖竞答、履职评议、法律服务预约、法律援助申请）和给群众的通知（演示没有短信网关）写在 var/sms-outbox.jsonl，催办消息写在 var/reminders.jsonl"
 	exec build/release/pufa serve --db $(DB) --listen $(LISTEN) --web web/dist --sms-outbox var/sms-outbox.jsonl --reminder-outbox var/reminders.jsonl
 
 test: bootstrap test-build web/dist/index.html
