@@ -245,6 +245,8 @@ std::pair<AidView, std::string> LegalService::public_aid(auth::Actor const& acto
   if (!in.township_id) invalid("请选择受理的乡镇（街道）", "township_id");
   check(in);
   auto const token = base::random_hex(16);
+  auto const token_digest = token_hash(token);  // hashed before the write
+  auto const index = base::sealed::blind_index(base::sealed::phone_kind, in.phone);
   auto const now = base::now_ms();
   enum class Result { ok, wrong };
   struct Outcome {
@@ -257,7 +259,6 @@ std::pair<AidView, std::string> LegalService::public_aid(auth::Actor const& acto
       auto const v = auth::regions::find(conn, *in.village_id);
       if (!v || v->level != auth::regions::village_level || !v->path.starts_with(where.path)) invalid("村（社区）不在所选乡镇", "village_id");
     }
-    auto const index = base::sealed::blind_index(base::sealed::phone_kind, in.phone);
     auto stored = store::latest_code(conn, index);
     if (!stored || stored->used || stored->expires_at <= now || stored->failures >= code_max_failures) {
       throw ApiError(code_invalid, {}, "code");
@@ -268,7 +269,7 @@ std::pair<AidView, std::string> LegalService::public_aid(auth::Actor const& acto
     }
     store::use_code(conn, stored->id);
     auto a = new_aid(conn, in, where, today());
-    a.token_hash = token_hash(token);
+    a.token_hash = token_digest;
     auto const id = store::insert_aid(conn, a);
     auth::audit(conn, actor, "service.aid.apply", "service_aid", std::to_string(id), a.ref);
     return Outcome{Result::ok, id};

@@ -120,6 +120,14 @@ void update_aid(db::Connection& conn, Aid const& a) {
              a.closed_on, a.outcome, a.close_note, a.followed_up_on, a.follow_up_note, a.satisfaction, a.updated_at, a.id});
 }
 
+std::map<std::string, std::int64_t> aid_status_counts(db::Connection& conn, std::string const& path) {
+  std::map<std::string, std::int64_t> out;
+  for (auto row : conn.query("SELECT status, COUNT(*) AS n FROM service_aid WHERE region_path LIKE ? GROUP BY status", {path + "%"})) {
+    out[row.str("status")] = row.i64("n");
+  }
+  return out;
+}
+
 std::int64_t aids_with_prefix(db::Connection& conn, std::string const& prefix) {
   return conn.scalar("SELECT COUNT(*) FROM service_aid WHERE ref LIKE ?", {prefix + "%"}).value_or(0);
 }

@@ -258,6 +258,8 @@ Booked LegalService::book(auth::Actor const& actor, BookingInput in) const {
   if (in.name.empty() || in.name.size() > 60) invalid("请填写姓名（不超过 20 字）", "name");
   if (!text::is_mobile(in.phone)) invalid("请输入 11 位手机号码", "phone");
   auto const token = base::random_hex(16);
+  auto const token_digest = token_hash(token);  // hashed before the write: nothing of it needs the transaction
+  auto const index = base::sealed::blind_index(base::sealed::phone_kind, in.phone);
   auto const now = base::now_ms();
   enum class Result { ok, wrong };
   struct Outcome {
@@ -285,7 +287,6 @@ Booked LegalService::book(auth::Actor const& actor, BookingInput in) const {
     }
     if (!place) invalid("服务站点不存在", "station_id");
     auto const* village = &*place;
-    auto const index = base::sealed::blind_index(base::sealed::phone_kind, in.phone);
     auto stored = store::latest_code(conn, index);
     if (!stored || stored->used || stored->expires_at <= now || stored->failures >= code_max_failures) {
       throw ApiError(code_invalid, {}, "code");
@@ -307,7 +308,7 @@ Booked LegalService::book(auth::Actor const& actor, BookingInput in) const {
     b.question = in.question;
     b.name = in.name;
     b.phone = in.phone;
-    b.token_hash = token_hash(token);
+    b.token_hash = token_digest;
     b.status = std::string(booking_status::submitted);
     b.created_at = b.updated_at = now;
     auto const id = store::insert_booking(conn, b);

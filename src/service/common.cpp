@@ -84,14 +84,14 @@ std::string const& Names::person(std::int64_t id) {
   return found->second;
 }
 
-DayView day_view(Names& names, Day d, std::string const& on, bool with_logs) {
+DayView day_view(Names& names, Day d, std::string const& on, std::optional<std::int64_t> logs) {
   DayView v;
   v.village_name = names.name_of(d.region_id);
   auto const town = names.township_of(d.region_id);
   v.township_name = town ? town->name : std::string();
   v.advisor_name = names.person(d.advisor_id);
   v.shown_status = shown_status(d, on);
-  if (with_logs) v.logs = store::logs_of_day(names.conn, d.region_id, d.planned_on);
+  v.logs = logs ? *logs : store::logs_of_day(names.conn, d.region_id, d.planned_on);
   v.d = std::move(d);
   return v;
 }

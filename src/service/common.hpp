@@ -48,7 +48,8 @@ struct Names {
   std::map<std::int64_t, std::string> people_;
 };
 
-DayView day_view(Names& names, Day d, std::string const& today, bool with_logs);
+// `logs`: the day's log count when the caller has read it (a page's counts at once), else it is read here.
+DayView day_view(Names& names, Day d, std::string const& today, std::optional<std::int64_t> logs = std::nullopt);
 
 // A village (level 3) in the caller's subtree, else 404; not a village: 400 on `field`.
 auth::Region village_in_scope(db::Connection& conn, auth::Principal const& caller, std::int64_t id, std::string const& field);

@@ -225,15 +225,18 @@ DayPage LegalService::days(auth::Actor const& actor, DayQuery const& q) const {
     DayPage out;
     auto rows = store::days(conn, f, &out.total);
     std::map<std::int64_t, std::string> firms;
+    std::map<std::pair<std::int64_t, std::string>, std::int64_t> logs;
     if (!rows.empty()) {
       for (auto const& c : org::directory::village_contracts(conn, r.path, rows.front().planned_on, rows.back().planned_on)) {
         firms[c.id] = c.firm;
       }
+      logs = store::log_counts(conn, r.path, rows.front().planned_on, rows.back().planned_on);
     }
     Names names(conn);
     for (auto& d : rows) {
       auto const contract = d.contract_id;
-      out.items.push_back(day_view(names, std::move(d), on, true));
+      auto const found = logs.find({d.region_id, d.planned_on});
+      out.items.push_back(day_view(names, std::move(d), on, found == logs.end() ? 0 : found->second));
       out.items.back().firm = firms[contract];
     }
     return out;
@@ -247,7 +250,7 @@ DayView LegalService::day(auth::Actor const& actor, std::int64_t id) const {
     auto d = load_day(conn, id);
     require_visible(conn, caller, d);
     Names names(conn);
-    return day_view(names, std::move(d), today(), true);
+    return day_view(names, std::move(d), today());
   });
 }
 

@@ -296,35 +296,36 @@ std::vector<todo::Item> LegalService::todo(auth::Principal const& caller) const 
   std::vector<todo::Item> out;
   db_->read([&](db::Connection& conn) {
     auto const on = today();
+    std::int64_t total = 0;
     if (caller.has(log_permission)) {
       if (auto const me = org::directory::person_of_user(conn, caller.user_id)) {
-        std::int64_t answer = 0, today_days = 0;
-        for (auto const& b : store::bookings(conn, {.scope_path = "/", .advisor_id = me->id, .status = std::string(booking_status::submitted)})) {
-          (void)b;
-          ++answer;
+        if (auto const n = store::count_bookings(conn, me->id, std::string(booking_status::submitted))) {
+          out.push_back({"service.bookings.answer", n});
         }
-        for (auto const& d : store::days(conn, {.scope_path = "/", .advisor_id = me->id, .from = on, .to = on})) {
-          today_days += d.status != day_status::verified;
-        }
-        if (answer) out.push_back({"service.bookings.answer", answer});
-        if (today_days) out.push_back({"service.days.check_in", today_days});
+        std::int64_t today_days = 0;
+        store::days(conn, {.scope_path = "/", .advisor_id = me->id, .from = on, .to = on, .status = std::string(day_status::planned), .limit = 1},
+                    &today_days);
+        std::int64_t checked_in = 0;
+        store::days(conn, {.scope_path = "/", .advisor_id = me->id, .from = on, .to = on, .status = std::string(day_status::checked_in), .limit = 1},
+                    &checked_in);
+        if (today_days + checked_in) out.push_back({"service.days.check_in", today_days + checked_in});
       }
     }
     if (caller.has(confirm_permission)) {
       auto const from = calendar::date_of(calendar::day_number(on) - operator_confirm_days);
-      auto const n = static_cast<std::int64_t>(
-          store::days(conn, {.scope_path = caller.region_path, .from = from, .to = on, .status = std::string(day_status::checked_in)}).size());
-      if (n) out.push_back({"service.days.confirm", n});
+      store::days(conn, {.scope_path = caller.region_path, .from = from, .to = on, .status = std::string(day_status::checked_in), .limit = 1},
+                  &total);
+      if (total) out.push_back({"service.days.confirm", total});
     }
     if (caller.has(manage_permission)) {
       if (auto const n = store::open_callbacks(conn, caller.region_path)) out.push_back({"service.callbacks.close", n});
-      std::int64_t decide = 0, assign = 0;
-      for (auto const& a : store::aids(conn, {.scope_path = caller.region_path, .open_only = true})) {
-        decide += a.status == aid_status::submitted;
-        assign += a.status == aid_status::approved;
-      }
-      if (decide) out.push_back({"service.aid.decide", decide});
-      if (assign) out.push_back({"service.aid.assign", assign});
+      auto const aids = store::aid_status_counts(conn, caller.region_path);
+      auto const n = [&](std::string_view status) {
+        auto const found = aids.find(std::string(status));
+        return found == aids.end() ? std::int64_t{0} : found->second;
+      };
+      if (auto const decide = n(aid_status::submitted)) out.push_back({"service.aid.decide", decide});
+      if (auto const assign = n(aid_status::approved)) out.push_back({"service.aid.assign", assign});
     }
   });
   return out;

@@ -321,6 +321,21 @@ std::int64_t logs_of_day(db::Connection& conn, std::int64_t region_id, std::stri
   return conn.scalar("SELECT COUNT(*) FROM service_logs WHERE region_id = ? AND served_on = ?", {region_id, day}).value_or(0);
 }
 
+std::map<std::pair<std::int64_t, std::string>, std::int64_t> log_counts(db::Connection& conn, std::string const& path,
+                                                                        std::string const& from, std::string const& to) {
+  std::map<std::pair<std::int64_t, std::string>, std::int64_t> out;
+  for (auto row : conn.query("SELECT region_id, served_on, COUNT(*) AS n FROM service_logs WHERE region_path LIKE ?"
+                             " AND served_on >= ? AND served_on <= ? GROUP BY region_id, served_on",
+                             {path + "%", from, to})) {
+    out[{row.i64("region_id"), row.str("served_on")}] = row.i64("n");
+  }
+  return out;
+}
+
+std::int64_t count_bookings(db::Connection& conn, std::int64_t advisor_id, std::string const& status) {
+  return conn.scalar("SELECT COUNT(*) FROM service_bookings WHERE advisor_id = ? AND status = ?", {advisor_id, status}).value_or(0);
+}
+
 std::vector<Booking> bookings(db::Connection& conn, BookingFilter const& f, std::int64_t* total) {
   Where w;
   w.add("region_path LIKE ?", f.scope_path + "%");

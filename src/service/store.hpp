@@ -47,6 +47,12 @@ std::vector<Log> logs(db::Connection& conn, LogFilter const& f, std::int64_t* to
 std::optional<Log> log(db::Connection& conn, std::int64_t id);
 std::int64_t insert_log(db::Connection& conn, Log const& l);
 std::int64_t logs_of_day(db::Connection& conn, std::int64_t region_id, std::string const& day);
+// Logs per (village, day) in the subtree within [from, to]: a page of days counts its logs in one read.
+std::map<std::pair<std::int64_t, std::string>, std::int64_t> log_counts(db::Connection& conn, std::string const& path,
+                                                                        std::string const& from, std::string const& to);
+// Counts for the to-do centre (no row is read, nothing opened).
+std::int64_t count_bookings(db::Connection& conn, std::int64_t advisor_id, std::string const& status);
+std::map<std::string, std::int64_t> aid_status_counts(db::Connection& conn, std::string const& path);
 
 struct BookingFilter {
   std::string scope_path;
